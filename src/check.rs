@@ -1,0 +1,110 @@
+//! The pipeline up to the findings: load → validate → resolve → rules → conformance diff.
+//!
+//! `check`, `diff` and (later) `build` all start here; `check` only renders what this returns.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::catalog::Catalog;
+use crate::diagnostic::{self, Diagnostic};
+use crate::diff::{self, Conformance};
+use crate::load::{self, Document};
+use crate::policy::Policy;
+use crate::render::Report;
+use crate::rules;
+use crate::schema::{SchemaError, Schemas};
+use crate::yaml::Limits;
+
+/// What the caller can choose.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Reference date (days since 1970-01-01) for reviews and expiry; today when absent.
+    pub as_of: Option<i64>,
+    /// Only report on these regions (and on the national files); all when empty.
+    pub regions: Vec<String>,
+}
+
+/// Everything the pipeline computed.
+pub struct Compiled {
+    pub catalog: Catalog,
+    pub policy_document: Document,
+    pub conformance: Conformance,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    /// The renderers' view: findings, every source file, every checked file.
+    pub fn report(&self) -> Report<'_> {
+        let mut sources: std::collections::BTreeMap<&str, &crate::source::SourceFile> = self
+            .catalog
+            .documents
+            .iter()
+            .map(|d| (d.path(), &d.source))
+            .collect();
+        sources.insert(self.policy_document.path(), &self.policy_document.source);
+        let files = self.catalog.documents.iter().map(Document::path).collect();
+        Report {
+            diagnostics: &self.diagnostics,
+            sources,
+            files,
+        }
+    }
+}
+
+/// Run the pipeline on the catalog at `root`. `Err` means catalogc cannot run (a broken schema).
+pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> {
+    let limits = Limits::default();
+    let schemas = Schemas::load(root)?;
+    let loaded = load::load(root, limits);
+    let mut diagnostics = loaded.diagnostics;
+    let mut documents = loaded.documents;
+
+    let validated: Vec<Vec<Diagnostic>> = documents
+        .par_iter()
+        .map(|document| {
+            if document.root.is_some() {
+                schemas.validate(document)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    for (document, found) in documents.iter_mut().zip(validated) {
+        document.valid = document.root.is_some() && found.is_empty();
+        diagnostics.extend(found);
+    }
+
+    let (policy, policy_document, found) = Policy::load(root, &schemas, limits)?;
+    diagnostics.extend(found);
+
+    let today = options.as_of.unwrap_or_else(crate::dates::today);
+    let catalog = Catalog::assemble(loaded.root, documents, today, &mut diagnostics);
+    diagnostics.extend(rules::run(&catalog));
+    let mut conformance = diff::diff(&catalog, &policy);
+    diagnostics.append(&mut conformance.diagnostics);
+
+    if !options.regions.is_empty() {
+        diagnostics.retain(|d| in_regions(&d.file, &options.regions));
+        conformance
+            .regions
+            .retain(|r| options.regions.contains(&r.code));
+    }
+    diagnostic::sort(&mut diagnostics);
+    Ok(Compiled {
+        catalog,
+        policy_document,
+        conformance,
+        diagnostics,
+    })
+}
+
+/// Whether a file concerns one of `regions`: files outside `catalog/regions/` concern everyone.
+fn in_regions(file: &str, regions: &[String]) -> bool {
+    match file.strip_prefix("catalog/regions/") {
+        Some(rest) => regions
+            .iter()
+            .any(|r| rest.split('/').next() == Some(r.as_str())),
+        None => true,
+    }
+}

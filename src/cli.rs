@@ -1,0 +1,248 @@
+//! The command line: argument definitions and one function per command.
+//!
+//! Every command returns an exit [`Status`]; only `main` exits. Problems in the catalog change the
+//! status (1); problems that stop catalogc from running at all are an `Err` (status 2).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check::{self, Options};
+use crate::diagnostic::Summary;
+use crate::render::{self, Format};
+use crate::rules::{self, codes};
+use crate::schema::SchemaError;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "catalogc",
+    version,
+    about = "Compile, check and measure a government service catalog (政务服务事项目录)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate every file, resolve regions, run the rules and the conformance policy.
+    Check {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with status 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Measure each region against the national standard.
+    Diff {
+        #[command(flatten)]
+        common: Common,
+        /// Only these national items (by code).
+        #[arg(long = "item", value_name = "CODE")]
+        items: Vec<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+    /// Print the page of a rule: what it checks, why, and examples.
+    Explain {
+        /// A rule code: CAT101, cat101 or 101.
+        code: String,
+    },
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Common {
+    /// The catalog root (a folder holding catalog/catalog.yaml); found upwards from here if absent.
+    #[arg(long)]
+    pub root: Option<PathBuf>,
+    /// Only report on this region (repeatable); national files are always reported.
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// Reference date (YYYY-MM-DD) for review intervals and exception expiry; default today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+/// The exit status of a command that ran.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Success = 0,
+    Findings = 1,
+}
+
+/// Why catalogc could not run (exit status 2).
+#[derive(Debug)]
+pub enum Error {
+    NoRoot(PathBuf),
+    Schema(SchemaError),
+    UnknownCode(String),
+    BadDate(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NoRoot(dir) => write!(
+                f,
+                "no catalog root (a folder with catalog/catalog.yaml) at or above {}",
+                dir.display()
+            ),
+            Error::Schema(error) => write!(f, "{error}"),
+            Error::UnknownCode(code) => write!(
+                f,
+                "no rule has the code `{code}`; `catalogc rules` lists them"
+            ),
+            Error::BadDate(date) => write!(f, "`{date}` is not a date of the form YYYY-MM-DD"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<SchemaError> for Error {
+    fn from(error: SchemaError) -> Error {
+        Error::Schema(error)
+    }
+}
+
+fn root(common: &Common) -> Result<PathBuf, Error> {
+    match &common.root {
+        Some(root) if root.join("catalog").join("catalog.yaml").is_file() => Ok(root.clone()),
+        Some(root) => Err(Error::NoRoot(root.clone())),
+        None => {
+            let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            crate::load::find_root(&here).ok_or(Error::NoRoot(here))
+        }
+    }
+}
+
+fn options(common: &Common) -> Result<Options, Error> {
+    let as_of = match &common.as_of {
+        Some(date) => Some(crate::dates::parse(date).ok_or_else(|| Error::BadDate(date.clone()))?),
+        None => None,
+    };
+    Ok(Options {
+        as_of,
+        regions: common.regions.clone(),
+    })
+}
+
+fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+pub fn run(cli: Cli) -> Result<Status, Error> {
+    match cli.command {
+        Command::Check {
+            common,
+            format,
+            deny_warnings,
+        } => run_check(&root(&common)?, &options(&common)?, format, deny_warnings),
+        Command::Diff {
+            common,
+            items,
+            format,
+        } => run_diff(&root(&common)?, &options(&common)?, &items, format),
+        Command::Explain { code } => {
+            let rule = rules::find(&code).ok_or(Error::UnknownCode(code))?;
+            print!("{}", rule.page());
+            Ok(Status::Success)
+        }
+        Command::Rules { format } => {
+            print!("{}", list_rules(format));
+            Ok(Status::Success)
+        }
+    }
+}
+
+fn run_check(
+    root: &Path,
+    options: &Options,
+    format: Format,
+    deny_warnings: bool,
+) -> Result<Status, Error> {
+    let compiled = check::compile(root, options)?;
+    let report = compiled.report();
+    print!(
+        "{}",
+        render::render(&report, format, color() && format == Format::Text)
+    );
+    let summary = Summary::of(&compiled.diagnostics);
+    Ok(
+        if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+            Status::Findings
+        } else {
+            Status::Success
+        },
+    )
+}
+
+fn run_diff(
+    root: &Path,
+    options: &Options,
+    items: &[String],
+    format: DiffFormat,
+) -> Result<Status, Error> {
+    let compiled = check::compile(root, options)?;
+    let report = crate::diff_report::DiffReport::new(&compiled, items);
+    print!(
+        "{}",
+        match format {
+            DiffFormat::Text => report.text(),
+            DiffFormat::Json => report.json(),
+            DiffFormat::Markdown => report.markdown(),
+        }
+    );
+    Ok(Status::Success)
+}
+
+fn list_rules(format: ListFormat) -> String {
+    match format {
+        ListFormat::Text => codes::ALL
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}  {:<22} {:<7}  {}\n",
+                    r.code,
+                    r.name,
+                    r.severity.as_str(),
+                    r.summary
+                )
+            })
+            .collect(),
+        ListFormat::Json => {
+            let list: Vec<_> = codes::ALL
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.code, "name": r.name, "severity": r.severity, "status": r.status,
+                        "summary": r.summary, "what": r.what, "why": r.why,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Stage 1: find the catalog, walk its files, read and parse each one with positions.
+//!
+//! The walk is sorted, so the order of documents never depends on the file system. Each file is
+//! read and parsed on its own (in parallel); a problem with one file becomes a diagnostic and never
+//! stops the others.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::codes;
+use crate::source::{SourceFile, Span};
+use crate::yaml::{self, Limits, Node, Problem};
+
+/// What a file is, decided by where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Config,
+    National,
+    Event,
+    Laws,
+    Certificates,
+    Region,
+    Entry,
+    LocalItem,
+    /// `schema/policy.yaml`, read from the schema folder rather than the catalog.
+    Policy,
+}
+
+impl Kind {
+    /// The schema file that describes this kind of file.
+    pub fn schema(self) -> &'static str {
+        match self {
+            Kind::Config => "catalog.schema.json",
+            Kind::National => "item.schema.json",
+            Kind::Event => "event.schema.json",
+            Kind::Laws => "laws.schema.json",
+            Kind::Certificates => "certificates.schema.json",
+            Kind::Region => "region.schema.json",
+            Kind::Entry => "entry.schema.json",
+            Kind::LocalItem => "local-item.schema.json",
+            Kind::Policy => "policy.schema.json",
+        }
+    }
+
+    pub const ALL: [Kind; 9] = [
+        Kind::Config,
+        Kind::National,
+        Kind::Event,
+        Kind::Laws,
+        Kind::Certificates,
+        Kind::Region,
+        Kind::Entry,
+        Kind::LocalItem,
+        Kind::Policy,
+    ];
+}
+
+/// Where a path inside the root belongs, from its components alone.
+pub fn classify(relative: &str) -> Option<Kind> {
+    let parts: Vec<&str> = relative.split('/').collect();
+    let yaml = |name: &str| name.ends_with(".yaml");
+    match parts.as_slice() {
+        ["catalog", "catalog.yaml"] => Some(Kind::Config),
+        ["catalog", "national", file] if yaml(file) => Some(Kind::National),
+        ["catalog", "events", file] if yaml(file) => Some(Kind::Event),
+        ["catalog", "registries", "laws.yaml"] => Some(Kind::Laws),
+        ["catalog", "registries", "certificates.yaml"] => Some(Kind::Certificates),
+        ["catalog", "regions", _, "region.yaml"] => Some(Kind::Region),
+        ["catalog", "regions", _, file] if yaml(file) => Some(Kind::Entry),
+        ["catalog", "regions", _, "local", file] if yaml(file) => Some(Kind::LocalItem),
+        _ => None,
+    }
+}
+
+/// A parsed catalog file.
+#[derive(Debug)]
+pub struct Document {
+    pub kind: Kind,
+    pub source: SourceFile,
+    pub root: Option<Node>,
+    /// The document as JSON (`null` when it could not be parsed).
+    pub json: serde_json::Value,
+    /// Whether the file parsed and passed its schema; only valid files reach the rules.
+    pub valid: bool,
+}
+
+impl Document {
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+
+    /// The file name without `.yaml`.
+    pub fn stem(&self) -> &str {
+        let name = self.path().rsplit('/').next().unwrap_or("");
+        name.strip_suffix(".yaml").unwrap_or(name)
+    }
+
+    /// The folder name of a region file or entry (`catalog/regions/<region>/…`).
+    pub fn region_folder(&self) -> Option<&str> {
+        let mut parts = self.path().split('/');
+        (parts.next() == Some("catalog") && parts.next() == Some("regions"))
+            .then(|| parts.next())
+            .flatten()
+    }
+
+    /// The span a finding about `pointer` should underline. A pointer to something absent (a
+    /// missing key) falls back to the nearest enclosing node that exists.
+    pub fn span(&self, pointer: &str) -> Span {
+        let Some(root) = &self.root else {
+            return Span::file_start();
+        };
+        let mut pointer = pointer;
+        loop {
+            if let Some((node, key)) = root.pointer(pointer) {
+                return node.anchor_span(key);
+            }
+            match pointer.rfind('/') {
+                Some(i) => pointer = &pointer[..i],
+                None => return Span::file_start(),
+            }
+        }
+    }
+
+    /// The span of the key `key` inside the mapping at `pointer`, or of the mapping itself.
+    pub fn key_span(&self, pointer: &str, key: &str) -> Span {
+        self.root
+            .as_ref()
+            .and_then(|root| root.pointer(pointer))
+            .and_then(|(node, _)| node.key_span(key))
+            .unwrap_or_else(|| self.span(pointer))
+    }
+
+    /// A diagnostic of `rule` at the node `pointer` of this document.
+    pub fn diagnostic(
+        &self,
+        rule: &crate::rules::Rule,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(rule, message, self.path(), self.span(pointer)).pointer(pointer)
+    }
+}
+
+/// Everything read from a catalog root.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Look for a catalog root (a folder holding `catalog/catalog.yaml`) from `start` upwards.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("catalog").join("catalog.yaml").is_file())
+        .map(Path::to_path_buf)
+}
+
+/// The relative path of a file inside the root, with `/` separators.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Walk `root/catalog` and parse every file in it.
+pub fn load(root: &Path, limits: Limits) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let walk = WalkDir::new(root.join("catalog"))
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map_or_else(|| "catalog".to_string(), |p| relative(root, p));
+                diagnostics.push(Diagnostic::new(
+                    &codes::UNREADABLE_FILE,
+                    format!("cannot read this folder: {error}"),
+                    &path,
+                    Span::file_start(),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if entry.file_type().is_symlink() {
+            diagnostics.push(
+                Diagnostic::new(
+                    &codes::UNKNOWN_FILE,
+                    "symbolic link is not followed",
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("catalog files must be regular files inside the catalog root"),
+            );
+            continue;
+        }
+        match classify(&rel) {
+            Some(kind) => files.push((kind, entry.into_path(), rel)),
+            None => diagnostics.push(
+                Diagnostic::new(
+                    &codes::UNKNOWN_FILE,
+                    "file is not in a place the catalog format knows, so it is ignored",
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("see the layout in docs/format.md: national/, events/, registries/, regions/<region>/"),
+            ),
+        }
+    }
+
+    let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|(kind, path, rel)| read_document(*kind, path, rel, limits))
+        .collect();
+    let mut documents = Vec::with_capacity(parsed.len());
+    for (document, found) in parsed {
+        documents.extend(document);
+        diagnostics.extend(found);
+    }
+    Loaded {
+        root: root.to_path_buf(),
+        documents,
+        diagnostics,
+    }
+}
+
+/// Read and parse one file into a document, reporting what is wrong with it as YAML.
+pub fn read_document(
+    kind: Kind,
+    path: &Path,
+    rel: &str,
+    limits: Limits,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let d = Diagnostic::new(
+                &codes::UNREADABLE_FILE,
+                format!("cannot read this file: {error}"),
+                rel,
+                Span::file_start(),
+            );
+            return (None, vec![d]);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let valid = String::from_utf8_lossy(valid);
+            let line = valid.matches('\n').count() as u32 + 1;
+            let column = valid.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+            let at = crate::source::Pos { line, column };
+            let d = Diagnostic::new(
+                &codes::UNREADABLE_FILE,
+                "file is not valid UTF-8",
+                rel,
+                Span::new(at, at),
+            )
+            .help("save the file as UTF-8");
+            return (None, vec![d]);
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    let source = SourceFile::new(rel, text);
+    let parsed = yaml::parse(&source.text, limits);
+    let diagnostics = problem_diagnostics(&parsed.problems, rel);
+    let json = parsed
+        .root
+        .as_ref()
+        .map_or(serde_json::Value::Null, Node::to_json);
+    let document = Document {
+        kind,
+        source,
+        root: parsed.root,
+        json,
+        valid: false,
+    };
+    (Some(document), diagnostics)
+}
+
+/// The diagnostics for what the YAML parser found wrong with a file.
+pub fn problem_diagnostics(problems: &[Problem], rel: &str) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|p| problem_diagnostic(p, rel))
+        .collect()
+}
+
+fn problem_diagnostic(problem: &Problem, rel: &str) -> Diagnostic {
+    match problem {
+        Problem::Syntax { message, at } => {
+            Diagnostic::new(&codes::YAML_SYNTAX, message.clone(), rel, *at)
+                .help("the rest of this file was not read; fix the YAML syntax first")
+        }
+        Problem::DuplicateKey { key, at, first } => Diagnostic::new(
+            &codes::DUPLICATE_KEY,
+            format!("duplicate key `{key}`"),
+            rel,
+            *at,
+        )
+        .label("second occurrence")
+        .with_label(rel, *first, "first occurrence, whose value is used")
+        .help("a key may appear once in a mapping; remove one of them"),
+        Problem::Unsupported { message, at } => {
+            Diagnostic::new(&codes::UNSUPPORTED_YAML, message.clone(), rel, *at)
+        }
+        Problem::Limit { message, limit, at } => {
+            Diagnostic::new(&codes::YAML_LIMIT, message.clone(), rel, *at).help(format!(
+                "split the file, or raise `limits.{limit}` in catalog/catalog.yaml"
+            ))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Renderers: one file per output format, all reading the same [`Diagnostic`] list.
+//!
+//! Output is deterministic: diagnostics arrive sorted (see `diagnostic::sort`), and nothing here
+//! reads the clock or iterates a hash map.
+
+mod github;
+mod json;
+mod junit;
+mod sarif;
+mod text;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// What every renderer needs: the findings, the text of every file, and which files were checked.
+pub struct Report<'a> {
+    pub diagnostics: &'a [Diagnostic],
+    pub sources: BTreeMap<&'a str, &'a SourceFile>,
+    /// Every file that was checked, in order (JUnit reports the clean ones too).
+    pub files: Vec<&'a str>,
+}
+
+impl Report<'_> {
+    /// The source line a diagnostic points at, for formats that show a snippet.
+    pub fn line(&self, file: &str, line: u32) -> Option<&str> {
+        self.sources.get(file).map(|s| s.line(line))
+    }
+}
+
+/// Render a report; `color` only affects the text format.
+pub fn render(report: &Report<'_>, format: Format, color: bool) -> String {
+    match format {
+        Format::Text => text::render(report, color),
+        Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Junit => junit::render(report),
+    }
+}

@@ -1,0 +1,98 @@
+//! rustc-style text: the message with its code, the source with the offending node underlined,
+//! secondary labels, help, and a pointer to `catalogc explain`.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::Report;
+use crate::diagnostic::{Severity, Summary};
+
+pub fn render(report: &Report<'_>, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in report.diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut title = level.primary_title(d.message.as_str()).id(d.code);
+        let primary = match report.sources.get(d.file.as_str()) {
+            Some(source) if !source.text.is_empty() => {
+                let mut annotation = AnnotationKind::Primary.span(source.byte_range(d.span));
+                if let Some(label) = &d.label {
+                    annotation = annotation.label(label.as_str());
+                }
+                let mut snippet = Snippet::source(source.text.as_str())
+                    .path(d.file.as_str())
+                    .annotation(annotation);
+                for label in d.labels.iter().filter(|l| l.file == d.file) {
+                    snippet = snippet.annotation(
+                        AnnotationKind::Context
+                            .span(source.byte_range(label.span))
+                            .label(label.message.as_str()),
+                    );
+                }
+                Some(snippet)
+            }
+            _ => None,
+        };
+        let location = format!("{}:{}:{}", d.file, d.span.start.line, d.span.start.column);
+        let mut group: Group<'_> = match primary {
+            Some(snippet) => title.element(snippet),
+            None => {
+                title = title.id(d.code);
+                title.element(Level::NOTE.message(format!("in {location}")))
+            }
+        };
+        for label in d.labels.iter().filter(|l| l.file != d.file) {
+            if let Some(source) = report.sources.get(label.file.as_str()) {
+                group = group.element(
+                    Snippet::source(source.text.as_str())
+                        .path(label.file.as_str())
+                        .annotation(
+                            AnnotationKind::Context
+                                .span(source.byte_range(label.span))
+                                .label(label.message.as_str()),
+                        ),
+                );
+            }
+        }
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        group = group.element(Level::NOTE.message(format!(
+            "for more information, run `catalogc explain {}`",
+            d.code
+        )));
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    let summary = Summary::of(report.diagnostics);
+    out.push_str(&summary_line(summary, report.files.len()));
+    out.push('\n');
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+pub fn summary_line(summary: Summary, files: usize) -> String {
+    if summary.errors == 0 && summary.warnings == 0 {
+        format!("checked {}: no problems found", plural(files, "file"))
+    } else {
+        format!(
+            "checked {}: {} and {}",
+            plural(files, "file"),
+            plural(summary.errors, "error"),
+            plural(summary.warnings, "warning")
+        )
+    }
+}

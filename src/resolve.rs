@@ -1,0 +1,89 @@
+//! Stage 3: the effective entry of a region for an item.
+//!
+//! DESIGN.md §3: a field present in an entry replaces the inherited value; an absent field is
+//! inherited from the parent region's entry for the same item, else from the national item. No
+//! deep merging: list lines link to the standard by `ref`. An [`Effective`] entry does not copy
+//! anything: it is the chain of documents to look in, and [`Effective::get`] answers which one
+//! holds a field, so every finding can point at the file and line the value came from.
+
+use serde_json::Value;
+
+use crate::catalog::Catalog;
+use crate::load::Document;
+
+/// A value of an effective entry and the document it comes from.
+#[derive(Clone, Copy, Debug)]
+pub struct Sourced<'a> {
+    pub value: &'a Value,
+    pub doc: usize,
+    /// True when the value comes from the national item rather than a regional entry.
+    pub national: bool,
+}
+
+/// The effective entry of one region for one national item.
+#[derive(Clone, Debug)]
+pub struct Effective {
+    pub region: String,
+    pub item: String,
+    /// Entry documents, the region's own first, then its ancestors' nearest first.
+    pub chain: Vec<usize>,
+    /// The national item's document, when it exists and is valid.
+    pub national: Option<usize>,
+}
+
+impl Effective {
+    /// The document of the region's own entry.
+    pub fn own(&self) -> usize {
+        self.chain[0]
+    }
+
+    /// Where field `field` comes from: the nearest entry that states it, else the national item.
+    pub fn get<'a>(&self, catalog: &'a Catalog, field: &str) -> Option<Sourced<'a>> {
+        for &doc in &self.chain {
+            if let Some(value) = catalog.documents[doc].json.get(field) {
+                return Some(Sourced {
+                    value,
+                    doc,
+                    national: false,
+                });
+            }
+        }
+        let doc = self.national?;
+        catalog.documents[doc].json.get(field).map(|value| Sourced {
+            value,
+            doc,
+            national: true,
+        })
+    }
+
+    /// Whether the region's own entry states `field` (so findings about it belong to this entry).
+    pub fn states(&self, catalog: &Catalog, field: &str) -> bool {
+        catalog.documents[self.own()].json.get(field).is_some()
+    }
+
+    pub fn own_doc<'a>(&self, catalog: &'a Catalog) -> &'a Document {
+        &catalog.documents[self.own()]
+    }
+}
+
+/// The effective entry of every valid regional entry, in (region, item) order.
+pub fn effective_entries(catalog: &Catalog) -> Vec<Effective> {
+    catalog
+        .entries
+        .iter()
+        .map(|((region, item), entry)| {
+            let mut chain = vec![entry.doc];
+            for ancestor in catalog.ancestors(region) {
+                if let Some(parent) = catalog.entries.get(&(ancestor.to_string(), item.clone())) {
+                    chain.push(parent.doc);
+                }
+            }
+            Effective {
+                region: region.clone(),
+                item: item.clone(),
+                chain,
+                national: catalog.items.get(item).map(|i| i.doc),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,54 @@
+//! CAT202 entry-level: an entry's `level` differs from its region's level.
+
+use super::{Rule, Status};
+use crate::catalog::Catalog;
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "CAT202",
+    name: "entry-level",
+    severity: Severity::Error,
+    status: Status::Active,
+    summary: "an entry's level differs from its region's level",
+    what: "The `level` of a regional entry (its 行使层级) must equal the `level` of the region whose \
+           folder it is in.",
+    why: "The level is part of the 31-character 实施编码 and decides which office the national \
+          platform routes cases to. A city entry marked `province` would be exchanged as the \
+          province's.",
+    fails: &[(
+        "catalog/regions/440300/000120010000.yaml",
+        "level: province\n",
+    )],
+    passes: &[("catalog/regions/440300/000120010000.yaml", "level: city\n")],
+    check: Some(check),
+};
+
+fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    for ((region, _), entry) in &catalog.entries {
+        let (Some(level), Some(region)) = (entry.value.level, catalog.regions.get(region)) else {
+            continue;
+        };
+        if level != region.value.level {
+            let region_doc = catalog.doc(region);
+            out.push(
+                catalog
+                    .doc(entry)
+                    .diagnostic(
+                        &RULE,
+                        "/level",
+                        format!(
+                            "entry level `{}` differs from the region's level `{}`",
+                            level.as_str(),
+                            region.value.level.as_str()
+                        ),
+                    )
+                    .with_label(
+                        region_doc.path(),
+                        region_doc.span("/level"),
+                        "the region's level",
+                    )
+                    .help(format!("set `level: {}`", region.value.level.as_str())),
+            );
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! CAT102 limit-unit: committed and statutory limits use different units.
+
+use super::committed_limit::limit;
+use super::{Rule, Status};
+use crate::catalog::Catalog;
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "CAT102",
+    name: "limit-unit",
+    severity: Severity::Warning,
+    status: Status::Active,
+    summary: "committed and statutory limits use different units",
+    what: "Reports an entry whose `committed_limit` is counted in working days while the \
+           statutory limit is in calendar days, or the other way round. The two cannot be compared \
+           exactly; the warning says what the committed limit is at most in the other unit.",
+    why: "10 working days can be 14 calendar days or more around public holidays. An applicant \
+          reading both limits cannot tell which is shorter, and neither can the conformance check.",
+    fails: &[(
+        "catalog/regions/440000/000120010000.yaml",
+        "committed_limit: {days: 10, unit: working_day}\n",
+    )],
+    passes: &[(
+        "catalog/regions/440000/000120010000.yaml",
+        "committed_limit: {days: 10, unit: calendar_day}\n",
+    )],
+    check: Some(check),
+};
+
+fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    for effective in &catalog.effective {
+        if !effective.states(catalog, "committed_limit") {
+            continue;
+        }
+        let (Some(committed), Some(statutory)) = (
+            effective.get(catalog, "committed_limit"),
+            effective.get(catalog, "statutory_limit"),
+        ) else {
+            continue;
+        };
+        let (Some((c, c_unit)), Some((s, s_unit))) =
+            (limit(committed.value), limit(statutory.value))
+        else {
+            continue;
+        };
+        if c_unit != s_unit {
+            let statutory_doc = &catalog.documents[statutory.doc];
+            out.push(
+                effective
+                    .own_doc(catalog)
+                    .diagnostic(&RULE, "/committed_limit/unit", format!("committed limit is in {c_unit}s but the statutory limit of {s} is in {s_unit}s ({c} days cannot be compared exactly)"))
+                    .with_label(statutory_doc.path(), statutory_doc.span("/statutory_limit/unit"), format!("statutory unit: {s_unit}"))
+                    .help(format!("state the committed limit in {s_unit}s")),
+            );
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! CAT008 unknown-file: a file in a place the catalog format does not define.
+//!
+//! Emitted by the loader (`load.rs`) while walking the catalog.
+
+use super::{Rule, Status};
+use crate::diagnostic::Severity;
+
+pub static RULE: Rule = Rule {
+    code: "CAT008",
+    name: "unknown-file",
+    severity: Severity::Warning,
+    status: Status::Active,
+    summary: "a file in a place the catalog format does not define",
+    what: "Reports files under `catalog/` that are not in one of the known places (national/, \
+           events/, registries/laws.yaml, registries/certificates.yaml, regions/<region>/, \
+           regions/<region>/local/), files that do not end in `.yaml`, and symbolic links, which \
+           are not followed.",
+    why: "A file in the wrong folder (`catalog/nationl/…`, `…/000120010000.yml`) is never read, so \
+          an editor's change would silently have no effect.",
+    fails: &[(
+        "catalog/national/000120020000.yml",
+        "code: \"000120020000\"\n",
+    )],
+    passes: &[(
+        "catalog/national/000120020000.yaml",
+        "code: \"000120020000\"\n",
+    )],
+    check: None,
+};

@@ -1,0 +1,120 @@
+//! Helpers shared by the integration tests: copy a fixture catalog, merge example files into it,
+//! compile it with a fixed reference date.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use catalogc::check::{self, Compiled, Options};
+
+/// The reference date every test uses, so review and expiry findings do not depend on the clock.
+pub const AS_OF: &str = "2026-11-29";
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of a fixture catalog.
+pub fn copy_of(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+/// The top-level keys a YAML text defines (lines that start at column 0 with `key:`).
+fn top_level_keys(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| {
+            l.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        })
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim().to_string()))
+        .collect()
+}
+
+/// Merge `yaml` into the file at `path`: top-level keys it defines replace the file's blocks of the
+/// same keys; the file is created if absent. `{{0xFF}}` writes the byte 0xFF (invalid UTF-8).
+pub fn merge(root: &Path, path: &str, yaml: &str) {
+    let target = root.join(path);
+    let mut text = String::new();
+    if let Ok(existing) = std::fs::read_to_string(&target) {
+        let keys = top_level_keys(yaml);
+        let mut skipping = false;
+        for line in existing.lines() {
+            let starts_block = line
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && c != '#');
+            if starts_block {
+                skipping = line
+                    .split_once(':')
+                    .is_some_and(|(k, _)| keys.iter().any(|key| key == k.trim()));
+            }
+            if !skipping {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    text.push_str(yaml);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    let bytes: Vec<u8> = text
+        .split("{{0xFF}}")
+        .collect::<Vec<_>>()
+        .join("\u{0}")
+        .into_bytes();
+    let bytes: Vec<u8> = bytes
+        .into_iter()
+        .map(|b| if b == 0 { 0xFF } else { b })
+        .collect();
+    std::fs::write(target, bytes).unwrap();
+}
+
+pub fn options() -> Options {
+    Options {
+        as_of: catalogc::dates::parse(AS_OF),
+        ..Options::default()
+    }
+}
+
+pub fn compile(root: &Path) -> Compiled {
+    check::compile(root, &options()).expect("the schema compiles")
+}
+
+/// The text rendering of a compiled catalog's findings, without colour.
+pub fn text(compiled: &Compiled) -> String {
+    catalogc::render::render(&compiled.report(), catalogc::render::Format::Text, false)
+}
+
+/// `(code, file, line, column)` of every finding.
+pub fn findings(compiled: &Compiled) -> Vec<(String, String, u32, u32)> {
+    compiled
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.file.clone(),
+                d.span.start.line,
+                d.span.start.column,
+            )
+        })
+        .collect()
+}
