@@ -301,8 +301,10 @@ fn entry(
                 unit,
                 bound,
             } if !sourced.national => {
-                let baseline =
-                    national.or_else(|| bound.as_ref().and_then(|b| national_doc.json.get(b)));
+                // The national value, else the parent region's (a regional standard), else the bound.
+                let baseline = national
+                    .or_else(|| inherited(catalog, effective, field).map(|s| s.value))
+                    .or_else(|| bound.as_ref().and_then(|b| national_doc.json.get(b)));
                 scalar(
                     field,
                     direction,
@@ -347,7 +349,10 @@ fn entry(
                     });
                 }
             }
-            let bounded = matches!(rule, FieldPolicy::Scalar { bound: Some(_), .. });
+            // Beyond the statutory bound is CAT101's finding, not a conformance one.
+            let bounded = matches!(rule, FieldPolicy::Scalar { bound: Some(_), .. })
+                && national.is_none()
+                && inherited(catalog, effective, field).is_none();
             if stated_here && let Some(d) = finding(field, bounded, detail, own, national_doc) {
                 out.push(d);
             }

@@ -103,7 +103,12 @@ impl DiffReport {
                     .iter()
                     .filter(|e| &e.item == code && regions.iter().any(|r| r.code == e.region))
                     .map(|e| {
-                        let get = |field: &str| e.get(catalog, field).map(|s| s.value.clone());
+                        // A value inherited from the national item is the standard itself, not a restatement.
+                        let get = |field: &str| {
+                            e.get(catalog, field)
+                                .filter(|s| !s.national)
+                                .map(|s| s.value.clone())
+                        };
                         let class = regions
                             .iter()
                             .find(|r| r.code == e.region)
@@ -121,7 +126,9 @@ impl DiffReport {
                                 national.get("materials"),
                                 get("materials").as_ref(),
                             ),
-                            committed_limit: get("committed_limit"),
+                            committed_limit: e
+                                .get(catalog, "committed_limit")
+                                .map(|s| s.value.clone()),
                             fees: effective_lines(national.get("fees"), get("fees").as_ref()),
                         }
                     })

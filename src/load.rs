@@ -285,7 +285,10 @@ pub fn read_document(
     };
     let source = SourceFile::new(rel, text);
     let parsed = yaml::parse(&source.text, limits);
-    let diagnostics = problem_diagnostics(&parsed.problems, rel);
+    let mut diagnostics = problem_diagnostics(&parsed.problems, rel);
+    for d in &mut diagnostics {
+        d.span = source.clamp(d.span);
+    }
     let json = parsed
         .root
         .as_ref()

@@ -92,6 +92,20 @@ impl SourceFile {
         start..end
     }
 
+    /// Move a position that lies at the very end of the file (after its last line end) back to
+    /// the end of the last non-empty line, where a reader expects "unexpected end of file".
+    pub fn clamp(&self, span: Span) -> Span {
+        let mut pos = span.start;
+        if self.offset(pos) < self.text.trim_end().len() {
+            return span;
+        }
+        while pos.line > 1 && self.line(pos.line).trim().is_empty() {
+            pos.line -= 1;
+        }
+        pos.column = self.line(pos.line).chars().count() as u32 + 1;
+        Span::new(pos, pos)
+    }
+
     /// The text a span covers.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[self.byte_range(span)]
@@ -116,6 +130,18 @@ mod tests {
             },
         );
         assert_eq!(file.slice(span), "居民身份证");
+    }
+
+    #[test]
+    fn positions_at_the_end_of_the_file_move_to_the_last_line() {
+        let file = SourceFile::new("a.yaml", "a: [1\n\n".to_string());
+        let end = Pos { line: 3, column: 1 };
+        assert_eq!(
+            file.clamp(Span::new(end, end)).start,
+            Pos { line: 1, column: 6 }
+        );
+        let inside = Span::new(Pos { line: 1, column: 2 }, Pos { line: 1, column: 3 });
+        assert_eq!(file.clamp(inside), inside);
     }
 
     #[test]

@@ -118,3 +118,33 @@ pub fn findings(compiled: &Compiled) -> Vec<(String, String, u32, u32)> {
         })
         .collect()
 }
+
+/// A temporary copy of the repository's own sample catalog (`catalog/`).
+pub fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("catalog"), &dir.path().join("catalog"));
+    dir
+}
+
+/// Append `text` to a file and return the 1-based line the appended text starts on.
+pub fn append(root: &Path, path: &str, text: &str) -> u32 {
+    let target = root.join(path);
+    let mut existing = std::fs::read_to_string(&target).unwrap_or_default();
+    if !existing.is_empty() && !existing.ends_with('\n') {
+        existing.push('\n');
+    }
+    let line = existing.lines().count() as u32 + 1;
+    existing.push_str(text);
+    std::fs::write(target, existing).unwrap();
+    line
+}
+
+/// The first finding with `code`, or a panic that shows every finding.
+pub fn finding<'a>(compiled: &'a Compiled, code: &str) -> &'a catalogc::diagnostic::Diagnostic {
+    compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("no {code} finding in:\n{}", text(compiled)))
+}

@@ -1,0 +1,247 @@
+//! The command line: exit statuses, `explain`, `rules`, and a snapshot of every output format.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+
+fn catalogc() -> Command {
+    Command::cargo_bin("catalogc").unwrap()
+}
+
+/// The base fixture with two errors (one with a secondary label in another file) and a warning.
+fn with_findings() -> tempfile::TempDir {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "materails: []\n",
+    );
+    merge(
+        dir.path(),
+        "catalog/regions/440000/000120010000.yaml",
+        "committed_limit: {days: 20, unit: calendar_day}\n",
+    );
+    merge(
+        dir.path(),
+        "catalog/national/000120020000.yaml",
+        "reviewed: 2020-01-01\n",
+    );
+    dir
+}
+
+fn check(dir: &tempfile::TempDir, args: &[&str]) -> (Option<i32>, String) {
+    let output = catalogc()
+        .args(["check", "--as-of", AS_OF, "--root"])
+        .arg(dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn a_clean_catalog_exits_0() {
+    let dir = copy_of("base");
+    let (status, out) = check(&dir, &[]);
+    assert_eq!(status, Some(0));
+    assert!(out.contains("no problems found"), "{out}");
+}
+
+#[test]
+fn errors_exit_1() {
+    let (status, _) = check(&with_findings(), &[]);
+    assert_eq!(status, Some(1));
+}
+
+#[test]
+fn warnings_exit_0_unless_denied() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/national/000120020000.yaml",
+        "reviewed: 2020-01-01\n",
+    );
+    assert_eq!(check(&dir, &[]).0, Some(0));
+    assert_eq!(check(&dir, &["--deny-warnings"]).0, Some(1));
+}
+
+#[test]
+fn no_catalog_root_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = catalogc()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no catalog root"));
+}
+
+#[test]
+fn a_broken_schema_override_exits_2() {
+    let dir = copy_of("base");
+    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+    std::fs::write(dir.path().join("schema/item.schema.json"), "{ not json").unwrap();
+    let output = catalogc()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("schema/item.schema.json"));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(
+        catalogc()
+            .args(["check", "--format", "xml"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    let dir = copy_of("base");
+    let output = catalogc()
+        .args(["check", "--as-of", "2026-02-30", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_catalogs_own_schema_overrides_the_built_in_one_file_by_file() {
+    let dir = copy_of("base");
+    let builtin: serde_json::Value =
+        serde_json::from_str(include_str!("../schema/region.schema.json")).unwrap();
+    let mut stricter = builtin.clone();
+    stricter["required"]
+        .as_array_mut()
+        .unwrap()
+        .push("parent".into());
+    std::fs::create_dir_all(dir.path().join("schema")).unwrap();
+    std::fs::write(
+        dir.path().join("schema/region.schema.json"),
+        stricter.to_string(),
+    )
+    .unwrap();
+    let compiled = compile(dir.path());
+    let d = finding(&compiled, "CAT005");
+    assert_eq!(d.file, "catalog/regions/440000/region.yaml");
+    // The other schema files are still the built-in ones: nothing else is reported.
+    assert_eq!(compiled.diagnostics.len(), 1, "{}", text(&compiled));
+}
+
+#[test]
+fn explain_accepts_every_spelling_of_a_code() {
+    for code in ["CAT101", "cat101", "101"] {
+        let output = catalogc().args(["explain", code]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let page = String::from_utf8(output.stdout).unwrap();
+        for section in [
+            "# CAT101 committed-limit",
+            "## What it checks",
+            "## Why it matters",
+            "## Example that fails",
+            "## Example that passes",
+        ] {
+            assert!(page.contains(section), "{section} missing in:\n{page}");
+        }
+    }
+    assert_eq!(
+        catalogc()
+            .args(["explain", "CAT999"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let output = catalogc()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(list.len(), catalogc::rules::codes::ALL.len());
+    assert!(
+        list.iter()
+            .all(|r| r["code"].as_str().unwrap().starts_with("CAT") && r["what"].is_string())
+    );
+    let text = catalogc().arg("rules").output().unwrap().stdout;
+    assert_eq!(String::from_utf8(text).unwrap().lines().count(), list.len());
+}
+
+#[test]
+fn every_output_format_has_a_snapshot() {
+    let dir = with_findings();
+    for format in ["text", "json", "sarif", "github", "junit"] {
+        let (status, out) = check(&dir, &["--format", format]);
+        assert_eq!(status, Some(1));
+        insta::assert_snapshot!(format!("check-{format}"), out);
+    }
+}
+
+#[test]
+fn json_and_sarif_are_well_formed_and_complete() {
+    let dir = with_findings();
+    let json: serde_json::Value =
+        serde_json::from_str(&check(&dir, &["--format", "json"]).1).unwrap();
+    assert_eq!(json["errors"], 2);
+    assert_eq!(json["warnings"], 1);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&check(&dir, &["--format", "sarif"]).1).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), catalogc::rules::codes::ALL.len());
+    for result in run["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(
+            rules[index]["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("## Why it matters")
+        );
+    }
+}
+
+#[test]
+fn github_output_respects_the_per_step_annotation_limit() {
+    let dir = copy_of("base");
+    let many: String = (0..15).map(|i| format!("unknown_{i}: x\n")).collect();
+    merge(dir.path(), "catalog/national/000120020000.yaml", &many);
+    let (status, out) = check(&dir, &["--format", "github"]);
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("::error ")).count(),
+        10
+    );
+    let notice = out.lines().last().unwrap();
+    assert!(
+        notice.starts_with("::notice ") && notice.contains("5 more findings"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn junit_has_one_test_case_per_file() {
+    let dir = with_findings();
+    let out = check(&dir, &["--format", "junit"]).1;
+    let files = walkdir::WalkDir::new(dir.path().join("catalog"))
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_type().is_file())
+        .count();
+    assert_eq!(out.matches("<testcase ").count(), files);
+    assert_eq!(out.matches("<failure ").count(), 2);
+}
