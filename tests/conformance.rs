@@ -1,0 +1,486 @@
+//! The conformance diff: every `narrow` field in both directions, exceptions, inheritance, the
+//! classes on the sample catalog, and the JSON report against its schema.
+
+mod common;
+
+use catalogc::diff::Class;
+use catalogc::diff_report::DiffReport;
+use common::*;
+
+const CITY: &str = "catalog/regions/440300/000120010000.yaml";
+const PROVINCE: &str = "catalog/regions/440000/000120010000.yaml";
+
+/// The class of `field` in the city's entry after merging `yaml` into `path`, and the codes found.
+fn classify(edits: &[(&str, &str)], field: &str) -> (Class, Vec<String>) {
+    let dir = copy_of("base");
+    for (path, yaml) in edits {
+        merge(dir.path(), path, yaml);
+    }
+    let compiled = compile(dir.path());
+    let region = compiled
+        .conformance
+        .regions
+        .iter()
+        .find(|r| r.code == "440300")
+        .unwrap();
+    let entry = region
+        .entries
+        .iter()
+        .find(|e| e.item == "000120010000")
+        .unwrap();
+    let class = entry
+        .fields
+        .iter()
+        .find(|f| f.field == field)
+        .unwrap_or_else(|| panic!("no field {field} in {entry:#?}"))
+        .class;
+    (
+        class,
+        compiled
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect(),
+    )
+}
+
+#[track_caller]
+fn expect(edits: &[(&str, &str)], field: &str, class: Class, code: Option<&str>) {
+    let (found, codes) = classify(edits, field);
+    assert_eq!(found, class, "{edits:?}: {codes:?}");
+    match code {
+        Some(code) => assert!(
+            codes.iter().any(|c| c == code),
+            "{edits:?}: expected {code}, found {codes:?}"
+        ),
+        None => assert!(
+            codes.is_empty(),
+            "{edits:?}: expected no finding, found {codes:?}"
+        ),
+    }
+}
+
+#[test]
+fn materials_move_both_ways() {
+    let m = |lines: &str| format!("materials:\n{lines}");
+    let id = "  - {ref: id-card}\n";
+    let cases = [
+        (
+            m(&format!("{id}  - {{ref: photo, copies: 2}}\n")),
+            Class::Deviation,
+            Some("CAT205"),
+        ),
+        (
+            m(&format!("{id}  - {{ref: photo, copies: 0}}\n")),
+            Class::Improved,
+            None,
+        ),
+        (
+            m(&format!("{id}  - {{ref: photo, required: false}}\n")),
+            Class::Improved,
+            None,
+        ),
+        (
+            m(&format!("{id}  - {{ref: photo, form: both}}\n")),
+            Class::Deviation,
+            Some("CAT205"),
+        ),
+        (
+            m(&format!("{id}  - {{ref: photo, form: copy}}\n")),
+            Class::Improved,
+            None,
+        ),
+        (
+            m(&format!(
+                "{id}  - {{ref: photo, medium: [paper, electronic]}}\n"
+            )),
+            Class::Improved,
+            None,
+        ),
+        (
+            m("  - {ref: id-card, medium: [paper]}\n  - {ref: photo}\n"),
+            Class::Deviation,
+            Some("CAT205"),
+        ),
+        (
+            m(&format!(
+                "{id}  - {{ref: photo, waived_by: e_certificate}}\n"
+            )),
+            Class::Improved,
+            None,
+        ),
+        (m(id), Class::Improved, None),
+        (
+            m(&format!(
+                "{id}  - {{ref: photo}}\n  - {{id: lease, name: 房屋租赁合同, form: copy, copies: 1, medium: [paper], required: true, source: applicant}}\n"
+            )),
+            Class::Deviation,
+            Some("CAT204"),
+        ),
+        (
+            m(&format!("{id}  - {{ref: photo, name: 近期彩色照片}}\n")),
+            Class::Deviation,
+            Some("CAT206"),
+        ),
+        (m(&format!("{id}  - {{ref: photo}}\n")), Class::Same, None),
+    ];
+    for (yaml, class, code) in cases {
+        expect(&[(CITY, &yaml)], "materials", class, code);
+    }
+}
+
+#[test]
+fn conditions_move_both_ways() {
+    expect(
+        &[(CITY, "conditions: []\n")],
+        "conditions",
+        Class::Improved,
+        None,
+    );
+    expect(
+        &[(CITY, "conditions:\n  - {ref: residence}\n")],
+        "conditions",
+        Class::Same,
+        None,
+    );
+    expect(
+        &[(
+            CITY,
+            "conditions:\n  - {ref: residence, text: 连续居住满十二个月}\n",
+        )],
+        "conditions",
+        Class::Deviation,
+        Some("CAT206"),
+    );
+    expect(
+        &[(
+            CITY,
+            "conditions:\n  - {ref: residence}\n  - {id: insurance, text: 连续缴纳社会保险满十二个月}\n",
+        )],
+        "conditions",
+        Class::Deviation,
+        Some("CAT204"),
+    );
+}
+
+#[test]
+fn committed_limits_move_both_ways() {
+    // Against the statutory limit (15 days) when no region above sets one.
+    let (class, codes) = classify(
+        &[
+            (
+                PROVINCE,
+                "committed_limit: {days: 15, unit: calendar_day}\n",
+            ),
+            (CITY, "committed_limit: {days: 8, unit: calendar_day}\n"),
+        ],
+        "committed_limit",
+    );
+    assert_eq!((class, codes.len()), (Class::Improved, 0));
+    // Against the province's regional standard (10 days).
+    expect(
+        &[(CITY, "committed_limit: {days: 12, unit: calendar_day}\n")],
+        "committed_limit",
+        Class::Deviation,
+        Some("CAT205"),
+    );
+    expect(
+        &[(CITY, "committed_limit: {days: 5, unit: calendar_day}\n")],
+        "committed_limit",
+        Class::Improved,
+        None,
+    );
+    // Beyond the statutory limit it is CAT101 as well.
+    let (class, codes) = classify(
+        &[(CITY, "committed_limit: {days: 20, unit: calendar_day}\n")],
+        "committed_limit",
+    );
+    assert_eq!(class, Class::Deviation);
+    assert!(codes.contains(&"CAT101".to_string()), "{codes:?}");
+}
+
+#[test]
+fn fees_move_both_ways() {
+    let entry = "department: {name: 深圳市公安局, credit_code: \"11440300007542417R\"}\nlevel: city\ncontact: {phone: \"0755-12345678\"}\nreviewed: 2026-06-30\n";
+    let path = "catalog/regions/440300/000120020000.yaml";
+    for (amount, class, code) in [
+        (20, Class::Deviation, Some("CAT205")),
+        (5, Class::Improved, None),
+        (10, Class::Same, None),
+    ] {
+        let dir = copy_of("base");
+        merge(
+            dir.path(),
+            path,
+            &format!("{entry}fees:\n  - {{ref: replacement, amount: {amount}}}\n"),
+        );
+        let compiled = compile(dir.path());
+        let region = compiled
+            .conformance
+            .regions
+            .iter()
+            .find(|r| r.code == "440300")
+            .unwrap();
+        let fees = region
+            .entries
+            .iter()
+            .find(|e| e.item == "000120020000")
+            .unwrap()
+            .fields
+            .iter()
+            .find(|f| f.field == "fees")
+            .unwrap();
+        assert_eq!(fees.class, class, "amount {amount}");
+        assert_eq!(
+            compiled.diagnostics.iter().map(|d| d.code).next(),
+            code,
+            "amount {amount}"
+        );
+    }
+}
+
+#[test]
+fn channels_are_compared_with_the_parent_region() {
+    let province = "channels: {window: true, online: {url: \"https://example.invalid/gd\", depth: full_online}, mail: true, visits: 1}\n";
+    expect(
+        &[
+            (PROVINCE, province),
+            (CITY, "channels: {window: true, visits: 2}\n"),
+        ],
+        "channels",
+        Class::Deviation,
+        Some("CAT205"),
+    );
+    expect(
+        &[
+            (PROVINCE, province),
+            (
+                CITY,
+                "channels: {window: true, online: {url: \"https://example.invalid/sz\", depth: full_online}, mail: true, mobile: true, visits: 0}\n",
+            ),
+        ],
+        "channels",
+        Class::Improved,
+        None,
+    );
+    // Without a parent value there is nothing to compare with: the channels are local.
+    expect(&[], "channels", Class::Local, None);
+}
+
+#[test]
+fn a_fixed_field_must_equal_the_standard() {
+    expect(
+        &[(CITY, "name: 深圳居住证申领\n")],
+        "name",
+        Class::Deviation,
+        Some("CAT203"),
+    );
+}
+
+const EXTRA: &str = "materials:\n  - {ref: id-card}\n  - {ref: photo}\n  - {id: lease, name: 房屋租赁合同, form: copy, copies: 1, medium: [paper], required: true, source: applicant}\n";
+
+fn exception(expires: &str, reference: &str) -> String {
+    format!(
+        "exceptions:\n  - {{field: materials, ref: {reference}, reason: 特区条例, approval: 深府函〔2026〕1号, expires: {expires}}}\n"
+    )
+}
+
+#[test]
+fn an_exception_approves_a_deviation_with_a_warning() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        CITY,
+        &format!("{EXTRA}{}", exception("2027-12-31", "lease")),
+    );
+    let compiled = compile(dir.path());
+    let codes: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.severity))
+        .collect();
+    assert_eq!(codes, [("CAT207", catalogc::diagnostic::Severity::Warning)]);
+    let region = compiled
+        .conformance
+        .regions
+        .iter()
+        .find(|r| r.code == "440300")
+        .unwrap();
+    assert_eq!(region.entries[0].class, Class::Approved);
+}
+
+#[test]
+fn an_expired_exception_fails() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        CITY,
+        &format!("{EXTRA}{}", exception("2026-01-31", "lease")),
+    );
+    let compiled = compile(dir.path());
+    let codes: Vec<_> = compiled.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&"CAT208") && codes.contains(&"CAT204"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn an_exception_that_matches_nothing_fails() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        CITY,
+        &format!("{EXTRA}{}", exception("2027-12-31", "leases")),
+    );
+    let compiled = compile(dir.path());
+    let codes: Vec<_> = compiled.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&"CAT209") && codes.contains(&"CAT204"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_city_inherits_its_provinces_value_and_the_finding_is_the_provinces() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        PROVINCE,
+        "conditions:\n  - {ref: residence, text: 连续居住满十二个月}\n",
+    );
+    let compiled = compile(dir.path());
+    let findings: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.file.as_str()))
+        .collect();
+    assert_eq!(findings, [("CAT206", PROVINCE)]);
+    let city = compiled
+        .conformance
+        .regions
+        .iter()
+        .find(|r| r.code == "440300")
+        .unwrap();
+    let conditions = city.entries[0]
+        .fields
+        .iter()
+        .find(|f| f.field == "conditions")
+        .unwrap();
+    assert_eq!(
+        (
+            conditions.class,
+            conditions.inherited,
+            conditions.file.as_str()
+        ),
+        (Class::Deviation, true, PROVINCE)
+    );
+    // The secondary label points at the national value.
+    let d = &compiled.diagnostics[0];
+    assert_eq!(d.labels[0].file, "catalog/national/000120010000.yaml");
+}
+
+#[test]
+fn the_sample_shows_every_class() {
+    let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
+    let mut seen = std::collections::BTreeSet::new();
+    for region in &compiled.conformance.regions {
+        seen.extend(region.counts.keys().copied());
+        seen.extend(region.field_counts.keys().copied());
+    }
+    // `deviation` cannot appear in a sample that passes `check`; it is shown by injection below.
+    for class in [
+        Class::Same,
+        Class::Improved,
+        Class::Approved,
+        Class::Local,
+        Class::Missing,
+        Class::Extra,
+    ] {
+        assert!(seen.contains(&class), "{class:?} not in {seen:?}");
+    }
+    let dir = sample_copy();
+    let entry = "catalog/regions/440300/002000112001.yaml";
+    let line = append(dir.path(), entry, "name: 深圳市居住证申领\n");
+    let compiled = compile(dir.path());
+    let d = finding(&compiled, "CAT203");
+    assert_eq!((d.file.as_str(), d.span.start.line), (entry, line));
+    let shenzhen = compiled
+        .conformance
+        .regions
+        .iter()
+        .find(|r| r.code == "440300")
+        .unwrap();
+    assert!(shenzhen.counts.contains_key(&Class::Deviation));
+}
+
+#[test]
+fn the_cross_region_view_of_the_residence_permit_shows_the_regional_differences() {
+    let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
+    let report = DiffReport::new(&compiled, &["002000112001".to_string()]);
+    let view = &report.items[0];
+    assert_eq!(view.name, "居住证申领");
+    let counts: std::collections::BTreeMap<&str, usize> = view
+        .regions
+        .iter()
+        .map(|c| (c.region.as_str(), c.materials.len()))
+        .collect();
+    let (min, max) = (
+        counts.values().min().unwrap(),
+        counts.values().max().unwrap(),
+    );
+    assert!(
+        max > min,
+        "every region asks for the same number of documents: {counts:?}"
+    );
+    // 深圳 asks for fewer documents but stricter conditions, covered by an approved exception.
+    let shenzhen = view.regions.iter().find(|c| c.region == "440300").unwrap();
+    assert_eq!(shenzhen.class, Class::Approved);
+    let text = report.text();
+    assert!(
+        text.contains("居住证申领 across regions") && text.contains("深圳市 (440300)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_json_report_matches_its_schema() {
+    let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
+    let json: serde_json::Value =
+        serde_json::from_str(&DiffReport::new(&compiled, &[]).json()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schema/diff.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| format!("{} at {}", e, e.instance_path().as_str()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(json["regions"].as_array().unwrap().len() >= 6);
+}
+
+#[test]
+fn diff_filters_by_region_and_item_and_renders_markdown() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args([
+            "diff",
+            "--as-of",
+            AS_OF,
+            "--region",
+            "440300",
+            "--item",
+            "002000112001",
+            "--format",
+            "markdown",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let md = String::from_utf8(output.stdout).unwrap();
+    assert!(md.contains("| 深圳市 (440300) |"), "{md}");
+    assert!(!md.contains("(510100)"), "{md}");
+    assert!(md.contains("### 002000112001 居住证申领"), "{md}");
+    assert!(md.contains("approved"), "{md}");
+}
