@@ -14,7 +14,6 @@ use crate::policy::Policy;
 use crate::render::Report;
 use crate::rules;
 use crate::schema::{SchemaError, Schemas};
-use crate::yaml::Limits;
 
 /// What the caller can choose.
 #[derive(Clone, Debug, Default)]
@@ -54,7 +53,7 @@ impl Compiled {
 
 /// Run the pipeline on the catalog at `root`. `Err` means catalogc cannot run (a broken schema).
 pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> {
-    let limits = Limits::default();
+    let limits = load::limits(root);
     let schemas = Schemas::load(root)?;
     let loaded = load::load(root, limits);
     let mut diagnostics = loaded.diagnostics;

@@ -47,6 +47,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// Check, then write the portal, the guides, the open data and the reports.
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// The output folder (default: out/ under the catalog root).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// A folder of templates that override the catalog's and the built-in ones.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
     /// Print the page of a rule: what it checks, why, and examples.
     Explain {
         /// A rule code: CAT101, cat101 or 101.
@@ -99,6 +110,7 @@ pub enum Error {
     Schema(SchemaError),
     UnknownCode(String),
     BadDate(String),
+    Build(crate::emit::BuildError),
 }
 
 impl std::fmt::Display for Error {
@@ -115,6 +127,9 @@ impl std::fmt::Display for Error {
                 "no rule has the code `{code}`; `catalogc rules` lists them"
             ),
             Error::BadDate(date) => write!(f, "`{date}` is not a date of the form YYYY-MM-DD"),
+            Error::Build(error) => {
+                write!(f, "build failed, the previous output is untouched: {error}")
+            }
         }
     }
 }
@@ -160,6 +175,15 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
             format,
             deny_warnings,
         } => run_check(&root(&common)?, &options(&common)?, format, deny_warnings),
+        Command::Build {
+            common,
+            out,
+            templates,
+        } => {
+            let root = root(&common)?;
+            let out = out.unwrap_or_else(|| root.join("out"));
+            run_build(&root, &options(&common)?, &out, templates.as_deref())
+        }
         Command::Diff {
             common,
             items,
@@ -197,6 +221,47 @@ fn run_check(
             Status::Success
         },
     )
+}
+
+fn run_build(
+    root: &Path,
+    options: &Options,
+    out: &Path,
+    templates: Option<&Path>,
+) -> Result<Status, Error> {
+    let started = std::time::Instant::now();
+    let compiled = check::compile(root, options)?;
+    let summary = Summary::of(&compiled.diagnostics);
+    if summary.errors > 0 {
+        eprint!(
+            "{}",
+            render::render(
+                &compiled.report(),
+                Format::Text,
+                std::io::stderr().is_terminal()
+            )
+        );
+        eprintln!(
+            "error: the catalog has {} errors; nothing was written",
+            summary.errors
+        );
+        return Ok(Status::Findings);
+    }
+    let templates = crate::emit::templates::Templates::load(root, templates)
+        .map_err(|e| Error::Build(e.into()))?;
+    let site = crate::emit::Site::new(&compiled, &templates, options.regions.clone());
+    let files = crate::emit::render(&site, &compiled).map_err(Error::Build)?;
+    crate::emit::write(out, &files).map_err(Error::Build)?;
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    eprintln!(
+        "wrote {} files ({} KiB) to {} in {} ms; open {}",
+        files.len(),
+        bytes / 1024,
+        out.display(),
+        started.elapsed().as_millis(),
+        out.join("portal").join("index.html").display()
+    );
+    Ok(Status::Success)
 }
 
 fn run_diff(

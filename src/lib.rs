@@ -13,6 +13,8 @@ pub mod dates;
 pub mod diagnostic;
 pub mod diff;
 pub mod diff_report;
+pub mod emit;
+pub mod labels;
 pub mod load;
 pub mod model;
 pub mod policy;

@@ -169,10 +169,30 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// The limits a catalog sets in `catalog/catalog.yaml` (`limits:`), else the defaults. Read
+/// leniently: a malformed value is reported by the schema, and the defaults apply meanwhile.
+pub fn limits(root: &Path) -> Limits {
+    let path = root.join("catalog").join("catalog.yaml");
+    let defaults = Limits::default();
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return defaults;
+    };
+    if text.len() as u64 > defaults.max_file_bytes {
+        return defaults;
+    }
+    let parsed = yaml::parse(&text, defaults);
+    parsed
+        .root
+        .and_then(|root| root.to_json().get("limits").cloned())
+        .and_then(|limits| serde_json::from_value(limits).ok())
+        .unwrap_or(defaults)
+}
+
 /// Walk `root/catalog` and parse every file in it.
 pub fn load(root: &Path, limits: Limits) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
+    let mut count = 0usize;
     let walk = WalkDir::new(root.join("catalog"))
         .follow_links(false)
         .sort_by_file_name();
@@ -198,7 +218,34 @@ pub fn load(root: &Path, limits: Limits) -> Loaded {
         }
         let rel = relative(root, entry.path());
         if entry.file_type().is_dir() {
+            if name.ends_with(".yaml") {
+                diagnostics.push(
+                    Diagnostic::new(
+                        &codes::UNKNOWN_FILE,
+                        "a folder named like a catalog file is not read",
+                        &rel,
+                        Span::file_start(),
+                    )
+                    .help("rename the folder; catalog files are regular files"),
+                );
+            }
             continue;
+        }
+        count += 1;
+        if count > limits.max_files {
+            diagnostics.push(
+                Diagnostic::new(
+                    &codes::FILE_COUNT,
+                    format!(
+                        "the catalog has more than {} files; the rest were not read",
+                        limits.max_files
+                    ),
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("raise `limits: {max_files: …}` in catalog/catalog.yaml"),
+            );
+            break;
         }
         if entry.file_type().is_symlink() {
             diagnostics.push(
@@ -249,6 +296,22 @@ pub fn read_document(
     rel: &str,
     limits: Limits,
 ) -> (Option<Document>, Vec<Diagnostic>) {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > limits.max_file_bytes
+    {
+        let d = Diagnostic::new(
+            &codes::FILE_SIZE,
+            format!(
+                "file is {} bytes, more than the limit of {} bytes, so it was not read",
+                meta.len(),
+                limits.max_file_bytes
+            ),
+            rel,
+            Span::file_start(),
+        )
+        .help("split the file, or raise `limits: {max_file_bytes: …}` in catalog/catalog.yaml");
+        return (None, vec![d]);
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -286,6 +349,17 @@ pub fn read_document(
     let source = SourceFile::new(rel, text);
     let parsed = yaml::parse(&source.text, limits);
     let mut diagnostics = problem_diagnostics(&parsed.problems, rel);
+    if parsed.root.is_none() && parsed.problems.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(
+                &codes::EMPTY_FILE,
+                "file holds no YAML document: it is empty or only comments",
+                rel,
+                Span::file_start(),
+            )
+            .help("write the file's content, or delete the file"),
+        );
+    }
     for d in &mut diagnostics {
         d.span = source.clamp(d.span);
     }
@@ -330,8 +404,13 @@ fn problem_diagnostic(problem: &Problem, rel: &str) -> Diagnostic {
             Diagnostic::new(&codes::UNSUPPORTED_YAML, message.clone(), rel, *at)
         }
         Problem::Limit { message, limit, at } => {
-            Diagnostic::new(&codes::YAML_LIMIT, message.clone(), rel, *at).help(format!(
-                "split the file, or raise `limits.{limit}` in catalog/catalog.yaml"
+            let rule = match *limit {
+                "max_depth" => &codes::NESTING_DEPTH,
+                "max_nodes" => &codes::ALIAS_EXPANSION,
+                _ => &codes::STRING_LENGTH,
+            };
+            Diagnostic::new(rule, message.clone(), rel, *at).help(format!(
+                "if the file is legitimate, raise `limits: {{{limit}: …}}` in catalog/catalog.yaml"
             ))
         }
     }

@@ -270,6 +270,8 @@ pub struct Event {
 pub struct Law {
     pub id: String,
     pub title: String,
+    #[serde(default)]
+    pub number: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

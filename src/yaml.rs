@@ -46,20 +46,30 @@ pub struct Entry {
     pub value: Node,
 }
 
-/// Limits that keep hostile files cheap to reject.
-#[derive(Clone, Copy, Debug)]
+/// Limits that keep hostile files cheap to reject, set in `catalog/catalog.yaml` under `limits:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct Limits {
+    /// Largest file, in bytes; a larger file is not read at all.
+    pub max_file_bytes: u64,
     /// Deepest nesting of mappings and sequences.
     pub max_depth: usize,
     /// Most nodes a file may expand to, counting every node an alias copies.
     pub max_nodes: usize,
+    /// Longest string value, in characters.
+    pub max_string_chars: usize,
+    /// Most files under `catalog/`.
+    pub max_files: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
+            max_file_bytes: 1024 * 1024,
             max_depth: 64,
             max_nodes: 200_000,
+            max_string_chars: 20_000,
+            max_files: 4_000_000,
         }
     }
 }
@@ -77,6 +87,7 @@ pub enum Problem {
     /// A limit from [`Limits`] was hit; nothing after this point was read.
     Limit {
         message: String,
+        /// The name of the limit in `catalog.yaml` (`max_depth`, `max_nodes`, `max_string_chars`).
         limit: &'static str,
         at: Span,
     },
@@ -316,6 +327,17 @@ impl Builder {
 
     fn scalar(&mut self, text: Cow<'_, str>, style: ScalarStyle, at: Span) -> Node {
         let plain = style == ScalarStyle::Plain;
+        let chars = text.chars().count();
+        if chars > self.limits.max_string_chars {
+            self.problems.push(Problem::Limit {
+                message: format!(
+                    "a string of {chars} characters is longer than the limit of {}",
+                    self.limits.max_string_chars
+                ),
+                limit: "max_string_chars",
+                at: Span::new(at.start, at.start),
+            });
+        }
         let value = match Scalar::parse_from_cow_and_metadata(text.clone(), style, None) {
             Some(Scalar::Null) => Value::Null,
             Some(Scalar::Boolean(b)) => Value::Bool(b),

@@ -8,6 +8,7 @@
 use super::Rule;
 
 pub use super::added_requirement::RULE as ADDED_REQUIREMENT;
+pub use super::alias_expansion::RULE as ALIAS_EXPANSION;
 pub use super::approved_deviation::RULE as APPROVED_DEVIATION;
 pub use super::changed_text::RULE as CHANGED_TEXT;
 pub use super::code_pattern::RULE as CODE_PATTERN;
@@ -15,10 +16,13 @@ pub use super::committed_limit::RULE as COMMITTED_LIMIT;
 pub use super::credit_code::RULE as CREDIT_CODE;
 pub use super::duplicate_id::RULE as DUPLICATE_ID;
 pub use super::duplicate_key::RULE as DUPLICATE_KEY;
+pub use super::empty_file::RULE as EMPTY_FILE;
 pub use super::entry_level::RULE as ENTRY_LEVEL;
 pub use super::expired_exception::RULE as EXPIRED_EXCEPTION;
 pub use super::fee_basis::RULE as FEE_BASIS;
+pub use super::file_count::RULE as FILE_COUNT;
 pub use super::file_name::RULE as FILE_NAME;
+pub use super::file_size::RULE as FILE_SIZE;
 pub use super::fixed_field::RULE as FIXED_FIELD;
 pub use super::handling::RULE as HANDLING;
 pub use super::insecure_url::RULE as INSECURE_URL;
@@ -26,10 +30,12 @@ pub use super::invalid_value::RULE as INVALID_VALUE;
 pub use super::level_not_delivering::RULE as LEVEL_NOT_DELIVERING;
 pub use super::limit_unit::RULE as LIMIT_UNIT;
 pub use super::missing_key::RULE as MISSING_KEY;
+pub use super::nesting_depth::RULE as NESTING_DEPTH;
 pub use super::parent_level::RULE as PARENT_LEVEL;
 pub use super::personal_data::RULE as PERSONAL_DATA;
 pub use super::review::RULE as REVIEW;
 pub use super::stricter_requirement::RULE as STRICTER_REQUIREMENT;
+pub use super::string_length::RULE as STRING_LENGTH;
 pub use super::unknown_certificate::RULE as UNKNOWN_CERTIFICATE;
 pub use super::unknown_file::RULE as UNKNOWN_FILE;
 pub use super::unknown_item::RULE as UNKNOWN_ITEM;
@@ -44,7 +50,6 @@ pub use super::unreadable_file::RULE as UNREADABLE_FILE;
 pub use super::unsupported_yaml::RULE as UNSUPPORTED_YAML;
 pub use super::visits::RULE as VISITS;
 pub use super::wrong_type::RULE as WRONG_TYPE;
-pub use super::yaml_limit::RULE as YAML_LIMIT;
 pub use super::yaml_syntax::RULE as YAML_SYNTAX;
 
 /// Every rule, in code order.
@@ -61,7 +66,12 @@ pub static ALL: &[&Rule] = &[
     &UNREADABLE_FILE,
     &FILE_NAME,
     &CODE_PATTERN,
-    &YAML_LIMIT,
+    &FILE_SIZE,
+    &EMPTY_FILE,
+    &NESTING_DEPTH,
+    &ALIAS_EXPANSION,
+    &STRING_LENGTH,
+    &FILE_COUNT,
     &COMMITTED_LIMIT,
     &LIMIT_UNIT,
     &HANDLING,

@@ -1,0 +1,175 @@
+//! Chinese labels for the English enumeration values of the catalog format.
+//!
+//! Diagnostics use English values; everything published (portal, guides, open data) uses these
+//! labels. One table per enumeration, in the order of `docs/format.md`; an unknown value is shown
+//! as itself rather than hidden.
+
+fn lookup<'a>(table: &[(&str, &'a str)], value: &'a str) -> &'a str {
+    table
+        .iter()
+        .find(|(k, _)| *k == value)
+        .map_or(value, |(_, label)| label)
+}
+
+pub fn item_type(value: &str) -> &str {
+    lookup(
+        &[
+            ("licensing", "行政许可"),
+            ("penalty", "行政处罚"),
+            ("coercion", "行政强制"),
+            ("levy", "行政征收"),
+            ("benefit", "行政给付"),
+            ("inspection", "行政检查"),
+            ("confirmation", "行政确认"),
+            ("reward", "行政奖励"),
+            ("adjudication", "行政裁决"),
+            ("other_power", "其他行政权力"),
+            ("filing", "行政备案"),
+            ("public_service", "公共服务"),
+        ],
+        value,
+    )
+}
+
+pub fn audience(value: &str) -> &str {
+    lookup(
+        &[
+            ("person", "自然人"),
+            ("enterprise", "企业法人"),
+            ("public_institution", "事业法人"),
+            ("social_organization", "社会组织法人"),
+            ("government_agency", "行政机关"),
+            ("other_organization", "其他组织"),
+        ],
+        value,
+    )
+}
+
+pub fn level(value: &str) -> &str {
+    lookup(
+        &[
+            ("national", "国家级"),
+            ("province", "省级"),
+            ("city", "市级"),
+            ("county", "县级"),
+            ("township", "乡镇级"),
+            ("village", "村级"),
+        ],
+        value,
+    )
+}
+
+pub fn handling(value: &str) -> &str {
+    lookup(
+        &[
+            ("immediate", "即办件"),
+            ("promised", "承诺件"),
+            ("other", "其他"),
+        ],
+        value,
+    )
+}
+
+pub fn unit(value: &str) -> &str {
+    lookup(
+        &[("working_day", "个工作日"), ("calendar_day", "个自然日")],
+        value,
+    )
+}
+
+pub fn form(value: &str) -> &str {
+    lookup(
+        &[
+            ("original", "原件"),
+            ("copy", "复印件"),
+            ("both", "原件和复印件"),
+        ],
+        value,
+    )
+}
+
+pub fn medium(value: &str) -> &str {
+    lookup(&[("paper", "纸质"), ("electronic", "电子")], value)
+}
+
+pub fn source(value: &str) -> &str {
+    lookup(
+        &[
+            ("applicant", "申请人自备"),
+            ("issuing_authority", "政府部门核发"),
+            ("intermediary", "中介机构"),
+            ("other", "其他"),
+        ],
+        value,
+    )
+}
+
+pub fn waived_by(value: &str) -> &str {
+    lookup(
+        &[
+            ("e_certificate", "电子证照免提交"),
+            ("data_sharing", "数据共享免提交"),
+            ("commitment", "告知承诺免提交"),
+        ],
+        value,
+    )
+}
+
+pub fn result_type(value: &str) -> &str {
+    lookup(
+        &[
+            ("certificate", "证照"),
+            ("approval", "批文"),
+            ("filing_receipt", "备案回执"),
+            ("payment", "给付"),
+            ("other", "其他"),
+        ],
+        value,
+    )
+}
+
+pub fn event_kind(value: &str) -> &str {
+    lookup(&[("life", "个人一件事"), ("business", "企业一件事")], value)
+}
+
+pub fn class(value: &str) -> &str {
+    lookup(
+        &[
+            ("same", "一致"),
+            ("improved", "优于标准"),
+            ("deviation", "偏离"),
+            ("approved", "经批准的偏离"),
+            ("local", "地方填写"),
+            ("missing", "未实施"),
+            ("extra", "地方事项"),
+        ],
+        value,
+    )
+}
+
+/// `15个自然日` for a time limit value `{days, unit}`.
+pub fn limit(value: Option<&serde_json::Value>) -> Option<String> {
+    let value = value?;
+    let days = value.get("days")?.as_u64()?;
+    let unit = unit(value.get("unit")?.as_str()?);
+    let note = value
+        .get("note")
+        .and_then(|n| n.as_str())
+        .map(|n| format!("（{n}）"))
+        .unwrap_or_default();
+    Some(format!("{days}{unit}{note}"))
+}
+
+/// Labels of a list of enumeration values, joined with `、`.
+pub fn list(values: Option<&serde_json::Value>, label: fn(&str) -> &str) -> String {
+    values
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str())
+                .map(label)
+                .collect::<Vec<_>>()
+                .join("、")
+        })
+        .unwrap_or_default()
+}

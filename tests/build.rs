@@ -1,0 +1,297 @@
+//! `catalogc build`: the layout of DESIGN.md §6, determinism, refusal on errors, the previous
+//! output surviving a failed build, escaping, CSV formula neutralising and template overrides.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use assert_cmd::Command;
+use common::*;
+
+fn build(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    Command::cargo_bin("catalogc")
+        .unwrap()
+        .args(["build", "--as-of", AS_OF, "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// Every file under `dir` with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn read(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_sample_build_writes_every_file_of_the_layout() {
+    let out = tempfile::tempdir().unwrap();
+    let output = build(env!("CARGO_MANIFEST_DIR").as_ref(), out.path(), &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
+    let catalog = &compiled.catalog;
+    let files = tree(out.path());
+    let mut expected = vec![
+        "portal/index.html".to_string(),
+        "portal/conformance.html".to_string(),
+        "portal/search.html".to_string(),
+        "opendata/datapackage.json".to_string(),
+        "opendata/catalog.json".to_string(),
+        "opendata/catalog.jsonld".to_string(),
+        "reports/conformance.json".to_string(),
+    ];
+    for table in ["items", "entries", "materials", "fees", "conformance"] {
+        expected.push(format!("opendata/{table}.csv"));
+    }
+    expected.extend(
+        catalog
+            .items
+            .keys()
+            .map(|code| format!("portal/items/{code}.html")),
+    );
+    expected.extend(
+        catalog
+            .regions
+            .keys()
+            .map(|r| format!("portal/regions/{r}/index.html")),
+    );
+    expected.extend(
+        catalog
+            .events
+            .keys()
+            .map(|id| format!("portal/events/{id}.html")),
+    );
+    for (region, code) in catalog.entries.keys() {
+        expected.push(format!("portal/regions/{region}/{code}.html"));
+        expected.push(format!("guides/{region}/{code}.md"));
+    }
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|p| !files.contains_key(*p))
+        .collect();
+    assert!(missing.is_empty(), "missing: {missing:?}");
+    // One PublicService per national item and per regional entry.
+    let jsonld: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "opendata/catalog.jsonld")).unwrap();
+    let services = jsonld["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["@type"] == "cpsv:PublicService")
+        .count();
+    assert_eq!(services, catalog.items.len() + catalog.entries.len());
+    // Chinese first, with the reviewed date, the national section order and schema.org JSON-LD.
+    let guide = read(out.path(), "portal/regions/440300/002000112001.html");
+    assert!(guide.contains("<html lang=\"zh-CN\""), "{guide}");
+    assert!(guide.contains("2025-"), "the reviewed date is shown");
+    assert!(guide.contains("\"@type\":\"GovernmentService\""));
+    let order = ["受理条件", "申请材料", "办理时限", "收费", "咨询"];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|h| guide.find(h).unwrap_or_else(|| panic!("{h} missing")))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "sections out of order: {positions:?}"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical_whatever_the_thread_count() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let root: &Path = env!("CARGO_MANIFEST_DIR").as_ref();
+    let one = Command::cargo_bin("catalogc")
+        .unwrap()
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["build", "--as-of", AS_OF, "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(a.path())
+        .output()
+        .unwrap();
+    let four = Command::cargo_bin("catalogc")
+        .unwrap()
+        .env("RAYON_NUM_THREADS", "4")
+        .args(["build", "--as-of", AS_OF, "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(b.path())
+        .output()
+        .unwrap();
+    assert!(one.status.success() && four.status.success());
+    let (ta, tb) = (tree(a.path()), tree(b.path()));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{path} differs between builds");
+    }
+}
+
+fn previous_output() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("previous.txt"), "from the last good build").unwrap();
+    out
+}
+
+#[test]
+fn a_catalog_with_errors_is_not_built_and_the_previous_output_stays() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/national/000120010000.yaml",
+        "colour: red\n",
+    );
+    let out = previous_output();
+    let output = build(dir.path(), out.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("CAT003"));
+    assert_eq!(
+        tree(out.path()).keys().collect::<Vec<_>>(),
+        ["previous.txt"]
+    );
+}
+
+#[test]
+fn a_broken_template_fails_the_build_and_the_previous_output_stays() {
+    let dir = copy_of("base");
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(templates.path().join("guide.html"), "{% extends \"builtin/guide.html\" %}{% block content %}{{ guide.name | no_such_filter }}{% endblock %}").unwrap();
+    let out = previous_output();
+    let output = build(
+        dir.path(),
+        out.path(),
+        &["--templates", templates.path().to_str().unwrap()],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("guide.html"));
+    assert_eq!(
+        tree(out.path()).keys().collect::<Vec<_>>(),
+        ["previous.txt"]
+    );
+    // No staging folder is left behind either.
+    let parent = out.path().parent().unwrap();
+    let name = out
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    assert!(std::fs::read_dir(parent).unwrap().all(|e| {
+        !e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with(&format!(".{name}."))
+    }));
+}
+
+#[test]
+fn a_catalog_template_overrides_the_built_in_one_and_can_extend_it() {
+    let dir = copy_of("base");
+    std::fs::create_dir_all(dir.path().join("output-templates")).unwrap();
+    std::fs::write(
+        dir.path().join("output-templates/guide.html"),
+        "{% extends \"builtin/guide.html\" %}{% block title %}定制：{{ guide.name }}{% endblock %}",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(dir.path(), out.path(), &[]).status.success());
+    let guide = read(out.path(), "portal/regions/440300/000120010000.html");
+    assert!(guide.contains("定制：居住证申领"), "{guide}");
+    assert!(
+        guide.contains("受理条件"),
+        "the rest of the built-in page is kept"
+    );
+}
+
+#[test]
+fn catalog_text_is_escaped_everywhere_it_is_published() {
+    let dir = copy_of("base");
+    let payload = "<script>alert(1)</script>";
+    merge(
+        dir.path(),
+        "catalog/national/000120010000.yaml",
+        &format!("name: \"居住证{payload}\"\n"),
+    );
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "address: \"</script><img src=x onerror=alert(2)>\"\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = build(dir.path(), out.path(), &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (path, bytes) in tree(out.path()) {
+        let text = String::from_utf8_lossy(&bytes);
+        if path.ends_with(".html") {
+            assert!(
+                !text.contains("<script>alert"),
+                "{path} carries a live script"
+            );
+            assert!(!text.contains("<img src=x"), "{path} carries a live image");
+        }
+    }
+    let guide = read(out.path(), "portal/regions/440300/000120010000.html");
+    assert!(
+        guide.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
+            || guide.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{guide}"
+    );
+    // Inside the JSON-LD script, markup characters are \u-escaped so the script cannot be closed.
+    assert!(guide.contains("\\u003cscript\\u003e"));
+}
+
+#[test]
+fn csv_files_have_a_byte_order_mark_and_no_formulas() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/national/000120010000.yaml",
+        "name: \"=HYPERLINK(\\\"https://example.invalid\\\")\"\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(dir.path(), out.path(), &[]).status.success());
+    let items = std::fs::read(out.path().join("opendata/items.csv")).unwrap();
+    assert!(items.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(items).unwrap();
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    for line in text.lines().skip(1) {
+        for cell in line.split(',') {
+            assert!(!cell.trim_matches('"').starts_with('='), "{line}");
+        }
+    }
+}
