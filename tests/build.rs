@@ -295,3 +295,18 @@ fn csv_files_have_a_byte_order_mark_and_no_formulas() {
         }
     }
 }
+
+#[test]
+fn key_pages_have_snapshots() {
+    let dir = copy_of("base");
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(dir.path(), out.path(), &[]).status.success());
+    for (name, path) in [
+        ("guide", "portal/regions/440300/000120010000.html"),
+        ("item", "portal/items/000120010000.html"),
+        ("guide-md", "guides/440300/000120010000.md"),
+        ("items-csv", "opendata/items.csv"),
+    ] {
+        insta::assert_snapshot!(format!("page-{name}"), read(out.path(), path));
+    }
+}
