@@ -52,6 +52,7 @@ impl Catalog {
     pub fn assemble(
         root: PathBuf,
         documents: Vec<Document>,
+        listed: &[(Kind, String)],
         today: i64,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Catalog {
@@ -60,18 +61,23 @@ impl Catalog {
             today,
             ..Catalog::default()
         };
-        for (index, document) in documents.iter().enumerate() {
-            let stem = document.stem().to_string();
-            let region = document.region_folder().unwrap_or_default().to_string();
-            match document.kind {
-                Kind::National => {
-                    catalog.item_files.insert(stem.clone());
+        for (kind, path) in listed {
+            let parts: Vec<&str> = path.split('/').collect();
+            match (kind, parts.as_slice()) {
+                (Kind::National, [.., file]) => {
+                    catalog
+                        .item_files
+                        .insert(file.trim_end_matches(".yaml").to_string());
                 }
-                Kind::Region => {
-                    catalog.region_folders.insert(region.clone());
+                (Kind::Region, [_, _, region, _]) => {
+                    catalog.region_folders.insert(region.to_string());
                 }
                 _ => {}
             }
+        }
+        for (index, document) in documents.iter().enumerate() {
+            let stem = document.stem().to_string();
+            let region = document.region_folder().unwrap_or_default().to_string();
             if !document.valid {
                 continue;
             }

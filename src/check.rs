@@ -22,6 +22,8 @@ pub struct Options {
     pub as_of: Option<i64>,
     /// Only report on these regions (and on the national files); all when empty.
     pub regions: Vec<String>,
+    /// Only load and report what a change can affect (`check --since`).
+    pub selection: Option<crate::since::Selection>,
 }
 
 /// Everything the pipeline computed.
@@ -55,7 +57,10 @@ impl Compiled {
 pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> {
     let limits = load::limits(root);
     let schemas = Schemas::load(root)?;
-    let loaded = load::load(root, limits);
+    let loaded = match &options.selection {
+        Some(selection) => load::load_some(root, limits, &|rel| selection.loads(rel)),
+        None => load::load(root, limits),
+    };
     let mut diagnostics = loaded.diagnostics;
     let mut documents = loaded.documents;
 
@@ -78,11 +83,20 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
     diagnostics.extend(found);
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
-    let catalog = Catalog::assemble(loaded.root, documents, today, &mut diagnostics);
+    let catalog = Catalog::assemble(
+        loaded.root,
+        documents,
+        &loaded.listed,
+        today,
+        &mut diagnostics,
+    );
     diagnostics.extend(rules::run(&catalog));
     let mut conformance = diff::diff(&catalog, &policy);
     diagnostics.append(&mut conformance.diagnostics);
 
+    if let Some(selection) = &options.selection {
+        diagnostics.retain(|d| selection.reports(&d.file));
+    }
     if !options.regions.is_empty() {
         diagnostics.retain(|d| in_regions(&d.file, &options.regions));
         conformance

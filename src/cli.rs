@@ -36,6 +36,9 @@ pub enum Command {
         /// Exit with status 1 on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Only check what changed since this git revision, and what depends on it.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
     },
     /// Measure each region against the national standard.
     Diff {
@@ -111,6 +114,7 @@ pub enum Error {
     UnknownCode(String),
     BadDate(String),
     Build(crate::emit::BuildError),
+    Git(String),
 }
 
 impl std::fmt::Display for Error {
@@ -127,6 +131,7 @@ impl std::fmt::Display for Error {
                 "no rule has the code `{code}`; `catalogc rules` lists them"
             ),
             Error::BadDate(date) => write!(f, "`{date}` is not a date of the form YYYY-MM-DD"),
+            Error::Git(message) => f.write_str(message),
             Error::Build(error) => {
                 write!(f, "build failed, the previous output is untouched: {error}")
             }
@@ -161,6 +166,7 @@ fn options(common: &Common) -> Result<Options, Error> {
     Ok(Options {
         as_of,
         regions: common.regions.clone(),
+        selection: None,
     })
 }
 
@@ -174,7 +180,35 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
             common,
             format,
             deny_warnings,
-        } => run_check(&root(&common)?, &options(&common)?, format, deny_warnings),
+            since,
+        } => {
+            let root = root(&common)?;
+            let mut options = options(&common)?;
+            let mut extra = Vec::new();
+            if let Some(rev) = since {
+                let git = crate::git::Git::open(&root).ok_or_else(|| {
+                    Error::Git(format!(
+                        "{} is not in a git repository, so --since cannot be used",
+                        root.display()
+                    ))
+                })?;
+                let changed = git
+                    .changed_since(&rev)
+                    .map_err(|e| Error::Git(e.to_string()))?;
+                let selection = crate::since::select(&root, &changed);
+                eprintln!(
+                    "--since {rev}: {} changed file(s) under the catalog root",
+                    changed.len()
+                );
+                for reason in &selection.reasons {
+                    eprintln!("  {reason}");
+                }
+                extra = crate::since::stale_reviews(&git, &rev, &root, &changed)
+                    .map_err(|e| Error::Git(e.to_string()))?;
+                options.selection = Some(selection);
+            }
+            run_check(&root, &options, format, deny_warnings, extra)
+        }
         Command::Build {
             common,
             out,
@@ -206,8 +240,23 @@ fn run_check(
     options: &Options,
     format: Format,
     deny_warnings: bool,
+    extra: Vec<crate::diagnostic::Diagnostic>,
 ) -> Result<Status, Error> {
-    let compiled = check::compile(root, options)?;
+    let mut compiled = check::compile(root, options)?;
+    if let Some(selection) = &options.selection {
+        let checked = compiled
+            .catalog
+            .documents
+            .iter()
+            .filter(|d| selection.reports(d.path()))
+            .count();
+        eprintln!(
+            "checked {checked} of {} catalog files",
+            compiled.catalog.documents.len().max(checked)
+        );
+    }
+    compiled.diagnostics.extend(extra);
+    crate::diagnostic::sort(&mut compiled.diagnostics);
     let report = compiled.report();
     print!(
         "{}",

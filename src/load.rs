@@ -150,6 +150,8 @@ pub struct Loaded {
     pub root: PathBuf,
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every catalog file found, by kind, whether it was read or not.
+    pub listed: Vec<(Kind, String)>,
 }
 
 /// Look for a catalog root (a folder holding `catalog/catalog.yaml`) from `start` upwards.
@@ -190,6 +192,11 @@ pub fn limits(root: &Path) -> Limits {
 
 /// Walk `root/catalog` and parse every file in it.
 pub fn load(root: &Path, limits: Limits) -> Loaded {
+    load_some(root, limits, &|_| true)
+}
+
+/// Walk `root/catalog`, list every file, and parse those `wanted` accepts.
+pub fn load_some(root: &Path, limits: Limits, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut count = 0usize;
@@ -261,6 +268,7 @@ pub fn load(root: &Path, limits: Limits) -> Loaded {
         }
         match classify(&rel) {
             Some(kind) => files.push((kind, entry.into_path(), rel)),
+            None if !wanted(&rel) => {}
             None => diagnostics.push(
                 Diagnostic::new(
                     &codes::UNKNOWN_FILE,
@@ -273,8 +281,13 @@ pub fn load(root: &Path, limits: Limits) -> Loaded {
         }
     }
 
+    let listed = files
+        .iter()
+        .map(|(kind, _, rel)| (*kind, rel.clone()))
+        .collect();
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
+        .filter(|(_, _, rel)| wanted(rel))
         .map(|(kind, path, rel)| read_document(*kind, path, rel, limits))
         .collect();
     let mut documents = Vec::with_capacity(parsed.len());
@@ -286,6 +299,7 @@ pub fn load(root: &Path, limits: Limits) -> Loaded {
         root: root.to_path_buf(),
         documents,
         diagnostics,
+        listed,
     }
 }
 
@@ -342,6 +356,16 @@ pub fn read_document(
             return (None, vec![d]);
         }
     };
+    parse_document(kind, rel, text, limits)
+}
+
+/// Parse the text of a catalog file into a document, reporting what is wrong with it as YAML.
+pub fn parse_document(
+    kind: Kind,
+    rel: &str,
+    text: String,
+    limits: Limits,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,

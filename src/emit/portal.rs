@@ -129,7 +129,7 @@ impl Site<'_> {
     }
 
     /// The 办事指南 of one effective entry.
-    pub fn guide(&self, effective: &Effective, root: &str) -> Value {
+    pub fn guide(&self, effective: &Effective) -> Value {
         let national = self
             .national(&effective.item)
             .cloned()
@@ -194,7 +194,7 @@ impl Site<'_> {
             "faq": get("faq"),
             "redress": get("redress"),
             "reviewed": self.catalog.documents[effective.own()].json.get("reviewed"),
-            "national_url": format!("{root}items/{}.html", effective.item),
+            "national_url": format!("items/{}.html", effective.item),
             "differences": differences,
         })
     }
@@ -258,9 +258,9 @@ impl Site<'_> {
                 .filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item))
                 .map(|e| {
                     let root = "../../";
-                    let guide = self.guide(e, root);
+                    let guide = self.guide(e);
                     let jsonld = self.guide_jsonld(&guide);
-                    let base = page(self, root, s(&guide, "name"), guide["reviewed"].as_str(), self.feed_for(Some(&e.region), root));
+                    let base = page(self, root, s(&guide, "name"), guide["reviewed"].as_str(), self.feed_for(Some(&e.region)));
                     let html = self.templates.render(
                         "guide.html",
                         context! { jsonld => Page::from_safe_string(jsonld), ..Page::from(Serde(&merge(base, json!({"guide": guide.clone()})))) },
@@ -296,7 +296,7 @@ impl Site<'_> {
             self.render(
                 "search.html",
                 merge(
-                    page(self, "", "搜索事项", None, self.feed_for(None, "")),
+                    page(self, "", "搜索事项", None, self.feed_for(None)),
                     json!({"entries": entries}),
                 ),
             )?,
@@ -318,13 +318,13 @@ impl Site<'_> {
         self.regions.is_empty() || self.regions.iter().any(|r| r == region)
     }
 
-    fn feed_for(&self, region: Option<&str>, root: &str) -> Option<String> {
+    fn feed_for(&self, region: Option<&str>) -> Option<String> {
         if !self.feeds {
             return None;
         }
         Some(match region {
-            Some(r) => format!("{root}regions/{r}/feed.xml"),
-            None => format!("{root}feed.xml"),
+            Some(r) => format!("regions/{r}/feed.xml"),
+            None => "feed.xml".to_string(),
         })
     }
 
@@ -369,7 +369,7 @@ impl Site<'_> {
             .map(|(id, e)| json!({"id": id, "name": e.value.name, "kind_label": labels::event_kind(&e.value.kind), "url": format!("events/{id}.html")}))
             .collect();
         merge(
-            page(self, "", &self.title, None, self.feed_for(None, "")),
+            page(self, "", &self.title, None, self.feed_for(None)),
             json!({"items": items, "regions": regions, "events": events}),
         )
     }
@@ -416,7 +416,7 @@ impl Site<'_> {
                 let extra = json!({
                     "region": e.region,
                     "name": self.catalog.regions.get(&e.region).map(|r| r.value.name.clone()),
-                    "url": format!("{root}{}", Self::guide_url(&e.region, code)),
+                    "url": Self::guide_url(&e.region, code),
                     "committed_limit": labels::limit(self.field(e, "committed_limit")),
                     "materials": self.materials(&self.lines(e, "materials")),
                     "fees": self.fees(&self.lines(e, "fees")),
@@ -431,7 +431,7 @@ impl Site<'_> {
                 root,
                 s(&national, "name"),
                 national.get("reviewed").and_then(Value::as_str),
-                self.feed_for(None, root),
+                self.feed_for(None),
             ),
             json!({"item": item, "columns": columns}),
         )
@@ -470,7 +470,7 @@ impl Site<'_> {
                         let mut v = class_json(e.class);
                         v["code"] = json!(e.item);
                         v["name"] = json!(e.name);
-                        v["url"] = json!(format!("{}.html", e.item));
+                        v["url"] = json!(Self::guide_url(code, &e.item));
                         v["committed_limit"] = json!(
                             effective.and_then(|x| labels::limit(self.field(x, "committed_limit")))
                         );
@@ -491,13 +491,13 @@ impl Site<'_> {
             })
             .unwrap_or_default();
         let missing: Vec<Value> = result
-            .map(|r| r.missing.iter().map(|i| json!({"code": i.code, "name": i.name, "url": format!("{root}items/{}.html", i.code)})).collect())
+            .map(|r| r.missing.iter().map(|i| json!({"code": i.code, "name": i.name, "url": format!("items/{}.html", i.code)})).collect())
             .unwrap_or_default();
         let region_json = json!({
             "code": code,
             "name": region.value.name,
             "level_label": region.value.level.label(),
-            "parent": parent.map(|(p, r)| json!({"name": r.value.name, "url": format!("../{p}/index.html")})),
+            "parent": parent.map(|(p, r)| json!({"name": r.value.name, "url": format!("regions/{p}/index.html")})),
             "score_pct": result.map_or(100, |r| (r.score * 100.0).round() as u32),
             "conforming": result.map_or(0, |r| r.conforming),
             "applicable": result.map_or(0, |r| r.applicable),
@@ -509,7 +509,7 @@ impl Site<'_> {
                 root,
                 &region.value.name,
                 None,
-                self.feed_for(Some(code), root),
+                self.feed_for(Some(code)),
             ),
             json!({"region": region_json, "entries": entries, "local_items": local_items, "missing": missing}),
         )
@@ -530,9 +530,7 @@ impl Site<'_> {
                 continue;
             };
             let name = s(national, "name").to_string();
-            members.push(
-                json!({"code": code, "name": name, "url": format!("{root}items/{code}.html")}),
-            );
+            members.push(json!({"code": code, "name": name, "url": format!("items/{code}.html")}));
             for line in national
                 .get("materials")
                 .and_then(Value::as_array)
@@ -584,7 +582,7 @@ impl Site<'_> {
                 root,
                 &event.value.name,
                 json.get("reviewed").and_then(Value::as_str),
-                self.feed_for(None, root),
+                self.feed_for(None),
             ),
             json!({"event": event_json}),
         )
@@ -632,7 +630,7 @@ impl Site<'_> {
         .collect();
         legend.push(json!({"class": "na", "class_label": "不适用"}));
         merge(
-            page(self, "", "各地实施一致性", None, self.feed_for(None, "")),
+            page(self, "", "各地实施一致性", None, self.feed_for(None)),
             json!({"matrix": {"items": items, "rows": rows, "legend": legend}}),
         )
     }

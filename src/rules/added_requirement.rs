@@ -22,4 +22,5 @@ pub static RULE: Rule = Rule {
         "materials:\n  - {ref: id-card}\n  - {ref: photo}\n",
     )],
     check: None,
+    since: false,
 };

@@ -22,4 +22,5 @@ pub static RULE: Rule = Rule {
         "conditions:\n  - {ref: residence}\n",
     )],
     check: None,
+    since: false,
 };

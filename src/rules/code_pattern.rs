@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
         "code_patterns: {national: \"^00[0-9]{10}$\"}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -34,6 +34,7 @@ pub use super::nesting_depth::RULE as NESTING_DEPTH;
 pub use super::parent_level::RULE as PARENT_LEVEL;
 pub use super::personal_data::RULE as PERSONAL_DATA;
 pub use super::review::RULE as REVIEW;
+pub use super::stale_review::RULE as STALE_REVIEW;
 pub use super::stricter_requirement::RULE as STRICTER_REQUIREMENT;
 pub use super::string_length::RULE as STRING_LENGTH;
 pub use super::unknown_certificate::RULE as UNKNOWN_CERTIFICATE;
@@ -82,6 +83,7 @@ pub static ALL: &[&Rule] = &[
     &DUPLICATE_ID,
     &REVIEW,
     &PERSONAL_DATA,
+    &STALE_REVIEW,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,
     &FIXED_FIELD,

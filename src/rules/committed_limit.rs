@@ -28,6 +28,7 @@ pub static RULE: Rule = Rule {
         "committed_limit: {days: 15, unit: calendar_day}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 /// `(days, unit)` of a time limit value.

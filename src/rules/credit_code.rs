@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "department: {name: 深圳市公安局, credit_code: \"11440300007542417R\"}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";

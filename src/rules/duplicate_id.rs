@@ -29,6 +29,7 @@ pub static RULE: Rule = Rule {
         "conditions:\n  - {id: residence, text: 居住半年以上}\n  - {id: housing, text: 有合法稳定住所}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 const LISTS: [&str; 6] = [

@@ -16,4 +16,5 @@ pub static RULE: Rule = Rule {
     fails: &[("catalog/events/draft.yaml", "# 待补充\n")],
     passes: &[("catalog/events/residence.yaml", "reviewed: 2026-06-30\n")],
     check: None,
+    since: false,
 };

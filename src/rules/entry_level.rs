@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
     )],
     passes: &[("catalog/regions/440300/000120010000.yaml", "level: city\n")],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

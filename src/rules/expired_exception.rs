@@ -22,4 +22,5 @@ pub static RULE: Rule = Rule {
         "conditions:\n  - {ref: residence, text: 连续居住满十二个月}\nexceptions:\n  - {field: conditions, ref: residence, reason: 经济特区居住证条例的规定, approval: 广东省人大常委会公告第12号, expires: 2099-12-31}\n",
     )],
     check: None,
+    since: false,
 };

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "fees:\n  - {id: replacement, name: 居住证工本费, amount: 10, basis: fee-regulation}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -16,4 +16,5 @@ pub static RULE: Rule = Rule {
     fails: &[("catalog/catalog.yaml", "limits: {max_files: 3}\n")],
     passes: &[("catalog/catalog.yaml", "limits: {max_files: 100}\n")],
     check: None,
+    since: false,
 };

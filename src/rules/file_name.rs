@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "code: \"000120020000\"\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

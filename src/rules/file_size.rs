@@ -19,4 +19,5 @@ pub static RULE: Rule = Rule {
         "limits: {max_file_bytes: 1048576}\n",
     )],
     check: None,
+    since: false,
 };

@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
         "handling: immediate\ncommitted_limit: {days: 0, unit: calendar_day}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

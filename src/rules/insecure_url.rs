@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
         "channels: {window: true, online: {url: \"https://example.invalid/sz\", depth: pre_review}, visits: 1}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

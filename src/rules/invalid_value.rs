@@ -25,4 +25,5 @@ pub static RULE: Rule = Rule {
         "reviewed: 2026-02-28\n",
     )],
     check: None,
+    since: false,
 };

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
         "levels: [province, city]\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "committed_limit: {days: 10, unit: calendar_day}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

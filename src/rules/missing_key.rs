@@ -24,4 +24,5 @@ pub static RULE: Rule = Rule {
         "department: {name: 广东省公安厅, credit_code: \"11440000006939767F\"}\n",
     )],
     check: None,
+    since: false,
 };

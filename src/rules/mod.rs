@@ -9,6 +9,8 @@
 
 pub mod codes;
 
+pub use stale_review::stale_review;
+
 mod added_requirement;
 mod alias_expansion;
 mod approved_deviation;
@@ -36,6 +38,7 @@ mod nesting_depth;
 mod parent_level;
 mod personal_data;
 mod review;
+mod stale_review;
 mod stricter_requirement;
 mod string_length;
 mod unknown_certificate;
@@ -83,6 +86,9 @@ pub struct Rule {
     pub fails: Example,
     pub passes: Example,
     pub check: Option<Check>,
+    /// The rule compares the catalog with a git revision (`check --since`); its examples are
+    /// checked against the base catalog committed to git.
+    pub since: bool,
 }
 
 impl Rule {

@@ -22,4 +22,5 @@ pub static RULE: Rule = Rule {
         "description: 居住证申领\n",
     )],
     check: None,
+    since: false,
 };

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
     )],
     passes: &[("catalog/regions/440000/region.yaml", "level: province\n")],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "personal_data:\n  - {field: 身份证号码, purpose: 身份核验, basis: residence-permit-regulation}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -26,6 +26,7 @@ pub static RULE: Rule = Rule {
         "reviewed: 2026-06-30\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -19,4 +19,5 @@ pub static RULE: Rule = Rule {
         "limits: {max_string_chars: 20000}\n",
     )],
     check: None,
+    since: false,
 };

@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "materials:\n  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: resident-id-card}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -26,4 +26,5 @@ pub static RULE: Rule = Rule {
         "code: \"000120020000\"\n",
     )],
     check: None,
+    since: false,
 };

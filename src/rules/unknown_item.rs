@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
         "department: {name: 深圳市公安局, credit_code: \"11440300007542417R\"}\nlevel: city\ncontact: {phone: \"0755-12345678\"}\nreviewed: 2026-06-30\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

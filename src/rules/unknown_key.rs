@@ -25,4 +25,5 @@ pub static RULE: Rule = Rule {
         "materials:\n  - {ref: id-card}\n",
     )],
     check: None,
+    since: false,
 };

@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "legal_basis:\n  - {law: residence-permit-regulation, article: 第九条}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -22,6 +22,7 @@ pub static RULE: Rule = Rule {
         "members: [\"000120010000\", \"000120020000\"]\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     fails: &[("catalog/regions/440300/region.yaml", "parent: \"450000\"\n")],
     passes: &[("catalog/regions/440300/region.yaml", "parent: \"440000\"\n")],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

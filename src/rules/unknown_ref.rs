@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "materials:\n  - {ref: id-card}\n  - {ref: photo}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

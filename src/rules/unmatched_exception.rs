@@ -22,4 +22,5 @@ pub static RULE: Rule = Rule {
         "reviewed: 2026-06-30\n",
     )],
     check: None,
+    since: false,
 };

@@ -23,4 +23,5 @@ pub static RULE: Rule = Rule {
         "code: \"000120010000\"\n",
     )],
     check: None,
+    since: false,
 };

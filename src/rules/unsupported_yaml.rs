@@ -22,4 +22,5 @@ pub static RULE: Rule = Rule {
     )],
     passes: &[("catalog/national/000120010000.yaml", "name: 居住证申领\n")],
     check: None,
+    since: false,
 };

@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
         "channels: {window: true, mail: true, visits: 0}\n",
     )],
     check: Some(check),
+    since: false,
 };
 
 fn check(catalog: &Catalog, out: &mut Vec<Diagnostic>) {

@@ -24,4 +24,5 @@ pub static RULE: Rule = Rule {
         "statutory_limit: {days: 15, unit: calendar_day}\n",
     )],
     check: None,
+    since: false,
 };

@@ -19,4 +19,5 @@ pub static RULE: Rule = Rule {
     fails: &[("catalog/national/000120010000.yaml", "audience: [person\n")],
     passes: &[("catalog/national/000120010000.yaml", "audience: [person]\n")],
     check: None,
+    since: false,
 };

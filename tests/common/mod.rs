@@ -148,3 +148,54 @@ pub fn finding<'a>(compiled: &'a Compiled, code: &str) -> &'a catalogc::diagnost
         .find(|d| d.code == code)
         .unwrap_or_else(|| panic!("no {code} finding in:\n{}", text(compiled)))
 }
+
+/// Run git in `dir`, panicking on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_COMMITTER_DATE", "2026-11-01T10:00:00+08:00")
+        .env("GIT_AUTHOR_DATE", "2026-11-01T10:00:00+08:00")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Make `dir` a git repository with everything in it committed.
+pub fn commit_all(dir: &Path, message: &str) {
+    if !dir.join(".git").exists() {
+        git(dir, &["init", "-q", "-b", "main"]);
+    }
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "--allow-empty", "-m", message]);
+}
+
+/// `catalogc check --since REV` in `dir`: (exit status, stdout, stderr).
+pub fn check_since(dir: &Path, rev: &str, format: &str) -> (Option<i32>, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args([
+            "check", "--as-of", AS_OF, "--format", format, "--since", rev, "--root",
+        ])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}

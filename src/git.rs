@@ -1,0 +1,236 @@
+//! Reading the catalog's git history with the `git` command.
+//!
+//! catalogc needs four things from git: the files changed since a revision (for `check --since`),
+//! the commits in a range with their dates and messages, the files a commit touched, and the
+//! catalog's files as they were at a revision (read with one `git cat-file --batch` process).
+//! The git command is on every machine that holds a catalog repository; linking a git library
+//! (gix took about two minutes to build on the CI machines, git2 links C) buys nothing for these
+//! few reads. Every path here is relative to the catalog root, which may be a sub-folder of the
+//! repository.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Why git could not answer.
+#[derive(Debug)]
+pub struct GitError(pub String);
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One commit: its id, its committer date (ISO 8601, from git, never the clock) and its message.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Commit {
+    pub id: String,
+    pub date: String,
+    pub author: String,
+    pub subject: String,
+    #[serde(skip)]
+    pub parent: Option<String>,
+}
+
+pub struct Git {
+    root: PathBuf,
+}
+
+impl Git {
+    /// The repository holding the catalog root, or `None` when it is not in one (or git is absent).
+    pub fn open(root: &Path) -> Option<Git> {
+        let git = Git {
+            root: root.to_path_buf(),
+        };
+        git.run(&["rev-parse", "--is-inside-work-tree"])
+            .ok()
+            .filter(|out| out.trim() == "true")
+            .map(|_| git)
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new("git");
+        command
+            .arg("-C")
+            .arg(&self.root)
+            .args(args)
+            .env("GIT_OPTIONAL_LOCKS", "0");
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Result<String, GitError> {
+        let output = self
+            .command(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            return Err(GitError(format!(
+                "git {} failed: {}",
+                args.join(" "),
+                stderr.trim()
+            )));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// Check that a revision names a commit.
+    pub fn verify(&self, rev: &str) -> Result<String, GitError> {
+        if rev.starts_with('-') {
+            return Err(GitError(format!("`{rev}` is not a revision")));
+        }
+        self.run(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ])
+        .map(|id| id.trim().to_string())
+        .map_err(|_| GitError(format!("`{rev}` is not a commit in this repository")))
+    }
+
+    /// Files changed between `rev` and the working tree, committed or not, plus untracked files.
+    pub fn changed_since(&self, rev: &str) -> Result<Vec<String>, GitError> {
+        let id = self.verify(rev)?;
+        let mut files: Vec<String> = self
+            .run(&[
+                "diff",
+                "--name-only",
+                "--no-renames",
+                "--relative",
+                &id,
+                "--",
+                ".",
+            ])?
+            .lines()
+            .map(str::to_string)
+            .collect();
+        files.extend(
+            self.run(&["ls-files", "--others", "--exclude-standard", "--", "."])?
+                .lines()
+                .map(str::to_string),
+        );
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+
+    /// The commits of a range (`A..B`, or a single revision for its whole history), oldest first.
+    pub fn commits(&self, range: &str) -> Result<Vec<Commit>, GitError> {
+        if range.starts_with('-') {
+            return Err(GitError(format!("`{range}` is not a revision range")));
+        }
+        let format = "--format=%H%x1f%P%x1f%cI%x1f%an%x1f%s%x1e";
+        let out = self.run(&["log", "--reverse", "--topo-order", format, range, "--", "."])?;
+        Ok(out
+            .split('\x1e')
+            .filter_map(|record| {
+                let fields: Vec<&str> = record.trim_start_matches('\n').split('\x1f').collect();
+                let [id, parents, date, author, subject] = fields.as_slice() else {
+                    return None;
+                };
+                Some(Commit {
+                    id: id.to_string(),
+                    parent: parents.split_whitespace().next().map(str::to_string),
+                    date: date.to_string(),
+                    author: author.to_string(),
+                    subject: subject.to_string(),
+                })
+            })
+            .collect())
+    }
+
+    /// The files under the catalog root a commit changed (against its first parent).
+    pub fn files_changed_in(&self, commit: &Commit) -> Result<Vec<String>, GitError> {
+        let out = match &commit.parent {
+            Some(parent) => self.run(&[
+                "diff",
+                "--name-only",
+                "--no-renames",
+                "--relative",
+                parent,
+                &commit.id,
+                "--",
+                ".",
+            ])?,
+            None => self.run(&["ls-tree", "-r", "--name-only", &commit.id, "--", "."])?,
+        };
+        Ok(out.lines().map(str::to_string).collect())
+    }
+
+    /// Every file under `folders` (relative to the catalog root) at `rev`, with its bytes.
+    pub fn files_at(
+        &self,
+        rev: &str,
+        folders: &[&str],
+    ) -> Result<Vec<(String, Vec<u8>)>, GitError> {
+        let mut args = vec!["ls-tree", "-r", "-z", "--name-only", rev, "--"];
+        args.extend(folders.iter().copied());
+        let names: Vec<String> = self
+            .run(&args)?
+            .split('\0')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        let contents = self.cat(rev, &names)?;
+        Ok(names
+            .into_iter()
+            .zip(contents)
+            .filter_map(|(name, bytes)| bytes.map(|b| (name, b)))
+            .collect())
+    }
+
+    /// The content of one file at `rev`, if it existed there.
+    pub fn file_at(&self, rev: &str, path: &str) -> Result<Option<Vec<u8>>, GitError> {
+        Ok(self.cat(rev, &[path.to_string()])?.pop().flatten())
+    }
+
+    /// Read many blobs at once with `git cat-file --batch`.
+    fn cat(&self, rev: &str, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        let mut child = self
+            .command(&["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| GitError("git cat-file has no input".into()))?;
+        let requests: String = paths.iter().map(|p| format!("{rev}:./{p}\n")).collect();
+        let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| GitError("git cat-file has no output".into()))?;
+        let mut reader = BufReader::new(stdout);
+        let mut found = Vec::with_capacity(paths.len());
+        for _ in paths {
+            let mut header = String::new();
+            reader
+                .read_line(&mut header)
+                .map_err(|e| GitError(e.to_string()))?;
+            let parts: Vec<&str> = header.split_whitespace().collect();
+            match parts.as_slice() {
+                [_, "blob", size] => {
+                    let size: usize = size
+                        .parse()
+                        .map_err(|_| GitError(format!("bad cat-file header: {header}")))?;
+                    let mut bytes = vec![0; size + 1];
+                    reader
+                        .read_exact(&mut bytes)
+                        .map_err(|e| GitError(e.to_string()))?;
+                    bytes.pop();
+                    found.push(Some(bytes));
+                }
+                _ => found.push(None),
+            }
+        }
+        let _ = writer.join();
+        let _ = child.wait();
+        Ok(found)
+    }
+}
