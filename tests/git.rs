@@ -1,0 +1,211 @@
+//! Git-aware checking: `check --since` selects what a change affects and reports exactly what a
+//! full check reports for it.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use catalogc::check::{self, Options};
+use catalogc::since;
+use common::*;
+
+const ITEM: &str = "catalog/national/002000112001.yaml";
+
+fn sample_repo() -> tempfile::TempDir {
+    let dir = sample_copy();
+    commit_all(dir.path(), "sample");
+    dir
+}
+
+fn json_findings(out: &str) -> Vec<(String, String)> {
+    let json: serde_json::Value = serde_json::from_str(out).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn lowering_a_statutory_limit_reports_the_unchanged_entries_that_now_exceed_it() {
+    let dir = sample_repo();
+    let path = dir.path().join(ITEM);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lowered = text.replacen("days: 15", "days: 12", 1);
+    assert_ne!(text, lowered, "the sample's statutory limit is 15 days");
+    std::fs::write(&path, lowered).unwrap();
+    let (status, out, err) = check_since(dir.path(), "HEAD", "json");
+    assert_eq!(status, Some(1), "{err}");
+    let findings = json_findings(&out);
+    let exceeding: BTreeSet<&str> = findings
+        .iter()
+        .filter(|(c, _)| c == "CAT101")
+        .map(|(_, f)| f.as_str())
+        .collect();
+    // 安徽省 and 深圳市 commit to 15 days; their files did not change.
+    assert!(
+        exceeding.contains("catalog/regions/340000/002000112001.yaml"),
+        "{findings:?}"
+    );
+    assert!(
+        exceeding.contains("catalog/regions/440300/002000112001.yaml"),
+        "{findings:?}"
+    );
+    assert!(
+        !exceeding.contains("catalog/regions/510100/002000112001.yaml"),
+        "成都 commits to 10 days"
+    );
+    // The item changed without a new reviewed date.
+    assert!(
+        findings.contains(&("CAT111".to_string(), ITEM.to_string())),
+        "{findings:?}"
+    );
+    assert!(err.contains("002000112001.yaml changed"), "{err}");
+}
+
+#[test]
+fn a_clean_tree_passes() {
+    let dir = sample_repo();
+    let (status, out, err) = check_since(dir.path(), "HEAD", "text");
+    assert_eq!(status, Some(0), "{out}{err}");
+    assert!(err.contains("0 changed file(s)"), "{err}");
+}
+
+#[test]
+fn an_unrelated_change_selects_only_its_own_item() {
+    let dir = sample_repo();
+    let local = "catalog/regions/370303/local/372082001001.yaml";
+    let selection = since::select(dir.path(), &[local.to_string()]);
+    assert_eq!(selection.report, BTreeSet::from([local.to_string()]));
+    let leaf = "catalog/regions/440304/000131127004.yaml";
+    assert!(dir.path().join(leaf).exists());
+    let selection = since::select(dir.path(), &[leaf.to_string()]);
+    assert_eq!(selection.report, BTreeSet::from([leaf.to_string()]));
+    // A registry change re-checks everything.
+    assert!(since::select(dir.path(), &["catalog/registries/laws.yaml".to_string()]).all);
+}
+
+#[test]
+fn since_needs_a_git_repository_and_a_real_revision() {
+    let dir = sample_copy();
+    assert_eq!(check_since(dir.path(), "HEAD", "text").0, Some(2));
+    commit_all(dir.path(), "sample");
+    assert_eq!(check_since(dir.path(), "no-such-rev", "text").0, Some(2));
+    assert_eq!(check_since(dir.path(), "--output=x", "text").0, Some(2));
+}
+
+/// Findings as comparable tuples.
+fn tuples(compiled: &check::Compiled) -> Vec<(String, String, u32, u32, String)> {
+    compiled
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.file.clone(),
+                d.span.start.line,
+                d.span.start.column,
+                d.message.clone(),
+            )
+        })
+        .collect()
+}
+
+/// A small deterministic generator, so a failure can be replayed from its iteration number.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+/// One random single-file edit: change a number, drop a line, add a key, or delete the file.
+fn edit(root: &Path, rng: &mut Lcg) -> String {
+    let files: Vec<String> = walkdir::WalkDir::new(root.join("catalog"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let file = files[rng.next(files.len())].clone();
+    let path = root.join(&file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let new = match rng.next(4) {
+        0 => {
+            let digits: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
+            if digits.is_empty() {
+                format!("{text}extra_key: 1\n")
+            } else {
+                let at = digits[rng.next(digits.len())];
+                let digit = (text.as_bytes()[at] - b'0' + 1 + rng.next(8) as u8) % 10;
+                format!("{}{}{}", &text[..at], digit, &text[at + 1..])
+            }
+        }
+        1 if !lines.is_empty() => {
+            let drop = rng.next(lines.len());
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != drop)
+                .map(|(_, l)| format!("{l}\n"))
+                .collect()
+        }
+        2 => format!("{text}extra_key: 1\n"),
+        _ => {
+            std::fs::remove_file(&path).unwrap();
+            return file;
+        }
+    };
+    std::fs::write(&path, new).unwrap();
+    file
+}
+
+#[test]
+fn since_findings_equal_a_full_check_restricted_to_the_selection() {
+    let mut rng = Lcg(2026);
+    for iteration in 0..40 {
+        let dir = sample_copy();
+        let changed = edit(dir.path(), &mut rng);
+        let selection = since::select(dir.path(), std::slice::from_ref(&changed));
+        let mut full = compile(dir.path());
+        full.diagnostics.retain(|d| selection.reports(&d.file));
+        let partial = check::compile(
+            dir.path(),
+            &Options {
+                selection: Some(selection.clone()),
+                ..options()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            tuples(&partial),
+            tuples(&full),
+            "iteration {iteration}: editing {changed}, selected {:?}",
+            selection.report
+        );
+    }
+}
