@@ -98,8 +98,15 @@ export async function htmlFiles(dir, prefix = '') {
 /** A build of `root` served over HTTP: {portal, url, close}. */
 export async function buildAndServe(root, options) {
   const tmp = await tempDir('portal');
-  const portal = await buildPortal(root, tmp.dir, options);
-  const server = await serve(portal);
+  let portal;
+  let server;
+  try {
+    portal = await buildPortal(root, tmp.dir, options);
+    server = await serve(portal);
+  } catch (err) {
+    await tmp.cleanup();
+    throw err;
+  }
   return {
     portal,
     url: server.url,
