@@ -61,6 +61,15 @@ pub enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
+    /// The changes between two revisions, in the catalog's terms (needs git).
+    Changelog {
+        /// A revision range, such as `HEAD~5..HEAD` or `v1..v2`.
+        range: String,
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value_t = ChangelogFormat::Text)]
+        format: ChangelogFormat,
+    },
     /// Print the page of a rule: what it checks, why, and examples.
     Explain {
         /// A rule code: CAT101, cat101 or 101.
@@ -91,6 +100,14 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChangelogFormat {
+    Text,
+    Json,
+    Markdown,
+    Atom,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -223,6 +240,11 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
             items,
             format,
         } => run_diff(&root(&common)?, &options(&common)?, &items, format),
+        Command::Changelog {
+            range,
+            common,
+            format,
+        } => run_changelog(&root(&common)?, &options(&common)?, &range, format),
         Command::Explain { code } => {
             let rule = rules::find(&code).ok_or(Error::UnknownCode(code))?;
             print!("{}", rule.page());
@@ -298,8 +320,14 @@ fn run_build(
     }
     let templates = crate::emit::templates::Templates::load(root, templates)
         .map_err(|e| Error::Build(e.into()))?;
-    let site = crate::emit::Site::new(&compiled, &templates, options.regions.clone());
-    let files = crate::emit::render(&site, &compiled).map_err(Error::Build)?;
+    let mut site = crate::emit::Site::new(&compiled, &templates, options.regions.clone());
+    let log = recent_changes(root, &compiled, options)?;
+    site.feeds = log.is_some();
+    let mut files = crate::emit::render(&site, &compiled).map_err(Error::Build)?;
+    if let Some(log) = &log {
+        files.extend(crate::emit::feeds(&site, log).map_err(Error::Build)?);
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+    }
     crate::emit::write(out, &files).map_err(Error::Build)?;
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     eprintln!(
@@ -310,6 +338,82 @@ fn run_build(
         started.elapsed().as_millis(),
         out.join("portal").join("index.html").display()
     );
+    Ok(Status::Success)
+}
+
+/// The changes of the last `feed.commits` commits (default 20) for the Atom feeds, or `None`
+/// outside a git repository (said once on stderr).
+fn recent_changes(
+    root: &Path,
+    compiled: &check::Compiled,
+    options: &Options,
+) -> Result<Option<crate::changelog::Changelog>, Error> {
+    let Some(git) = crate::git::Git::open(root) else {
+        eprintln!(
+            "note: {} is not in a git repository, so no Atom feeds are written",
+            root.display()
+        );
+        return Ok(None);
+    };
+    let commits = compiled
+        .catalog
+        .config
+        .as_ref()
+        .and_then(|c| {
+            compiled
+                .catalog
+                .doc(c)
+                .json
+                .pointer("/feed/commits")?
+                .as_u64()
+        })
+        .unwrap_or(20) as usize;
+    let Some(range) = git
+        .recent_range(commits)
+        .map_err(|e| Error::Git(e.to_string()))?
+    else {
+        return Ok(None);
+    };
+    let all_regions = Options {
+        regions: Vec::new(),
+        ..options.clone()
+    };
+    crate::changelog::changelog(root, &range, &all_regions)
+        .map(Some)
+        .map_err(|e| Error::Git(e.to_string()))
+}
+
+fn run_changelog(
+    root: &Path,
+    options: &Options,
+    range: &str,
+    format: ChangelogFormat,
+) -> Result<Status, Error> {
+    let log =
+        crate::changelog::changelog(root, range, options).map_err(|e| Error::Git(e.to_string()))?;
+    let out = match format {
+        ChangelogFormat::Text => log.text(),
+        ChangelogFormat::Json => log.json(),
+        ChangelogFormat::Markdown => log.markdown(),
+        ChangelogFormat::Atom => {
+            let templates = crate::emit::templates::Templates::load(root, None)
+                .map_err(|e| Error::Build(e.into()))?;
+            let config = crate::load::read_config(root);
+            let context = log.feed_context(
+                &format!("{}：{range}", config.0),
+                &config.1,
+                "feed.xml",
+                &crate::emit::page_of,
+            );
+            templates
+                .render(
+                    "feed.xml",
+                    minijinja::Value::from(minijinja::value::Serde(&context)),
+                )
+                .map_err(|e| Error::Build(e.into()))?
+        }
+    };
+    print!("{out}");
     Ok(Status::Success)
 }
 

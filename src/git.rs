@@ -142,6 +142,32 @@ impl Git {
             .collect())
     }
 
+    /// A range covering the last `n` commits that touched the catalog (`A^..HEAD`, or `HEAD` when
+    /// they reach the first commit), or `None` when there is no commit yet.
+    pub fn recent_range(&self, n: usize) -> Result<Option<String>, GitError> {
+        let count = n.max(1).to_string();
+        let ids = self.run(&[
+            "log",
+            "-n",
+            &count,
+            "--format=%H",
+            "--",
+            "catalog",
+            "schema",
+        ])?;
+        let Some(oldest) = ids.lines().last() else {
+            return Ok(None);
+        };
+        let has_parent = self
+            .run(&["rev-parse", "--verify", "--quiet", &format!("{oldest}^")])
+            .is_ok();
+        Ok(Some(if has_parent {
+            format!("{oldest}^..HEAD")
+        } else {
+            "HEAD".to_string()
+        }))
+    }
+
     /// The files under the catalog root a commit changed (against its first parent).
     pub fn files_changed_in(&self, commit: &Commit) -> Result<Vec<String>, GitError> {
         let out = match &commit.parent {

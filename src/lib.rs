@@ -7,6 +7,7 @@
 //! SARIF, GitHub, JUnit). [`check`] runs the pipeline; [`cli`] is the command line.
 
 pub mod catalog;
+pub mod changelog;
 pub mod check;
 pub mod cli;
 pub mod dates;

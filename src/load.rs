@@ -190,6 +190,25 @@ pub fn limits(root: &Path) -> Limits {
         .unwrap_or(defaults)
 }
 
+/// The title and base URL from `catalog/catalog.yaml`, read leniently (defaults when unreadable).
+pub fn read_config(root: &Path) -> (String, String) {
+    let json = std::fs::read_to_string(root.join("catalog").join("catalog.yaml"))
+        .ok()
+        .and_then(|text| yaml::parse(&text, Limits::default()).root)
+        .map(|node| node.to_json())
+        .unwrap_or_default();
+    let text = |key: &str, default: &str| {
+        json.get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(default)
+            .to_string()
+    };
+    (
+        text("title", "政务服务事项目录"),
+        text("base_url", "https://example.invalid/"),
+    )
+}
+
 /// Walk `root/catalog` and parse every file in it.
 pub fn load(root: &Path, limits: Limits) -> Loaded {
     load_some(root, limits, &|_| true)

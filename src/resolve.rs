@@ -64,6 +64,19 @@ impl Effective {
     pub fn own_doc<'a>(&self, catalog: &'a Catalog) -> &'a Document {
         &catalog.documents[self.own()]
     }
+
+    /// The effective lines of a list field: the national list as the region restates it (lines
+    /// merged by `ref`, dropped lines gone, additions marked `added`), or the national list.
+    pub fn lines(&self, catalog: &Catalog, field: &str) -> Vec<Value> {
+        let national = self
+            .national
+            .and_then(|doc| catalog.documents[doc].json.get(field));
+        let regional = self
+            .get(catalog, field)
+            .filter(|s| !s.national)
+            .map(|s| s.value);
+        crate::diff_report::effective_lines(national, regional)
+    }
 }
 
 /// The effective entry of every valid regional entry, in (region, item) order.

@@ -93,6 +93,68 @@ impl From<TemplateError> for BuildError {
     }
 }
 
+/// The portal page (relative to the portal root) a change is about.
+pub fn page_of(change: &crate::changelog::Change) -> String {
+    match &change.region {
+        Some(region) => format!("regions/{region}/{}.html", change.item),
+        None => format!("items/{}.html", change.item),
+    }
+}
+
+/// The Atom feeds of recent changes: all changes, and one feed per region (its own changes and
+/// national changes to items it implements).
+pub fn feeds(
+    site: &Site<'_>,
+    log: &crate::changelog::Changelog,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let render = |changes: Vec<crate::changelog::Change>,
+                  title: String,
+                  path: String|
+     -> Result<(String, Vec<u8>), BuildError> {
+        let log = crate::changelog::Changelog {
+            range: log.range.clone(),
+            changes,
+            warnings: Vec::new(),
+        };
+        let context = log.feed_context(&title, &site.base_url, &path, &page_of);
+        let xml = site.templates.render(
+            "feed.xml",
+            minijinja::Value::from(minijinja::value::Serde(&context)),
+        )?;
+        Ok((format!("portal/{path}"), xml.into_bytes()))
+    };
+    let mut files = vec![render(
+        log.changes.clone(),
+        format!("{}：最近变更", site.title),
+        "feed.xml".to_string(),
+    )?];
+    for (code, region) in site
+        .catalog
+        .regions
+        .iter()
+        .filter(|(code, _)| site.regions.is_empty() || site.regions.contains(code))
+    {
+        let changes: Vec<_> = log
+            .changes
+            .iter()
+            .filter(|c| match &c.region {
+                Some(r) => r == code,
+                None => site
+                    .catalog
+                    .entries
+                    .contains_key(&(code.clone(), c.item.clone())),
+            })
+            .cloned()
+            .collect();
+        files.push(render(
+            changes,
+            format!("{}：{}的最近变更", site.title, region.value.name),
+            format!("regions/{code}/feed.xml"),
+        )?);
+    }
+    Ok(files)
+}
+
 /// Every file of the build, as (path under the output folder, bytes), sorted by path.
 pub fn render(site: &Site<'_>, compiled: &Compiled) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
     let mut files = site.pages()?;

@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use super::Site;
 use super::templates::TemplateError;
 use crate::diff::Class;
-use crate::diff_report::{describe, effective_lines};
+use crate::diff::Detail;
+use crate::diff_report::effective_lines;
 use crate::labels;
 use crate::resolve::Effective;
 
@@ -107,14 +108,9 @@ impl Site<'_> {
         effective.get(self.catalog, field).map(|s| s.value)
     }
 
-    /// Effective list lines: the national list as restated by the region (or the national list).
+    /// Effective list lines (see `Effective::lines`).
     pub fn lines(&self, effective: &Effective, field: &str) -> Vec<Value> {
-        let national = self.national(&effective.item).and_then(|n| n.get(field));
-        let regional = effective
-            .get(self.catalog, field)
-            .filter(|s| !s.national)
-            .map(|s| s.value);
-        effective_lines(national, regional)
+        effective.lines(self.catalog, field)
     }
 
     fn national(&self, code: &str) -> Option<&Value> {
@@ -153,7 +149,7 @@ impl Site<'_> {
                     .filter(|(_, d)| !matches!(d.class, Class::Same | Class::Local))
                     .map(|(f, d)| {
                         let mut v = class_json(d.class);
-                        v["text"] = json!(format!("{}：{}", field_label(&f.field), describe(d)));
+                        v["text"] = json!(describe_zh(&f.field, d, &national));
                         v
                     })
                     .collect()
@@ -408,7 +404,7 @@ impl Site<'_> {
                             .iter()
                             .flat_map(|f| f.details.iter().map(move |d| (f, d)))
                             .filter(|(_, d)| !matches!(d.class, Class::Same | Class::Local))
-                            .map(|(f, d)| format!("{}：{}", field_label(&f.field), describe(d)))
+                            .map(|(f, d)| describe_zh(&f.field, d, &national))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -659,6 +655,114 @@ fn result(value: Option<&Value>) -> Value {
     match value {
         Some(r) => json!({"type_label": labels::result_type(s(r, "type")), "name": s(r, "name")}),
         None => Value::Null,
+    }
+}
+
+/// A difference from the national standard, in words for the public.
+fn describe_zh(field: &str, detail: &Detail, national: &Value) -> String {
+    let key = detail.key.as_deref().unwrap_or_default();
+    // The line's name in the national standard (or in the addition itself).
+    let line = national
+        .get(field)
+        .and_then(Value::as_array)
+        .and_then(|lines| lines.iter().find(|l| s(l, "id") == key))
+        .or(detail.regional.as_ref().filter(|_| detail.kind == "added"));
+    let name = line
+        .map(|l| {
+            if field == "conditions" {
+                s(l, "text")
+            } else {
+                s(l, "name")
+            }
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or(key);
+    let text = |v: Option<&Value>| match v {
+        Some(Value::String(t)) => t.clone(),
+        Some(Value::Bool(true)) => "是".to_string(),
+        Some(Value::Bool(false)) | None => "否".to_string(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| labels::medium(i.as_str().unwrap_or_default()).to_string())
+            .collect::<Vec<_>>()
+            .join("、"),
+        Some(v) => v.to_string(),
+    };
+    let label = field_label(field);
+    let mut sentence = match detail.kind.as_str() {
+        "added" => format!("{label}：增加“{name}”"),
+        "removed" => format!("{label}：不再要求“{name}”"),
+        "waived" => format!(
+            "{label}：“{name}”{}",
+            labels::waived_by(&text(detail.regional.as_ref()))
+        ),
+        "value" => format!(
+            "{label}：{}（全国标准{}）",
+            labels::limit(detail.regional.as_ref()).unwrap_or_default(),
+            labels::limit(detail.national.as_ref()).unwrap_or_default()
+        ),
+        "changed" => format!(
+            "{label}：与全国标准不同，本地为“{}”，全国标准为“{}”",
+            text(detail.regional.as_ref()),
+            text(detail.national.as_ref())
+        ),
+        "copies" => format!(
+            "{label}：“{name}”份数为{}份（全国标准{}份）",
+            text(detail.regional.as_ref()),
+            text(detail.national.as_ref())
+        ),
+        "required" => format!(
+            "{label}：“{name}”{}",
+            if detail.regional == Some(Value::Bool(false)) {
+                "改为非必要"
+            } else {
+                "改为必要"
+            }
+        ),
+        "form" => format!(
+            "{label}：“{name}”须提交{}（全国标准为{}）",
+            labels::form(&text(detail.regional.as_ref())),
+            labels::form(&text(detail.national.as_ref()))
+        ),
+        "medium" => format!(
+            "{label}：“{name}”可提交{}（全国标准为{}）",
+            text(detail.regional.as_ref()),
+            text(detail.national.as_ref())
+        ),
+        "text" | "name" => format!(
+            "{label}：“{name}”表述改为“{}”",
+            text(detail.regional.as_ref())
+        ),
+        "amount" => format!(
+            "{label}：“{name}”收费{}元（全国标准{}元）",
+            text(detail.regional.as_ref()),
+            text(detail.national.as_ref())
+        ),
+        kind => format!(
+            "{label}：{}由“{}”改为“{}”",
+            channel_label(kind),
+            text(detail.national.as_ref()),
+            text(detail.regional.as_ref())
+        ),
+    };
+    if let Some(approval) = &detail.approved_by {
+        sentence.push_str(&format!(
+            "（经{}批准，有效期至{}）",
+            approval.approval, approval.expires
+        ));
+    }
+    sentence
+}
+
+fn channel_label(property: &str) -> &str {
+    match property {
+        "window" => "窗口办理",
+        "online" => "网上办理",
+        "mobile" => "移动端办理",
+        "mail" => "快递申请",
+        "self_service" => "自助终端办理",
+        "visits" => "到现场次数",
+        other => other,
     }
 }
 

@@ -46,6 +46,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../output-templates/search.html"),
     ),
     ("guide.md", include_str!("../../output-templates/guide.md")),
+    ("feed.xml", include_str!("../../output-templates/feed.xml")),
     (
         "assets/style.css",
         include_str!("../../output-templates/assets/style.css"),
