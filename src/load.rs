@@ -285,6 +285,19 @@ pub fn load_some(root: &Path, limits: Limits, wanted: &(dyn Fn(&str) -> bool + S
             );
             continue;
         }
+        if !entry.file_type().is_file() {
+            // A FIFO, socket or device would block or misbehave when read.
+            diagnostics.push(
+                Diagnostic::new(
+                    &codes::UNKNOWN_FILE,
+                    "not a regular file, so it is not read",
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("catalog files must be regular files"),
+            );
+            continue;
+        }
         match classify(&rel) {
             Some(kind) => files.push((kind, entry.into_path(), rel)),
             None if !wanted(&rel) => {}
@@ -391,7 +404,9 @@ pub fn parse_document(
     };
     let source = SourceFile::new(rel, text);
     let parsed = yaml::parse(&source.text, limits);
+    let control = control_characters(&source);
     let mut diagnostics = problem_diagnostics(&parsed.problems, rel);
+    diagnostics.extend(control);
     if parsed.root.is_none() && parsed.problems.is_empty() {
         diagnostics.push(
             Diagnostic::new(
@@ -418,6 +433,29 @@ pub fn parse_document(
         valid: false,
     };
     (Some(document), diagnostics)
+}
+
+/// Control characters (other than tab, line feed and carriage return) anywhere in the text: YAML
+/// forbids most of them, and the rest have no place in a service guide. At most five per file.
+fn control_characters(source: &SourceFile) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (index, line) in source.text.split('\n').enumerate() {
+        for (column, c) in line.chars().enumerate() {
+            let forbidden = (c.is_control() && !matches!(c, '\t' | '\r'))
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}');
+            if forbidden && found.len() < 5 {
+                let at = crate::source::Pos {
+                    line: index as u32 + 1,
+                    column: column as u32 + 1,
+                };
+                found.push(
+                    Diagnostic::new(&codes::CONTROL_CHARACTER, format!("control character U+{:04X} in the text", c as u32), &source.path, Span::new(at, crate::source::Pos { column: at.column + 1, ..at }))
+                        .help("remove it; write line breaks as YAML line breaks and other characters as themselves"),
+                );
+            }
+        }
+    }
+    found
 }
 
 /// The diagnostics for what the YAML parser found wrong with a file.

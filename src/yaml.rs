@@ -157,10 +157,22 @@ pub fn parse(text: &str, limits: Limits) -> Parsed {
             }
             Err(error) => {
                 let at = pos(error.marker());
-                builder.problems.push(Problem::Syntax {
-                    message: syntax_message(error.info()),
-                    at: Span::new(at, at),
-                });
+                let message = syntax_message(error.info());
+                // The parser has a nesting limit of its own, reached while scanning ahead.
+                builder
+                    .problems
+                    .push(if message.contains("recursion limit exceeded") {
+                        Problem::Limit {
+                            message: "the file nests mappings and sequences too deeply".to_string(),
+                            limit: "max_depth",
+                            at: Span::new(at, at),
+                        }
+                    } else {
+                        Problem::Syntax {
+                            message,
+                            at: Span::new(at, at),
+                        }
+                    });
                 return builder.finish(true);
             }
         }
@@ -412,6 +424,13 @@ impl Builder {
                             });
                         }
                     };
+                    if key == "<<" && node.plain {
+                        self.problems.push(Problem::Unsupported {
+                            message: "merge keys (`<<`) are not used by the catalog format"
+                                .to_string(),
+                            at: node.span,
+                        });
+                    }
                     *pending_key = Some((key, node.span));
                     Ok(())
                 }

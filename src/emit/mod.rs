@@ -197,6 +197,28 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError + '_ {
     }
 }
 
+/// Clean up after a build that was killed: a staging folder is removed; a previous output moved
+/// aside but not yet replaced is put back.
+fn recover(parent: &Path, name: &str, out: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        let Some(file) = path.file_name().map(|f| f.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if file.starts_with(&format!(".{name}.old-")) && !out.exists() {
+            let _ = std::fs::rename(&path, out);
+        } else if file.starts_with(&format!(".{name}.old-"))
+            || file.starts_with(&format!(".{name}.tmp-"))
+        {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
 /// Write `files` into `out`, replacing its previous content only once everything is written.
 pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), BuildError> {
     let parent = out
@@ -207,6 +229,7 @@ pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), BuildError> 
     let name = out
         .file_name()
         .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    recover(parent, &name, out);
     let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         if staging.exists() {

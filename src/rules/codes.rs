@@ -13,6 +13,7 @@ pub use super::approved_deviation::RULE as APPROVED_DEVIATION;
 pub use super::changed_text::RULE as CHANGED_TEXT;
 pub use super::code_pattern::RULE as CODE_PATTERN;
 pub use super::committed_limit::RULE as COMMITTED_LIMIT;
+pub use super::control_character::RULE as CONTROL_CHARACTER;
 pub use super::credit_code::RULE as CREDIT_CODE;
 pub use super::duplicate_id::RULE as DUPLICATE_ID;
 pub use super::duplicate_key::RULE as DUPLICATE_KEY;
@@ -73,6 +74,7 @@ pub static ALL: &[&Rule] = &[
     &ALIAS_EXPANSION,
     &STRING_LENGTH,
     &FILE_COUNT,
+    &CONTROL_CHARACTER,
     &COMMITTED_LIMIT,
     &LIMIT_UNIT,
     &HANDLING,

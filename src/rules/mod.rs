@@ -17,6 +17,7 @@ mod approved_deviation;
 mod changed_text;
 mod code_pattern;
 mod committed_limit;
+mod control_character;
 mod credit_code;
 mod duplicate_id;
 mod duplicate_key;
