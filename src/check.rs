@@ -53,14 +53,42 @@ impl Compiled {
     }
 }
 
+/// What a check applies, read once: the schemas, the conformance policy, the input limits.
+pub struct Standard {
+    pub schemas: Schemas,
+    pub policy: Policy,
+    pub policy_document: Document,
+    pub policy_diagnostics: Vec<Diagnostic>,
+    pub limits: crate::yaml::Limits,
+}
+
+impl Standard {
+    pub fn load(root: &Path) -> Result<Standard, SchemaError> {
+        let limits = load::limits(root);
+        let schemas = Schemas::load(root)?;
+        let (policy, policy_document, policy_diagnostics) = Policy::load(root, &schemas, limits)?;
+        Ok(Standard {
+            schemas,
+            policy,
+            policy_document,
+            policy_diagnostics,
+            limits,
+        })
+    }
+}
+
 /// Run the pipeline on the catalog at `root`. `Err` means catalogc cannot run (a broken schema).
 pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> {
-    let limits = load::limits(root);
-    let schemas = Schemas::load(root)?;
+    let standard = Standard::load(root)?;
     let loaded = match &options.selection {
-        Some(selection) => load::load_some(root, limits, &|rel| selection.loads(rel)),
-        None => load::load(root, limits),
+        Some(selection) => load::load_some(root, standard.limits, &|rel| selection.loads(rel)),
+        None => load::load(root, standard.limits),
     };
+    Ok(analyse(&standard, loaded, options))
+}
+
+/// Everything after reading the files: validate, assemble, run the rules and the diff.
+pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> Compiled {
     let mut diagnostics = loaded.diagnostics;
     let mut documents = loaded.documents;
 
@@ -68,7 +96,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
         .par_iter()
         .map(|document| {
             if document.root.is_some() {
-                schemas.validate(document)
+                standard.schemas.validate(document)
             } else {
                 Vec::new()
             }
@@ -78,9 +106,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
         document.valid = document.root.is_some() && found.is_empty();
         diagnostics.extend(found);
     }
-
-    let (policy, policy_document, found) = Policy::load(root, &schemas, limits)?;
-    diagnostics.extend(found);
+    diagnostics.extend(standard.policy_diagnostics.iter().cloned());
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
     let catalog = Catalog::assemble(
@@ -91,7 +117,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
         &mut diagnostics,
     );
     diagnostics.extend(rules::run(&catalog));
-    let mut conformance = diff::diff(&catalog, &policy);
+    let mut conformance = diff::diff(&catalog, &standard.policy);
     diagnostics.append(&mut conformance.diagnostics);
 
     if let Some(selection) = &options.selection {
@@ -104,12 +130,12 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
             .retain(|r| options.regions.contains(&r.code));
     }
     diagnostic::sort(&mut diagnostics);
-    Ok(Compiled {
+    Compiled {
         catalog,
-        policy_document,
+        policy_document: standard.policy_document.clone(),
         conformance,
         diagnostics,
-    })
+    }
 }
 
 /// Whether a file concerns one of `regions`: files outside `catalog/regions/` concern everyone.

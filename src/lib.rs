@@ -15,6 +15,8 @@ pub mod diagnostic;
 pub mod diff;
 pub mod diff_report;
 pub mod emit;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod git;
 pub mod labels;
 pub mod load;

@@ -76,7 +76,7 @@ pub fn classify(relative: &str) -> Option<Kind> {
 }
 
 /// A parsed catalog file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Document {
     pub kind: Kind,
     pub source: SourceFile,
@@ -145,7 +145,7 @@ impl Document {
 }
 
 /// Everything read from a catalog root.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Loaded {
     pub root: PathBuf,
     pub documents: Vec<Document>,
@@ -370,6 +370,29 @@ pub fn read_document(
             return (None, vec![d]);
         }
     };
+    document_from_bytes(kind, rel, bytes, limits)
+}
+
+/// Decode and parse the bytes of a catalog file.
+pub fn document_from_bytes(
+    kind: Kind,
+    rel: &str,
+    bytes: Vec<u8>,
+    limits: Limits,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        let d = Diagnostic::new(
+            &codes::FILE_SIZE,
+            format!(
+                "file is {} bytes, more than the limit of {} bytes, so it was not read",
+                bytes.len(),
+                limits.max_file_bytes
+            ),
+            rel,
+            Span::file_start(),
+        );
+        return (None, vec![d]);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {

@@ -37,7 +37,7 @@ impl Span {
 }
 
 /// One file of the catalog: its path relative to the catalog root (with `/` separators) and its text.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
     pub text: String,

@@ -1,0 +1,55 @@
+//! The harness the fuzz target (`tests/fuzz`) drives: arbitrary bytes as one national item file
+//! of the small base catalog, through loading, schema validation, the rules, the conformance diff
+//! and every renderer. The base catalog is read once; each input replaces one file in memory.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::check::{self, Options, Standard};
+use crate::load::{self, Kind, Loaded};
+use crate::render::{self, Format};
+
+/// The file the input replaces.
+pub const TARGET: &str = "catalog/national/000120010000.yaml";
+
+static BASE: OnceLock<Option<(Standard, Loaded)>> = OnceLock::new();
+
+fn base() -> Option<&'static (Standard, Loaded)> {
+    BASE.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        let standard = Standard::load(&root).ok()?;
+        let loaded = load::load(&root, standard.limits);
+        Some((standard, loaded))
+    })
+    .as_ref()
+}
+
+/// Check the base catalog with `bytes` as its national item 000120010000; returns the number of
+/// findings. Must never panic, whatever the bytes.
+pub fn check_item_bytes(bytes: &[u8]) -> usize {
+    let Some((standard, loaded)) = base() else {
+        return 0;
+    };
+    let mut loaded = loaded.clone();
+    loaded.documents.retain(|d| d.path() != TARGET);
+    let (document, found) =
+        load::document_from_bytes(Kind::National, TARGET, bytes.to_vec(), standard.limits);
+    loaded.documents.extend(document);
+    loaded.diagnostics.extend(found);
+    let options = Options {
+        as_of: crate::dates::parse("2026-11-29"),
+        ..Options::default()
+    };
+    let compiled = check::analyse(standard, loaded, &options);
+    let report = compiled.report();
+    for format in [
+        Format::Text,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+    ] {
+        let _ = render::render(&report, format, false);
+    }
+    compiled.diagnostics.len()
+}
