@@ -43,8 +43,11 @@ pub struct Catalog {
     pub region_folders: BTreeSet<String>,
     /// The reference date (days since 1970-01-01) for reviews and expiry.
     pub today: i64,
-    /// The effective entry of every valid regional entry (see `resolve.rs`).
+    /// The effective entry of every valid regional entry (see `resolve.rs`), sorted by
+    /// (region, item).
     pub effective: Vec<crate::resolve::Effective>,
+    /// Indices into `effective` by national item code.
+    pub effective_by_item: BTreeMap<String, Vec<usize>>,
 }
 
 impl Catalog {
@@ -115,7 +118,34 @@ impl Catalog {
         }
         catalog.documents = documents;
         catalog.effective = crate::resolve::effective_entries(&catalog);
+        for (i, e) in catalog.effective.iter().enumerate() {
+            catalog
+                .effective_by_item
+                .entry(e.item.clone())
+                .or_default()
+                .push(i);
+        }
         catalog
+    }
+
+    /// The effective entry of `region` for `item`.
+    pub fn effective_of(&self, region: &str, item: &str) -> Option<&crate::resolve::Effective> {
+        self.effective
+            .binary_search_by(|e| (e.region.as_str(), e.item.as_str()).cmp(&(region, item)))
+            .ok()
+            .map(|i| &self.effective[i])
+    }
+
+    /// Every region's effective entry for `item`, in region order.
+    pub fn effective_for_item<'a>(
+        &'a self,
+        item: &str,
+    ) -> impl Iterator<Item = &'a crate::resolve::Effective> + 'a {
+        self.effective_by_item
+            .get(item)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.effective[i])
     }
 
     pub fn doc<T>(&self, typed: &Typed<T>) -> &Document {
@@ -175,7 +205,7 @@ fn typed<T: DeserializeOwned>(
     index: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Typed<T>> {
-    match serde_json::from_value(document.json.clone()) {
+    match T::deserialize(&document.json) {
         Ok(value) => Some(Typed { doc: index, value }),
         Err(error) => {
             diagnostics.push(

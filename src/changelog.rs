@@ -288,19 +288,9 @@ fn compare_file(
             let code = name.trim_end_matches(".yaml");
             let effective = |compiled: Option<&Compiled>| {
                 let compiled = compiled?;
-                let e = compiled
-                    .catalog
-                    .effective
-                    .iter()
-                    .find(|e| e.region == *region && e.item == code)?;
+                let e = compiled.catalog.effective_of(region, code)?;
                 let get = |f: &str| e.get(&compiled.catalog, f).map(|s| s.value.clone());
-                let class = compiled
-                    .conformance
-                    .regions
-                    .iter()
-                    .find(|r| r.code == *region)
-                    .and_then(|r| r.entries.iter().find(|x| x.item == code))
-                    .map(|x| x.class);
+                let class = compiled.conformance.entry(region, code).map(|x| x.class);
                 Some((
                     get("committed_limit"),
                     Value::Array(e.lines(&compiled.catalog, "conditions")),

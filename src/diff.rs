@@ -151,12 +151,42 @@ pub struct Conformance {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Conformance {
+    /// The result of one region (regions are in code order).
+    pub fn region(&self, code: &str) -> Option<&RegionResult> {
+        self.regions
+            .binary_search_by(|r| r.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.regions[i])
+    }
+
+    /// The result of one region's entry for one item (entries are in item order).
+    pub fn entry(&self, region: &str, item: &str) -> Option<&EntryResult> {
+        let region = self.region(region)?;
+        region
+            .entries
+            .binary_search_by(|e| e.item.as_str().cmp(item))
+            .ok()
+            .map(|i| &region.entries[i])
+    }
+}
+
 /// Measure every region of the catalog.
 pub fn diff(catalog: &Catalog, policy: &Policy) -> Conformance {
+    use rayon::prelude::*;
+    let results: Vec<(Option<EntryResult>, Vec<Diagnostic>)> = catalog
+        .effective
+        .par_iter()
+        .map(|effective| {
+            let mut found = Vec::new();
+            (entry(catalog, policy, effective, &mut found), found)
+        })
+        .collect();
     let mut diagnostics = Vec::new();
     let mut by_region: BTreeMap<&str, Vec<EntryResult>> = BTreeMap::new();
-    for effective in &catalog.effective {
-        if let Some(result) = entry(catalog, policy, effective, &mut diagnostics) {
+    for (effective, (result, found)) in catalog.effective.iter().zip(results) {
+        diagnostics.extend(found);
+        if let Some(result) = result {
             by_region
                 .entry(effective.region.as_str())
                 .or_default()
@@ -211,9 +241,10 @@ fn region_result(
             name: catalog.items[*item].value.name.clone(),
         })
         .collect();
+    let applicable_set: std::collections::BTreeSet<&str> = applicable.iter().copied().collect();
     let conforming = entries
         .iter()
-        .filter(|e| applicable.contains(&e.item.as_str()) && e.class != Class::Deviation)
+        .filter(|e| applicable_set.contains(e.item.as_str()) && e.class != Class::Deviation)
         .count();
     let extra: Vec<ItemRef> = catalog
         .local_items

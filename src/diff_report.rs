@@ -92,6 +92,7 @@ impl DiffReport {
                 r
             })
             .collect();
+        let kept: std::collections::BTreeSet<&str> = regions.iter().map(|r| r.code.as_str()).collect();
         let item_views = catalog
             .items
             .iter()
@@ -99,9 +100,8 @@ impl DiffReport {
             .map(|(code, item)| {
                 let national = &catalog.doc(item).json;
                 let columns = catalog
-                    .effective
-                    .iter()
-                    .filter(|e| &e.item == code && regions.iter().any(|r| r.code == e.region))
+                    .effective_for_item(code)
+                    .filter(|e| kept.contains(e.region.as_str()))
                     .map(|e| {
                         // A value inherited from the national item is the standard itself, not a restatement.
                         let get = |field: &str| {
@@ -109,11 +109,7 @@ impl DiffReport {
                                 .filter(|s| !s.national)
                                 .map(|s| s.value.clone())
                         };
-                        let class = regions
-                            .iter()
-                            .find(|r| r.code == e.region)
-                            .and_then(|r| r.entries.iter().find(|x| &x.item == code))
-                            .map_or(Class::Same, |x| x.class);
+                        let class = compiled.conformance.entry(&e.region, code).map_or(Class::Same, |x| x.class);
                         RegionColumn {
                             region: e.region.clone(),
                             name: catalog

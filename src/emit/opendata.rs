@@ -96,12 +96,7 @@ fn tables(site: &Site<'_>) -> Vec<Table> {
         .filter(|e| catalog.items.contains_key(&e.item))
     {
         let get = |field: &str| effective.get(catalog, field).map(|s| s.value.clone());
-        let class = site
-            .conformance
-            .regions
-            .iter()
-            .find(|r| r.code == effective.region)
-            .and_then(|r| r.entries.iter().find(|e| e.item == effective.item));
+        let class = site.conformance.entry(&effective.region, &effective.item);
         entries.push(vec![
             effective.region.clone(),
             catalog

@@ -196,13 +196,7 @@ impl Site<'_> {
     }
 
     fn entry_result(&self, region: &str, item: &str) -> Option<&crate::diff::EntryResult> {
-        self.conformance
-            .regions
-            .iter()
-            .find(|r| r.code == region)?
-            .entries
-            .iter()
-            .find(|e| e.item == item)
+        self.conformance.entry(region, item)
     }
 
     /// schema.org `GovernmentService` for a guide page, safe inside `<script>`.
@@ -325,7 +319,7 @@ impl Site<'_> {
     }
 
     fn score(&self, region: &str) -> Option<&crate::diff::RegionResult> {
-        self.conformance.regions.iter().find(|r| r.code == region)
+        self.conformance.region(region)
     }
 
     fn index(&self) -> Value {
@@ -392,9 +386,8 @@ impl Site<'_> {
         });
         let columns: Vec<Value> = self
             .catalog
-            .effective
-            .iter()
-            .filter(|e| e.item == code && self.wanted(&e.region))
+            .effective_for_item(code)
+            .filter(|e| self.wanted(&e.region))
             .map(|e| {
                 let entry = self.entry_result(&e.region, code);
                 let class = entry.map_or(Class::Same, |x| x.class);
@@ -458,11 +451,7 @@ impl Site<'_> {
                 r.entries
                     .iter()
                     .map(|e| {
-                        let effective = self
-                            .catalog
-                            .effective
-                            .iter()
-                            .find(|x| x.region == code && x.item == e.item);
+                        let effective = self.catalog.effective_of(code, &e.item);
                         let mut v = class_json(e.class);
                         v["code"] = json!(e.item);
                         v["name"] = json!(e.name);
