@@ -323,17 +323,12 @@ fn run_build(
     let mut site = crate::emit::Site::new(&compiled, &templates, options.regions.clone());
     let log = recent_changes(root, &compiled, options)?;
     site.feeds = log.is_some();
-    let mut files = crate::emit::render(&site, &compiled).map_err(Error::Build)?;
-    if let Some(log) = &log {
-        files.extend(crate::emit::feeds(&site, log).map_err(Error::Build)?);
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    crate::emit::write(out, &files).map_err(Error::Build)?;
-    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let written = crate::emit::build(&site, &compiled, log.as_ref(), out).map_err(Error::Build)?;
     eprintln!(
-        "wrote {} files ({} KiB) to {} in {} ms; open {}",
-        files.len(),
-        bytes / 1024,
+        "wrote {} files ({} KiB, {} unchanged and not rewritten) to {} in {} ms; open {}",
+        written.files,
+        written.bytes / 1024,
+        written.unchanged,
         out.display(),
         started.elapsed().as_millis(),
         out.join("portal").join("index.html").display()

@@ -92,7 +92,8 @@ impl DiffReport {
                 r
             })
             .collect();
-        let kept: std::collections::BTreeSet<&str> = regions.iter().map(|r| r.code.as_str()).collect();
+        let kept: std::collections::BTreeSet<&str> =
+            regions.iter().map(|r| r.code.as_str()).collect();
         let item_views = catalog
             .items
             .iter()
@@ -109,7 +110,10 @@ impl DiffReport {
                                 .filter(|s| !s.national)
                                 .map(|s| s.value.clone())
                         };
-                        let class = compiled.conformance.entry(&e.region, code).map_or(Class::Same, |x| x.class);
+                        let class = compiled
+                            .conformance
+                            .entry(&e.region, code)
+                            .map_or(Class::Same, |x| x.class);
                         RegionColumn {
                             region: e.region.clone(),
                             name: catalog

@@ -310,3 +310,31 @@ fn key_pages_have_snapshots() {
         insta::assert_snapshot!(format!("page-{name}"), read(out.path(), path));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unchanged_output_file_is_not_rewritten() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = copy_of("base");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    assert!(build(dir.path(), &site, &[]).status.success());
+    let inode = |path: &str| std::fs::metadata(site.join(path)).unwrap().ino();
+    let (index, guide) = (
+        inode("portal/index.html"),
+        inode("portal/regions/440300/000120010000.html"),
+    );
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "address: 深圳市福田区福中三路\n",
+    );
+    let output = build(dir.path(), &site, &[]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unchanged and not rewritten"));
+    // The index did not change: the same file (hard-linked from the previous output), not a new one.
+    assert_eq!(inode("portal/index.html"), index);
+    // The guide whose entry changed was written anew.
+    assert_ne!(inode("portal/regions/440300/000120010000.html"), guide);
+    assert!(read(&site, "portal/regions/440300/000120010000.html").contains("福中三路"));
+}

@@ -93,6 +93,64 @@ impl From<TemplateError> for BuildError {
     }
 }
 
+/// Where rendered files go: a path under the output folder and the file's bytes. Called from
+/// several threads at once.
+pub trait Sink: Sync {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), BuildError>;
+}
+
+/// Keeps the files in memory (for tests and tools).
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<(String, Vec<u8>)>>);
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), BuildError> {
+        if !safe(&path) {
+            return Err(BuildError::UnsafePath(path));
+        }
+        self.0
+            .lock()
+            .map_err(|_| BuildError::UnsafePath(path.clone()))?
+            .push((path, bytes));
+        Ok(())
+    }
+}
+
+/// Writes into a staging folder. A file whose bytes equal the previous output's is hard-linked
+/// from it instead of being written again.
+struct Staging {
+    dir: PathBuf,
+    previous: Option<PathBuf>,
+    written: std::sync::atomic::AtomicUsize,
+    kept: std::sync::atomic::AtomicUsize,
+    bytes: std::sync::atomic::AtomicUsize,
+}
+
+impl Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), BuildError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if !safe(&path) {
+            return Err(BuildError::UnsafePath(path));
+        }
+        let target = self.dir.join(&path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        self.bytes.fetch_add(bytes.len(), Relaxed);
+        if let Some(previous) = self.previous.as_ref().map(|p| p.join(&path))
+            && std::fs::metadata(&previous).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && std::fs::read(&previous).is_ok_and(|old| old == bytes)
+            && std::fs::hard_link(&previous, &target).is_ok()
+        {
+            self.kept.fetch_add(1, Relaxed);
+            return Ok(());
+        }
+        std::fs::write(&target, &bytes).map_err(io(&target))?;
+        self.written.fetch_add(1, Relaxed);
+        Ok(())
+    }
+}
+
 /// The portal page (relative to the portal root) a change is about.
 pub fn page_of(change: &crate::changelog::Change) -> String {
     match &change.region {
@@ -103,14 +161,15 @@ pub fn page_of(change: &crate::changelog::Change) -> String {
 
 /// The Atom feeds of recent changes: all changes, and one feed per region (its own changes and
 /// national changes to items it implements).
-pub fn feeds(
+fn feeds(
     site: &Site<'_>,
     log: &crate::changelog::Changelog,
-) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
     let render = |changes: Vec<crate::changelog::Change>,
                   title: String,
                   path: String|
-     -> Result<(String, Vec<u8>), BuildError> {
+     -> Result<(), BuildError> {
         let log = crate::changelog::Changelog {
             range: log.range.clone(),
             changes,
@@ -121,13 +180,13 @@ pub fn feeds(
             "feed.xml",
             minijinja::Value::from(minijinja::value::Serde(&context)),
         )?;
-        Ok((format!("portal/{path}"), xml.into_bytes()))
+        sink.put(format!("portal/{path}"), xml.into_bytes())
     };
-    let mut files = vec![render(
+    render(
         log.changes.clone(),
         format!("{}：最近变更", site.title),
         "feed.xml".to_string(),
-    )?];
+    )?;
     for (code, region) in site
         .catalog
         .regions
@@ -146,35 +205,59 @@ pub fn feeds(
             })
             .cloned()
             .collect();
-        files.push(render(
+        render(
             changes,
             format!("{}：{}的最近变更", site.title, region.value.name),
             format!("regions/{code}/feed.xml"),
-        )?);
+        )?;
     }
+    Ok(())
+}
+
+/// Render every file of the build into `sink`; `log` adds the Atom feeds.
+pub fn emit(
+    site: &Site<'_>,
+    compiled: &Compiled,
+    log: Option<&crate::changelog::Changelog>,
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    for (path, bytes) in site.pages(sink)? {
+        sink.put(path, bytes)?;
+    }
+    for (path, bytes) in opendata::files(site) {
+        sink.put(path, bytes)?;
+    }
+    sink.put(
+        "opendata/catalog.jsonld".to_string(),
+        jsonld::document(site),
+    )?;
+    let report = crate::diff_report::DiffReport::new(compiled, &[]);
+    sink.put(
+        "reports/conformance.json".to_string(),
+        report.json().into_bytes(),
+    )?;
+    if let Some(log) = log {
+        feeds(site, log, sink)?;
+    }
+    Ok(())
+}
+
+/// Every file of the build in memory, sorted by path.
+pub fn render(site: &Site<'_>, compiled: &Compiled) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let collect = Collect::default();
+    emit(site, compiled, None, &collect)?;
+    let mut files = collect.0.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
-/// Every file of the build, as (path under the output folder, bytes), sorted by path.
-pub fn render(site: &Site<'_>, compiled: &Compiled) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    let mut files = site.pages()?;
-    files.extend(opendata::files(site));
-    files.push((
-        "opendata/catalog.jsonld".to_string(),
-        jsonld::document(site),
-    ));
-    let report = crate::diff_report::DiffReport::new(compiled, &[]);
-    files.push((
-        "reports/conformance.json".to_string(),
-        report.json().into_bytes(),
-    ));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, _) in &files {
-        if !safe(path) {
-            return Err(BuildError::UnsafePath(path.clone()));
-        }
-    }
-    Ok(files)
+/// What a build wrote.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Written {
+    pub files: usize,
+    /// Files identical to the previous output, hard-linked rather than written.
+    pub unchanged: usize,
+    pub bytes: usize,
 }
 
 /// A relative path of plain segments: letters, digits, `-`, `_` and `.`, no `..`, no empty part.
@@ -219,8 +302,13 @@ fn recover(parent: &Path, name: &str, out: &Path) {
     }
 }
 
-/// Write `files` into `out`, replacing its previous content only once everything is written.
-pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), BuildError> {
+/// Build into `out`, replacing its previous content only once everything is written.
+pub fn build(
+    site: &Site<'_>,
+    compiled: &Compiled,
+    log: Option<&crate::changelog::Changelog>,
+    out: &Path,
+) -> Result<Written, BuildError> {
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -235,13 +323,15 @@ pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), BuildError> 
         if staging.exists() {
             std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
         }
-        for (path, bytes) in files {
-            let target = staging.join(path);
-            if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir).map_err(io(dir))?;
-            }
-            std::fs::write(&target, bytes).map_err(io(&target))?;
-        }
+        std::fs::create_dir_all(&staging).map_err(io(&staging))?;
+        let sink = Staging {
+            dir: staging.clone(),
+            previous: out.is_dir().then(|| out.to_path_buf()),
+            written: Default::default(),
+            kept: Default::default(),
+            bytes: Default::default(),
+        };
+        emit(site, compiled, log, &sink)?;
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         if out.exists() {
             std::fs::rename(out, &old).map_err(io(out))?;
@@ -254,7 +344,12 @@ pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), BuildError> 
         if old.exists() {
             std::fs::remove_dir_all(&old).map_err(io(&old))?;
         }
-        Ok(())
+        let (written, kept) = (sink.written.into_inner(), sink.kept.into_inner());
+        Ok(Written {
+            files: written + kept,
+            unchanged: kept,
+            bytes: sink.bytes.into_inner(),
+        })
     })();
     if result.is_err() && staging.exists() {
         let _ = std::fs::remove_dir_all(&staging);

@@ -221,8 +221,10 @@ impl Site<'_> {
         script_safe(&value)
     }
 
-    /// Every page of the portal and every Markdown guide, as (path under out/, bytes).
-    pub fn pages(&self) -> Result<Vec<(String, Vec<u8>)>, TemplateError> {
+    /// Every page of the portal and every Markdown guide. The guides, one pair of files per
+    /// entry, go straight to `sink` as they are rendered (in parallel); the other pages are
+    /// returned.
+    pub fn pages(&self, sink: &dyn super::Sink) -> Result<Vec<File>, super::BuildError> {
         let mut out = Vec::new();
         out.push((
             "portal/index.html".to_string(),
@@ -240,13 +242,13 @@ impl Site<'_> {
                 self.render("region.html", self.region_page(code))?,
             ));
         }
-        let guides: Vec<Result<Vec<File>, TemplateError>> = {
+        {
             use rayon::prelude::*;
             self.catalog
                 .effective
                 .par_iter()
                 .filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item))
-                .map(|e| {
+                .try_for_each(|e| -> Result<(), super::BuildError> {
                     let root = "../../";
                     let guide = self.guide(e);
                     let jsonld = self.guide_jsonld(&guide);
@@ -256,15 +258,9 @@ impl Site<'_> {
                         context! { jsonld => Page::from_safe_string(jsonld), ..Page::from(Serde(&merge(base, json!({"guide": guide.clone()})))) },
                     )?;
                     let md = self.templates.render("guide.md", Page::from(Serde(&json!({"guide": guide}))))?;
-                    Ok(vec![
-                        (format!("portal/{}", Self::guide_url(&e.region, &e.item)), html.into_bytes()),
-                        (format!("guides/{}/{}.md", e.region, e.item), md.into_bytes()),
-                    ])
-                })
-                .collect()
-        };
-        for pair in guides {
-            out.extend(pair?);
+                    sink.put(format!("portal/{}", Self::guide_url(&e.region, &e.item)), html.into_bytes())?;
+                    sink.put(format!("guides/{}/{}.md", e.region, e.item), md.into_bytes())
+                })?;
         }
         for id in self.catalog.events.keys() {
             out.push((
