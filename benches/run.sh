@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# End-to-end benchmarks of catalogc against its peers (issue 6). See BENCHMARKS.md.
+#
+#   bash benches/run.sh                 # sizes 10k and 50k
+#   bash benches/run.sh --national      # also 1.5M (writes ~2.5 GB under $WORK; build skipped)
+#   bash benches/run.sh --sizes 10k     # one size
+#
+# For each size it generates a catalog under $WORK (never in the repository), commits it to a
+# fresh git repository (for `check --since`), and measures, RUNS times each (median wall time,
+# peak RSS from /usr/bin/time): the parse floor, `catalogc check`, `check --since HEAD` after
+# changing one entry, `diff --format json`, `build`, check-jsonschema on the same entry files
+# against the same entry schema (bundled by bundle_schema.py), and Hugo building as many pages as
+# catalogc's build writes. Raw results go to benches/results/<size>.jsonl, a table to stdout.
+#
+# Environment: CARGO_TARGET_DIR (default /tmp/bench-target; never the repository's target/),
+# WORK (default /tmp/catalogc-bench), RUNS (default 3), CJ_RUNS (check-jsonschema runs at 50k,
+# default 1: one run takes about 6 minutes), SKIP_PEERS=1 to measure catalogc only.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(dirname "$HERE")
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/tmp/bench-target}
+BIN=$CARGO_TARGET_DIR/release
+WORK=${WORK:-/tmp/catalogc-bench}
+RUNS=${RUNS:-3}
+CJ_RUNS=${CJ_RUNS:-1}
+AS_OF=2026-11-29
+RESULTS=$HERE/results
+SIZES="10k 50k"
+NATIONAL=0
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --national) NATIONAL=1; SIZES="$SIZES 1.5M" ;;
+        --sizes) SIZES="$2"; shift ;;
+        *) echo "usage: $0 [--national] [--sizes \"10k 50k 1.5M\"]" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# size → generator arguments: provinces, cities per province, national items. About 95 % of the
+# items are delivered by cities, so entries ≈ items × provinces × (1 + 0.95 × cities).
+gen_args() {
+    case "$1" in
+        10k) echo "--provinces 1 --cities 9 --items 1050" ;;
+        50k) echo "--provinces 2 --cities 15 --items 1640" ;;
+        1.5M) echo "--provinces 31 --cities 15 --items 3170" ;;
+        *) echo "unknown size $1" >&2; exit 2 ;;
+    esac
+}
+
+# ---- tools ------------------------------------------------------------------------------------
+[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
+if [ "${SKIP_PEERS:-0}" != 1 ]; then
+    command -v hugo >/dev/null || apt-get install -y -qq hugo >/dev/null
+    CJ_VENV=$WORK/venv
+    if [ ! -x "$CJ_VENV/bin/check-jsonschema" ]; then
+        python3 -m venv "$CJ_VENV"
+        "$CJ_VENV/bin/pip" install -q check-jsonschema
+    fi
+    CJ=$CJ_VENV/bin/check-jsonschema
+fi
+(cd "$REPO" && cargo build --release --bins -q)
+mkdir -p "$WORK" "$RESULTS"
+COMMIT=$(git -C "$REPO" rev-parse --short HEAD)
+python3 "$HERE/bundle_schema.py" "$REPO/schema" > "$WORK/entry.bundled.schema.json"
+
+# ---- measuring --------------------------------------------------------------------------------
+# measure SIZE TOOL N COMMAND...: run N times; append one JSON line to $RESULTS/SIZE.jsonl.
+# Before each run, $PREPARE (if set) is evaluated (not timed).
+measure() {
+    local size=$1 tool=$2 n=$3
+    shift 3
+    local walls=() rsss=() i
+    for ((i = 0; i < n; i++)); do
+        [ -n "${PREPARE:-}" ] && eval "$PREPARE"
+        local status=0
+        /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/stdout.txt" 2>"$WORK/stderr.txt" || status=$?
+        if [ "$status" -ne 0 ] && [ "${ALLOW_STATUS:-0}" != "$status" ]; then
+            echo "!! $tool exited $status; last lines of its output:" >&2
+            tail -5 "$WORK/stdout.txt" "$WORK/stderr.txt" >&2
+            exit 1
+        fi
+        read -r wall rss < <(tail -1 "$WORK/time.txt")
+        walls+=("$wall")
+        rsss+=("$rss")
+        printf '   %-28s run %d: %7.2f s %8d KiB\n' "$tool" $((i + 1)) "$wall" "$rss" >&2
+    done
+    python3 - "$size" "$tool" "${EXTRA:-{\}}" "$COMMIT" "${walls[*]}" "${rsss[*]}" >>"$RESULTS/$size.jsonl" <<'PY'
+import json, statistics, sys, datetime
+size, tool, extra, commit, walls, rsss = sys.argv[1:]
+walls = [float(w) for w in walls.split()]
+rsss = [int(r) for r in rsss.split()]
+row = {"size": size, "tool": tool, "commit": commit,
+       "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+       "runs_s": walls, "median_s": statistics.median(walls),
+       "rss_kib": rsss, "median_rss_kib": int(statistics.median(rsss)), "max_rss_kib": max(rsss)}
+row.update(json.loads(extra))
+print(json.dumps(row, ensure_ascii=False))
+PY
+}
+
+for size in $SIZES; do
+    echo "== $size" >&2
+    root=$WORK/$size
+    : >"$RESULTS/$size.jsonl"
+    rm -rf "$root"
+    mkdir -p "$root"
+    # shellcheck disable=SC2046
+    gen=$(/usr/bin/time -f '%e %M' -o "$WORK/gen-time.txt" "$BIN/gen-catalog" --out "$root" $(gen_args "$size"))
+    echo "   generated: $gen (wall $(cut -d' ' -f1 "$WORK/gen-time.txt") s)" >&2
+    entries=$(sed -E 's/.* entries ([0-9]+) .*/\1/' <<<"$gen")
+    files=$(sed -E 's/.* files ([0-9]+) .*/\1/' <<<"$gen")
+    bytes=$(sed -E 's/.* bytes ([0-9]+) .*/\1/' <<<"$gen")
+    gen_s=$(cut -d' ' -f1 "$WORK/gen-time.txt")
+    echo "{\"size\": \"$size\", \"tool\": \"gen-catalog\", \"commit\": \"$COMMIT\", \"median_s\": $gen_s, \"runs_s\": [$gen_s], \"entries\": $entries, \"files\": $files, \"bytes\": $bytes, \"args\": \"$(gen_args "$size")\"}" >>"$RESULTS/$size.jsonl"
+    git -C "$root" init -q
+    git -C "$root" add -A
+    git -C "$root" -c user.name=bench -c user.email=bench@example.invalid commit -q -m "generated catalog"
+    sync
+    EXTRA="{\"entries\": $entries, \"files\": $files, \"bytes\": $bytes}"
+
+    measure "$size" "parse floor" "$RUNS" "$BIN/parse-floor" "$root"
+    measure "$size" "catalogc check" "$RUNS" "$BIN/catalogc" check --as-of $AS_OF --root "$root"
+
+    # One entry changed (its address and review date), then `check --since HEAD`.
+    one=$(find "$root/catalog/regions" -path '*/local' -prune -o -name '0*.yaml' -print | sort | sed -n '2p')
+    sed -i -E 's/^address: (.*)$/address: \1（已迁至新址）/; s/^reviewed: .*/reviewed: 2026-11-28/' "$one"
+    EXTRA="{\"entries\": $entries, \"files\": $files, \"changed\": \"${one#"$root"/}\"}" \
+        measure "$size" "catalogc check --since HEAD" "$RUNS" \
+        "$BIN/catalogc" check --as-of $AS_OF --root "$root" --since HEAD
+    git -C "$root" checkout -q -- .
+
+    measure "$size" "catalogc diff --format json" "$RUNS" \
+        "$BIN/catalogc" diff --format json --as-of $AS_OF --root "$root"
+
+    out=$WORK/out-$size
+    if [ "$size" = 1.5M ]; then
+        echo "   build skipped at 1.5M (see BENCHMARKS.md)" >&2
+        pages=0
+    else
+        PREPARE="rm -rf '$out' '$out'.*" measure "$size" "catalogc build" "$RUNS" \
+            "$BIN/catalogc" build --as-of $AS_OF --root "$root" --out "$out"
+        pages=$(find "$out" -name '*.html' | wc -l)
+        outfiles=$(find "$out" -type f | wc -l)
+        python3 - "$RESULTS/$size.jsonl" "$pages" "$outfiles" <<'PY'
+import json, sys
+path, pages, outfiles = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rows = [json.loads(l) for l in open(path, encoding="utf-8")]
+for r in rows:
+    if r["tool"] == "catalogc build":
+        r["html_pages"] = pages
+        r["output_files"] = outfiles
+        r["html_pages_per_s"] = round(pages / r["median_s"], 1)
+open(path, "w", encoding="utf-8").write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+PY
+        rm -rf "$out"
+    fi
+
+    if [ "${SKIP_PEERS:-0}" != 1 ]; then
+        # check-jsonschema: every regional entry file, the bundled entry schema, xargs batches of
+        # at most 128 KiB of arguments (each batch is one process that loads the schema again).
+        find "$root/catalog/regions" -path '*/local' -prune -o -name '0*.yaml' -print0 | sort -z >"$WORK/entries-$size.list"
+        n_entry_files=$(tr -cd '\0' <"$WORK/entries-$size.list" | wc -c)
+        if [ "$size" = 1.5M ]; then
+            echo "   check-jsonschema not run at 1.5M: extrapolated from 50k in BENCHMARKS.md" >&2
+        else
+            cj_runs=$RUNS
+            [ "$size" = 50k ] && cj_runs=$CJ_RUNS
+            EXTRA="{\"entries\": $n_entry_files}" measure "$size" "check-jsonschema" "$cj_runs" \
+                bash -c "xargs -0 -s 131072 '$CJ' --schemafile '$WORK/entry.bundled.schema.json' <'$WORK/entries-$size.list'"
+        fi
+
+        # Hugo: as many pages as catalogc's build wrote HTML files (at 1.5M: entries + items).
+        [ "$pages" -gt 0 ] || pages=$((entries + $(ls "$root/catalog/national" | wc -l)))
+        site=$WORK/hugo-$size
+        rm -rf "$site"
+        python3 "$HERE/hugo_site.py" "$site" "$pages" "$root"
+        if [ "$size" != 1.5M ]; then
+            PREPARE="rm -rf '$site/public' '$site/resources'" EXTRA="{\"pages\": $pages}" \
+                measure "$size" "hugo" "$RUNS" hugo --source "$site" --quiet
+            hugo_pages=$(find "$site/public" -name '*.html' | wc -l)
+            python3 - "$RESULTS/$size.jsonl" "$hugo_pages" <<'PY'
+import json, sys
+path, pages = sys.argv[1], int(sys.argv[2])
+rows = [json.loads(l) for l in open(path, encoding="utf-8")]
+for r in rows:
+    if r["tool"] == "hugo":
+        r["html_pages"] = pages
+        r["html_pages_per_s"] = round(pages / r["median_s"], 1)
+open(path, "w", encoding="utf-8").write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+PY
+            rm -rf "$site/public"
+        fi
+    fi
+    unset PREPARE EXTRA
+done
+
+python3 "$HERE/summary.py" "$RESULTS"

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Print the table and the issue-6 ratios from benches/results/*.jsonl (written by run.sh)."""
+import json
+import sys
+from pathlib import Path
+
+results = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "results")
+ORDER = ["10k", "50k", "1.5M"]
+data = {}
+for path in results.glob("*.jsonl"):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        data.setdefault(row["size"], {})[row["tool"]] = row
+sizes = [s for s in ORDER if s in data] + sorted(s for s in data if s not in ORDER)
+
+print(f"{'size':>5}  {'tool':<30} {'median s':>9} {'peak RSS MiB':>12}  runs (s)")
+for size in sizes:
+    for tool, r in data[size].items():
+        rss = f"{r['max_rss_kib'] / 1024:.0f}" if "max_rss_kib" in r else ""
+        extra = ""
+        if "html_pages_per_s" in r:
+            extra = f"  {r['html_pages']} pages, {r['html_pages_per_s']:.0f} pages/s"
+        if tool == "gen-catalog":
+            extra = f"  {r['entries']} entries, {r['files']} files, {r['bytes'] / 1e6:.0f} MB"
+        runs = " ".join(f"{x:.2f}" for x in r.get("runs_s", []))
+        print(f"{size:>5}  {tool:<30} {r['median_s']:>9.2f} {rss:>12}  {runs}{extra}")
+
+def get(size, tool, key="median_s"):
+    return data.get(size, {}).get(tool, {}).get(key)
+
+print()
+for size in sizes:
+    check, floor = get(size, "catalogc check"), get(size, "parse floor")
+    if check and floor:
+        print(f"{size}: check / parse floor = {check / floor:.2f}x (target <= 1.5x at 50k)")
+    cj = get(size, "check-jsonschema")
+    if check and cj:
+        e_check = data[size]["catalogc check"]["entries"]
+        e_cj = data[size]["check-jsonschema"]["entries"]
+        per_check, per_cj = check / e_check, cj / e_cj
+        print(f"{size}: per entry: check {per_check * 1e6:.0f} us, check-jsonschema {per_cj * 1e3:.2f} ms "
+              f"-> {per_cj / per_check:.0f}x (target >= 100x)")
+    since = get(size, "catalogc check --since HEAD")
+    if since:
+        print(f"{size}: check --since HEAD (one entry changed) = {since:.2f} s (target < 0.5 s at 50k)")
+    rss = get(size, "catalogc check", "max_rss_kib")
+    if rss:
+        print(f"{size}: check peak RSS = {rss / 1024:.0f} MiB (target <= 1024 MiB at 50k, 4096 MiB at 1.5M)")
+    b, h = get(size, "catalogc build", "html_pages_per_s"), get(size, "hugo", "html_pages_per_s")
+    if b and h:
+        print(f"{size}: build {b:.0f} pages/s vs Hugo {h:.0f} pages/s -> {b / h:.2f}x (target >= 3x)")
+a, b = get("10k", "catalogc check"), get("50k", "catalogc check")
+if a and b:
+    ea, eb = data["10k"]["catalogc check"]["entries"], data["50k"]["catalogc check"]["entries"]
+    scale = eb / ea
+    print(f"linearity: 50k/10k entries = {scale:.2f}x, check time = {b / a:.2f}x "
+          f"(target <= 1.15 x {scale:.2f} = {1.15 * scale:.2f}x)")
