@@ -24,6 +24,8 @@ pub struct Options {
     pub regions: Vec<String>,
     /// Only load and report what a change can affect (`check --since`).
     pub selection: Option<crate::since::Selection>,
+    /// Use the content-addressed cache in `.catalogc-cache/`.
+    pub cache: bool,
 }
 
 /// Everything the pipeline computed.
@@ -55,6 +57,8 @@ impl Compiled {
 
 /// What a check applies, read once: the schemas, the conformance policy, the input limits.
 pub struct Standard {
+    /// What, besides a file's bytes, decides how it parses and validates (for the cache).
+    pub fingerprint: u128,
     pub schemas: Schemas,
     pub policy: Policy,
     pub policy_document: Document,
@@ -66,8 +70,15 @@ impl Standard {
     pub fn load(root: &Path) -> Result<Standard, SchemaError> {
         let limits = load::limits(root);
         let schemas = Schemas::load(root)?;
+        let mut parts = vec![format!("{limits:?}").into_bytes()];
+        for (name, _) in crate::schema::BUILT_IN {
+            parts.push(crate::schema::schema_text(root, name)?.0.into_bytes());
+        }
+        let fingerprint =
+            crate::cache::fingerprint(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>());
         let (policy, policy_document, policy_diagnostics) = Policy::load(root, &schemas, limits)?;
         Ok(Standard {
+            fingerprint,
             schemas,
             policy,
             policy_document,
@@ -80,22 +91,46 @@ impl Standard {
 /// Run the pipeline on the catalog at `root`. `Err` means catalogc cannot run (a broken schema).
 pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> {
     let standard = Standard::load(root)?;
+    let cache = options
+        .cache
+        .then(|| crate::cache::Cache::open(root, standard.fingerprint));
     let loaded = match &options.selection {
-        Some(selection) => load::load_some(root, standard.limits, &|rel| selection.loads(rel)),
-        None => load::load(root, standard.limits),
+        Some(selection) => load::load_some(
+            root,
+            standard.limits,
+            &|rel| selection.loads(rel),
+            cache.as_ref(),
+        ),
+        None => load::load_some(root, standard.limits, &|_| true, cache.as_ref()),
     };
-    Ok(analyse(&standard, loaded, options))
+    let compiled = analyse_with(&standard, loaded, options, cache.as_ref());
+    if let Some(cache) = cache {
+        cache.save();
+    }
+    Ok(compiled)
 }
 
 /// Everything after reading the files: validate, assemble, run the rules and the diff.
 pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> Compiled {
+    analyse_with(standard, loaded, options, None)
+}
+
+fn analyse_with(
+    standard: &Standard,
+    loaded: load::Loaded,
+    options: &Options,
+    cache: Option<&crate::cache::Cache>,
+) -> Compiled {
     let mut diagnostics = loaded.diagnostics;
     let mut documents = loaded.documents;
 
+    // Documents from the cache are valid already; the others are validated, and remembered in
+    // the cache when they are clean. Their YAML trees are then freed: a position is parsed again
+    // only for a finding.
     let validated: Vec<Vec<Diagnostic>> = documents
         .par_iter()
         .map(|document| {
-            if document.root.is_some() {
+            if document.parsed && !document.valid {
                 standard.schemas.validate(document)
             } else {
                 Vec::new()
@@ -103,7 +138,16 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
         })
         .collect();
     for (document, found) in documents.iter_mut().zip(validated) {
-        document.valid = document.root.is_some() && found.is_empty();
+        if document.valid {
+            continue;
+        }
+        document.valid = document.parsed && found.is_empty();
+        if document.valid {
+            if let (Some(cache), Some(key)) = (cache, document.key) {
+                cache.put(key, &document.json);
+            }
+            document.forget_tree();
+        }
         diagnostics.extend(found);
     }
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());

@@ -93,6 +93,9 @@ pub struct Common {
     /// Reference date (YYYY-MM-DD) for review intervals and exception expiry; default today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Do not read or write the cache of parsed files (`.catalogc-cache/` under the root).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -184,6 +187,7 @@ fn options(common: &Common) -> Result<Options, Error> {
         as_of,
         regions: common.regions.clone(),
         selection: None,
+        cache: !common.no_cache,
     })
 }
 

@@ -6,6 +6,7 @@
 //! (conformance against the national standard, driven by [`policy`]) → [`render`] (text, JSON,
 //! SARIF, GitHub, JUnit). [`check`] runs the pipeline; [`cli`] is the command line.
 
+pub mod cache;
 pub mod catalog;
 pub mod changelog;
 pub mod check;

@@ -80,14 +80,71 @@ pub fn classify(relative: &str) -> Option<Kind> {
 pub struct Document {
     pub kind: Kind,
     pub source: SourceFile,
-    pub root: Option<Node>,
+    /// Whether the text parsed into a YAML document (else `json` is null).
+    pub parsed: bool,
     /// The document as JSON (`null` when it could not be parsed).
     pub json: serde_json::Value,
     /// Whether the file parsed and passed its schema; only valid files reach the rules.
     pub valid: bool,
+    /// The content hash the cache knows this file by (see `cache.rs`).
+    pub key: Option<u128>,
+    limits: Limits,
+    /// The YAML tree with positions: kept from parsing, or parsed again on demand (after
+    /// [`Document::forget_tree`], or for a document that came from the cache).
+    tree: std::sync::OnceLock<Option<Node>>,
 }
 
 impl Document {
+    pub fn new(kind: Kind, source: SourceFile, root: Option<Node>, limits: Limits) -> Document {
+        let json = root.as_ref().map_or(serde_json::Value::Null, Node::to_json);
+        let tree = std::sync::OnceLock::new();
+        let parsed = root.is_some();
+        let _ = tree.set(root);
+        Document {
+            kind,
+            source,
+            parsed,
+            json,
+            valid: false,
+            key: None,
+            limits,
+            tree,
+        }
+    }
+
+    /// A valid document whose JSON came from the cache; its tree is parsed only if a finding
+    /// needs a position.
+    pub fn cached(
+        kind: Kind,
+        source: SourceFile,
+        json: serde_json::Value,
+        key: u128,
+        limits: Limits,
+    ) -> Document {
+        Document {
+            kind,
+            source,
+            parsed: true,
+            json,
+            valid: true,
+            key: Some(key),
+            limits,
+            tree: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The YAML tree with positions.
+    pub fn root(&self) -> Option<&Node> {
+        self.tree
+            .get_or_init(|| yaml::parse(&self.source.text, self.limits).root)
+            .as_ref()
+    }
+
+    /// Free the tree; it is parsed again if a position is asked for.
+    pub fn forget_tree(&mut self) {
+        self.tree = std::sync::OnceLock::new();
+    }
+
     pub fn path(&self) -> &str {
         &self.source.path
     }
@@ -109,7 +166,7 @@ impl Document {
     /// The span a finding about `pointer` should underline. A pointer to something absent (a
     /// missing key) falls back to the nearest enclosing node that exists.
     pub fn span(&self, pointer: &str) -> Span {
-        let Some(root) = &self.root else {
+        let Some(root) = self.root() else {
             return Span::file_start();
         };
         let mut pointer = pointer;
@@ -126,8 +183,7 @@ impl Document {
 
     /// The span of the key `key` inside the mapping at `pointer`, or of the mapping itself.
     pub fn key_span(&self, pointer: &str, key: &str) -> Span {
-        self.root
-            .as_ref()
+        self.root()
             .and_then(|root| root.pointer(pointer))
             .and_then(|(node, _)| node.key_span(key))
             .unwrap_or_else(|| self.span(pointer))
@@ -211,11 +267,16 @@ pub fn read_config(root: &Path) -> (String, String) {
 
 /// Walk `root/catalog` and parse every file in it.
 pub fn load(root: &Path, limits: Limits) -> Loaded {
-    load_some(root, limits, &|_| true)
+    load_some(root, limits, &|_| true, None)
 }
 
 /// Walk `root/catalog`, list every file, and parse those `wanted` accepts.
-pub fn load_some(root: &Path, limits: Limits, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Loaded {
+pub fn load_some(
+    root: &Path,
+    limits: Limits,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    cache: Option<&crate::cache::Cache>,
+) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut count = 0usize;
@@ -320,7 +381,7 @@ pub fn load_some(root: &Path, limits: Limits, wanted: &(dyn Fn(&str) -> bool + S
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
         .filter(|(_, _, rel)| wanted(rel))
-        .map(|(kind, path, rel)| read_document(*kind, path, rel, limits))
+        .map(|(kind, path, rel)| read_document(*kind, path, rel, limits, cache))
         .collect();
     let mut documents = Vec::with_capacity(parsed.len());
     for (document, found) in parsed {
@@ -341,6 +402,7 @@ pub fn read_document(
     path: &Path,
     rel: &str,
     limits: Limits,
+    cache: Option<&crate::cache::Cache>,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     if let Ok(meta) = std::fs::metadata(path)
         && meta.len() > limits.max_file_bytes
@@ -370,7 +432,35 @@ pub fn read_document(
             return (None, vec![d]);
         }
     };
-    document_from_bytes(kind, rel, bytes, limits)
+    let Some(cache) = cache else {
+        return document_from_bytes(kind, rel, bytes, limits);
+    };
+    let key = cache.key(kind as u8, rel, &bytes);
+    if bytes.len() as u64 <= limits.max_file_bytes
+        && let Some(json) = cache.get(key)
+        && let Ok(text) = String::from_utf8(bytes.clone())
+    {
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map_or(text.clone(), str::to_string);
+        return (
+            Some(Document::cached(
+                kind,
+                SourceFile::new(rel, text),
+                json,
+                key,
+                limits,
+            )),
+            Vec::new(),
+        );
+    }
+    let (mut document, found) = document_from_bytes(kind, rel, bytes, limits);
+    if let Some(document) = &mut document
+        && found.is_empty()
+    {
+        document.key = Some(key);
+    }
+    (document, found)
 }
 
 /// Decode and parse the bytes of a catalog file.
@@ -444,17 +534,7 @@ pub fn parse_document(
     for d in &mut diagnostics {
         d.span = source.clamp(d.span);
     }
-    let json = parsed
-        .root
-        .as_ref()
-        .map_or(serde_json::Value::Null, Node::to_json);
-    let document = Document {
-        kind,
-        source,
-        root: parsed.root,
-        json,
-        valid: false,
-    };
+    let document = Document::new(kind, source, parsed.root, limits);
     (Some(document), diagnostics)
 }
 

@@ -81,19 +81,10 @@ impl Policy {
         let (text, _) = schema_text(root, "policy.yaml")?;
         let source = SourceFile::new("schema/policy.yaml", text);
         let parsed = yaml::parse(&source.text, limits);
-        let json = parsed
-            .root
-            .as_ref()
-            .map_or(Value::Null, yaml::Node::to_json);
-        let mut document = Document {
-            kind: Kind::Policy,
-            source,
-            root: parsed.root,
-            json,
-            valid: false,
-        };
-        let mut diagnostics = crate::load::problem_diagnostics(&parsed.problems, document.path());
-        if document.root.is_some() && diagnostics.is_empty() {
+        let problems = parsed.problems.clone();
+        let mut document = Document::new(Kind::Policy, source, parsed.root, limits);
+        let mut diagnostics = crate::load::problem_diagnostics(&problems, document.path());
+        if document.parsed && diagnostics.is_empty() {
             diagnostics.extend(schemas.validate(&document));
             document.valid = diagnostics.is_empty();
         }

@@ -329,7 +329,7 @@ impl Schemas {
         if !expected.contains("string") {
             return None;
         }
-        let (node, _) = document.root.as_ref()?.pointer(pointer)?;
+        let (node, _) = document.root()?.pointer(pointer)?;
         if !node.plain || !matches!(node.value, yaml::Value::Int(_) | yaml::Value::Float(_)) {
             return None;
         }
