@@ -9,18 +9,6 @@ use std::path::Path;
 use assert_cmd::Command;
 use common::*;
 
-fn build(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    Command::cargo_bin("catalogc")
-        .unwrap()
-        .args(["build", "--as-of", AS_OF, "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
 /// Every file under `dir` with its bytes.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)

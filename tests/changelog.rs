@@ -212,13 +212,7 @@ fn a_new_unapproved_deviation_is_reported_as_introduced() {
 fn build_writes_feeds_in_a_repository_and_links_them() {
     let dir = history();
     let out = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
-        .args(["build", "--as-of", AS_OF, "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let output = build(dir.path(), out.path(), &[]);
     assert!(
         output.status.success(),
         "{}",
@@ -270,13 +264,7 @@ fn build_writes_feeds_in_a_repository_and_links_them() {
 fn outside_a_repository_the_build_works_without_feeds_and_says_so_once() {
     let dir = copy_of("base");
     let out = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
-        .args(["build", "--as-of", AS_OF, "--root"])
-        .arg(dir.path())
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let output = build(dir.path(), out.path(), &[]);
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(

@@ -199,3 +199,15 @@ pub fn check_since(dir: &Path, rev: &str, format: &str) -> (Option<i32>, String,
         String::from_utf8(output.stderr).unwrap(),
     )
 }
+
+/// `catalogc build --as-of AS_OF --root ROOT --out OUT EXTRA…`, run to completion.
+pub fn build(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(["build", "--as-of", AS_OF, "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
