@@ -55,21 +55,84 @@ pub struct Changelog {
     pub warnings: Vec<Warning>,
 }
 
-/// The catalog as it was at a revision, compiled.
-fn materialise(git: &Git, rev: &str, options: &Options) -> Result<Option<Compiled>, GitError> {
+/// The schemas and policy of each distinct `schema/` folder (and limits) met in the history.
+type Standards = BTreeMap<u128, Option<check::Standard>>;
+
+/// The catalog as it was at a revision, compiled from git's blobs in memory. The schema folder
+/// (and `catalog.yaml`, for the limits) is written to a temporary folder only the first time a
+/// given version of it is met.
+fn materialise(
+    git: &Git,
+    rev: &str,
+    options: &Options,
+    standards: &mut Standards,
+) -> Result<Option<Compiled>, GitError> {
+    use rayon::prelude::*;
     let files = git.files_at(rev, &["catalog", "schema"])?;
-    if !files.iter().any(|(path, _)| path == "catalog/catalog.yaml") {
+    let Some((_, config)) = files
+        .iter()
+        .find(|(path, _)| path == "catalog/catalog.yaml")
+    else {
         return Ok(None);
+    };
+    let schema: Vec<&(String, Vec<u8>)> = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("schema/"))
+        .collect();
+    let mut parts: Vec<&[u8]> = vec![config.as_slice()];
+    for (path, bytes) in &schema {
+        parts.push(path.as_bytes());
+        parts.push(bytes);
     }
-    let dir = tempfile_dir()?;
-    for (path, bytes) in &files {
-        let target = dir.path.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| GitError(e.to_string()))?;
+    let key = crate::cache::fingerprint(&parts);
+    if !standards.contains_key(&key) {
+        let dir = tempfile_dir()?;
+        for (path, bytes) in schema
+            .iter()
+            .copied()
+            .chain(files.iter().filter(|(p, _)| p == "catalog/catalog.yaml"))
+        {
+            let target = dir.path.join(path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| GitError(e.to_string()))?;
+            }
+            std::fs::write(&target, bytes).map_err(|e| GitError(e.to_string()))?;
         }
-        std::fs::write(&target, bytes).map_err(|e| GitError(e.to_string()))?;
+        standards.insert(key, check::Standard::load(&dir.path).ok());
     }
-    Ok(check::compile(&dir.path, options).ok())
+    let Some(standard) = standards[&key].as_ref() else {
+        return Ok(None);
+    };
+    let catalog_files: Vec<(crate::load::Kind, &String, &Vec<u8>)> = files
+        .iter()
+        .filter_map(|(path, bytes)| crate::load::classify(path).map(|kind| (kind, path, bytes)))
+        .collect();
+    let parsed: Vec<_> = catalog_files
+        .par_iter()
+        .map(|(kind, path, bytes)| {
+            crate::load::document_from_bytes(*kind, path, bytes.to_vec(), standard.limits)
+        })
+        .collect();
+    let mut loaded = crate::load::Loaded {
+        root: std::path::PathBuf::from(rev),
+        documents: Vec::new(),
+        diagnostics: Vec::new(),
+        listed: catalog_files
+            .iter()
+            .map(|(kind, path, _)| (*kind, path.to_string()))
+            .collect(),
+    };
+    for (document, found) in parsed {
+        loaded.documents.extend(document);
+        loaded.diagnostics.extend(found);
+    }
+    let options = Options {
+        cache: false,
+        selection: None,
+        skip_rules: true,
+        ..options.clone()
+    };
+    Ok(Some(check::analyse(standard, loaded, &options)))
 }
 
 /// A temporary folder removed when dropped (std has none; this avoids a dependency for one use).
@@ -99,22 +162,18 @@ fn tempfile_dir() -> Result<TempDir, GitError> {
 pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelog, GitError> {
     let git = Git::open(root)
         .ok_or_else(|| GitError(format!("{} is not in a git repository", root.display())))?;
-    let commits = git.commits(range)?;
+    let commits = git.catalog_commits(range)?;
     let mut changes = Vec::new();
     let mut warnings = Vec::new();
     let mut cache: BTreeMap<String, Option<Compiled>> = BTreeMap::new();
-    for commit in &commits {
-        let files: Vec<String> = git
-            .files_changed_in(commit)?
-            .into_iter()
-            .filter(|f| f.starts_with("catalog/") || f.starts_with("schema/"))
-            .collect();
+    let mut standards = Standards::new();
+    for (commit, files) in &commits {
         if files.is_empty() {
             continue;
         }
         for rev in commit.parent.iter().chain([&commit.id]) {
             if !cache.contains_key(rev) {
-                let compiled = materialise(&git, rev, options)?;
+                let compiled = materialise(&git, rev, options, &mut standards)?;
                 cache.insert(rev.clone(), compiled);
             }
         }
@@ -122,7 +181,7 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         let Some(after) = cache[&commit.id].as_ref() else {
             continue;
         };
-        for file in &files {
+        for file in files {
             compare_file(file, before, after, commit, &mut changes);
             // Compare the file's text at both revisions (from the materialised catalogs).
             fn text_of<'a>(compiled: Option<&'a Compiled>, file: &str) -> Option<&'a str> {

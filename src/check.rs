@@ -26,6 +26,8 @@ pub struct Options {
     pub selection: Option<crate::since::Selection>,
     /// Use the content-addressed cache in `.catalogc-cache/`.
     pub cache: bool,
+    /// Resolve and diff only, without the rules (for comparing past revisions).
+    pub skip_rules: bool,
 }
 
 /// Everything the pipeline computed.
@@ -160,7 +162,9 @@ fn analyse_with(
         today,
         &mut diagnostics,
     );
-    diagnostics.extend(rules::run(&catalog));
+    if !options.skip_rules {
+        diagnostics.extend(rules::run(&catalog));
+    }
     let mut conformance = diff::diff(&catalog, &standard.policy);
     diagnostics.append(&mut conformance.diagnostics);
 

@@ -188,6 +188,7 @@ fn options(common: &Common) -> Result<Options, Error> {
         regions: common.regions.clone(),
         selection: None,
         cache: !common.no_cache,
+        skip_rules: false,
     })
 }
 

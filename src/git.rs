@@ -117,31 +117,6 @@ impl Git {
         Ok(files)
     }
 
-    /// The commits of a range (`A..B`, or a single revision for its whole history), oldest first.
-    pub fn commits(&self, range: &str) -> Result<Vec<Commit>, GitError> {
-        if range.starts_with('-') {
-            return Err(GitError(format!("`{range}` is not a revision range")));
-        }
-        let format = "--format=%H%x1f%P%x1f%cI%x1f%an%x1f%s%x1e";
-        let out = self.run(&["log", "--reverse", "--topo-order", format, range, "--", "."])?;
-        Ok(out
-            .split('\x1e')
-            .filter_map(|record| {
-                let fields: Vec<&str> = record.trim_start_matches('\n').split('\x1f').collect();
-                let [id, parents, date, author, subject] = fields.as_slice() else {
-                    return None;
-                };
-                Some(Commit {
-                    id: id.to_string(),
-                    parent: parents.split_whitespace().next().map(str::to_string),
-                    date: date.to_string(),
-                    author: author.to_string(),
-                    subject: subject.to_string(),
-                })
-            })
-            .collect())
-    }
-
     /// A range covering the last `n` commits that touched the catalog (`A^..HEAD`, or `HEAD` when
     /// they reach the first commit), or `None` when there is no commit yet.
     pub fn recent_range(&self, n: usize) -> Result<Option<String>, GitError> {
@@ -168,22 +143,52 @@ impl Git {
         }))
     }
 
-    /// The files under the catalog root a commit changed (against its first parent).
-    pub fn files_changed_in(&self, commit: &Commit) -> Result<Vec<String>, GitError> {
-        let out = match &commit.parent {
-            Some(parent) => self.run(&[
-                "diff",
-                "--name-only",
-                "--no-renames",
-                "--relative",
-                parent,
-                &commit.id,
-                "--",
-                ".",
-            ])?,
-            None => self.run(&["ls-tree", "-r", "--name-only", &commit.id, "--", "."])?,
-        };
-        Ok(out.lines().map(str::to_string).collect())
+    /// The commits of a range that changed `catalog/` or `schema/`, oldest first, each with the
+    /// files it changed (against its first parent: a merge brings its branch's changes), read
+    /// with one `git log`.
+    pub fn catalog_commits(&self, range: &str) -> Result<Vec<(Commit, Vec<String>)>, GitError> {
+        if range.starts_with('-') {
+            return Err(GitError(format!("`{range}` is not a revision range")));
+        }
+        let format = "--format=%x1e%H%x1f%P%x1f%cI%x1f%an%x1f%s%x1f";
+        let out = self.run(&[
+            "log",
+            "--reverse",
+            "--first-parent",
+            "-m",
+            "--name-only",
+            "--no-renames",
+            "--relative",
+            format,
+            range,
+            "--",
+            "catalog",
+            "schema",
+        ])?;
+        Ok(out
+            .split('\x1e')
+            .filter_map(|record| {
+                let fields: Vec<&str> = record.split('\x1f').collect();
+                let [id, parents, date, author, subject, files] = fields.as_slice() else {
+                    return None;
+                };
+                let commit = Commit {
+                    id: id.to_string(),
+                    parent: parents.split_whitespace().next().map(str::to_string),
+                    date: date.to_string(),
+                    author: author.to_string(),
+                    subject: subject.to_string(),
+                };
+                let mut files: Vec<String> = files
+                    .lines()
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                files.sort();
+                files.dedup();
+                Some((commit, files))
+            })
+            .collect())
     }
 
     /// Every file under `folders` (relative to the catalog root) at `rev`, with its bytes.
