@@ -85,7 +85,7 @@ fn materialise(
         parts.push(bytes);
     }
     let key = crate::cache::fingerprint(&parts);
-    if !standards.contains_key(&key) {
+    if let std::collections::btree_map::Entry::Vacant(slot) = standards.entry(key) {
         let dir = tempfile_dir()?;
         for (path, bytes) in schema
             .iter()
@@ -98,7 +98,7 @@ fn materialise(
             }
             std::fs::write(&target, bytes).map_err(|e| GitError(e.to_string()))?;
         }
-        standards.insert(key, check::Standard::load(&dir.path).ok());
+        slot.insert(check::Standard::load(&dir.path).ok());
     }
     let Some(standard) = standards[&key].as_ref() else {
         return Ok(None);
