@@ -290,6 +290,8 @@ fn run_check(
         render::render(&report, format, color() && format == Format::Text)
     );
     let summary = Summary::of(&compiled.diagnostics);
+    // The process ends here: freeing the whole catalog piece by piece would only cost time.
+    std::mem::forget(compiled);
     Ok(
         if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
             Status::Findings
@@ -433,6 +435,7 @@ fn run_diff(
             DiffFormat::Markdown => report.markdown(),
         }
     );
+    std::mem::forget((report, compiled));
     Ok(Status::Success)
 }
 

@@ -400,12 +400,12 @@ fn entry(
             }
             _ => details.iter().map(|d| d.class).max().unwrap_or(Class::Same),
         };
-        let span = source_doc.span(&format!("/{}", escape(field)));
+        let line = source_doc.top_level_line(field);
         fields.push(FieldResult {
             field: field.clone(),
             class,
             file: source_doc.path().to_string(),
-            line: span.start.line,
+            line,
             inherited: !stated_here,
             details,
         });

@@ -92,6 +92,8 @@ pub struct Document {
     /// The YAML tree with positions: kept from parsing, or parsed again on demand (after
     /// [`Document::forget_tree`], or for a document that came from the cache).
     tree: std::sync::OnceLock<Option<Node>>,
+    /// Top-level keys and their lines, read from the text on first use.
+    key_lines: std::sync::OnceLock<std::collections::BTreeMap<String, u32>>,
 }
 
 impl Document {
@@ -109,6 +111,7 @@ impl Document {
             key: None,
             limits,
             tree,
+            key_lines: Default::default(),
         }
     }
 
@@ -130,6 +133,7 @@ impl Document {
             key: Some(key),
             limits,
             tree: std::sync::OnceLock::new(),
+            key_lines: Default::default(),
         }
     }
 
@@ -138,6 +142,26 @@ impl Document {
         self.tree
             .get_or_init(|| yaml::parse(&self.source.text, self.limits).root)
             .as_ref()
+    }
+
+    /// The line of a top-level key, found in the text without parsing (block-style documents
+    /// start top-level keys at column 1); line 1 when it is not found.
+    pub fn top_level_line(&self, key: &str) -> u32 {
+        let lines = self.key_lines.get_or_init(|| {
+            let mut lines = std::collections::BTreeMap::new();
+            for (i, line) in self.source.text.lines().enumerate() {
+                if let Some((key, _)) = line.split_once(':')
+                    && !key.is_empty()
+                    && !key.starts_with([' ', '#', '-', '\t'])
+                {
+                    lines
+                        .entry(key.trim_end().to_string())
+                        .or_insert(i as u32 + 1);
+                }
+            }
+            lines
+        });
+        lines.get(key).copied().unwrap_or(1)
     }
 
     /// Free the tree; it is parsed again if a position is asked for.
