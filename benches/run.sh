@@ -71,29 +71,34 @@ python3 "$HERE/bundle_schema.py" "$REPO/schema" > "$WORK/entry.bundled.schema.js
 measure() {
     local size=$1 tool=$2 n=$3
     shift 3
-    local walls=() rsss=() i
+    local walls=() rsss=() cpus=() loads=() i
     for ((i = 0; i < n; i++)); do
         [ -n "${PREPARE:-}" ] && eval "$PREPARE"
         local status=0
-        /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/stdout.txt" 2>"$WORK/stderr.txt" || status=$?
+        loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+        /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" "$@" >"$WORK/stdout.txt" 2>"$WORK/stderr.txt" || status=$?
         if [ "$status" -ne 0 ] && [ "${ALLOW_STATUS:-0}" != "$status" ]; then
             echo "!! $tool exited $status; last lines of its output:" >&2
             tail -5 "$WORK/stdout.txt" "$WORK/stderr.txt" >&2
             exit 1
         fi
-        read -r wall rss < <(tail -1 "$WORK/time.txt")
+        read -r wall rss user sys < <(tail -1 "$WORK/time.txt")
         walls+=("$wall")
         rsss+=("$rss")
-        printf '   %-28s run %d: %7.2f s %8d KiB\n' "$tool" $((i + 1)) "$wall" "$rss" >&2
+        cpus+=("$(python3 -c "print(round($user + $sys, 2))")")
+        printf '   %-28s run %d: %7.2f s wall %7.2f s cpu %8d KiB (load %s)\n' "$tool" $((i + 1)) "$wall" "${cpus[-1]}" "$rss" "${loads[-1]}" >&2
     done
-    python3 - "$size" "$tool" "${EXTRA:-{\}}" "$COMMIT" "${walls[*]}" "${rsss[*]}" >>"$RESULTS/$size.jsonl" <<'PY'
+    python3 - "$size" "$tool" "${EXTRA:-{\}}" "$COMMIT" "${walls[*]}" "${rsss[*]}" "${cpus[*]}" "${loads[*]}" >>"$RESULTS/$size.jsonl" <<'PY'
 import json, statistics, sys, datetime
-size, tool, extra, commit, walls, rsss = sys.argv[1:]
+size, tool, extra, commit, walls, rsss, cpus, loads = sys.argv[1:]
 walls = [float(w) for w in walls.split()]
 rsss = [int(r) for r in rsss.split()]
+cpus = [float(c) for c in cpus.split()]
 row = {"size": size, "tool": tool, "commit": commit,
        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
        "runs_s": walls, "median_s": statistics.median(walls),
+       "cpu_s": cpus, "median_cpu_s": statistics.median(cpus),
+       "loadavg_before": [float(l) for l in loads.split()],
        "rss_kib": rsss, "median_rss_kib": int(statistics.median(rsss)), "max_rss_kib": max(rsss)}
 row.update(json.loads(extra))
 print(json.dumps(row, ensure_ascii=False))

@@ -13,7 +13,7 @@ for path in results.glob("*.jsonl"):
         data.setdefault(row["size"], {})[row["tool"]] = row
 sizes = [s for s in ORDER if s in data] + sorted(s for s in data if s not in ORDER)
 
-print(f"{'size':>5}  {'tool':<30} {'median s':>9} {'peak RSS MiB':>12}  runs (s)")
+print(f"{'size':>5}  {'tool':<30} {'median s':>9} {'cpu s':>8} {'peak RSS MiB':>12}  runs (s)")
 for size in sizes:
     for tool, r in data[size].items():
         rss = f"{r['max_rss_kib'] / 1024:.0f}" if "max_rss_kib" in r else ""
@@ -23,7 +23,8 @@ for size in sizes:
         if tool == "gen-catalog":
             extra = f"  {r['entries']} entries, {r['files']} files, {r['bytes'] / 1e6:.0f} MB"
         runs = " ".join(f"{x:.2f}" for x in r.get("runs_s", []))
-        print(f"{size:>5}  {tool:<30} {r['median_s']:>9.2f} {rss:>12}  {runs}{extra}")
+        cpu = f"{r['median_cpu_s']:.2f}" if "median_cpu_s" in r else ""
+        print(f"{size:>5}  {tool:<30} {r['median_s']:>9.2f} {cpu:>8} {rss:>12}  {runs}{extra}")
 
 def get(size, tool, key="median_s"):
     return data.get(size, {}).get(tool, {}).get(key)
@@ -33,6 +34,9 @@ for size in sizes:
     check, floor = get(size, "catalogc check"), get(size, "parse floor")
     if check and floor:
         print(f"{size}: check / parse floor = {check / floor:.2f}x (target <= 1.5x at 50k)")
+        c_cpu, f_cpu = get(size, "catalogc check", "median_cpu_s"), get(size, "parse floor", "median_cpu_s")
+        if c_cpu and f_cpu:
+            print(f"{size}: in CPU time (user+sys): check / parse floor = {c_cpu / f_cpu:.2f}x")
     cj = get(size, "check-jsonschema")
     if check and cj:
         e_check = data[size]["catalogc check"]["entries"]
