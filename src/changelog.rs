@@ -181,19 +181,29 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         let Some(after) = cache[&commit.id].as_ref() else {
             continue;
         };
+        // The text of each file at both revisions, by path (from the materialised catalogs).
+        let texts = |compiled: Option<&Compiled>| -> BTreeMap<String, String> {
+            let wanted: std::collections::BTreeSet<&str> =
+                files.iter().map(String::as_str).collect();
+            compiled
+                .map(|c| {
+                    c.catalog
+                        .documents
+                        .iter()
+                        .filter(|d| wanted.contains(d.path()))
+                        .map(|d| (d.path().to_string(), d.source.text.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (old_texts, new_texts) = (texts(before), texts(Some(after)));
         for file in files {
             compare_file(file, before, after, commit, &mut changes);
-            // Compare the file's text at both revisions (from the materialised catalogs).
-            fn text_of<'a>(compiled: Option<&'a Compiled>, file: &str) -> Option<&'a str> {
-                compiled?
-                    .catalog
-                    .documents
-                    .iter()
-                    .find(|d| d.path() == file)
-                    .map(|d| d.source.text.as_str())
-            }
-            let text = |compiled| text_of(compiled, file);
-            if let (Some(old), Some(new)) = (text(before), text(Some(after)))
+            let (before_text, after_text) = (
+                old_texts.get(file).map(String::as_str),
+                new_texts.get(file).map(String::as_str),
+            );
+            if let (Some(old), Some(new)) = (before_text, after_text)
                 && let Some(d) = crate::rules::stale_review(file, old, new)
             {
                 warnings.push(Warning {

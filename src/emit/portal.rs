@@ -587,9 +587,9 @@ impl Site<'_> {
                     .items
                     .keys()
                     .map(|code| {
-                        let class = match r.entries.iter().find(|e| &e.item == code) {
+                        let class = match self.conformance.entry(&r.code, code) {
                             Some(e) => e.class.as_str(),
-                            None if r.missing.iter().any(|m| &m.code == code) => "missing",
+                            None if r.missing.binary_search_by(|m| m.code.as_str().cmp(code)).is_ok() => "missing",
                             None => "na",
                         };
                         let label = if class == "na" { "不适用" } else { labels::class(class) };
