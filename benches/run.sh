@@ -16,7 +16,10 @@
 #
 # Environment: CARGO_TARGET_DIR (default /tmp/bench-target; never the repository's target/),
 # WORK (default /tmp/catalogc-bench), RUNS (default 3), CJ_RUNS (check-jsonschema runs at 50k,
-# default 1: one run takes about 6 minutes), SKIP_PEERS=1 to measure catalogc only.
+# default 1: one run takes about 6 minutes), BUILD_RUNS (default RUNS), SKIP_PEERS=1 to measure
+# catalogc only. catalogc runs with --no-cache (every file parsed and validated, as on a fresh
+# clone), except the one step named "(warm cache)": `check` again with `.catalogc-cache/` filled
+# by an untimed run just before.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,6 +29,7 @@ BIN=$CARGO_TARGET_DIR/release
 WORK=${WORK:-/tmp/catalogc-bench}
 RUNS=${RUNS:-3}
 CJ_RUNS=${CJ_RUNS:-1}
+BUILD_RUNS=${BUILD_RUNS:-$RUNS}
 AS_OF=2026-11-29
 RESULTS=$HERE/results
 SIZES="10k 50k"
@@ -130,19 +134,23 @@ for size in $SIZES; do
     runs=$RUNS
     [ "$size" = 1.5M ] && runs=1
     measure "$size" "parse floor" "$runs" "$BIN/parse-floor" "$root"
-    measure "$size" "catalogc check" "$runs" "$BIN/catalogc" check --as-of $AS_OF --root "$root"
+    measure "$size" "catalogc check" "$runs" "$BIN/catalogc" check --no-cache --as-of $AS_OF --root "$root"
+    rm -rf "$root/.catalogc-cache"
+    "$BIN/catalogc" check --as-of $AS_OF --root "$root" >/dev/null 2>&1 || true # fills the cache
+    measure "$size" "catalogc check (warm cache)" "$runs" "$BIN/catalogc" check --as-of $AS_OF --root "$root"
+    rm -rf "$root/.catalogc-cache"
 
     # One entry changed (its address and review date), then `check --since HEAD`.
     one=$(find "$root/catalog/regions" -path '*/local' -prune -o -name '0*.yaml' -print | sort | sed -n '2p')
     sed -i -E 's/^address: (.*)$/address: \1（已迁至新址）/; s/^reviewed: .*/reviewed: 2026-11-28/' "$one"
     EXTRA="{\"entries\": $entries, \"files\": $files, \"changed\": \"${one#"$root"/}\"}" \
         measure "$size" "catalogc check --since HEAD" "$runs" \
-        "$BIN/catalogc" check --as-of $AS_OF --root "$root" --since HEAD
+        "$BIN/catalogc" check --no-cache --as-of $AS_OF --root "$root" --since HEAD
     git -C "$root" checkout -q -- .
 
     if [ "$size" != 1.5M ]; then
         measure "$size" "catalogc diff --format json" "$RUNS" \
-            "$BIN/catalogc" diff --format json --as-of $AS_OF --root "$root"
+            "$BIN/catalogc" diff --no-cache --format json --as-of $AS_OF --root "$root"
     fi
 
     out=$WORK/out-$size
@@ -150,8 +158,8 @@ for size in $SIZES; do
         echo "   build skipped at 1.5M (see BENCHMARKS.md)" >&2
         pages=0
     else
-        PREPARE="rm -rf '$out' '$out'.*" measure "$size" "catalogc build" "$RUNS" \
-            "$BIN/catalogc" build --as-of $AS_OF --root "$root" --out "$out"
+        PREPARE="rm -rf '$out' '$out'.*" measure "$size" "catalogc build" "$BUILD_RUNS" \
+            "$BIN/catalogc" build --no-cache --as-of $AS_OF --root "$root" --out "$out"
         pages=$(find "$out" -name '*.html' | wc -l)
         outfiles=$(find "$out" -type f | wc -l)
         python3 - "$RESULTS/$size.jsonl" "$pages" "$outfiles" <<'PY'
