@@ -79,10 +79,6 @@ impl Cache {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.stored.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.stored.is_empty()
     }
