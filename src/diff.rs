@@ -12,6 +12,7 @@
 //! exception, or one that matches nothing, is an error.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -94,12 +95,14 @@ pub struct Detail {
     national_pointer: Option<String>,
 }
 
+/// One field of an effective entry. Field names and file paths are shared (`Arc`), not copied
+/// per entry: a national catalog has millions of these.
 #[derive(Clone, Debug, Serialize)]
 pub struct FieldResult {
-    pub field: String,
+    pub field: Arc<str>,
     pub class: Class,
     /// The file the effective value comes from, and its line.
-    pub file: String,
+    pub file: Arc<str>,
     pub line: u32,
     pub inherited: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -113,7 +116,11 @@ pub struct EntryResult {
     pub file: String,
     /// The worst class of its fields.
     pub class: Class,
+    /// The fields the entry or a parent region states, and every field that is not `same`.
     pub fields: Vec<FieldResult>,
+    /// How many fields are inherited from the national item unchanged (`same`, not listed in
+    /// `fields`).
+    pub unchanged: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -174,12 +181,24 @@ impl Conformance {
 /// Measure every region of the catalog.
 pub fn diff(catalog: &Catalog, policy: &Policy) -> Conformance {
     use rayon::prelude::*;
+    let shared = Shared {
+        paths: catalog
+            .documents
+            .iter()
+            .map(|d| Arc::from(d.path()))
+            .collect(),
+        fields: policy
+            .fields
+            .iter()
+            .map(|(name, rule)| (Arc::from(name.as_str()), rule))
+            .collect(),
+    };
     let results: Vec<(Option<EntryResult>, Vec<Diagnostic>)> = catalog
         .effective
         .par_iter()
         .map(|effective| {
             let mut found = Vec::new();
-            (entry(catalog, policy, effective, &mut found), found)
+            (entry(catalog, &shared, effective, &mut found), found)
         })
         .collect();
     let mut diagnostics = Vec::new();
@@ -219,6 +238,9 @@ fn region_result(
         *counts.entry(entry.class).or_default() += 1;
         for field in &entry.fields {
             *field_counts.entry(field.class).or_default() += 1;
+        }
+        if entry.unchanged > 0 {
+            *field_counts.entry(Class::Same).or_default() += entry.unchanged;
         }
     }
     let delivering =
@@ -299,10 +321,16 @@ fn text(value: &Value, key: &str) -> String {
         .to_string()
 }
 
+/// What every entry's results share: document paths and the policy's fields, made once.
+struct Shared<'a> {
+    paths: Vec<Arc<str>>,
+    fields: Vec<(Arc<str>, &'a FieldPolicy)>,
+}
+
 /// Classify one effective entry; emit findings for the fields its own file states.
 fn entry(
     catalog: &Catalog,
-    policy: &Policy,
+    shared: &Shared<'_>,
     effective: &Effective,
     out: &mut Vec<Diagnostic>,
 ) -> Option<EntryResult> {
@@ -311,7 +339,9 @@ fn entry(
     let own_exceptions = exceptions(own);
     let mut matched = vec![false; own_exceptions.len()];
     let mut fields = Vec::new();
-    for (field, rule) in &policy.fields {
+    let mut unchanged = 0;
+    for (name, rule) in &shared.fields {
+        let field: &str = name;
         let Some(sourced) = effective.get(catalog, field) else {
             continue;
         };
@@ -361,7 +391,7 @@ fn entry(
         let today = catalog.today;
         for detail in details.iter_mut().filter(|d| d.class == Class::Deviation) {
             let approving = exceptions(source_doc).into_iter().find(|(_, e)| {
-                text(e, "field") == *field
+                text(e, "field") == field
                     && e.get("ref")
                         .and_then(Value::as_str)
                         .is_none_or(|r| Some(r) == detail.key.as_deref())
@@ -400,11 +430,15 @@ fn entry(
             }
             _ => details.iter().map(|d| d.class).max().unwrap_or(Class::Same),
         };
+        if sourced.national && class == Class::Same && details.is_empty() {
+            unchanged += 1;
+            continue;
+        }
         let line = source_doc.top_level_line(field);
         fields.push(FieldResult {
-            field: field.clone(),
+            field: name.clone(),
             class,
-            file: source_doc.path().to_string(),
+            file: shared.paths[sourced.doc].clone(),
             line,
             inherited: !stated_here,
             details,
@@ -450,6 +484,7 @@ fn entry(
         file: own.path().to_string(),
         class,
         fields,
+        unchanged,
     })
 }
 

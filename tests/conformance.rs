@@ -31,7 +31,7 @@ fn classify(edits: &[(&str, &str)], field: &str) -> (Class, Vec<String>) {
     let class = entry
         .fields
         .iter()
-        .find(|f| f.field == field)
+        .find(|f| &*f.field == field)
         .unwrap_or_else(|| panic!("no field {field} in {entry:#?}"))
         .class;
     (
@@ -228,7 +228,7 @@ fn fees_move_both_ways() {
             .unwrap()
             .fields
             .iter()
-            .find(|f| f.field == "fees")
+            .find(|f| &*f.field == "fees")
             .unwrap();
         assert_eq!(fees.class, class, "amount {amount}");
         assert_eq!(
@@ -365,14 +365,10 @@ fn a_city_inherits_its_provinces_value_and_the_finding_is_the_provinces() {
     let conditions = city.entries[0]
         .fields
         .iter()
-        .find(|f| f.field == "conditions")
+        .find(|f| &*f.field == "conditions")
         .unwrap();
     assert_eq!(
-        (
-            conditions.class,
-            conditions.inherited,
-            conditions.file.as_str()
-        ),
+        (conditions.class, conditions.inherited, &*conditions.file),
         (Class::Deviation, true, PROVINCE)
     );
     // The secondary label points at the national value.
@@ -412,6 +408,38 @@ fn the_sample_shows_every_class() {
         .find(|r| r.code == "440300")
         .unwrap();
     assert!(shenzhen.counts.contains_key(&Class::Deviation));
+}
+
+#[test]
+fn fields_inherited_unchanged_from_the_national_item_are_counted_not_listed() {
+    let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
+    let mut unchanged = 0;
+    for region in &compiled.conformance.regions {
+        let mut same = 0;
+        for entry in &region.entries {
+            for field in &entry.fields {
+                let national = field.file.starts_with("catalog/items/");
+                assert!(
+                    !(national && field.class == Class::Same && field.details.is_empty()),
+                    "{} {} lists `{}`, inherited unchanged",
+                    region.code,
+                    entry.item,
+                    field.field
+                );
+                same += usize::from(field.class == Class::Same);
+            }
+            same += entry.unchanged;
+            unchanged += entry.unchanged;
+        }
+        // The counts still cover every field.
+        assert_eq!(
+            region.field_counts.get(&Class::Same).copied().unwrap_or(0),
+            same,
+            "{}",
+            region.code
+        );
+    }
+    assert!(unchanged > 100, "only {unchanged} unchanged fields counted");
 }
 
 #[test]

@@ -71,7 +71,10 @@ fn mutate(doc: &mut Value, choice: usize, inner: usize, new: Value) {
     match target {
         Value::Array(lines) if !lines.is_empty() => {
             let len = lines.len();
-            if let Some(line) = lines[inner % len].as_object_mut() {
+            if let Some(line) = lines[inner % len]
+                .as_object_mut()
+                .filter(|line| !line.is_empty())
+            {
                 let fields: Vec<String> = line.keys().cloned().collect();
                 let field = fields[inner % fields.len()].clone();
                 line.insert(field, new);

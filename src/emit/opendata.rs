@@ -138,24 +138,24 @@ fn tables(site: &Site<'_>) -> Vec<Table> {
                 conformance.push(vec![
                     effective.region.clone(),
                     effective.item.clone(),
-                    field.field.clone(),
+                    field.field.to_string(),
                     field.class.as_str().to_string(),
                     String::new(),
                     String::new(),
                     String::new(),
-                    field.file.clone(),
+                    field.file.to_string(),
                 ]);
             }
             for detail in &field.details {
                 conformance.push(vec![
                     effective.region.clone(),
                     effective.item.clone(),
-                    field.field.clone(),
+                    field.field.to_string(),
                     detail.class.as_str().to_string(),
                     detail.kind.clone(),
                     detail.key.clone().unwrap_or_default(),
                     describe(detail),
-                    field.file.clone(),
+                    field.file.to_string(),
                 ]);
             }
         }
