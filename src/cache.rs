@@ -9,6 +9,7 @@
 //! version or schema is ignored, never trusted.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -19,9 +20,12 @@ const MAGIC: &[u8] = b"catalogc-cache 1\n";
 pub struct Cache {
     path: PathBuf,
     fingerprint: u128,
-    stored: HashMap<u128, Vec<u8>>,
-    /// Entries to write back: the ones used in this run and the new ones.
-    keep: Mutex<HashMap<u128, Vec<u8>>>,
+    /// The body of the cache file as read, and where each key's JSON is in it (not copied).
+    body: Vec<u8>,
+    stored: HashMap<u128, Range<usize>>,
+    /// Entries to write back: stored ones used in this run, and new ones.
+    used: Mutex<Vec<u128>>,
+    fresh: Mutex<Vec<(u128, Vec<u8>)>>,
 }
 
 /// A fingerprint of everything besides a file's own bytes that decides how it parses.
@@ -39,15 +43,17 @@ impl Cache {
     /// Open the cache of the catalog at `root`; a missing or unusable cache is an empty one.
     pub fn open(root: &Path, fingerprint: u128) -> Cache {
         let path = root.join(".catalogc-cache").join("documents");
-        let stored = std::fs::read(&path)
+        let (body, stored) = std::fs::read(&path)
             .ok()
-            .and_then(|bytes| decode(&bytes, fingerprint))
+            .and_then(|bytes| decode(bytes, fingerprint))
             .unwrap_or_default();
         Cache {
             path,
             fingerprint,
+            body,
             stored,
-            keep: Mutex::new(HashMap::new()),
+            used: Mutex::default(),
+            fresh: Mutex::default(),
         }
     }
 
@@ -64,18 +70,18 @@ impl Cache {
 
     /// The stored JSON of a key, if any (and if it still reads as JSON).
     pub fn get(&self, key: u128) -> Option<serde_json::Value> {
-        let bytes = self.stored.get(&key)?;
-        let value = serde_json::from_slice(bytes).ok()?;
-        if let Ok(mut keep) = self.keep.lock() {
-            keep.insert(key, bytes.clone());
+        let range = self.stored.get(&key)?;
+        let value = serde_json::from_slice(&self.body[range.clone()]).ok()?;
+        if let Ok(mut used) = self.used.lock() {
+            used.push(key);
         }
         Some(value)
     }
 
     /// Remember the JSON of a valid document.
     pub fn put(&self, key: u128, json: &serde_json::Value) {
-        if let (Ok(bytes), Ok(mut keep)) = (serde_json::to_vec(json), self.keep.lock()) {
-            keep.insert(key, bytes);
+        if let (Ok(bytes), Ok(mut fresh)) = (serde_json::to_vec(json), self.fresh.lock()) {
+            fresh.push((key, bytes));
         }
     }
 
@@ -85,26 +91,29 @@ impl Cache {
 
     /// Write the entries used or added in this run. Failing to write a cache is not an error.
     pub fn save(self) {
-        let Ok(keep) = self.keep.into_inner() else {
+        let (Ok(mut used), Ok(fresh)) = (self.used.into_inner(), self.fresh.into_inner()) else {
             return;
         };
-        let unchanged =
-            keep.len() == self.stored.len() && keep.keys().all(|k| self.stored.contains_key(k));
-        if unchanged {
+        used.sort_unstable();
+        used.dedup();
+        if fresh.is_empty() && used.len() == self.stored.len() {
             return;
         }
-        let mut entries: Vec<(u128, Vec<u8>)> = keep.into_iter().collect();
+        let mut entries: Vec<(u128, &[u8])> = used
+            .iter()
+            .map(|k| (*k, &self.body[self.stored[k].clone()]))
+            .chain(fresh.iter().map(|(k, bytes)| (*k, bytes.as_slice())))
+            .collect();
         entries.sort_by_key(|(k, _)| *k);
-        let mut body = Vec::new();
+        entries.dedup_by_key(|(k, _)| *k);
+        // The checksum covers the body, so the entries are hashed first and then written out
+        // (no copy of the whole body is made).
+        let mut checksum = Xxh3::new();
         for (key, bytes) in &entries {
-            body.extend_from_slice(&key.to_le_bytes());
-            body.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            body.extend_from_slice(bytes);
+            checksum.update(&key.to_le_bytes());
+            checksum.update(&(bytes.len() as u64).to_le_bytes());
+            checksum.update(bytes);
         }
-        let mut file = MAGIC.to_vec();
-        file.extend_from_slice(&self.fingerprint.to_le_bytes());
-        file.extend_from_slice(&xxh3_128(&body).to_le_bytes());
-        file.extend_from_slice(&body);
         let Some(dir) = self.path.parent() else {
             return;
         };
@@ -112,9 +121,23 @@ impl Cache {
             return;
         }
         let temporary = dir.join(format!("documents.tmp-{}", std::process::id()));
-        if std::fs::write(&temporary, &file).is_ok()
-            && std::fs::rename(&temporary, &self.path).is_err()
-        {
+        let write = || -> std::io::Result<()> {
+            use std::io::Write;
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+            out.write_all(MAGIC)?;
+            out.write_all(&self.fingerprint.to_le_bytes())?;
+            out.write_all(&checksum.digest128().to_le_bytes())?;
+            for (key, bytes) in &entries {
+                out.write_all(&key.to_le_bytes())?;
+                out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+                out.write_all(bytes)?;
+            }
+            // No fsync: a cache torn by a crash fails its checksum and is ignored.
+            out.flush()?;
+            drop(out);
+            std::fs::rename(&temporary, &self.path)
+        };
+        if write().is_err() {
             let _ = std::fs::remove_file(&temporary);
         }
     }
@@ -126,8 +149,10 @@ fn u128_at(bytes: &[u8], at: usize) -> Option<u128> {
     ))
 }
 
-/// The entries of a cache file, or `None` when it is not one this catalogc can trust.
-fn decode(bytes: &[u8], fingerprint: u128) -> Option<HashMap<u128, Vec<u8>>> {
+/// The body of a cache file and where each entry is in it, or `None` when it is not one this
+/// catalogc can trust.
+type Decoded = (Vec<u8>, HashMap<u128, Range<usize>>);
+fn decode(bytes: Vec<u8>, fingerprint: u128) -> Option<Decoded> {
     let rest = bytes.strip_prefix(MAGIC)?;
     if u128_at(rest, 0)? != fingerprint {
         return None;
@@ -137,16 +162,17 @@ fn decode(bytes: &[u8], fingerprint: u128) -> Option<HashMap<u128, Vec<u8>>> {
     if xxh3_128(body) != checksum {
         return None;
     }
+    let header = MAGIC.len() + 32;
     let mut entries = HashMap::new();
     let mut at = 0;
     while at < body.len() {
         let key = u128_at(body, at)?;
         let len = u64::from_le_bytes(body.get(at + 16..at + 24)?.try_into().ok()?) as usize;
-        let value = body.get(at + 24..at + 24 + len)?;
-        entries.insert(key, value.to_vec());
+        body.get(at + 24..at + 24 + len)?;
+        entries.insert(key, header + at + 24..header + at + 24 + len);
         at += 24 + len;
     }
-    Some(entries)
+    Some((bytes, entries))
 }
 
 #[cfg(test)]

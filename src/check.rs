@@ -96,14 +96,22 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
     let cache = options
         .cache
         .then(|| crate::cache::Cache::open(root, standard.fingerprint));
+    let validate = |document: &Document| standard.schemas.validate(document);
     let loaded = match &options.selection {
         Some(selection) => load::load_some(
             root,
             standard.limits,
             &|rel| selection.loads(rel),
             cache.as_ref(),
+            Some(&validate),
         ),
-        None => load::load_some(root, standard.limits, &|_| true, cache.as_ref()),
+        None => load::load_some(
+            root,
+            standard.limits,
+            &|_| true,
+            cache.as_ref(),
+            Some(&validate),
+        ),
     };
     let compiled = analyse_with(&standard, loaded, options, cache.as_ref());
     if let Some(cache) = cache {
@@ -126,31 +134,24 @@ fn analyse_with(
     let mut diagnostics = loaded.diagnostics;
     let mut documents = loaded.documents;
 
-    // Documents from the cache are valid already; the others are validated, and remembered in
-    // the cache when they are clean. Their YAML trees are then freed: a position is parsed again
-    // only for a finding.
-    let validated: Vec<Vec<Diagnostic>> = documents
+    // Documents not validated while loading (loaded without a validator) are validated here.
+    let validated: Vec<Option<Vec<Diagnostic>>> = documents
         .par_iter()
         .map(|document| {
-            if document.parsed && !document.valid {
-                standard.schemas.validate(document)
-            } else {
-                Vec::new()
-            }
+            (!document.validated).then(|| {
+                if document.parsed {
+                    standard.schemas.validate(document)
+                } else {
+                    Vec::new()
+                }
+            })
         })
         .collect();
     for (document, found) in documents.iter_mut().zip(validated) {
-        if document.valid {
-            continue;
+        if let Some(found) = found {
+            document.settle(found.is_empty(), cache);
+            diagnostics.extend(found);
         }
-        document.valid = document.parsed && found.is_empty();
-        if document.valid {
-            if let (Some(cache), Some(key)) = (cache, document.key) {
-                cache.put(key, &document.json);
-            }
-            document.forget_tree();
-        }
-        diagnostics.extend(found);
     }
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
 

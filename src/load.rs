@@ -86,6 +86,8 @@ pub struct Document {
     pub json: serde_json::Value,
     /// Whether the file parsed and passed its schema; only valid files reach the rules.
     pub valid: bool,
+    /// Whether the schema check has run (so `valid` is final).
+    pub validated: bool,
     /// The content hash the cache knows this file by (see `cache.rs`).
     pub key: Option<u128>,
     limits: Limits,
@@ -108,6 +110,7 @@ impl Document {
             parsed,
             json,
             valid: false,
+            validated: false,
             key: None,
             limits,
             tree,
@@ -130,6 +133,7 @@ impl Document {
             parsed: true,
             json,
             valid: true,
+            validated: true,
             key: Some(key),
             limits,
             tree: std::sync::OnceLock::new(),
@@ -162,6 +166,19 @@ impl Document {
             lines
         });
         lines.get(key).copied().unwrap_or(1)
+    }
+
+    /// Record the schema check: a clean document is valid, remembered in the cache and its YAML
+    /// tree freed (a position is parsed again only for a finding).
+    pub fn settle(&mut self, clean: bool, cache: Option<&crate::cache::Cache>) {
+        self.validated = true;
+        self.valid = self.parsed && clean;
+        if self.valid {
+            if let (Some(cache), Some(key)) = (cache, self.key) {
+                cache.put(key, &self.json);
+            }
+            self.forget_tree();
+        }
     }
 
     /// Free the tree; it is parsed again if a position is asked for.
@@ -291,8 +308,12 @@ pub fn read_config(root: &Path) -> (String, String) {
 
 /// Walk `root/catalog` and parse every file in it.
 pub fn load(root: &Path, limits: Limits) -> Loaded {
-    load_some(root, limits, &|_| true, None)
+    load_some(root, limits, &|_| true, None, None)
 }
+
+/// The schema check, run on each document as soon as it is parsed so that its YAML tree can be
+/// freed at once: the trees of a whole catalog are never in memory together.
+pub type Validate<'a> = &'a (dyn Fn(&Document) -> Vec<Diagnostic> + Sync);
 
 /// Walk `root/catalog`, list every file, and parse those `wanted` accepts.
 pub fn load_some(
@@ -300,6 +321,7 @@ pub fn load_some(
     limits: Limits,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     cache: Option<&crate::cache::Cache>,
+    validate: Option<Validate<'_>>,
 ) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
@@ -405,7 +427,21 @@ pub fn load_some(
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
         .filter(|(_, _, rel)| wanted(rel))
-        .map(|(kind, path, rel)| read_document(*kind, path, rel, limits, cache))
+        .map(|(kind, path, rel)| {
+            let (mut document, mut found) = read_document(*kind, path, rel, limits, cache);
+            if let (Some(validate), Some(document)) = (validate, document.as_mut())
+                && !document.validated
+            {
+                let more = if document.parsed {
+                    validate(document)
+                } else {
+                    Vec::new()
+                };
+                document.settle(more.is_empty(), cache);
+                found.extend(more);
+            }
+            (document, found)
+        })
         .collect();
     let mut documents = Vec::with_capacity(parsed.len());
     for (document, found) in parsed {
