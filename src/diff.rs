@@ -20,7 +20,7 @@ use serde_json::Value;
 use crate::catalog::Catalog;
 use crate::dates;
 use crate::diagnostic::Diagnostic;
-use crate::load::Document;
+use crate::load::{Document, Kind};
 use crate::model::Level;
 use crate::policy::{Direction, FieldPolicy, Policy};
 use crate::resolve::{Effective, Sourced};
@@ -181,17 +181,27 @@ impl Conformance {
 /// Measure every region of the catalog.
 pub fn diff(catalog: &Catalog, policy: &Policy) -> Conformance {
     use rayon::prelude::*;
+    let fields: Vec<(Arc<str>, &FieldPolicy)> = policy
+        .fields
+        .iter()
+        .map(|(name, rule)| (Arc::from(name.as_str()), rule))
+        .collect();
+    let slots = catalog
+        .documents
+        .par_iter()
+        .map(|d| match d.kind {
+            Kind::National | Kind::Entry if d.valid => slots(&fields, &d.json),
+            _ => Vec::new(),
+        })
+        .collect();
     let shared = Shared {
         paths: catalog
             .documents
             .iter()
             .map(|d| Arc::from(d.path()))
             .collect(),
-        fields: policy
-            .fields
-            .iter()
-            .map(|(name, rule)| (Arc::from(name.as_str()), rule))
-            .collect(),
+        fields,
+        slots,
     };
     let results: Vec<(Option<EntryResult>, Vec<Diagnostic>)> = catalog
         .effective
@@ -324,13 +334,68 @@ fn text(value: &Value, key: &str) -> String {
 /// What every entry's results share: document paths and the policy's fields, made once.
 struct Shared<'a> {
     paths: Vec<Arc<str>>,
+    /// The policy's fields, sorted by name.
     fields: Vec<(Arc<str>, &'a FieldPolicy)>,
+    /// For each national item and entry document, its value of each policy field (by the
+    /// field's index in `fields`): every entry looks its chain up many times, so each document's
+    /// map is searched once, not once per look-up.
+    slots: Vec<Vec<Option<&'a Value>>>,
+}
+
+/// A document's value of each of `fields`.
+fn slots<'a>(fields: &[(Arc<str>, &FieldPolicy)], json: &'a Value) -> Vec<Option<&'a Value>> {
+    let mut out = vec![None; fields.len()];
+    for (key, value) in json.as_object().into_iter().flatten() {
+        if let Ok(i) = fields.binary_search_by(|(name, _)| (**name).cmp(key.as_str())) {
+            out[i] = Some(value);
+        }
+    }
+    out
+}
+
+impl<'a> Shared<'a> {
+    fn slot(&self, doc: usize, field: usize) -> Option<&'a Value> {
+        self.slots[doc].get(field).copied().flatten()
+    }
+
+    /// Where field `field` of an effective entry comes from (see `Effective::get`).
+    fn get(&self, effective: &Effective, field: usize) -> Option<Sourced<'a>> {
+        effective
+            .chain
+            .iter()
+            .find_map(|&doc| {
+                self.slot(doc, field).map(|value| Sourced {
+                    value,
+                    doc,
+                    national: false,
+                })
+            })
+            .or_else(|| {
+                let doc = effective.national?;
+                self.slot(doc, field).map(|value| Sourced {
+                    value,
+                    doc,
+                    national: true,
+                })
+            })
+    }
+
+    /// The value of `field` inherited from the parent regions (not the region's own entry).
+    fn inherited(&self, effective: &Effective, field: usize) -> Option<Sourced<'a>> {
+        effective.chain[1..].iter().find_map(|&doc| {
+            self.slot(doc, field).map(|value| Sourced {
+                value,
+                doc,
+                national: false,
+            })
+        })
+    }
 }
 
 /// Classify one effective entry; emit findings for the fields its own file states.
-fn entry(
-    catalog: &Catalog,
-    shared: &Shared<'_>,
+fn entry<'a>(
+    catalog: &'a Catalog,
+    shared: &Shared<'a>,
     effective: &Effective,
     out: &mut Vec<Diagnostic>,
 ) -> Option<EntryResult> {
@@ -340,12 +405,13 @@ fn entry(
     let mut matched = vec![false; own_exceptions.len()];
     let mut fields = Vec::new();
     let mut unchanged = 0;
-    for (name, rule) in &shared.fields {
+    for (index, (name, rule)) in shared.fields.iter().enumerate() {
         let field: &str = name;
-        let Some(sourced) = effective.get(catalog, field) else {
+        let rule: &FieldPolicy = rule;
+        let Some(sourced) = shared.get(effective, index) else {
             continue;
         };
-        let national = national_doc.json.get(field);
+        let national = effective.national.and_then(|doc| shared.slot(doc, index));
         let mut details = match rule {
             FieldPolicy::Fixed => fixed(field, &sourced, national),
             FieldPolicy::Local { .. } => Vec::new(),
@@ -364,7 +430,7 @@ fn entry(
             } if !sourced.national => {
                 // The national value, else the parent region's (a regional standard), else the bound.
                 let baseline = national
-                    .or_else(|| inherited(catalog, effective, field).map(|s| s.value))
+                    .or_else(|| shared.inherited(effective, index).map(|s| s.value))
                     .or_else(|| bound.as_ref().and_then(|b| national_doc.json.get(b)));
                 scalar(
                     field,
@@ -378,7 +444,7 @@ fn entry(
             FieldPolicy::More { item } if !sourced.national => {
                 let parent = national
                     .map(|v| (v, true))
-                    .or_else(|| inherited(catalog, effective, field).map(|s| (s.value, false)));
+                    .or_else(|| shared.inherited(effective, index).map(|s| (s.value, false)));
                 match parent {
                     Some((baseline, _)) => options(field, item, sourced.value, baseline),
                     None => Vec::new(),
@@ -413,7 +479,7 @@ fn entry(
             // Beyond the statutory bound is CAT101's finding, not a conformance one.
             let bounded = matches!(rule, FieldPolicy::Scalar { bound: Some(_), .. })
                 && national.is_none()
-                && inherited(catalog, effective, field).is_none();
+                && shared.inherited(effective, index).is_none();
             if stated_here && let Some(d) = finding(field, bounded, detail, own, national_doc) {
                 out.push(d);
             }
@@ -424,7 +490,7 @@ fn entry(
                 if details.is_empty()
                     && !sourced.national
                     && national.is_none()
-                    && inherited(catalog, effective, field).is_none() =>
+                    && shared.inherited(effective, index).is_none() =>
             {
                 Class::Local
             }
@@ -485,17 +551,6 @@ fn entry(
         class,
         fields,
         unchanged,
-    })
-}
-
-/// The value of `field` inherited from the parent regions (not the region's own entry).
-fn inherited<'a>(catalog: &'a Catalog, effective: &Effective, field: &str) -> Option<Sourced<'a>> {
-    effective.chain[1..].iter().find_map(|&doc| {
-        catalog.documents[doc].json.get(field).map(|value| Sourced {
-            value,
-            doc,
-            national: false,
-        })
     })
 }
 
