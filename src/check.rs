@@ -163,10 +163,18 @@ fn analyse_with(
         today,
         &mut diagnostics,
     );
-    if !options.skip_rules {
-        diagnostics.extend(rules::run(&catalog));
-    }
-    let mut conformance = diff::diff(&catalog, &standard.policy);
+    // The rules and the diff only read the catalog: run them side by side.
+    let (found, mut conformance) = rayon::join(
+        || {
+            if options.skip_rules {
+                Vec::new()
+            } else {
+                rules::run(&catalog)
+            }
+        },
+        || diff::diff(&catalog, &standard.policy),
+    );
+    diagnostics.extend(found);
     diagnostics.append(&mut conformance.diagnostics);
 
     if let Some(selection) = &options.selection {

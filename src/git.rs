@@ -91,7 +91,9 @@ impl Git {
         .map_err(|_| GitError(format!("`{rev}` is not a commit in this repository")))
     }
 
-    /// Files changed between `rev` and the working tree, committed or not, plus untracked files.
+    /// Files under `catalog/` and `schema/` (all a check reads) changed between `rev` and the
+    /// working tree, committed or not, plus untracked files. Limiting git to those folders keeps
+    /// it from scanning the rest of the work tree (outputs, caches).
     pub fn changed_since(&self, rev: &str) -> Result<Vec<String>, GitError> {
         let id = self.verify(rev)?;
         let mut files: Vec<String> = self
@@ -102,15 +104,23 @@ impl Git {
                 "--relative",
                 &id,
                 "--",
-                ".",
+                "catalog",
+                "schema",
             ])?
             .lines()
             .map(str::to_string)
             .collect();
         files.extend(
-            self.run(&["ls-files", "--others", "--exclude-standard", "--", "."])?
-                .lines()
-                .map(str::to_string),
+            self.run(&[
+                "ls-files",
+                "--others",
+                "--exclude-standard",
+                "--",
+                "catalog",
+                "schema",
+            ])?
+            .lines()
+            .map(str::to_string),
         );
         files.sort();
         files.dedup();

@@ -464,14 +464,26 @@ pub fn read_document(
     limits: Limits,
     cache: Option<&crate::cache::Cache>,
 ) -> (Option<Document>, Vec<Diagnostic>) {
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > limits.max_file_bytes
-    {
+    let unreadable = |error: std::io::Error| {
+        let d = Diagnostic::new(
+            &codes::UNREADABLE_FILE,
+            format!("cannot read this file: {error}"),
+            rel,
+            Span::file_start(),
+        );
+        (None, vec![d])
+    };
+    // One open and one fstat per file: the size is checked before anything is read.
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) => return unreadable(error),
+    };
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > limits.max_file_bytes {
         let d = Diagnostic::new(
             &codes::FILE_SIZE,
             format!(
-                "file is {} bytes, more than the limit of {} bytes, so it was not read",
-                meta.len(),
+                "file is {size} bytes, more than the limit of {} bytes, so it was not read",
                 limits.max_file_bytes
             ),
             rel,
@@ -480,40 +492,38 @@ pub fn read_document(
         .help("split the file, or raise `limits: {max_file_bytes: …}` in catalog/catalog.yaml");
         return (None, vec![d]);
     }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            let d = Diagnostic::new(
-                &codes::UNREADABLE_FILE,
-                format!("cannot read this file: {error}"),
-                rel,
-                Span::file_start(),
-            );
-            return (None, vec![d]);
-        }
-    };
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    if let Err(error) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+        return unreadable(error);
+    }
     let Some(cache) = cache else {
         return document_from_bytes(kind, rel, bytes, limits);
     };
     let key = cache.key(kind as u8, rel, &bytes);
-    if bytes.len() as u64 <= limits.max_file_bytes
-        && let Some(json) = cache.get(key)
-        && let Ok(text) = String::from_utf8(bytes.clone())
-    {
-        let text = text
-            .strip_prefix('\u{feff}')
-            .map_or(text.clone(), str::to_string);
-        return (
-            Some(Document::cached(
-                kind,
-                SourceFile::new(rel, text),
-                json,
-                key,
-                limits,
-            )),
-            Vec::new(),
-        );
-    }
+    // Only valid UTF-8 is ever stored, so a file that is not is parsed (and reported) below.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.len() as u64 <= limits.max_file_bytes
+                && let Some(json) = cache.get(key)
+            {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                return (
+                    Some(Document::cached(
+                        kind,
+                        SourceFile::new(rel, text),
+                        json,
+                        key,
+                        limits,
+                    )),
+                    Vec::new(),
+                );
+            }
+            text.into_bytes()
+        }
+        Err(error) => error.into_bytes(),
+    };
     let (mut document, found) = document_from_bytes(kind, rel, bytes, limits);
     if let Some(document) = &mut document
         && found.is_empty()

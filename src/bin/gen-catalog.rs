@@ -1935,6 +1935,12 @@ fn main() -> ExitCode {
     for sub in ["national", "events", "registries"] {
         mkdir(&root.join(sub));
     }
+    // The generated catalog is meant to be committed (benchmarks use `check --since`); catalogc's
+    // cache and outputs are not part of it.
+    if let Err(e) = fs::write(config.out.join(".gitignore"), ".catalogc-cache/\n/out/\n") {
+        eprintln!("gen-catalog: cannot write .gitignore: {e}");
+        std::process::exit(2);
+    }
     for r in &regions {
         mkdir(&root.join("regions").join(&r.code).join("local"));
     }

@@ -136,11 +136,17 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 
 /// Run every rule that has a check over the assembled catalog.
 pub fn run(catalog: &Catalog) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    for rule in codes::ALL {
-        if let (Status::Active, Some(check)) = (rule.status, rule.check) {
-            check(catalog, &mut found);
-        }
-    }
-    found
+    use rayon::prelude::*;
+    // Rules are independent: run them in parallel, and keep their findings in rule order.
+    codes::ALL
+        .par_iter()
+        .map(|rule| {
+            let mut found = Vec::new();
+            if let (Status::Active, Some(check)) = (rule.status, rule.check) {
+                check(catalog, &mut found);
+            }
+            found
+        })
+        .flatten_iter()
+        .collect()
 }
