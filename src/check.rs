@@ -113,24 +113,16 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
             Some(&validate),
         ),
     };
-    let compiled = analyse_with(&standard, loaded, options, cache.as_ref());
+    // Every document was validated while loading, so the cache is complete: write it now and
+    // free it before the rules and the diff need the memory.
     if let Some(cache) = cache {
         cache.save();
     }
-    Ok(compiled)
+    Ok(analyse(&standard, loaded, options))
 }
 
 /// Everything after reading the files: validate, assemble, run the rules and the diff.
 pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> Compiled {
-    analyse_with(standard, loaded, options, None)
-}
-
-fn analyse_with(
-    standard: &Standard,
-    loaded: load::Loaded,
-    options: &Options,
-    cache: Option<&crate::cache::Cache>,
-) -> Compiled {
     let mut diagnostics = loaded.diagnostics;
     let mut documents = loaded.documents;
 
@@ -149,7 +141,7 @@ fn analyse_with(
         .collect();
     for (document, found) in documents.iter_mut().zip(validated) {
         if let Some(found) = found {
-            document.settle(found.is_empty(), cache);
+            document.settle(found.is_empty(), None);
             diagnostics.extend(found);
         }
     }
