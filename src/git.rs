@@ -96,8 +96,19 @@ impl Git {
     /// it from scanning the rest of the work tree (outputs, caches).
     pub fn changed_since(&self, rev: &str) -> Result<Vec<String>, GitError> {
         let id = self.verify(rev)?;
-        let mut files: Vec<String> = self
-            .run(&[
+        // Both commands scan the work tree (changed and untracked files): run them side by side.
+        let (changed, untracked) = std::thread::scope(|scope| {
+            let untracked = scope.spawn(|| {
+                self.run(&[
+                    "ls-files",
+                    "--others",
+                    "--exclude-standard",
+                    "--",
+                    "catalog",
+                    "schema",
+                ])
+            });
+            let changed = self.run(&[
                 "diff",
                 "--name-only",
                 "--no-renames",
@@ -106,22 +117,17 @@ impl Git {
                 "--",
                 "catalog",
                 "schema",
-            ])?
+            ]);
+            let untracked = untracked
+                .join()
+                .unwrap_or_else(|_| Err(GitError("git ls-files failed".to_string())));
+            (changed, untracked)
+        });
+        let mut files: Vec<String> = changed?
             .lines()
+            .chain(untracked?.lines())
             .map(str::to_string)
             .collect();
-        files.extend(
-            self.run(&[
-                "ls-files",
-                "--others",
-                "--exclude-standard",
-                "--",
-                "catalog",
-                "schema",
-            ])?
-            .lines()
-            .map(str::to_string),
-        );
         files.sort();
         files.dedup();
         Ok(files)

@@ -311,6 +311,24 @@ pub fn load(root: &Path, limits: Limits) -> Loaded {
     load_some(root, limits, &|_| true, None, None)
 }
 
+/// Walk `dir` without following links, each folder's entries sorted by name.
+///
+/// walkdir's own `sort_by_file_name` finds each name by parsing the path into components, which
+/// is most of the cost of walking a large catalog; the name is the bytes after the last separator.
+pub fn walk_sorted(dir: &Path) -> WalkDir {
+    fn name(entry: &walkdir::DirEntry) -> &[u8] {
+        let path = entry.path().as_os_str().as_encoded_bytes();
+        let start = path
+            .iter()
+            .rposition(|&b| std::path::is_separator(b as char))
+            .map_or(0, |i| i + 1);
+        &path[start..]
+    }
+    WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by(|a, b| name(a).cmp(name(b)))
+}
+
 /// The schema check, run on each document as soon as it is parsed so that its YAML tree can be
 /// freed at once: the trees of a whole catalog are never in memory together.
 pub type Validate<'a> = &'a (dyn Fn(&Document) -> Vec<Diagnostic> + Sync);
@@ -326,9 +344,7 @@ pub fn load_some(
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut count = 0usize;
-    let walk = WalkDir::new(root.join("catalog"))
-        .follow_links(false)
-        .sort_by_file_name();
+    let walk = walk_sorted(&root.join("catalog"));
     for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,

@@ -56,9 +56,7 @@ fn read_json(root: &Path, rel: &str) -> Option<serde_json::Value> {
 impl Layout {
     fn read(root: &Path) -> Layout {
         let catalog = root.join("catalog");
-        let files: Vec<String> = walkdir::WalkDir::new(&catalog)
-            .follow_links(false)
-            .sort_by_file_name()
+        let files: Vec<String> = crate::load::walk_sorted(&catalog)
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
