@@ -89,11 +89,17 @@ impl Cache {
         self.stored.is_empty()
     }
 
-    /// Write the entries used or added in this run. Failing to write a cache is not an error.
-    pub fn save(self) {
+    /// Write the cache back. After a run over the whole catalog (`whole`) only the entries used
+    /// or added are kept, so entries of changed or deleted files do not pile up; after a partial
+    /// run (`check --since`) every stored entry is kept as well. Failing to write a cache is not
+    /// an error.
+    pub fn save(self, whole: bool) {
         let (Ok(mut used), Ok(fresh)) = (self.used.into_inner(), self.fresh.into_inner()) else {
             return;
         };
+        if !whole {
+            used = self.stored.keys().copied().collect();
+        }
         used.sort_unstable();
         used.dedup();
         if fresh.is_empty() && used.len() == self.stored.len() {
@@ -185,7 +191,7 @@ mod tests {
         let cache = Cache::open(dir.path(), 7);
         let key = cache.key(1, "catalog/a.yaml", b"a: 1\n");
         cache.put(key, &serde_json::json!({"a": 1}));
-        cache.save();
+        cache.save(true);
         let again = Cache::open(dir.path(), 7);
         assert_eq!(again.get(key), Some(serde_json::json!({"a": 1})));
         // Another fingerprint (version, schema or limits) does not trust it.

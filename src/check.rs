@@ -116,7 +116,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
     // Every document was validated while loading, so the cache is complete: write it now and
     // free it before the rules and the diff need the memory.
     if let Some(cache) = cache {
-        cache.save();
+        cache.save(options.selection.is_none());
     }
     Ok(analyse(&standard, loaded, options))
 }

@@ -73,3 +73,24 @@ fn a_corrupt_cache_is_ignored() {
     std::fs::write(&cache, b"not a cache").unwrap();
     assert_eq!(run(dir.path(), true), uncached);
 }
+
+#[test]
+fn a_partial_run_keeps_the_entries_of_the_files_it_did_not_read() {
+    let dir = sample_copy();
+    commit_all(dir.path(), "sample");
+    run(dir.path(), true);
+    let cache = dir.path().join(".catalogc-cache/documents");
+    let whole = std::fs::metadata(&cache).unwrap().len();
+    append(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "# 已核对\n",
+    );
+    let (status, _, stderr) = check_since(dir.path(), "HEAD", "text");
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(stderr.contains("1 changed file"), "{stderr}");
+    // `--since` read a few files; the cache still holds the others (and the changed file's new
+    // content), so the next whole check does not start cold.
+    let after = std::fs::metadata(&cache).unwrap().len();
+    assert!(after > whole, "{after} bytes after --since, {whole} before");
+}
