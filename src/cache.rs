@@ -331,7 +331,7 @@ mod binary {
                 None,
                 "length past the end"
             );
-            let deep = [vec![ARRAY, 1]; 300].concat();
+            let deep = [[ARRAY, 1]; 300].concat();
             assert_eq!(decode(&deep), None, "nesting deeper than any document");
         }
     }

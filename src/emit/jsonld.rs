@@ -5,26 +5,42 @@
 //!
 //! Text is always a language-tagged literal (`zh`), time limits are `xsd:duration`, and every
 //! linked node carries an explicit type: the SHACL shapes check classes closed-world.
+//!
+//! The document is not built as one value: each node is serialized as soon as it is made, and
+//! the nodes are joined in `@id` order at the end.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::Site;
+use super::json::{J, Line, Obj, write_at};
 use crate::resolve::Effective;
 
-fn zh(text: &str) -> Value {
-    json!({"@value": text, "@language": "zh"})
+const LANGUAGE: &str = "http://publications.europa.eu/resource/authority/language/ZHO";
+
+fn zh<'a>(text: impl Into<J<'a>>) -> J<'a> {
+    Obj::new()
+        .with("@value", text)
+        .with("@language", "zh")
+        .into()
 }
 
 fn s<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
-/// The graph being built, keyed by `@id` so shared nodes (concepts, places, laws) appear once.
+/// `{"@id": id}`
+fn reference<'a>(id: String) -> J<'a> {
+    Obj::new().with("@id", id).into()
+}
+
+/// The graph being built, keyed by `@id` so shared nodes (concepts, places, laws) appear once
+/// (the first one added wins). Each node is kept serialized, indented for its place in
+/// `@graph`.
 struct Graph {
     base: String,
-    nodes: BTreeMap<String, Value>,
+    nodes: HashMap<String, Vec<u8>>,
 }
 
 impl Graph {
@@ -32,40 +48,73 @@ impl Graph {
         format!("{}{path}", self.base)
     }
 
-    fn add(&mut self, node: Value) -> Value {
-        let id = node["@id"].as_str().unwrap_or_default().to_string();
-        self.nodes.entry(id.clone()).or_insert(node);
-        json!({"@id": id})
+    /// Add the node `id` unless it is already there; `node` makes it (without its `@id`).
+    fn add<'n>(&mut self, id: String, node: impl FnOnce() -> Obj<'n>) -> J<'static> {
+        if !self.nodes.contains_key(&id) {
+            let node = node().with("@id", J::Str(&id));
+            let mut bytes = Vec::new();
+            write_at(&mut bytes, 2, &node);
+            self.nodes.insert(id.clone(), bytes);
+        }
+        reference(id)
     }
 
-    fn concept(&mut self, scheme: &str, code: &str, label: &str) -> Value {
+    fn concept(&mut self, scheme: &str, code: &str, label: &str) -> J<'static> {
         let id = self.id(&format!("concept/{scheme}/{code}"));
-        self.add(json!({"@id": id, "@type": "skos:Concept", "skos:prefLabel": zh(label)}))
+        self.add(id, || {
+            Obj::new()
+                .with("@type", "skos:Concept")
+                .with("skos:prefLabel", zh(label))
+        })
     }
 
-    fn location(&mut self, code: &str) -> Value {
+    fn location(&mut self, code: &str) -> J<'static> {
         let id = self.id(&format!("area/{code}"));
-        self.add(json!({"@id": id, "@type": "dct:Location"}))
+        self.add(id, || Obj::new().with("@type", "dct:Location"))
     }
 
-    fn organisation(&mut self, key: &str, name: &str, identifier: &str, area: &str) -> Value {
+    fn organisation(&mut self, key: &str, name: &str, identifier: &str, area: &str) -> J<'static> {
         let spatial = self.location(area);
         let id = self.id(&format!("org/{key}"));
-        self.add(json!({
-            "@id": id, "@type": "cv:PublicOrganisation",
-            "dct:identifier": identifier, "dct:title": zh(name), "skos:prefLabel": zh(name),
-            "dct:spatial": spatial,
-        }))
+        self.add(id, || {
+            Obj::new()
+                .with("@type", "cv:PublicOrganisation")
+                .with("dct:identifier", identifier)
+                .with("dct:title", zh(name))
+                .with("skos:prefLabel", zh(name))
+                .with("dct:spatial", spatial)
+        })
     }
 
-    fn law(&mut self, site: &Site<'_>, id: &str) -> Value {
-        let title = site
-            .laws
-            .get(id)
-            .map_or(id, |l| l.title.as_str())
-            .to_string();
+    fn law(&mut self, site: &Site<'_>, id: &str) -> J<'static> {
+        let title = site.laws.get(id).map_or(id, |l| l.title.as_str());
         let node = self.id(&format!("law/{id}"));
-        self.add(json!({"@id": node, "@type": "eli:LegalResource", "dct:title": zh(&title)}))
+        self.add(node, || {
+            Obj::new()
+                .with("@type", "eli:LegalResource")
+                .with("dct:title", zh(title))
+        })
+    }
+
+    /// The whole document: `@context` and the nodes in `@id` order, as `to_string_pretty`
+    /// writes it, with a final newline.
+    fn finish(self, context: &Value) -> Vec<u8> {
+        let mut nodes: Vec<(String, Vec<u8>)> = self.nodes.into_iter().collect();
+        nodes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let size: usize = nodes.iter().map(|(_, n)| n.len() + 6).sum();
+        let mut out = Vec::with_capacity(size + 1024);
+        out.extend_from_slice(b"{\n  \"@context\": ");
+        write_at(&mut out, 1, context);
+        out.extend_from_slice(b",\n  \"@graph\": [");
+        for (i, (_, node)) in nodes.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+            out.extend_from_slice(node);
+        }
+        if !nodes.is_empty() {
+            out.extend_from_slice(b"\n  ");
+        }
+        out.extend_from_slice(b"]\n}\n");
+        out
     }
 }
 
@@ -78,121 +127,131 @@ fn duration(limit: Option<&Value>) -> Option<String> {
 
 /// The parts every public service has, from national or effective values.
 #[allow(clippy::too_many_arguments)]
-fn service(
+fn service<'a>(
     graph: &mut Graph,
     site: &Site<'_>,
     path: &str,
-    identifier: &str,
-    national: &Value,
-    description: &str,
-    authority: Value,
-    area: Value,
+    identifier: &'a str,
+    national: &'a Value,
+    description: &'a str,
+    authority: J<'a>,
+    area: J<'a>,
     limit: Option<&Value>,
-    conditions: &[Value],
-    materials: &[Value],
-    fees: &[Value],
+    conditions: &[Line<'_>],
+    materials: &[Line<'_>],
+    fees: &[Line<'_>],
     channels: Option<&Value>,
-) -> Value {
+) -> (String, Obj<'a>) {
     let code = s(national, "code");
-    let mut node = json!({
-        "@id": graph.id(&format!("service/{path}")),
-        "@type": "cpsv:PublicService",
-        "dct:identifier": identifier,
-        "dct:title": zh(s(national, "name")),
-        "dct:description": zh(description),
-        "cv:hasCompetentAuthority": authority,
-        "dct:spatial": area,
-        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/ZHO"},
+    let mut node = Obj::new()
+        .with("@type", "cpsv:PublicService")
+        .with("dct:identifier", identifier)
+        .with("dct:title", zh(s(national, "name")))
+        .with("dct:description", zh(description))
+        .with("cv:hasCompetentAuthority", authority)
+        .with("dct:spatial", area)
+        .with("dct:language", reference(LANGUAGE.to_string()));
+    graph.add(LANGUAGE.to_string(), || {
+        Obj::new().with("@type", "dct:LinguisticSystem")
     });
-    graph.add(json!({"@id": "http://publications.europa.eu/resource/authority/language/ZHO", "@type": "dct:LinguisticSystem"}));
     let kind = s(national, "type");
-    node["dct:type"] = graph.concept("item-type", kind, crate::labels::item_type(kind));
+    node.set(
+        "dct:type",
+        graph.concept("item-type", kind, crate::labels::item_type(kind)),
+    );
     if let Some(d) = duration(limit) {
-        node["cv:processingTime"] = json!(d);
+        node.set("cv:processingTime", d);
     }
-    let requirements: Vec<Value> = conditions
+    let requirements: Vec<J> = conditions
         .iter()
         .map(|c| {
-            let id = graph.id(&format!("requirement/{path}/{}", s(c, "id")));
-            graph.add(json!({"@id": id, "@type": "cv:Requirement", "dct:identifier": s(c, "id"), "dct:title": zh(s(c, "text"))}))
+            let id = graph.id(&format!("requirement/{path}/{}", c.str("id")));
+            graph.add(id, || {
+                Obj::new()
+                    .with("@type", "cv:Requirement")
+                    .with("dct:identifier", c.str("id"))
+                    .with("dct:title", zh(c.str("text")))
+            })
         })
         .collect();
-    let evidence: Vec<Value> = materials
+    let evidence: Vec<J> = materials
         .iter()
         .map(|m| {
-            let id = graph.id(&format!("evidence/{path}/{}", s(m, "id")));
-            let mut e = json!({"@id": id, "@type": "cv:Evidence", "dct:identifier": s(m, "id"), "dct:title": zh(s(m, "name"))});
-            if let Some(waived) = m.get("waived_by").and_then(Value::as_str) {
-                e["dct:description"] = zh(crate::labels::waived_by(waived));
-            }
-            graph.add(e)
+            let id = graph.id(&format!("evidence/{path}/{}", m.str("id")));
+            graph.add(id, || {
+                let mut e = Obj::new()
+                    .with("@type", "cv:Evidence")
+                    .with("dct:identifier", m.str("id"))
+                    .with("dct:title", zh(m.str("name")));
+                if let Some(waived) = m.get("waived_by").and_then(Value::as_str) {
+                    e.set("dct:description", zh(crate::labels::waived_by(waived)));
+                }
+                e
+            })
         })
         .collect();
     let cny = graph.concept("currency", "CNY", "人民币");
-    let costs: Vec<Value> = fees
+    let costs: Vec<J> = fees
         .iter()
         .map(|f| {
-            let id = graph.id(&format!("cost/{path}/{}", s(f, "id")));
-            graph.add(json!({
-                "@id": id, "@type": "cv:Cost", "dct:identifier": s(f, "id"),
-                "cv:hasValue": f.get("amount").and_then(Value::as_f64).unwrap_or(0.0),
-                "cv:currency": cny.clone(), "dct:description": zh(s(f, "name")),
-            }))
+            let id = graph.id(&format!("cost/{path}/{}", f.str("id")));
+            graph.add(id, || {
+                Obj::new()
+                    .with("@type", "cv:Cost")
+                    .with("dct:identifier", f.str("id"))
+                    .with(
+                        "cv:hasValue",
+                        J::F64(f.get("amount").and_then(Value::as_f64).unwrap_or(0.0)),
+                    )
+                    .with("cv:currency", cny.clone())
+                    .with("dct:description", zh(f.str("name")))
+            })
         })
         .collect();
-    node["cv:holdsRequirement"] = json!(requirements);
-    node["cpsv:hasInput"] = json!(evidence);
-    node["cv:hasCost"] = json!(costs);
+    node.set("cv:holdsRequirement", requirements);
+    node.set("cpsv:hasInput", evidence);
+    node.set("cv:hasCost", costs);
     if let Some(result) = national.get("result") {
         let id = graph.id(&format!("output/{code}"));
-        node["cpsv:produces"] = graph.add(json!({"@id": id, "@type": "cv:Output", "dct:identifier": format!("{code}-result"), "dct:title": zh(s(result, "name"))}));
+        let output = graph.add(id, || {
+            Obj::new()
+                .with("@type", "cv:Output")
+                .with("dct:identifier", format!("{code}-result"))
+                .with("dct:title", zh(s(result, "name")))
+        });
+        node.set("cpsv:produces", output);
     }
-    let laws: Vec<Value> = national
+    let laws: Vec<J> = national
         .get("legal_basis")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .map(|l| graph.law(site, s(l, "law")))
         .collect();
-    node["cv:hasLegalResource"] = json!(laws);
+    node.set("cv:hasLegalResource", laws);
     if let Some(channels) = channels {
         let mut list = Vec::new();
+        let flag = |key: &str| channels.get(key).and_then(Value::as_bool).unwrap_or(false);
         for (kind, label, on) in [
-            (
-                "window",
-                "窗口办理",
-                channels
-                    .get("window")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-            ),
+            ("window", "窗口办理", flag("window")),
             ("online", "网上办理", channels.get("online").is_some()),
-            (
-                "mobile",
-                "移动端办理",
-                channels
-                    .get("mobile")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-            ),
-            (
-                "mail",
-                "快递申请",
-                channels
-                    .get("mail")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-            ),
+            ("mobile", "移动端办理", flag("mobile")),
+            ("mail", "快递申请", flag("mail")),
         ] {
             if on {
                 let kind_node = graph.concept("channel", kind, label);
                 let id = graph.id(&format!("channel/{path}/{kind}"));
-                list.push(graph.add(json!({"@id": id, "@type": "cv:Channel", "dct:identifier": format!("{identifier}-{kind}"), "dct:type": kind_node})));
+                list.push(graph.add(id, || {
+                    Obj::new()
+                        .with("@type", "cv:Channel")
+                        .with("dct:identifier", format!("{identifier}-{kind}"))
+                        .with("dct:type", kind_node)
+                }));
             }
         }
-        node["cv:hasChannel"] = json!(list);
+        node.set("cv:hasChannel", list);
     }
-    node
+    (graph.id(&format!("service/{path}")), node)
 }
 
 /// The whole catalog as one JSON-LD document.
@@ -201,15 +260,15 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
     let base = format!("{}/id/", site.base_url.trim_end_matches('/'));
     let mut graph = Graph {
         base,
-        nodes: BTreeMap::new(),
+        nodes: HashMap::new(),
     };
-    let mut events_of: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut events_of: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (id, event) in &catalog.events {
         for member in &event.value.members {
             events_of
-                .entry(member.clone())
+                .entry(member.as_str())
                 .or_default()
-                .push(json!({"@id": graph.id(&format!("event/{id}"))}));
+                .push(graph.id(&format!("event/{id}")));
         }
     }
     for (code, item) in &catalog.items {
@@ -225,13 +284,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
             "CN",
         );
         let area = graph.location("CN");
-        let lines = |field: &str| {
-            national
-                .get(field)
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default()
-        };
+        let lines = |field: &str| super::json::effective_lines(national.get(field), None);
         let description = national
             .get("description")
             .and_then(Value::as_str)
@@ -239,7 +292,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
                 || format!("全国基本目录事项：{}", s(national, "name")),
                 str::to_string,
             );
-        let mut node = service(
+        let (id, mut node) = service(
             &mut graph,
             site,
             code,
@@ -254,10 +307,13 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
             &lines("fees"),
             None,
         );
-        if let Some(events) = events_of.get(code) {
-            node["cv:isGroupedBy"] = json!(events);
+        if let Some(events) = events_of.get(code.as_str()) {
+            node.set(
+                "cv:isGroupedBy",
+                events.iter().cloned().map(reference).collect::<Vec<_>>(),
+            );
         }
-        graph.add(node);
+        graph.add(id, || node);
     }
     for effective in catalog.effective.iter().filter(|e| {
         catalog.items.contains_key(&e.item)
@@ -272,57 +328,58 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         } else {
             "cv:LifeEvent"
         };
-        let related: Vec<Value> = event
+        let related: Vec<J> = event
             .value
             .members
             .iter()
-            .map(|m| json!({"@id": graph.id(&format!("service/{m}"))}))
+            .map(|m| reference(graph.id(&format!("service/{m}"))))
             .collect();
-        let mut node = json!({
-            "@id": graph.id(&format!("event/{id}")), "@type": [kind, "cv:Event"],
-            "dct:identifier": id, "dct:title": zh(&event.value.name), "cv:hasRelatedService": related,
+        let node_id = graph.id(&format!("event/{id}"));
+        graph.add(node_id, || {
+            let mut node = Obj::new()
+                .with("@type", vec![J::Str(kind), J::Str("cv:Event")])
+                .with("dct:identifier", id.as_str())
+                .with("dct:title", zh(event.value.name.as_str()))
+                .with("cv:hasRelatedService", related);
+            if let Some(d) = json.get("description").and_then(Value::as_str) {
+                node.set("dct:description", zh(d));
+            }
+            node
         });
-        if let Some(d) = json.get("description").and_then(Value::as_str) {
-            node["dct:description"] = zh(d);
-        }
-        graph.add(node);
     }
-    let document = json!({
-        "@context": {
-            "cpsv": "http://purl.org/vocab/cpsv#",
-            "cv": "http://data.europa.eu/m8g/",
-            "dct": "http://purl.org/dc/terms/",
-            "skos": "http://www.w3.org/2004/02/skos/core#",
-            "eli": "http://data.europa.eu/eli/ontology#",
-            "xsd": "http://www.w3.org/2001/XMLSchema#",
-            "cv:processingTime": {"@type": "xsd:duration"},
-            "cv:hasValue": {"@type": "xsd:double"},
-        },
-        "@graph": graph.nodes.into_values().collect::<Vec<_>>(),
+    let context = serde_json::json!({
+        "cpsv": "http://purl.org/vocab/cpsv#",
+        "cv": "http://data.europa.eu/m8g/",
+        "dct": "http://purl.org/dc/terms/",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+        "eli": "http://data.europa.eu/eli/ontology#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "cv:processingTime": {"@type": "xsd:duration"},
+        "cv:hasValue": {"@type": "xsd:double"},
     });
-    (serde_json::to_string_pretty(&document).unwrap_or_default() + "\n").into_bytes()
+    graph.finish(&context)
 }
 
 fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
     let catalog = site.catalog;
     let national = &catalog.documents[effective.national.unwrap_or(effective.own())].json;
-    let get = |field: &str| effective.get(catalog, field).map(|s| s.value.clone());
+    let get = |field: &str| effective.get(catalog, field).map(|s| s.value);
     let region_name = catalog
         .regions
         .get(&effective.region)
-        .map(|r| r.value.name.clone())
-        .unwrap_or_default();
-    let department = get("department").unwrap_or(Value::Null);
-    let credit = s(&department, "credit_code").to_string();
-    let authority = graph.organisation(&credit, s(&department, "name"), &credit, &effective.region);
+        .map_or("", |r| r.value.name.as_str());
+    let department = get("department").unwrap_or(&Value::Null);
+    let credit = s(department, "credit_code");
+    let authority = graph.organisation(credit, s(department, "name"), credit, &effective.region);
     let area = graph.location(&effective.region);
-    let identifier = get("task_code")
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| format!("{}-{}", effective.region, effective.item));
+    let identifier = get("task_code").and_then(Value::as_str).map_or_else(
+        || format!("{}-{}", effective.region, effective.item),
+        str::to_string,
+    );
     let path = format!("{}/{}", effective.region, effective.item);
     let description = format!("{region_name}实施：{}", s(national, "name"));
-    let committed = get("committed_limit");
-    let mut node = service(
+    let lines = |field: &str| super::json::lines(catalog, effective, field);
+    let (id, mut node) = service(
         graph,
         site,
         &path,
@@ -331,12 +388,15 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
         &description,
         authority,
         area,
-        committed.as_ref().or(national.get("statutory_limit")),
-        &site.lines(effective, "conditions"),
-        &site.lines(effective, "materials"),
-        &site.lines(effective, "fees"),
-        get("channels").as_ref(),
+        get("committed_limit").or(national.get("statutory_limit")),
+        &lines("conditions"),
+        &lines("materials"),
+        &lines("fees"),
+        get("channels"),
     );
-    node["cv:relatedService"] = json!({"@id": graph.id(&format!("service/{}", effective.item))});
-    graph.add(node);
+    node.set(
+        "cv:relatedService",
+        reference(graph.id(&format!("service/{}", effective.item))),
+    );
+    graph.add(id, || node);
 }

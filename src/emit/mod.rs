@@ -6,6 +6,7 @@
 //! leaves the previous output as it was. Output paths are made only of codes that passed their
 //! patterns (checked again here), never of free catalog text.
 
+mod json;
 mod jsonld;
 mod opendata;
 mod portal;
@@ -214,32 +215,123 @@ fn feeds(
     Ok(())
 }
 
-/// Render every file of the build into `sink`; `log` adds the Atom feeds.
+/// Render every file of the build into `sink`; `log` adds the Atom feeds. The portal and the
+/// guides, the open data, the JSON-LD, the conformance report and the feeds are made at the
+/// same time (each file's bytes do not depend on which is first).
 pub fn emit(
     site: &Site<'_>,
     compiled: &Compiled,
     log: Option<&crate::changelog::Changelog>,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
-    for (path, bytes) in site.pages(sink)? {
-        sink.put(path, bytes)?;
+    let pages = || -> Result<(), BuildError> {
+        for (path, bytes) in site.pages(sink)? {
+            sink.put(path, bytes)?;
+        }
+        Ok(())
+    };
+    let opendata = || -> Result<(), BuildError> {
+        for (path, bytes) in opendata::files(site) {
+            sink.put(path, bytes)?;
+        }
+        Ok(())
+    };
+    let jsonld = || {
+        sink.put(
+            "opendata/catalog.jsonld".to_string(),
+            jsonld::document(site),
+        )
+    };
+    let report = || {
+        sink.put(
+            "reports/conformance.json".to_string(),
+            json::pretty(&ConformanceReport(compiled)),
+        )
+    };
+    let feeds = || match log {
+        Some(log) => feeds(site, log, sink),
+        None => Ok(()),
+    };
+    let ((a, b), ((c, d), e)) = rayon::join(
+        || rayon::join(pages, opendata),
+        || rayon::join(|| rayon::join(jsonld, report), feeds),
+    );
+    a.and(b).and(c).and(d).and(e)
+}
+
+/// `reports/conformance.json`: what `DiffReport::new(compiled, &[]).json()` writes (the same
+/// fields in the same order), serialized item by item from the catalog instead of copied into a
+/// report first.
+struct ConformanceReport<'a>(&'a Compiled);
+
+#[derive(serde::Serialize)]
+struct ItemView<'a> {
+    code: &'a str,
+    name: &'a str,
+    statutory_limit: Option<&'a serde_json::Value>,
+    materials: Vec<json::Line<'a>>,
+    fees: Vec<json::Line<'a>>,
+    regions: Vec<RegionColumn<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct RegionColumn<'a> {
+    region: &'a str,
+    name: &'a str,
+    class: crate::diff::Class,
+    materials: Vec<json::Line<'a>>,
+    committed_limit: Option<&'a serde_json::Value>,
+    fees: Vec<json::Line<'a>>,
+}
+
+impl serde::Serialize for ConformanceReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let compiled = self.0;
+        let catalog = &compiled.catalog;
+        let kept: std::collections::BTreeSet<&str> = compiled
+            .conformance
+            .regions
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
+        let items = json::Seq(|| {
+            catalog.items.iter().map(|(code, item)| {
+                let national = &catalog.doc(item).json;
+                let regions = catalog
+                    .effective_for_item(code)
+                    .filter(|e| kept.contains(e.region.as_str()))
+                    .map(|e| RegionColumn {
+                        region: &e.region,
+                        name: catalog
+                            .regions
+                            .get(&e.region)
+                            .map_or("", |r| r.value.name.as_str()),
+                        class: compiled
+                            .conformance
+                            .entry(&e.region, code)
+                            .map_or(crate::diff::Class::Same, |x| x.class),
+                        materials: json::lines(catalog, e, "materials"),
+                        committed_limit: e.get(catalog, "committed_limit").map(|s| s.value),
+                        fees: json::lines(catalog, e, "fees"),
+                    })
+                    .collect();
+                ItemView {
+                    code,
+                    name: &item.value.name,
+                    statutory_limit: national.get("statutory_limit"),
+                    materials: json::effective_lines(national.get("materials"), None),
+                    fees: json::effective_lines(national.get("fees"), None),
+                    regions,
+                }
+            })
+        });
+        let mut report = serializer.serialize_struct("DiffReport", 3)?;
+        report.serialize_field("version", &1u32)?;
+        report.serialize_field("regions", &compiled.conformance.regions)?;
+        report.serialize_field("items", &items)?;
+        report.end()
     }
-    for (path, bytes) in opendata::files(site) {
-        sink.put(path, bytes)?;
-    }
-    sink.put(
-        "opendata/catalog.jsonld".to_string(),
-        jsonld::document(site),
-    )?;
-    let report = crate::diff_report::DiffReport::new(compiled, &[]);
-    sink.put(
-        "reports/conformance.json".to_string(),
-        report.json().into_bytes(),
-    )?;
-    if let Some(log) = log {
-        feeds(site, log, sink)?;
-    }
-    Ok(())
 }
 
 /// Every file of the build in memory, sorted by path.
@@ -355,4 +447,27 @@ pub fn build(
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streamed conformance report is byte for byte the `diff` command's JSON report.
+    #[test]
+    fn conformance_report_is_the_diff_report() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = crate::check::Options {
+            as_of: Some(crate::dates::parse("2026-11-29").expect("a date")),
+            regions: Vec::new(),
+            selection: None,
+            cache: false,
+            skip_rules: false,
+        };
+        let compiled = crate::check::compile(root, &options).expect("the sample compiles");
+        let expected = crate::diff_report::DiffReport::new(&compiled, &[]).json();
+        let streamed = json::pretty(&ConformanceReport(&compiled));
+        assert!(expected.len() > 1000);
+        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), expected);
+    }
 }

@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 
 use minijinja::value::Serde;
 use minijinja::{Value as Page, context};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Site;
+use super::json::Line;
 use super::templates::TemplateError;
 use crate::diff::Class;
 use crate::diff::Detail;
-use crate::diff_report::effective_lines;
 use crate::labels;
 use crate::resolve::Effective;
 
@@ -42,78 +43,218 @@ fn class_json(class: Class) -> Value {
     json!({"class": class.as_str(), "class_label": labels::class(class.as_str())})
 }
 
-impl Site<'_> {
-    fn law(&self, reference: &Value) -> Value {
+/// A law as pages show it.
+#[derive(Serialize)]
+pub struct LawRef<'a> {
+    title: &'a str,
+    number: Option<&'a str>,
+    article: Option<&'a Value>,
+}
+
+/// A material as pages show it.
+#[derive(Serialize)]
+pub struct Material<'a> {
+    id: &'a str,
+    name: &'a str,
+    form_label: &'a str,
+    copies: Option<&'a Value>,
+    medium_label: String,
+    required: bool,
+    source_label: &'a str,
+    certificate: Option<&'a str>,
+    waived: bool,
+    waived_label: Option<&'a str>,
+    note: Option<&'a Value>,
+    added: bool,
+}
+
+/// A fee as pages show it.
+#[derive(Serialize)]
+pub struct Fee<'a> {
+    name: &'a str,
+    amount: String,
+    basis: Option<&'a str>,
+    added: bool,
+}
+
+/// A difference from the national standard, for the public.
+#[derive(Serialize)]
+struct Difference {
+    class: &'static str,
+    class_label: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ResultRef<'a> {
+    type_label: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct GuideCondition<'a> {
+    text: &'a str,
+    added: bool,
+}
+
+#[derive(Serialize)]
+struct Channels<'a> {
+    window: bool,
+    online_url: Option<&'a Value>,
+    mobile: bool,
+    mail: bool,
+    visits: Option<&'a Value>,
+    visit_reason: Option<&'a Value>,
+}
+
+static EMPTY_LIST: Value = Value::Array(Vec::new());
+
+/// The context of a 办事指南 (`guide` in guide.html and guide.md).
+#[derive(Serialize)]
+pub struct Guide<'a> {
+    code: &'a str,
+    name: &'a str,
+    region_name: Option<&'a str>,
+    region_code: &'a str,
+    task_code: Option<&'a Value>,
+    type_label: &'a str,
+    legal_basis: Vec<LawRef<'a>>,
+    department: Option<&'a Value>,
+    audience_label: String,
+    quantity_limit: Option<&'a Value>,
+    conditions: Vec<GuideCondition<'a>>,
+    materials: Vec<Material<'a>>,
+    intermediary_services: &'a Value,
+    process: Option<&'a Value>,
+    statutory_limit: Option<String>,
+    committed_limit: Option<String>,
+    handling_label: Option<&'a str>,
+    fees: Vec<Fee<'a>>,
+    result: Option<ResultRef<'a>>,
+    channels: Channels<'a>,
+    address: Option<&'a Value>,
+    hours: Option<&'a Value>,
+    traffic: Option<&'a Value>,
+    contact: Option<&'a Value>,
+    faq: Option<&'a Value>,
+    redress: Option<&'a Value>,
+    reviewed: Option<&'a Value>,
+    national_url: String,
+    differences: Vec<Difference>,
+}
+
+#[derive(Serialize)]
+struct ItemCondition<'a> {
+    id: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ItemContext<'a> {
+    code: &'a str,
+    name: &'a str,
+    type_label: &'a str,
+    audience_label: String,
+    levels_label: String,
+    description: Option<&'a Value>,
+    legal_basis: Vec<LawRef<'a>>,
+    statutory_limit: Option<String>,
+    conditions: Vec<ItemCondition<'a>>,
+    materials: Vec<Material<'a>>,
+    fees: Vec<Fee<'a>>,
+    result: Option<ResultRef<'a>>,
+    process: &'a Value,
+    reviewed: Option<&'a Value>,
+}
+
+/// One region's column on an item page.
+#[derive(Serialize)]
+struct Column<'a> {
+    class: &'static str,
+    class_label: &'static str,
+    region: &'a str,
+    name: Option<&'a str>,
+    url: String,
+    committed_limit: Option<String>,
+    materials: Vec<Material<'a>>,
+    fees: Vec<Fee<'a>>,
+    differences: Vec<String>,
+}
+
+impl<'a> Site<'a> {
+    fn law<'s>(&'s self, reference: &'s Value) -> LawRef<'s> {
         let id = s(reference, "law");
         let law = self.laws.get(id);
-        json!({
-            "title": law.map_or(id, |l| l.title.as_str()),
-            "number": law.and_then(|l| l.number.clone()),
-            "article": reference.get("article"),
-        })
+        LawRef {
+            title: law.map_or(id, |l| l.title.as_str()),
+            number: law.and_then(|l| l.number.as_deref()),
+            article: reference.get("article"),
+        }
     }
 
-    fn laws_of(&self, list: Option<&Value>) -> Vec<Value> {
+    fn laws_of<'s>(&'s self, list: Option<&'s Value>) -> Vec<LawRef<'s>> {
         list.and_then(Value::as_array)
             .map(|l| l.iter().map(|r| self.law(r)).collect())
             .unwrap_or_default()
     }
 
-    fn law_title(&self, id: Option<&str>) -> Option<String> {
-        id.map(|id| {
-            self.laws
-                .get(id)
-                .map_or(id.to_string(), |l| l.title.clone())
-        })
+    fn law_title<'s>(&'s self, id: Option<&'s str>) -> Option<&'s str> {
+        id.map(|id| self.laws.get(id).map_or(id, |l| l.title.as_str()))
     }
 
-    pub fn material(&self, line: &Value) -> Value {
+    pub fn material<'s>(&'s self, line: Line<'s>) -> Material<'s> {
         let waived = line.get("waived_by").and_then(Value::as_str);
-        json!({
-            "id": s(line, "id"),
-            "name": s(line, "name"),
-            "form_label": labels::form(s(line, "form")),
-            "copies": line.get("copies"),
-            "medium_label": labels::list(line.get("medium"), labels::medium),
-            "required": line.get("required").and_then(Value::as_bool).unwrap_or(true),
-            "source_label": labels::source(s(line, "source")),
-            "certificate": line.get("certificate").and_then(Value::as_str).map(|c| self.certificates.get(c).cloned().unwrap_or_else(|| c.to_string())),
-            "waived": waived.is_some(),
-            "waived_label": waived.map(labels::waived_by),
-            "note": line.get("note"),
-            "added": line.get("added").is_some(),
-        })
+        Material {
+            id: line.str("id"),
+            name: line.str("name"),
+            form_label: labels::form(line.str("form")),
+            copies: line.get("copies"),
+            medium_label: labels::list(line.get("medium"), labels::medium),
+            required: line
+                .get("required")
+                .and_then(Value::as_bool)
+                .unwrap_or(true),
+            source_label: labels::source(line.str("source")),
+            certificate: line
+                .get("certificate")
+                .and_then(Value::as_str)
+                .map(|c| self.certificates.get(c).map_or(c, String::as_str)),
+            waived: waived.is_some(),
+            waived_label: waived.map(labels::waived_by),
+            note: line.get("note"),
+            added: line.get("added").is_some(),
+        }
     }
 
-    pub fn fee(&self, line: &Value) -> Value {
+    pub fn fee<'s>(&'s self, line: Line<'s>) -> Fee<'s> {
         let amount = line.get("amount").and_then(Value::as_f64).unwrap_or(0.0);
-        json!({
-            "name": s(line, "name"),
-            "amount": format!("{} 元", trim_number(amount)),
-            "basis": self.law_title(line.get("basis").and_then(Value::as_str)),
-            "added": line.get("added").is_some(),
-        })
+        Fee {
+            name: line.str("name"),
+            amount: format!("{} 元", trim_number(amount)),
+            basis: self.law_title(line.get("basis").and_then(Value::as_str)),
+            added: line.get("added").is_some(),
+        }
     }
 
-    fn materials(&self, lines: &[Value]) -> Vec<Value> {
-        lines.iter().map(|l| self.material(l)).collect()
+    fn materials<'s>(&'s self, lines: &[Line<'s>]) -> Vec<Material<'s>> {
+        lines.iter().map(|l| self.material(*l)).collect()
     }
 
-    fn fees(&self, lines: &[Value]) -> Vec<Value> {
-        lines.iter().map(|l| self.fee(l)).collect()
+    fn fees<'s>(&'s self, lines: &[Line<'s>]) -> Vec<Fee<'s>> {
+        lines.iter().map(|l| self.fee(*l)).collect()
     }
 
-    /// The effective value of a field, and whether it is the region's (rather than national).
-    fn field<'a>(&'a self, effective: &Effective, field: &str) -> Option<&'a Value> {
+    /// The effective value of a field.
+    fn field(&self, effective: &Effective, field: &str) -> Option<&'a Value> {
         effective.get(self.catalog, field).map(|s| s.value)
     }
 
-    /// Effective list lines (see `Effective::lines`).
-    pub fn lines(&self, effective: &Effective, field: &str) -> Vec<Value> {
-        effective.lines(self.catalog, field)
+    /// Effective list lines (see `Effective::lines`), borrowed.
+    pub fn lines(&self, effective: &Effective, field: &str) -> Vec<Line<'a>> {
+        super::json::lines(self.catalog, effective, field)
     }
 
-    fn national(&self, code: &str) -> Option<&Value> {
+    fn national(&self, code: &str) -> Option<&'a Value> {
         self.catalog
             .items
             .get(code)
@@ -125,21 +266,18 @@ impl Site<'_> {
     }
 
     /// The 办事指南 of one effective entry.
-    pub fn guide(&self, effective: &Effective) -> Value {
-        let national = self
-            .national(&effective.item)
-            .cloned()
-            .unwrap_or(Value::Null);
-        let get = |field: &str| self.field(effective, field).cloned().unwrap_or(Value::Null);
+    pub fn guide<'s>(&'s self, effective: &'s Effective) -> Guide<'s> {
+        let national = self.national(&effective.item).unwrap_or(&Value::Null);
+        let get = |field: &str| self.field(effective, field);
         let mut legal_basis = self.laws_of(national.get("legal_basis"));
         legal_basis.extend(self.laws_of(self.field(effective, "implementation_basis")));
-        let channels = get("channels");
+        let channels = get("channels").unwrap_or(&Value::Null);
         let region = self
             .catalog
             .regions
             .get(&effective.region)
             .map(|r| &r.value);
-        let differences: Vec<Value> = self
+        let differences: Vec<Difference> = self
             .entry_result(&effective.region, &effective.item)
             .map(|entry| {
                 entry
@@ -147,52 +285,63 @@ impl Site<'_> {
                     .iter()
                     .flat_map(|f| f.details.iter().map(move |d| (f, d)))
                     .filter(|(_, d)| !matches!(d.class, Class::Same | Class::Local))
-                    .map(|(f, d)| {
-                        let mut v = class_json(d.class);
-                        v["text"] = json!(describe_zh(&f.field, d, &national));
-                        v
+                    .map(|(f, d)| Difference {
+                        class: d.class.as_str(),
+                        class_label: labels::class(d.class.as_str()),
+                        text: describe_zh(&f.field, d, national),
                     })
                     .collect()
             })
             .unwrap_or_default();
-        json!({
-            "code": effective.item,
-            "name": s(&national, "name"),
-            "region_name": region.map(|r| r.name.as_str()),
-            "region_code": effective.region,
-            "task_code": get("task_code"),
-            "type_label": labels::item_type(s(&national, "type")),
-            "legal_basis": legal_basis,
-            "department": get("department"),
-            "audience_label": labels::list(national.get("audience"), labels::audience),
-            "quantity_limit": national.get("quantity_limit"),
-            "conditions": self.lines(effective, "conditions").iter().map(|c| json!({"text": s(c, "text"), "added": c.get("added").is_some()})).collect::<Vec<_>>(),
-            "materials": self.materials(&self.lines(effective, "materials")),
-            "intermediary_services": national.get("intermediary_services").cloned().unwrap_or(json!([])),
-            "process": get("process"),
-            "statutory_limit": labels::limit(national.get("statutory_limit")),
-            "committed_limit": labels::limit(self.field(effective, "committed_limit")),
-            "handling_label": self.field(effective, "handling").and_then(Value::as_str).map(labels::handling),
-            "fees": self.fees(&self.lines(effective, "fees")),
-            "result": result(national.get("result")),
-            "channels": {
-                "window": channels.get("window").and_then(Value::as_bool).unwrap_or(false),
-                "online_url": channels.pointer("/online/url"),
-                "mobile": channels.get("mobile").and_then(Value::as_bool).unwrap_or(false),
-                "mail": channels.get("mail").and_then(Value::as_bool).unwrap_or(false),
-                "visits": channels.get("visits"),
-                "visit_reason": channels.get("visit_reason"),
+        let flag = |key: &str| channels.get(key).and_then(Value::as_bool).unwrap_or(false);
+        Guide {
+            code: &effective.item,
+            name: s(national, "name"),
+            region_name: region.map(|r| r.name.as_str()),
+            region_code: &effective.region,
+            task_code: get("task_code"),
+            type_label: labels::item_type(s(national, "type")),
+            legal_basis,
+            department: get("department"),
+            audience_label: labels::list(national.get("audience"), labels::audience),
+            quantity_limit: national.get("quantity_limit"),
+            conditions: self
+                .lines(effective, "conditions")
+                .iter()
+                .map(|c| GuideCondition {
+                    text: c.str("text"),
+                    added: c.get("added").is_some(),
+                })
+                .collect(),
+            materials: self.materials(&self.lines(effective, "materials")),
+            intermediary_services: national.get("intermediary_services").unwrap_or(&EMPTY_LIST),
+            process: get("process"),
+            statutory_limit: labels::limit(national.get("statutory_limit")),
+            committed_limit: labels::limit(self.field(effective, "committed_limit")),
+            handling_label: self
+                .field(effective, "handling")
+                .and_then(Value::as_str)
+                .map(labels::handling),
+            fees: self.fees(&self.lines(effective, "fees")),
+            result: result(national.get("result")),
+            channels: Channels {
+                window: flag("window"),
+                online_url: channels.pointer("/online/url"),
+                mobile: flag("mobile"),
+                mail: flag("mail"),
+                visits: channels.get("visits"),
+                visit_reason: channels.get("visit_reason"),
             },
-            "address": get("address"),
-            "hours": get("hours"),
-            "traffic": get("traffic"),
-            "contact": get("contact"),
-            "faq": get("faq"),
-            "redress": get("redress"),
-            "reviewed": self.catalog.documents[effective.own()].json.get("reviewed"),
-            "national_url": format!("items/{}.html", effective.item),
-            "differences": differences,
-        })
+            address: get("address"),
+            hours: get("hours"),
+            traffic: get("traffic"),
+            contact: get("contact"),
+            faq: get("faq"),
+            redress: get("redress"),
+            reviewed: self.catalog.documents[effective.own()].json.get("reviewed"),
+            national_url: format!("items/{}.html", effective.item),
+            differences,
+        }
     }
 
     fn entry_result(&self, region: &str, item: &str) -> Option<&crate::diff::EntryResult> {
@@ -200,74 +349,111 @@ impl Site<'_> {
     }
 
     /// schema.org `GovernmentService` for a guide page, safe inside `<script>`.
-    fn guide_jsonld(&self, guide: &Value) -> String {
-        let contact = &guide["contact"];
+    fn guide_jsonld(&self, guide: &Guide<'_>) -> String {
+        let null = &Value::Null;
+        let contact = guide.contact.unwrap_or(null);
+        let department = guide.department.unwrap_or(null);
+        let identifier = guide
+            .task_code
+            .filter(|t| !t.is_null())
+            .cloned()
+            .unwrap_or_else(|| Value::from(guide.code));
         let value = json!({
             "@context": "https://schema.org",
             "@type": "GovernmentService",
-            "name": guide["name"],
-            "identifier": if guide["task_code"].is_null() { guide["code"].clone() } else { guide["task_code"].clone() },
-            "serviceType": guide["type_label"],
-            "provider": {"@type": "GovernmentOrganization", "name": guide["department"]["name"], "identifier": guide["department"]["credit_code"]},
-            "areaServed": {"@type": "AdministrativeArea", "name": guide["region_name"], "identifier": guide["region_code"]},
+            "name": guide.name,
+            "identifier": identifier,
+            "serviceType": guide.type_label,
+            "provider": {"@type": "GovernmentOrganization", "name": department["name"], "identifier": department["credit_code"]},
+            "areaServed": {"@type": "AdministrativeArea", "name": guide.region_name, "identifier": guide.region_code},
             "availableChannel": {
                 "@type": "ServiceChannel",
-                "serviceUrl": guide["channels"]["online_url"],
+                "serviceUrl": guide.channels.online_url,
                 "servicePhone": {"@type": "ContactPoint", "telephone": contact.get("phone")},
                 "availableLanguage": "zh-CN",
             },
-            "dateModified": guide["reviewed"],
+            "dateModified": guide.reviewed,
         });
         script_safe(&value)
     }
 
-    /// Every page of the portal and every Markdown guide. The guides, one pair of files per
-    /// entry, go straight to `sink` as they are rendered (in parallel); the other pages are
-    /// returned.
+    /// Every page of the portal and every Markdown guide. The item, region and event pages and
+    /// the guides (one pair of files per entry) go straight to `sink` as they are rendered (in
+    /// parallel); the other pages are returned.
     pub fn pages(&self, sink: &dyn super::Sink) -> Result<Vec<File>, super::BuildError> {
+        use rayon::prelude::*;
+        type Done = Result<(), super::BuildError>;
         let mut out = Vec::new();
         out.push((
             "portal/index.html".to_string(),
             self.render("index.html", self.index())?,
         ));
-        for code in self.catalog.items.keys() {
-            out.push((
-                format!("portal/items/{code}.html"),
-                self.render("item.html", self.item_page(code))?,
-            ));
-        }
-        for code in self.catalog.regions.keys().filter(|c| self.wanted(c)) {
-            out.push((
-                format!("portal/regions/{code}/index.html"),
-                self.render("region.html", self.region_page(code))?,
-            ));
-        }
-        {
-            use rayon::prelude::*;
+        let items = || -> Done {
+            let codes: Vec<&String> = self.catalog.items.keys().collect();
+            codes.par_iter().try_for_each(|code| -> Done {
+                let html = self.templates.render("item.html", self.item_page(code))?;
+                sink.put(format!("portal/items/{code}.html"), html.into_bytes())
+            })
+        };
+        let regions = || -> Done {
+            let codes: Vec<&String> = self
+                .catalog
+                .regions
+                .keys()
+                .filter(|c| self.wanted(c))
+                .collect();
+            codes.par_iter().try_for_each(|code| -> Done {
+                sink.put(
+                    format!("portal/regions/{code}/index.html"),
+                    self.render("region.html", self.region_page(code))?,
+                )
+            })
+        };
+        let events = || -> Done {
+            let ids: Vec<&String> = self.catalog.events.keys().collect();
+            ids.par_iter().try_for_each(|id| -> Done {
+                sink.put(
+                    format!("portal/events/{id}.html"),
+                    self.render("event.html", self.event_page(id))?,
+                )
+            })
+        };
+        let guides = || -> Done {
             self.catalog
                 .effective
                 .par_iter()
                 .filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item))
-                .try_for_each(|e| -> Result<(), super::BuildError> {
-                    let root = "../../";
+                .try_for_each(|e| -> Done {
                     let guide = self.guide(e);
                     let jsonld = self.guide_jsonld(&guide);
-                    let base = page(self, root, s(&guide, "name"), guide["reviewed"].as_str(), self.feed_for(Some(&e.region)));
+                    let base = page(
+                        self,
+                        "../../",
+                        guide.name,
+                        guide.reviewed.and_then(Value::as_str),
+                        self.feed_for(Some(&e.region)),
+                    );
+                    // Made once, shared by both templates.
+                    let guide = Page::from(Serde(&guide));
                     let html = self.templates.render(
                         "guide.html",
-                        context! { jsonld => Page::from_safe_string(jsonld), ..Page::from(Serde(&merge(base, json!({"guide": guide.clone()})))) },
+                        context! { jsonld => Page::from_safe_string(jsonld), ..with(base, [("guide", guide.clone())]) },
                     )?;
-                    let md = self.templates.render("guide.md", Page::from(Serde(&json!({"guide": guide}))))?;
-                    sink.put(format!("portal/{}", Self::guide_url(&e.region, &e.item)), html.into_bytes())?;
+                    let md = self
+                        .templates
+                        .render("guide.md", Page::from(BTreeMap::from([("guide", guide)])))?;
+                    sink.put(
+                        format!("portal/{}", Self::guide_url(&e.region, &e.item)),
+                        html.into_bytes(),
+                    )?;
                     sink.put(format!("guides/{}/{}.md", e.region, e.item), md.into_bytes())
-                })?;
-        }
-        for id in self.catalog.events.keys() {
-            out.push((
-                format!("portal/events/{id}.html"),
-                self.render("event.html", self.event_page(id))?,
-            ));
-        }
+                })
+        };
+        let ((a, b), (c, d)) = rayon::join(
+            || rayon::join(items, regions),
+            || rayon::join(events, guides),
+        );
+        a.and(b).and(c).and(d)?;
         out.push((
             "portal/conformance.html".to_string(),
             self.render("conformance.html", self.conformance_page())?,
@@ -275,17 +461,19 @@ impl Site<'_> {
         let entries = self.search_entries();
         out.push((
             "portal/search-index.json".to_string(),
-            (serde_json::to_string_pretty(&entries).unwrap_or_default() + "\n").into_bytes(),
+            super::json::pretty(&entries),
         ));
         out.push((
             "portal/search.html".to_string(),
-            self.render(
-                "search.html",
-                merge(
-                    page(self, "", "搜索事项", None, self.feed_for(None)),
-                    json!({"entries": entries}),
-                ),
-            )?,
+            self.templates
+                .render(
+                    "search.html",
+                    with(
+                        page(self, "", "搜索事项", None, self.feed_for(None)),
+                        [("entries", Page::from(Serde(&entries)))],
+                    ),
+                )?
+                .into_bytes(),
         ));
         for (name, bytes) in &self.templates.assets {
             out.push((format!("portal/{name}"), bytes.clone()));
@@ -360,27 +548,33 @@ impl Site<'_> {
         )
     }
 
-    fn item_page(&self, code: &str) -> Value {
+    fn item_page(&self, code: &str) -> Page {
         let root = "../";
-        let national = self.national(code).cloned().unwrap_or(Value::Null);
-        let lines = |field: &str| effective_lines(national.get(field), None);
-        let item = json!({
-            "code": code,
-            "name": s(&national, "name"),
-            "type_label": labels::item_type(s(&national, "type")),
-            "audience_label": labels::list(national.get("audience"), labels::audience),
-            "levels_label": labels::list(national.get("levels"), labels::level),
-            "description": national.get("description"),
-            "legal_basis": self.laws_of(national.get("legal_basis")),
-            "statutory_limit": labels::limit(national.get("statutory_limit")),
-            "conditions": lines("conditions").iter().map(|c| json!({"id": s(c, "id"), "text": s(c, "text")})).collect::<Vec<_>>(),
-            "materials": self.materials(&lines("materials")),
-            "fees": self.fees(&lines("fees")),
-            "result": result(national.get("result")),
-            "process": national.get("process").cloned().unwrap_or(json!([])),
-            "reviewed": national.get("reviewed"),
-        });
-        let columns: Vec<Value> = self
+        let national = self.national(code).unwrap_or(&Value::Null);
+        let lines = |field: &str| super::json::effective_lines(national.get(field), None);
+        let item = ItemContext {
+            code,
+            name: s(national, "name"),
+            type_label: labels::item_type(s(national, "type")),
+            audience_label: labels::list(national.get("audience"), labels::audience),
+            levels_label: labels::list(national.get("levels"), labels::level),
+            description: national.get("description"),
+            legal_basis: self.laws_of(national.get("legal_basis")),
+            statutory_limit: labels::limit(national.get("statutory_limit")),
+            conditions: lines("conditions")
+                .iter()
+                .map(|c| ItemCondition {
+                    id: c.str("id"),
+                    text: c.str("text"),
+                })
+                .collect(),
+            materials: self.materials(&lines("materials")),
+            fees: self.fees(&lines("fees")),
+            result: result(national.get("result")),
+            process: national.get("process").unwrap_or(&EMPTY_LIST),
+            reviewed: national.get("reviewed"),
+        };
+        let columns: Vec<Column> = self
             .catalog
             .effective_for_item(code)
             .filter(|e| self.wanted(&e.region))
@@ -393,32 +587,39 @@ impl Site<'_> {
                             .iter()
                             .flat_map(|f| f.details.iter().map(move |d| (f, d)))
                             .filter(|(_, d)| !matches!(d.class, Class::Same | Class::Local))
-                            .map(|(f, d)| describe_zh(&f.field, d, &national))
+                            .map(|(f, d)| describe_zh(&f.field, d, national))
                             .collect()
                     })
                     .unwrap_or_default();
-                let column = class_json(class);
-                let extra = json!({
-                    "region": e.region,
-                    "name": self.catalog.regions.get(&e.region).map(|r| r.value.name.clone()),
-                    "url": Self::guide_url(&e.region, code),
-                    "committed_limit": labels::limit(self.field(e, "committed_limit")),
-                    "materials": self.materials(&self.lines(e, "materials")),
-                    "fees": self.fees(&self.lines(e, "fees")),
-                    "differences": differences,
-                });
-                merge(column, extra)
+                Column {
+                    class: class.as_str(),
+                    class_label: labels::class(class.as_str()),
+                    region: &e.region,
+                    name: self
+                        .catalog
+                        .regions
+                        .get(&e.region)
+                        .map(|r| r.value.name.as_str()),
+                    url: Self::guide_url(&e.region, code),
+                    committed_limit: labels::limit(self.field(e, "committed_limit")),
+                    materials: self.materials(&self.lines(e, "materials")),
+                    fees: self.fees(&self.lines(e, "fees")),
+                    differences,
+                }
             })
             .collect();
-        merge(
+        with(
             page(
                 self,
                 root,
-                s(&national, "name"),
+                s(national, "name"),
                 national.get("reviewed").and_then(Value::as_str),
                 self.feed_for(None),
             ),
-            json!({"item": item, "columns": columns}),
+            [
+                ("item", Page::from(Serde(&item))),
+                ("columns", Page::from(Serde(&columns))),
+            ],
         )
     }
 
@@ -636,11 +837,11 @@ impl Site<'_> {
     }
 }
 
-fn result(value: Option<&Value>) -> Value {
-    match value {
-        Some(r) => json!({"type_label": labels::result_type(s(r, "type")), "name": s(r, "name")}),
-        None => Value::Null,
-    }
+fn result(value: Option<&Value>) -> Option<ResultRef<'_>> {
+    value.map(|r| ResultRef {
+        type_label: labels::result_type(s(r, "type")),
+        name: s(r, "name"),
+    })
 }
 
 /// A difference from the national standard, in words for the public.
@@ -773,6 +974,22 @@ fn trim_number(n: f64) -> String {
     } else {
         format!("{n}")
     }
+}
+
+/// The page context `base` (an object) with `extra` added: one map, as `merge` makes it, but
+/// without converting `extra` to JSON first.
+fn with<const N: usize>(base: Value, extra: [(&'static str, Page); N]) -> Page {
+    let mut map: BTreeMap<String, Page> = match base {
+        Value::Object(map) => map
+            .into_iter()
+            .map(|(k, v)| (k, Page::from(Serde(&v))))
+            .collect(),
+        _ => BTreeMap::new(),
+    };
+    for (k, v) in extra {
+        map.insert(k.to_string(), v);
+    }
+    Page::from(map)
 }
 
 /// Shallow merge of two JSON objects (`extra` wins).
