@@ -213,15 +213,21 @@ impl Git {
         rev: &str,
         folders: &[&str],
     ) -> Result<Vec<(String, Vec<u8>)>, GitError> {
-        let mut args = vec!["ls-tree", "-r", "-z", "--name-only", rev, "--"];
+        let mut args = vec!["ls-tree", "-r", "-z", rev, "--"];
         args.extend(folders.iter().copied());
-        let names: Vec<String> = self
+        // Records are `<mode> <type> <object>\t<path>`. Blobs are then asked for by object id:
+        // asking by `rev:path` makes git walk the tree from its root again for every file.
+        let (names, objects): (Vec<String>, Vec<String>) = self
             .run(&args)?
             .split('\0')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
-        let contents = self.cat(rev, &names)?;
+            .filter_map(|record| {
+                let (info, path) = record.split_once('\t')?;
+                let mut info = info.split(' ');
+                let (_, kind, object) = (info.next()?, info.next()?, info.next()?);
+                (kind == "blob").then(|| (path.to_string(), object.to_string()))
+            })
+            .unzip();
+        let contents = self.cat(&objects)?;
         Ok(names
             .into_iter()
             .zip(contents)
@@ -231,11 +237,12 @@ impl Git {
 
     /// The content of one file at `rev`, if it existed there.
     pub fn file_at(&self, rev: &str, path: &str) -> Result<Option<Vec<u8>>, GitError> {
-        Ok(self.cat(rev, &[path.to_string()])?.pop().flatten())
+        Ok(self.cat(&[format!("{rev}:./{path}")])?.pop().flatten())
     }
 
-    /// Read many blobs at once with `git cat-file --batch`.
-    fn cat(&self, rev: &str, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+    /// Read many blobs at once with `git cat-file --batch`; `objects` are object names (an id,
+    /// or `rev:./path`), and an object that does not exist is `None`.
+    fn cat(&self, objects: &[String]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
         let mut child = self
             .command(&["cat-file", "--batch"])
             .stdin(Stdio::piped())
@@ -247,15 +254,15 @@ impl Git {
             .stdin
             .take()
             .ok_or_else(|| GitError("git cat-file has no input".into()))?;
-        let requests: String = paths.iter().map(|p| format!("{rev}:./{p}\n")).collect();
+        let requests: String = objects.iter().map(|o| format!("{o}\n")).collect();
         let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
         let stdout = child
             .stdout
             .take()
             .ok_or_else(|| GitError("git cat-file has no output".into()))?;
         let mut reader = BufReader::new(stdout);
-        let mut found = Vec::with_capacity(paths.len());
-        for _ in paths {
+        let mut found = Vec::with_capacity(objects.len());
+        for _ in objects {
             let mut header = String::new();
             reader
                 .read_line(&mut header)
