@@ -93,7 +93,8 @@ pub struct Common {
     /// Reference date (YYYY-MM-DD) for review intervals and exception expiry; default today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Do not read or write the cache of parsed files (`.catalogc-cache/` under the root).
+    /// Do not read or write the cache of parsed files (`.catalogc-cache/` under the root); `build`
+    /// also renders every page, reusing none from the previous output.
     #[arg(long)]
     pub no_cache: bool,
 }
@@ -330,12 +331,14 @@ fn run_build(
     let mut site = crate::emit::Site::new(&compiled, &templates, options.regions.clone());
     let log = recent_changes(root, &compiled, options)?;
     site.feeds = log.is_some();
+    site.reuse_pages = options.cache;
     let written = crate::emit::build(&site, &compiled, log.as_ref(), out).map_err(Error::Build)?;
     eprintln!(
-        "wrote {} files ({} KiB, {} unchanged and not rewritten) to {} in {} ms; open {}",
+        "wrote {} files ({} KiB, {} unchanged and not rewritten, {} of them not rendered again) to {} in {} ms; open {}",
         written.files,
         written.bytes / 1024,
         written.unchanged,
+        written.reused,
         out.display(),
         started.elapsed().as_millis(),
         out.join("portal").join("index.html").display()

@@ -326,3 +326,94 @@ fn an_unchanged_output_file_is_not_rewritten() {
     assert_ne!(inode("portal/regions/440300/000120010000.html"), guide);
     assert!(read(&site, "portal/regions/440300/000120010000.html").contains("福中三路"));
 }
+
+/// What a build reports: (files, unchanged and not rewritten, not rendered again).
+fn counts(output: &std::process::Output) -> (usize, usize, usize) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("wrote "))
+        .unwrap_or_else(|| panic!("no summary in {stderr}"));
+    let (numbers, _) = line.split_once(" to ").unwrap();
+    let n: Vec<usize> = numbers
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    (n[0], n[2], n[3])
+}
+
+#[test]
+fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
+    let dir = copy_of("base");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let first = build(dir.path(), &site, &[]);
+    assert!(first.status.success());
+    assert_eq!(counts(&first).2, 0, "nothing to reuse in a first build");
+    // Guides (HTML and Markdown), item, region and event pages can be reused; the index,
+    // search and conformance pages and the open data are made every time.
+    let reusable = tree(&site)
+        .keys()
+        .filter(|p| {
+            p.starts_with("guides/")
+                || p.starts_with("portal/items/")
+                || p.starts_with("portal/events/")
+                || (p.starts_with("portal/regions/") && p.ends_with(".html"))
+        })
+        .count();
+    assert!(reusable > 5, "{reusable}");
+
+    let again = build(dir.path(), &site, &[]);
+    assert!(again.status.success());
+    assert_eq!(counts(&again).2, reusable);
+
+    // One entry changes: its pages are rendered again, and the output is what a build from
+    // scratch makes.
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "address: 深圳市福田区福中三路\n",
+    );
+    let changed = build(dir.path(), &site, &[]);
+    assert!(changed.status.success());
+    let reused = counts(&changed).2;
+    assert!(
+        reused < reusable && reused + 4 >= reusable,
+        "{reused} of {reusable} reused after one entry changed"
+    );
+    assert!(read(&site, "portal/regions/440300/000120010000.html").contains("福中三路"));
+    let fresh = out.path().join("fresh");
+    let scratch = build(dir.path(), &fresh, &["--no-cache"]);
+    assert_eq!(counts(&scratch).2, 0, "--no-cache renders everything");
+    assert_eq!(tree(&site), tree(&fresh));
+
+    // A template changes: every page is rendered again.
+    std::fs::create_dir_all(dir.path().join("output-templates")).unwrap();
+    std::fs::write(
+        dir.path().join("output-templates/guide.md"),
+        "{% extends \"builtin/guide.md\" %}\n",
+    )
+    .unwrap();
+    let templated = build(dir.path(), &site, &[]);
+    assert!(templated.status.success(), "{templated:?}");
+    assert_eq!(counts(&templated).2, 0);
+
+    // A manifest that does not describe the output is not trusted.
+    let manifest = site.join(".catalogc-pages");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let lied: String = text
+        .lines()
+        .map(|l| match l.split_once(' ') {
+            Some((_, rest)) if l.len() > 40 => format!("{} {rest}\n", "0".repeat(32)),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&manifest, lied).unwrap();
+    let distrusted = build(dir.path(), &site, &[]);
+    assert_eq!(counts(&distrusted).2, 0);
+    assert_eq!(tree(&site), {
+        let fresh = out.path().join("fresh2");
+        build(dir.path(), &fresh, &["--no-cache"]);
+        tree(&fresh)
+    });
+}

@@ -34,6 +34,9 @@ pub struct Site<'a> {
     pub regions: Vec<String>,
     /// Whether Atom feeds are written (and linked).
     pub feeds: bool,
+    /// Whether pages whose templates and context are unchanged since the previous build are
+    /// taken from it instead of being rendered again (off with `--no-cache`).
+    pub reuse_pages: bool,
 }
 
 impl<'a> Site<'a> {
@@ -63,6 +66,7 @@ impl<'a> Site<'a> {
                 .collect(),
             regions,
             feeds: false,
+            reuse_pages: true,
         }
     }
 }
@@ -98,6 +102,13 @@ impl From<TemplateError> for BuildError {
 /// several threads at once.
 pub trait Sink: Sync {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), BuildError>;
+
+    /// Files `paths`, rendered from inputs whose hash is `key`, are about to be made. True when
+    /// the previous build made them from the same `key` and they were taken from it as they
+    /// are (the caller then renders nothing); false when the caller must render and `put` them.
+    fn reuse(&self, _key: u128, _paths: &[&str]) -> Result<bool, BuildError> {
+        Ok(false)
+    }
 }
 
 /// Keeps the files in memory (for tests and tools).
@@ -125,6 +136,50 @@ struct Staging {
     written: std::sync::atomic::AtomicUsize,
     kept: std::sync::atomic::AtomicUsize,
     bytes: std::sync::atomic::AtomicUsize,
+    /// The previous build's pages: path → (key, length), from its manifest.
+    pages_before: std::collections::HashMap<String, (u128, u64)>,
+    /// This build's pages and their keys, for its manifest.
+    pages_now: std::sync::Mutex<Vec<(String, u128)>>,
+    reused: std::sync::atomic::AtomicUsize,
+}
+
+/// The manifest of the pages a build rendered, kept in the output folder (hidden) so that it is
+/// replaced together with the files it describes: one line per page, `<key> <length> <path>`.
+const MANIFEST: &str = ".catalogc-pages";
+const MANIFEST_HEADER: &str = "catalogc-pages 1";
+
+fn read_manifest(out: &Path) -> std::collections::HashMap<String, (u128, u64)> {
+    let Ok(text) = std::fs::read_to_string(out.join(MANIFEST)) else {
+        return Default::default();
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MANIFEST_HEADER) {
+        return Default::default();
+    }
+    lines
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let key = u128::from_str_radix(parts.next()?, 16).ok()?;
+            let len = parts.next()?.parse().ok()?;
+            Some((parts.next()?.to_string(), (key, len)))
+        })
+        .collect()
+}
+
+impl Staging {
+    fn write_manifest(&self) -> Result<(), BuildError> {
+        use std::fmt::Write;
+        let mut pages = self.pages_now.lock().map(|p| p.clone()).unwrap_or_default();
+        pages.sort();
+        let mut text = format!("{MANIFEST_HEADER}\n");
+        for (path, key) in pages {
+            if let Ok(meta) = std::fs::metadata(self.dir.join(&path)) {
+                let _ = writeln!(text, "{key:032x} {} {path}", meta.len());
+            }
+        }
+        let path = self.dir.join(MANIFEST);
+        std::fs::write(&path, text).map_err(io(&path))
+    }
 }
 
 impl Sink for Staging {
@@ -149,6 +204,51 @@ impl Sink for Staging {
         std::fs::write(&target, &bytes).map_err(io(&target))?;
         self.written.fetch_add(1, Relaxed);
         Ok(())
+    }
+
+    fn reuse(&self, key: u128, paths: &[&str]) -> Result<bool, BuildError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if let Some(path) = paths.iter().find(|p| !safe(p)) {
+            return Err(BuildError::UnsafePath(path.to_string()));
+        }
+        if let Ok(mut now) = self.pages_now.lock() {
+            now.extend(paths.iter().map(|p| (p.to_string(), key)));
+        }
+        let Some(previous) = &self.previous else {
+            return Ok(false);
+        };
+        // Every file must have been made from the same inputs, and still be as it was made.
+        let mut sizes = Vec::with_capacity(paths.len());
+        for path in paths {
+            match self.pages_before.get(*path) {
+                Some(&(k, len))
+                    if k == key
+                        && std::fs::metadata(previous.join(path)).is_ok_and(|m| m.len() == len) =>
+                {
+                    sizes.push(len)
+                }
+                _ => return Ok(false),
+            }
+        }
+        for (i, path) in paths.iter().enumerate() {
+            let target = self.dir.join(path);
+            if let Some(dir) = target.parent() {
+                std::fs::create_dir_all(dir).map_err(io(dir))?;
+            }
+            if std::fs::hard_link(previous.join(path), &target).is_err() {
+                // Undo the links made so far: `put` must not write through a link into the
+                // previous output.
+                for made in &paths[..i] {
+                    let _ = std::fs::remove_file(self.dir.join(made));
+                }
+                return Ok(false);
+            }
+        }
+        self.kept.fetch_add(paths.len(), Relaxed);
+        self.reused.fetch_add(paths.len(), Relaxed);
+        self.bytes
+            .fetch_add(sizes.iter().sum::<u64>() as usize, Relaxed);
+        Ok(true)
     }
 }
 
@@ -349,6 +449,8 @@ pub struct Written {
     pub files: usize,
     /// Files identical to the previous output, hard-linked rather than written.
     pub unchanged: usize,
+    /// Of those, pages not even rendered: made from the same templates and context as before.
+    pub reused: usize,
     pub bytes: usize,
 }
 
@@ -416,14 +518,22 @@ pub fn build(
             std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
         }
         std::fs::create_dir_all(&staging).map_err(io(&staging))?;
+        let previous = out.is_dir().then(|| out.to_path_buf());
         let sink = Staging {
             dir: staging.clone(),
-            previous: out.is_dir().then(|| out.to_path_buf()),
+            pages_before: match &previous {
+                Some(out) if site.reuse_pages => read_manifest(out),
+                _ => Default::default(),
+            },
+            previous,
             written: Default::default(),
             kept: Default::default(),
             bytes: Default::default(),
+            pages_now: Default::default(),
+            reused: Default::default(),
         };
         emit(site, compiled, log, &sink)?;
+        sink.write_manifest()?;
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         if out.exists() {
             std::fs::rename(out, &old).map_err(io(out))?;
@@ -440,6 +550,7 @@ pub fn build(
         Ok(Written {
             files: written + kept,
             unchanged: kept,
+            reused: sink.reused.into_inner(),
             bytes: sink.bytes.into_inner(),
         })
     })();

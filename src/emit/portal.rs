@@ -391,8 +391,12 @@ impl<'a> Site<'a> {
         let items = || -> Done {
             let codes: Vec<&String> = self.catalog.items.keys().collect();
             codes.par_iter().try_for_each(|code| -> Done {
-                let html = self.templates.render("item.html", self.item_page(code))?;
-                sink.put(format!("portal/items/{code}.html"), html.into_bytes())
+                self.page_to(
+                    sink,
+                    format!("portal/items/{code}.html"),
+                    "item.html",
+                    self.item_page(code),
+                )
             })
         };
         let regions = || -> Done {
@@ -403,18 +407,22 @@ impl<'a> Site<'a> {
                 .filter(|c| self.wanted(c))
                 .collect();
             codes.par_iter().try_for_each(|code| -> Done {
-                sink.put(
+                self.page_to(
+                    sink,
                     format!("portal/regions/{code}/index.html"),
-                    self.render("region.html", self.region_page(code))?,
+                    "region.html",
+                    Page::from(Serde(&self.region_page(code))),
                 )
             })
         };
         let events = || -> Done {
             let ids: Vec<&String> = self.catalog.events.keys().collect();
             ids.par_iter().try_for_each(|id| -> Done {
-                sink.put(
+                self.page_to(
+                    sink,
                     format!("portal/events/{id}.html"),
-                    self.render("event.html", self.event_page(id))?,
+                    "event.html",
+                    Page::from(Serde(&self.event_page(id))),
                 )
             })
         };
@@ -433,6 +441,12 @@ impl<'a> Site<'a> {
                         guide.reviewed.and_then(Value::as_str),
                         self.feed_for(Some(&e.region)),
                     );
+                    let html_path = format!("portal/{}", Self::guide_url(&e.region, &e.item));
+                    let md_path = format!("guides/{}/{}.md", e.region, e.item);
+                    let key = self.key(&("guide", &guide, &jsonld, &base));
+                    if sink.reuse(key, &[&html_path, &md_path])? {
+                        return Ok(());
+                    }
                     // Made once, shared by both templates.
                     let guide = Page::from(Serde(&guide));
                     let html = self.templates.render(
@@ -442,11 +456,8 @@ impl<'a> Site<'a> {
                     let md = self
                         .templates
                         .render("guide.md", Page::from(BTreeMap::from([("guide", guide)])))?;
-                    sink.put(
-                        format!("portal/{}", Self::guide_url(&e.region, &e.item)),
-                        html.into_bytes(),
-                    )?;
-                    sink.put(format!("guides/{}/{}.md", e.region, e.item), md.into_bytes())
+                    sink.put(html_path, html.into_bytes())?;
+                    sink.put(md_path, md.into_bytes())
                 })
         };
         let ((a, b), (c, d)) = rayon::join(
@@ -479,6 +490,38 @@ impl<'a> Site<'a> {
             out.push((format!("portal/{name}"), bytes.clone()));
         }
         Ok(out)
+    }
+
+    /// The hash of everything a page is made from: the templates and its context.
+    fn key(&self, context: &impl serde::Serialize) -> u128 {
+        struct Hasher(xxhash_rust::xxh3::Xxh3);
+        impl std::io::Write for Hasher {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.update(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut hasher = Hasher(xxhash_rust::xxh3::Xxh3::new());
+        hasher.0.update(&self.templates.fingerprint.to_le_bytes());
+        let _ = serde_json::to_writer(&mut hasher, context);
+        hasher.0.digest128()
+    }
+
+    /// Render `template` into `path`, unless the previous build made it from the same inputs.
+    fn page_to(
+        &self,
+        sink: &dyn super::Sink,
+        path: String,
+        template: &str,
+        context: Page,
+    ) -> Result<(), super::BuildError> {
+        if sink.reuse(self.key(&(template, &context)), &[&path])? {
+            return Ok(());
+        }
+        sink.put(path, self.templates.render(template, context)?.into_bytes())
     }
 
     fn render(&self, template: &str, context: Value) -> Result<Vec<u8>, TemplateError> {

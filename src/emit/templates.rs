@@ -71,6 +71,9 @@ pub struct Templates {
     env: Environment<'static>,
     /// Static files (`assets/…`) by name, after overrides.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// A hash of catalogc's version and every template's name and text: what, besides its
+    /// context, decides a rendered page (see `Sink::reuse`).
+    pub fingerprint: u128,
 }
 
 fn auto_escape(name: &str) -> AutoEscape {
@@ -133,6 +136,12 @@ impl Templates {
                 chosen.insert(name, (bytes, origin));
             }
         }
+        let mut parts: Vec<&[u8]> = Vec::new();
+        for (name, (bytes, _)) in &chosen {
+            parts.push(name.as_bytes());
+            parts.push(bytes);
+        }
+        let fingerprint = crate::cache::fingerprint(&parts);
         let mut env = Environment::new();
         env.set_auto_escape_callback(auto_escape);
         for (name, text) in BUILT_IN {
@@ -152,7 +161,11 @@ impl Templates {
             env.add_template_owned(name, text)
                 .map_err(|e| TemplateError(format!("{origin}: {e}")))?;
         }
-        Ok(Templates { env, assets })
+        Ok(Templates {
+            env,
+            assets,
+            fingerprint,
+        })
     }
 
     /// Render template `name` with `context`.
