@@ -68,6 +68,16 @@ impl Effective {
     /// The effective lines of a list field: the national list as the region restates it (lines
     /// merged by `ref`, dropped lines gone, additions marked `added`), or the national list.
     pub fn lines(&self, catalog: &Catalog, field: &str) -> Vec<Value> {
+        let (national, regional) = self.list(catalog, field);
+        crate::diff_report::effective_lines(national, regional)
+    }
+
+    /// A list field of the national item, and as the nearest region that restates it has it.
+    pub fn list<'a>(
+        &self,
+        catalog: &'a Catalog,
+        field: &str,
+    ) -> (Option<&'a Value>, Option<&'a Value>) {
         let national = self
             .national
             .and_then(|doc| catalog.documents[doc].json.get(field));
@@ -75,7 +85,7 @@ impl Effective {
             .get(catalog, field)
             .filter(|s| !s.national)
             .map(|s| s.value);
-        crate::diff_report::effective_lines(national, regional)
+        (national, regional)
     }
 }
 
