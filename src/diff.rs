@@ -360,35 +360,12 @@ impl<'a> Shared<'a> {
 
     /// Where field `field` of an effective entry comes from (see `Effective::get`).
     fn get(&self, effective: &Effective, field: usize) -> Option<Sourced<'a>> {
-        effective
-            .chain
-            .iter()
-            .find_map(|&doc| {
-                self.slot(doc, field).map(|value| Sourced {
-                    value,
-                    doc,
-                    national: false,
-                })
-            })
-            .or_else(|| {
-                let doc = effective.national?;
-                self.slot(doc, field).map(|value| Sourced {
-                    value,
-                    doc,
-                    national: true,
-                })
-            })
+        effective.find(|doc| self.slot(doc, field))
     }
 
     /// The value of `field` inherited from the parent regions (not the region's own entry).
     fn inherited(&self, effective: &Effective, field: usize) -> Option<Sourced<'a>> {
-        effective.chain[1..].iter().find_map(|&doc| {
-            self.slot(doc, field).map(|value| Sourced {
-                value,
-                doc,
-                national: false,
-            })
-        })
+        effective.inherited(|doc| self.slot(doc, field))
     }
 }
 

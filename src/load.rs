@@ -519,9 +519,8 @@ pub fn read_document(
     // Only valid UTF-8 is ever stored, so a file that is not is parsed (and reported) below.
     let bytes = match String::from_utf8(bytes) {
         Ok(mut text) => {
-            if text.len() as u64 <= limits.max_file_bytes
-                && let Some(json) = cache.get(key)
-            {
+            // (The size limit was checked before reading.)
+            if let Some(json) = cache.get(key) {
                 if text.starts_with('\u{feff}') {
                     text.drain(..'\u{feff}'.len_utf8());
                 }

@@ -39,20 +39,42 @@ impl Effective {
 
     /// Where field `field` comes from: the nearest entry that states it, else the national item.
     pub fn get<'a>(&self, catalog: &'a Catalog, field: &str) -> Option<Sourced<'a>> {
-        for &doc in &self.chain {
-            if let Some(value) = catalog.documents[doc].json.get(field) {
-                return Some(Sourced {
-                    value,
-                    doc,
-                    national: false,
-                });
-            }
-        }
-        let doc = self.national?;
-        catalog.documents[doc].json.get(field).map(|value| Sourced {
-            value,
-            doc,
-            national: true,
+        self.find(|doc| catalog.documents[doc].json.get(field))
+    }
+
+    /// [`Effective::get`] with the look-up of a field in one document given: the nearest entry
+    /// where `lookup` finds it, else the national item.
+    pub fn find<'a>(&self, lookup: impl Fn(usize) -> Option<&'a Value>) -> Option<Sourced<'a>> {
+        self.inherited_from(&self.chain, &lookup).or_else(|| {
+            let doc = self.national?;
+            lookup(doc).map(|value| Sourced {
+                value,
+                doc,
+                national: true,
+            })
+        })
+    }
+
+    /// The nearest of the parent regions' entries (not the region's own) where `lookup` finds
+    /// the field.
+    pub fn inherited<'a>(
+        &self,
+        lookup: impl Fn(usize) -> Option<&'a Value>,
+    ) -> Option<Sourced<'a>> {
+        self.inherited_from(&self.chain[1..], &lookup)
+    }
+
+    fn inherited_from<'a>(
+        &self,
+        chain: &[usize],
+        lookup: &impl Fn(usize) -> Option<&'a Value>,
+    ) -> Option<Sourced<'a>> {
+        chain.iter().find_map(|&doc| {
+            lookup(doc).map(|value| Sourced {
+                value,
+                doc,
+                national: false,
+            })
         })
     }
 
