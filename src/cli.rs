@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::check::{self, Options};
+use crate::check;
 use crate::diagnostic::Summary;
-use crate::render::{self, Format};
-use crate::rules::{self, codes};
-use crate::schema::SchemaError;
+use crate::diagnostic::codes;
+use crate::load::schema::SchemaError;
+use crate::pipeline::{self, Options};
+use crate::report::{self, Format};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -209,7 +210,7 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
             let mut options = options(&common)?;
             let mut extra = Vec::new();
             if let Some(rev) = since {
-                let git = crate::git::Git::open(&root).ok_or_else(|| {
+                let git = crate::load::git::Git::open(&root).ok_or_else(|| {
                     Error::Git(format!(
                         "{} is not in a git repository, so --since cannot be used",
                         root.display()
@@ -218,7 +219,7 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
                 let changed = git
                     .changed_since(&rev)
                     .map_err(|e| Error::Git(e.to_string()))?;
-                let selection = crate::since::select(&root, &changed);
+                let selection = crate::load::since::select(&root, &changed);
                 eprintln!(
                     "--since {rev}: {} changed file(s) under the catalog root",
                     changed.len()
@@ -226,7 +227,7 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
                 for reason in &selection.reasons {
                     eprintln!("  {reason}");
                 }
-                extra = crate::since::stale_reviews(&git, &rev, &root, &changed)
+                extra = crate::check::stale_reviews(&git, &rev, &root, &changed)
                     .map_err(|e| Error::Git(e.to_string()))?;
                 options.selection = Some(selection);
             }
@@ -252,7 +253,7 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
             format,
         } => run_changelog(&root(&common)?, &options(&common)?, &range, format),
         Command::Explain { code } => {
-            let rule = rules::find(&code).ok_or(Error::UnknownCode(code))?;
+            let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
             print!("{}", rule.page());
             Ok(Status::Success)
         }
@@ -270,9 +271,10 @@ fn run_check(
     deny_warnings: bool,
     extra: Vec<crate::diagnostic::Diagnostic>,
 ) -> Result<Status, Error> {
-    let mut compiled = check::compile(root, options)?;
+    let mut compiled = pipeline::compile(root, options)?;
     if let Some(selection) = &options.selection {
         let checked = compiled
+            .resolved
             .catalog
             .documents
             .iter()
@@ -280,19 +282,17 @@ fn run_check(
             .count();
         eprintln!(
             "checked {checked} of {} catalog files",
-            compiled.catalog.documents.len().max(checked)
+            compiled.resolved.catalog.documents.len().max(checked)
         );
     }
     compiled.diagnostics.extend(extra);
     crate::diagnostic::sort(&mut compiled.diagnostics);
-    let report = compiled.report();
+    let report = crate::report::Report::of(&compiled);
     print!(
         "{}",
-        render::render(&report, format, color() && format == Format::Text)
+        report::render(&report, format, color() && format == Format::Text)
     );
     let summary = Summary::of(&compiled.diagnostics);
-    // The process ends here: freeing the whole catalog piece by piece would only cost time.
-    std::mem::forget(compiled);
     Ok(
         if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
             Status::Findings
@@ -309,13 +309,13 @@ fn run_build(
     templates: Option<&Path>,
 ) -> Result<Status, Error> {
     let started = std::time::Instant::now();
-    let compiled = check::compile(root, options)?;
+    let compiled = pipeline::compile(root, options)?;
     let summary = Summary::of(&compiled.diagnostics);
     if summary.errors > 0 {
         eprint!(
             "{}",
-            render::render(
-                &compiled.report(),
+            report::render(
+                &crate::report::Report::of(&compiled),
                 Format::Text,
                 std::io::stderr().is_terminal()
             )
@@ -350,10 +350,10 @@ fn run_build(
 /// outside a git repository (said once on stderr).
 fn recent_changes(
     root: &Path,
-    compiled: &check::Compiled,
+    compiled: &pipeline::Compiled,
     options: &Options,
-) -> Result<Option<crate::changelog::Changelog>, Error> {
-    let Some(git) = crate::git::Git::open(root) else {
+) -> Result<Option<crate::history::Changelog>, Error> {
+    let Some(git) = crate::load::git::Git::open(root) else {
         eprintln!(
             "note: {} is not in a git repository, so no Atom feeds are written",
             root.display()
@@ -361,11 +361,13 @@ fn recent_changes(
         return Ok(None);
     };
     let commits = compiled
+        .resolved
         .catalog
         .config
         .as_ref()
         .and_then(|c| {
             compiled
+                .resolved
                 .catalog
                 .doc(c)
                 .json
@@ -383,7 +385,7 @@ fn recent_changes(
         regions: Vec::new(),
         ..options.clone()
     };
-    crate::changelog::changelog(root, &range, &all_regions)
+    crate::history::changelog(root, &range, &all_regions)
         .map(Some)
         .map_err(|e| Error::Git(e.to_string()))
 }
@@ -395,7 +397,7 @@ fn run_changelog(
     format: ChangelogFormat,
 ) -> Result<Status, Error> {
     let log =
-        crate::changelog::changelog(root, range, options).map_err(|e| Error::Git(e.to_string()))?;
+        crate::history::changelog(root, range, options).map_err(|e| Error::Git(e.to_string()))?;
     let out = match format {
         ChangelogFormat::Text => log.text(),
         ChangelogFormat::Json => log.json(),
@@ -428,8 +430,8 @@ fn run_diff(
     items: &[String],
     format: DiffFormat,
 ) -> Result<Status, Error> {
-    let compiled = check::compile(root, options)?;
-    let report = crate::diff_report::DiffReport::new(&compiled, items);
+    let compiled = pipeline::compile(root, options)?;
+    let report = crate::report::diff::DiffReport::new(&compiled, items);
     print!(
         "{}",
         match format {
@@ -438,7 +440,6 @@ fn run_diff(
             DiffFormat::Markdown => report.markdown(),
         }
     );
-    std::mem::forget((report, compiled));
     Ok(Status::Success)
 }
 
@@ -446,23 +447,24 @@ fn list_rules(format: ListFormat) -> String {
     match format {
         ListFormat::Text => codes::ALL
             .iter()
-            .map(|r| {
+            .map(|c| {
                 format!(
                     "{}  {:<22} {:<7}  {}\n",
-                    r.code,
-                    r.name,
-                    r.severity.as_str(),
-                    r.summary
+                    c.code,
+                    c.name,
+                    c.severity.as_str(),
+                    c.summary
                 )
             })
             .collect(),
         ListFormat::Json => {
-            let list: Vec<_> = codes::ALL
+            let list: Vec<_> = check::rules::ALL
                 .iter()
                 .map(|r| {
+                    let c = r.code;
                     serde_json::json!({
-                        "code": r.code, "name": r.name, "severity": r.severity, "status": r.status,
-                        "summary": r.summary, "what": r.what, "why": r.why,
+                        "code": c.code, "name": c.name, "severity": c.severity, "status": c.status,
+                        "summary": c.summary, "what": r.what, "why": r.why,
                     })
                 })
                 .collect();

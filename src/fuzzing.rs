@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::check::{self, Options, Standard};
 use crate::load::{self, Kind, Loaded};
-use crate::render::{self, Format};
+use crate::pipeline::{self, Options, Standard};
+use crate::report::{self, Format};
 
 /// The file the input replaces.
 pub const TARGET: &str = "catalog/national/000120010000.yaml";
@@ -40,8 +40,8 @@ pub fn check_item_bytes(bytes: &[u8]) -> usize {
         as_of: crate::dates::parse("2026-11-29"),
         ..Options::default()
     };
-    let compiled = check::analyse(standard, loaded, &options);
-    let report = compiled.report();
+    let compiled = pipeline::analyse(standard, loaded, &options);
+    let report = crate::report::Report::of(&compiled);
     for format in [
         Format::Text,
         Format::Json,
@@ -49,7 +49,7 @@ pub fn check_item_bytes(bytes: &[u8]) -> usize {
         Format::Github,
         Format::Junit,
     ] {
-        let _ = render::render(&report, format, false);
+        let _ = report::render(&report, format, false);
     }
     compiled.diagnostics.len()
 }

@@ -1,32 +1,33 @@
 //! catalogc: a compiler for a government service catalog (政务服务事项目录) kept as YAML.
 //!
-//! The pipeline, one module per stage, in the order data flows:
-//! [`load`] (files → YAML trees with positions) → [`schema`] (JSON Schema) → [`catalog`] (typed
-//! values) → [`resolve`] (effective regional entries) → [`rules`] (semantic rules) → [`diff`]
-//! (conformance against the national standard, driven by [`policy`]) → [`render`] (text, JSON,
-//! SARIF, GitHub, JUnit). [`check`] runs the pipeline; [`cli`] is the command line.
+//! The source tree is the pipeline, one folder per stage in the order data flows; a stage may use
+//! the ones above it and never one below:
+//!
+//! - [`diagnostic`]: the one model of a finding, its source positions and the table of codes.
+//! - [`load`]: files → YAML trees with positions → JSON Schema validation (with the standard:
+//!   schemas, policy, limits; the parse cache; the git reads and `--since` selection).
+//! - [`resolve`]: schema-valid documents → the typed catalog and the effective entry of every
+//!   region (national ⊕ province ⊕ city), read through typed accessors by everything below.
+//! - [`check`]: the semantic rules, one file each.
+//! - [`diff`]: conformance of every effective entry with the national standard (`policy.yaml`),
+//!   and the one describer of a difference.
+//! - [`pipeline`]: runs load → resolve → check and diff, and hands over a [`pipeline::Compiled`].
+//! - [`report`]: findings as text, JSON, SARIF, GitHub, JUnit; the `diff` and `changelog` reports.
+//! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
+//! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
+//!
+//! [`cli`] is the command line; [`dates`] is a leaf helper every stage may use.
 
-pub mod cache;
-pub mod catalog;
-pub mod changelog;
 pub mod check;
 pub mod cli;
 pub mod dates;
 pub mod diagnostic;
 pub mod diff;
-pub mod diff_report;
 pub mod emit;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod git;
-pub mod labels;
+pub mod history;
 pub mod load;
-pub mod model;
-pub mod policy;
-pub mod render;
+pub mod pipeline;
+pub mod report;
 pub mod resolve;
-pub mod rules;
-pub mod schema;
-pub mod since;
-pub mod source;
-pub mod yaml;

@@ -44,7 +44,7 @@ fn the_sample_build_writes_every_file_of_the_layout() {
         String::from_utf8_lossy(&output.stderr)
     );
     let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
-    let catalog = &compiled.catalog;
+    let catalog = &compiled.resolved.catalog;
     let files = tree(out.path());
     let mut expected = vec![
         "portal/index.html".to_string(),

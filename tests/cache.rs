@@ -4,11 +4,11 @@
 
 mod common;
 
-use catalogc::check::{self, Options};
+use catalogc::pipeline::{self, Options};
 use common::*;
 
 fn run(root: &std::path::Path, cache: bool) -> Vec<(String, String, u32, u32)> {
-    let compiled = check::compile(root, &Options { cache, ..options() }).unwrap();
+    let compiled = pipeline::compile(root, &Options { cache, ..options() }).unwrap();
     findings(&compiled)
 }
 

@@ -172,7 +172,7 @@ fn rules_lists_every_rule() {
         .output()
         .unwrap();
     let list: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(list.len(), catalogc::rules::codes::ALL.len());
+    assert_eq!(list.len(), catalogc::diagnostic::codes::ALL.len());
     assert!(
         list.iter()
             .all(|r| r["code"].as_str().unwrap().starts_with("CAT") && r["what"].is_string())
@@ -203,7 +203,7 @@ fn json_and_sarif_are_well_formed_and_complete() {
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), catalogc::rules::codes::ALL.len());
+    assert_eq!(rules.len(), catalogc::diagnostic::codes::ALL.len());
     for result in run["results"].as_array().unwrap() {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);

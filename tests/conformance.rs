@@ -4,7 +4,7 @@
 mod common;
 
 use catalogc::diff::Class;
-use catalogc::diff_report::DiffReport;
+use catalogc::report::diff::DiffReport;
 use common::*;
 
 const CITY: &str = "catalog/regions/440300/000120010000.yaml";

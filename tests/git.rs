@@ -6,8 +6,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use catalogc::check::{self, Options};
-use catalogc::since;
+use catalogc::load::since;
+use catalogc::pipeline::{self, Options};
 use common::*;
 
 const ITEM: &str = "catalog/national/002000112001.yaml";
@@ -102,7 +102,7 @@ fn since_needs_a_git_repository_and_a_real_revision() {
 }
 
 /// Findings as comparable tuples.
-fn tuples(compiled: &check::Compiled) -> Vec<(String, String, u32, u32, String)> {
+fn tuples(compiled: &pipeline::Compiled) -> Vec<(String, String, u32, u32, String)> {
     compiled
         .diagnostics
         .iter()
@@ -193,7 +193,7 @@ fn since_findings_equal_a_full_check_restricted_to_the_selection() {
         let selection = since::select(dir.path(), std::slice::from_ref(&changed));
         let mut full = compile(dir.path());
         full.diagnostics.retain(|d| selection.reports(&d.file));
-        let partial = check::compile(
+        let partial = pipeline::compile(
             dir.path(),
             &Options {
                 selection: Some(selection.clone()),

@@ -16,7 +16,7 @@ const ENTRY: &str = "catalog/regions/440300/000120010000.yaml";
 /// The JSON of a catalog file (JSON is YAML, so a mutated file is written back as JSON).
 fn json_of(path: &str) -> Value {
     let text = std::fs::read_to_string(fixture("base").join(path)).unwrap();
-    catalogc::yaml::parse(&text, catalogc::yaml::Limits::default())
+    catalogc::load::yaml::parse(&text, catalogc::load::yaml::Limits::default())
         .root
         .unwrap()
         .to_json()
@@ -114,11 +114,11 @@ fn run(edits: Vec<(bool, usize, usize, Value)>) {
     let compiled = compile(dir.path());
     let _ = text(&compiled);
     for format in [
-        catalogc::render::Format::Json,
-        catalogc::render::Format::Sarif,
-        catalogc::render::Format::Junit,
+        catalogc::report::Format::Json,
+        catalogc::report::Format::Sarif,
+        catalogc::report::Format::Junit,
     ] {
-        let _ = catalogc::render::render(&compiled.report(), format, false);
+        let _ = catalogc::report::render(&catalogc::report::Report::of(&compiled), format, false);
     }
     if compiled
         .diagnostics

@@ -4,7 +4,7 @@
 
 mod common;
 
-use catalogc::rules::codes;
+use catalogc::diagnostic::codes;
 use common::*;
 
 #[test]
@@ -16,7 +16,7 @@ fn the_base_fixture_is_clean() {
 
 /// The codes found, and the text output, after applying an example to the base catalog. Rules
 /// that compare with git see the base catalog committed and the example as the change.
-fn run(rule: &catalogc::rules::Rule, example: catalogc::rules::Example) -> (Vec<String>, String) {
+fn run(rule: &catalogc::check::Rule, example: catalogc::check::Example) -> (Vec<String>, String) {
     let dir = copy_of("base");
     if rule.since {
         commit_all(dir.path(), "base");
@@ -46,27 +46,88 @@ fn run(rule: &catalogc::rules::Rule, example: catalogc::rules::Example) -> (Vec<
     )
 }
 
-#[test]
-fn every_failing_example_fires_its_rule() {
-    for rule in codes::ALL {
-        let (codes, output) = run(rule, rule.fails);
-        assert!(
-            codes.iter().any(|c| c == rule.code),
-            "{}: the failing example does not fire the rule:\n{output}",
-            rule.code
-        );
-        insta::assert_snapshot!(format!("{}-{}", rule.code, rule.name), output);
-    }
+/// The failing example fires the rule (and its output is snapshotted); the passing one does not.
+fn examples_hold(rule: &catalogc::check::Rule) {
+    let code = rule.code.code;
+    let (codes, output) = run(rule, rule.fails);
+    assert!(
+        codes.iter().any(|c| c == code),
+        "{code}: the failing example does not fire the rule:\n{output}"
+    );
+    insta::assert_snapshot!(format!("{code}-{}", rule.code.name), output);
+    let (codes, output) = run(rule, rule.passes);
+    assert!(
+        codes.iter().all(|c| c != code),
+        "{code}: the passing example fires the rule:\n{output}"
+    );
 }
 
-#[test]
-fn every_passing_example_does_not_fire_its_rule() {
-    for rule in codes::ALL {
-        let (codes, output) = run(rule, rule.passes);
-        assert!(
-            codes.iter().all(|c| c != rule.code),
-            "{}: the passing example fires the rule:\n{output}",
-            rule.code
-        );
-    }
+/// One test per rule, named after the rule's file, so that a failure names its rule.
+macro_rules! rule_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                examples_hold(&catalogc::check::rules::$name::RULE);
+            }
+        )*
+
+        #[test]
+        fn every_rule_has_its_test() {
+            let tested: Vec<&str> = vec![$(catalogc::check::rules::$name::RULE.code.code),*];
+            let registered: Vec<&str> = catalogc::check::rules::ALL.iter().map(|r| r.code.code).collect();
+            assert_eq!(tested, registered, "add the rule's file name to rule_tests! in code order");
+            let codes: Vec<&str> = codes::ALL.iter().map(|c| c.code).collect();
+            assert_eq!(registered, codes, "every code in diagnostic::codes has its rule file");
+        }
+    };
 }
+
+rule_tests!(
+    yaml_syntax,
+    duplicate_key,
+    unknown_key,
+    wrong_type,
+    missing_key,
+    invalid_value,
+    unquoted_code,
+    unknown_file,
+    unsupported_yaml,
+    unreadable_file,
+    file_name,
+    code_pattern,
+    file_size,
+    empty_file,
+    nesting_depth,
+    alias_expansion,
+    string_length,
+    file_count,
+    control_character,
+    committed_limit,
+    limit_unit,
+    handling,
+    fee_basis,
+    visits,
+    insecure_url,
+    credit_code,
+    duplicate_id,
+    review,
+    personal_data,
+    stale_review,
+    level_not_delivering,
+    entry_level,
+    fixed_field,
+    added_requirement,
+    stricter_requirement,
+    changed_text,
+    approved_deviation,
+    expired_exception,
+    unmatched_exception,
+    unknown_item,
+    unknown_ref,
+    unknown_law,
+    unknown_certificate,
+    unknown_member,
+    unknown_parent,
+    parent_level,
+);

@@ -21,7 +21,7 @@ fn the_sample_catalog_has_no_errors() {
 #[test]
 fn the_sample_catalog_meets_the_size_the_issue_asks_for() {
     let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
-    let catalog = &compiled.catalog;
+    let catalog = &compiled.resolved.catalog;
     assert!(catalog.items.len() >= 12, "{} items", catalog.items.len());
     let types: std::collections::BTreeSet<_> = catalog
         .items

@@ -3,14 +3,14 @@
 //!     parse-floor [ROOT]
 //!
 //! Walks `ROOT/catalog` (sorted, with the walk `check` uses), reads every `.yaml` file and parses
-//! it with `catalogc::yaml::parse` and the default limits (the parser `check` uses), in parallel
+//! it with `catalogc::load::yaml::parse` and the default limits (the parser `check` uses), in parallel
 //! with rayon, and prints the number of files, bytes and the elapsed time. Nothing else: no schema, no
 //! rules. `catalogc check` cannot be faster than this.
 
 use std::process::ExitCode;
 use std::time::Instant;
 
-use catalogc::yaml::{Limits, parse};
+use catalogc::load::yaml::{Limits, parse};
 use rayon::prelude::*;
 
 /// The same allocator as `catalogc`, so the floor and the check differ only in the work done.

@@ -157,7 +157,7 @@ fn service<'a>(
     let kind = s(national, "type");
     node.set(
         "dct:type",
-        graph.concept("item-type", kind, crate::labels::item_type(kind)),
+        graph.concept("item-type", kind, crate::resolve::labels::item_type(kind)),
     );
     if let Some(d) = duration(limit) {
         node.set("cv:processingTime", d);
@@ -184,7 +184,10 @@ fn service<'a>(
                     .with("dct:identifier", m.str("id"))
                     .with("dct:title", zh(m.str("name")));
                 if let Some(waived) = m.get("waived_by").and_then(Value::as_str) {
-                    e.set("dct:description", zh(crate::labels::waived_by(waived)));
+                    e.set(
+                        "dct:description",
+                        zh(crate::resolve::labels::waived_by(waived)),
+                    );
                 }
                 e
             })
@@ -284,7 +287,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
             "CN",
         );
         let area = graph.location("CN");
-        let lines = |field: &str| super::json::effective_lines(national.get(field), None);
+        let lines = |field: &str| crate::resolve::lines::effective_lines(national.get(field), None);
         let description = national
             .get("description")
             .and_then(Value::as_str)
@@ -315,7 +318,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         }
         graph.add(id, || node);
     }
-    for effective in catalog.effective.iter().filter(|e| {
+    for effective in site.resolved.effective.iter().filter(|e| {
         catalog.items.contains_key(&e.item)
             && (site.regions.is_empty() || site.regions.contains(&e.region))
     }) {
@@ -378,7 +381,7 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
     );
     let path = format!("{}/{}", effective.region, effective.item);
     let description = format!("{region_name}实施：{}", s(national, "name"));
-    let lines = |field: &str| super::json::lines(catalog, effective, field);
+    let lines = |field: &str| effective.lines(catalog, field);
     let (id, mut node) = service(
         graph,
         site,

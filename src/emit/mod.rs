@@ -15,14 +15,16 @@ pub mod templates;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::Catalog;
-use crate::check::Compiled;
 use crate::diff::Conformance;
-use crate::model::Law;
+use crate::pipeline::Compiled;
+use crate::resolve::Resolved;
+use crate::resolve::catalog::Catalog;
+use crate::resolve::model::Law;
 use templates::{TemplateError, Templates};
 
 /// Everything the page builders read.
 pub struct Site<'a> {
+    pub resolved: &'a Resolved,
     pub catalog: &'a Catalog,
     pub conformance: &'a Conformance,
     pub templates: &'a Templates,
@@ -41,9 +43,10 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     pub fn new(compiled: &'a Compiled, templates: &'a Templates, regions: Vec<String>) -> Site<'a> {
-        let catalog = &compiled.catalog;
+        let catalog = &compiled.resolved.catalog;
         let config = catalog.config.as_ref().map(|c| &c.value);
         Site {
+            resolved: &compiled.resolved,
             catalog,
             conformance: &compiled.conformance,
             templates,
@@ -253,7 +256,7 @@ impl Sink for Staging {
 }
 
 /// The portal page (relative to the portal root) a change is about.
-pub fn page_of(change: &crate::changelog::Change) -> String {
+pub fn page_of(change: &crate::history::Change) -> String {
     match &change.region {
         Some(region) => format!("regions/{region}/{}.html", change.item),
         None => format!("items/{}.html", change.item),
@@ -264,14 +267,14 @@ pub fn page_of(change: &crate::changelog::Change) -> String {
 /// national changes to items it implements).
 fn feeds(
     site: &Site<'_>,
-    log: &crate::changelog::Changelog,
+    log: &crate::history::Changelog,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
-    let render = |changes: Vec<crate::changelog::Change>,
+    let render = |changes: Vec<crate::history::Change>,
                   title: String,
                   path: String|
      -> Result<(), BuildError> {
-        let log = crate::changelog::Changelog {
+        let log = crate::history::Changelog {
             range: log.range.clone(),
             changes,
             warnings: Vec::new(),
@@ -321,7 +324,7 @@ fn feeds(
 pub fn emit(
     site: &Site<'_>,
     compiled: &Compiled,
-    log: Option<&crate::changelog::Changelog>,
+    log: Option<&crate::history::Changelog>,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
     let pages = || -> Result<(), BuildError> {
@@ -388,7 +391,7 @@ impl serde::Serialize for ConformanceReport<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let compiled = self.0;
-        let catalog = &compiled.catalog;
+        let catalog = &compiled.resolved.catalog;
         let kept: std::collections::BTreeSet<&str> = compiled
             .conformance
             .regions
@@ -398,7 +401,8 @@ impl serde::Serialize for ConformanceReport<'_> {
         let items = json::Seq(|| {
             catalog.items.iter().map(|(code, item)| {
                 let national = &catalog.doc(item).json;
-                let regions = catalog
+                let regions = compiled
+                    .resolved
                     .effective_for_item(code)
                     .filter(|e| kept.contains(e.region.as_str()))
                     .map(|e| RegionColumn {
@@ -411,17 +415,20 @@ impl serde::Serialize for ConformanceReport<'_> {
                             .conformance
                             .entry(&e.region, code)
                             .map_or(crate::diff::Class::Same, |x| x.class),
-                        materials: json::lines(catalog, e, "materials"),
+                        materials: e.lines(catalog, "materials"),
                         committed_limit: e.get(catalog, "committed_limit").map(|s| s.value),
-                        fees: json::lines(catalog, e, "fees"),
+                        fees: e.lines(catalog, "fees"),
                     })
                     .collect();
                 ItemView {
                     code,
                     name: &item.value.name,
                     statutory_limit: national.get("statutory_limit"),
-                    materials: json::effective_lines(national.get("materials"), None),
-                    fees: json::effective_lines(national.get("fees"), None),
+                    materials: crate::resolve::lines::effective_lines(
+                        national.get("materials"),
+                        None,
+                    ),
+                    fees: crate::resolve::lines::effective_lines(national.get("fees"), None),
                     regions,
                 }
             })
@@ -500,7 +507,7 @@ fn recover(parent: &Path, name: &str, out: &Path) {
 pub fn build(
     site: &Site<'_>,
     compiled: &Compiled,
-    log: Option<&crate::changelog::Changelog>,
+    log: Option<&crate::history::Changelog>,
     out: &Path,
 ) -> Result<Written, BuildError> {
     let parent = out
@@ -568,15 +575,15 @@ mod tests {
     #[test]
     fn conformance_report_is_the_diff_report() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let options = crate::check::Options {
+        let options = crate::pipeline::Options {
             as_of: Some(crate::dates::parse("2026-11-29").expect("a date")),
             regions: Vec::new(),
             selection: None,
             cache: false,
             skip_rules: false,
         };
-        let compiled = crate::check::compile(root, &options).expect("the sample compiles");
-        let expected = crate::diff_report::DiffReport::new(&compiled, &[]).json();
+        let compiled = crate::pipeline::compile(root, &options).expect("the sample compiles");
+        let expected = crate::report::diff::DiffReport::new(&compiled, &[]).json();
         let streamed = json::pretty(&ConformanceReport(&compiled));
         assert!(expected.len() > 1000);
         assert_eq!(String::from_utf8(streamed).expect("UTF-8"), expected);

@@ -8,8 +8,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use super::Site;
-use super::json::{J, Line, Obj, Seq, lines, pretty};
-use crate::diff_report::describe;
+use super::json::{J, Line, Obj, Seq, pretty};
+use crate::report::diff::describe;
 use crate::resolve::Effective;
 
 /// One CSV table: its name, its columns (name, Frictionless type, Chinese title).
@@ -204,7 +204,8 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
     }
     let mut entries = Csv::new(&ENTRIES);
     let mut conformance = Csv::new(&CONFORMANCE);
-    for effective in catalog
+    for effective in site
+        .resolved
         .effective
         .iter()
         .filter(|e| catalog.items.contains_key(&e.item))
@@ -236,10 +237,10 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
             text(own.get("reviewed")),
             Cow::Borrowed(class.map_or("", |c| c.class.as_str())),
         ]);
-        for line in lines(catalog, effective, "materials") {
+        for line in effective.lines(catalog, "materials") {
             materials.row(&material_row(&effective.region, &effective.item, line));
         }
-        for line in lines(catalog, effective, "fees") {
+        for line in effective.lines(catalog, "fees") {
             fees.row(&fee_row(&effective.region, &effective.item, line));
         }
         for field in class.iter().flat_map(|c| c.fields.iter()) {
@@ -380,7 +381,12 @@ impl Serialize for Resolved<'_, '_> {
         let mut map = serializer.serialize_map(Some(6))?;
         map.serialize_entry(
             "entries",
-            &Seq(|| catalog.effective.iter().map(|e| ResolvedEntry(site, e))),
+            &Seq(|| {
+                site.resolved
+                    .effective
+                    .iter()
+                    .map(|e| ResolvedEntry(site, e))
+            }),
         )?;
         map.serialize_entry(
             "events",
@@ -432,7 +438,7 @@ impl Serialize for ResolvedEntry<'_, '_> {
         for name in names {
             let value = match name {
                 "conditions" | "materials" | "fees" => {
-                    J::Arr(lines(catalog, e, name).into_iter().map(J::Line).collect())
+                    J::Arr(e.lines(catalog, name).into_iter().map(J::Line).collect())
                 }
                 _ => J::from(e.get(catalog, name).map(|s| s.value)),
             };

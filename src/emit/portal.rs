@@ -13,8 +13,8 @@ use super::json::Line;
 use super::templates::TemplateError;
 use crate::diff::Class;
 use crate::diff::Detail;
-use crate::labels;
 use crate::resolve::Effective;
+use crate::resolve::labels;
 
 /// One output file: its path under the output folder and its bytes.
 pub type File = (String, Vec<u8>);
@@ -251,7 +251,7 @@ impl<'a> Site<'a> {
 
     /// Effective list lines (see `Effective::lines`), borrowed.
     pub fn lines(&self, effective: &Effective, field: &str) -> Vec<Line<'a>> {
-        super::json::lines(self.catalog, effective, field)
+        effective.lines(self.catalog, field)
     }
 
     fn national(&self, code: &str) -> Option<&'a Value> {
@@ -427,7 +427,7 @@ impl<'a> Site<'a> {
             })
         };
         let guides = || -> Done {
-            self.catalog
+            self.resolved
                 .effective
                 .par_iter()
                 .filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item))
@@ -594,7 +594,7 @@ impl<'a> Site<'a> {
     fn item_page(&self, code: &str) -> Page {
         let root = "../";
         let national = self.national(code).unwrap_or(&Value::Null);
-        let lines = |field: &str| super::json::effective_lines(national.get(field), None);
+        let lines = |field: &str| crate::resolve::lines::effective_lines(national.get(field), None);
         let item = ItemContext {
             code,
             name: s(national, "name"),
@@ -618,7 +618,7 @@ impl<'a> Site<'a> {
             reviewed: national.get("reviewed"),
         };
         let columns: Vec<Column> = self
-            .catalog
+            .resolved
             .effective_for_item(code)
             .filter(|e| self.wanted(&e.region))
             .map(|e| {
@@ -691,7 +691,7 @@ impl<'a> Site<'a> {
                 r.entries
                     .iter()
                     .map(|e| {
-                        let effective = self.catalog.effective_of(code, &e.item);
+                        let effective = self.resolved.effective_of(code, &e.item);
                         let mut v = class_json(e.class);
                         v["code"] = json!(e.item);
                         v["name"] = json!(e.name);
@@ -867,7 +867,7 @@ impl<'a> Site<'a> {
             .iter()
             .map(|(code, item)| json!({"code": code, "name": item.value.name, "region_name": Value::Null, "url": format!("items/{code}.html"), "kind": "item"}))
             .collect();
-        entries.extend(self.catalog.effective.iter().filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item)).map(|e| {
+        entries.extend(self.resolved.effective.iter().filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item)).map(|e| {
             json!({
                 "code": e.item,
                 "name": self.catalog.items[&e.item].value.name,

@@ -141,7 +141,7 @@ impl Templates {
             parts.push(name.as_bytes());
             parts.push(bytes);
         }
-        let fingerprint = crate::cache::fingerprint(&parts);
+        let fingerprint = crate::load::cache::fingerprint(&parts);
         let mut env = Environment::new();
         env.set_auto_escape_callback(auto_escape);
         for (name, text) in BUILT_IN {

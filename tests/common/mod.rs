@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use catalogc::check::{self, Compiled, Options};
+use catalogc::pipeline::{self, Compiled, Options};
 
 /// The reference date every test uses, so review and expiry findings do not depend on the clock.
 pub const AS_OF: &str = "2026-11-29";
@@ -95,12 +95,16 @@ pub fn options() -> Options {
 }
 
 pub fn compile(root: &Path) -> Compiled {
-    check::compile(root, &options()).expect("the schema compiles")
+    pipeline::compile(root, &options()).expect("the schema compiles")
 }
 
 /// The text rendering of a compiled catalog's findings, without colour.
 pub fn text(compiled: &Compiled) -> String {
-    catalogc::render::render(&compiled.report(), catalogc::render::Format::Text, false)
+    catalogc::report::render(
+        &catalogc::report::Report::of(compiled),
+        catalogc::report::Format::Text,
+        false,
+    )
 }
 
 /// `(code, file, line, column)` of every finding.

@@ -1,0 +1,84 @@
+//! CAT108 duplicate-id: two lines of one list share an id.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::load::{Document, Kind};
+use crate::resolve::Resolved;
+
+pub static RULE: Rule = Rule {
+    code: &codes::DUPLICATE_ID,
+    what: "Within one list (an item's `conditions`, `materials`, `fees`, `process`; an entry's \
+           restated lines; the laws and certificates registries) every `id` must be unique, and an \
+           entry may restate each national line (`ref`) once.",
+    why: "Regional entries, exceptions and the conformance report link to lines by id (目录材料关联ID). \
+          Two lines with one id make every such link ambiguous.",
+    fails: &[(
+        "catalog/national/000120010000.yaml",
+        "conditions:\n  - {id: residence, text: 居住半年以上}\n  - {id: residence, text: 有合法稳定住所}\n",
+    )],
+    passes: &[(
+        "catalog/national/000120010000.yaml",
+        "conditions:\n  - {id: residence, text: 居住半年以上}\n  - {id: housing, text: 有合法稳定住所}\n",
+    )],
+    check: Some(check),
+    since: false,
+};
+
+const LISTS: [&str; 6] = [
+    "conditions",
+    "materials",
+    "fees",
+    "process",
+    "laws",
+    "certificates",
+];
+
+fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
+    let catalog = &resolved.catalog;
+    for doc in catalog
+        .documents
+        .iter()
+        .filter(|d| d.valid && d.kind != Kind::Policy)
+    {
+        for list in LISTS {
+            if let Some(Value::Array(lines)) = doc.json.get(list) {
+                duplicates(doc, list, lines, out);
+            }
+        }
+    }
+}
+
+fn duplicates(doc: &Document, list: &str, lines: &[Value], out: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        for key in ["id", "ref"] {
+            let Some(id) = line.get(key).and_then(Value::as_str) else {
+                continue;
+            };
+            match seen.get(&(key, id)) {
+                Some(&first) => out.push(
+                    doc.diagnostic(
+                        RULE.code,
+                        &format!("/{list}/{i}/{key}"),
+                        format!("`{key}: {id}` appears twice in `{list}`"),
+                    )
+                    .label("second")
+                    .with_label(
+                        doc.path(),
+                        doc.span(&format!("/{list}/{first}/{key}")),
+                        "first",
+                    )
+                    .help("give each line its own id"),
+                ),
+                None => {
+                    seen.insert((key, id), i);
+                }
+            }
+        }
+    }
+}

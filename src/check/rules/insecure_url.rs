@@ -1,0 +1,46 @@
+//! CAT106 insecure-url: an online service address that is not https.
+
+use super::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::resolve::Resolved;
+
+pub static RULE: Rule = Rule {
+    code: &codes::INSECURE_URL,
+    what: "Every `channels.online.url` (网办地址) must start with `https://`.",
+    why: "Applicants type identity numbers and upload documents on these pages. Over plain http \
+          anyone on the network can read or change them (GB/T 22239 等级保护 requires encrypted \
+          transmission of personal data).",
+    fails: &[(
+        "catalog/regions/440300/000120010000.yaml",
+        "channels: {window: true, online: {url: \"http://example.invalid/sz\", depth: pre_review}, visits: 1}\n",
+    )],
+    passes: &[(
+        "catalog/regions/440300/000120010000.yaml",
+        "channels: {window: true, online: {url: \"https://example.invalid/sz\", depth: pre_review}, visits: 1}\n",
+    )],
+    check: Some(check),
+    since: false,
+};
+
+fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
+    let catalog = &resolved.catalog;
+    for doc in catalog.documents.iter().filter(|d| d.valid) {
+        let pointer = "/channels/online/url";
+        let Some(url) = doc.json.pointer(pointer).and_then(|v| v.as_str()) else {
+            continue;
+        };
+        if !url.starts_with("https://") {
+            let fixed = url
+                .strip_prefix("http://")
+                .map(|rest| format!("https://{rest}"));
+            let d = doc
+                .diagnostic(RULE.code, pointer, "online service address is not https")
+                .label("not https");
+            out.push(match fixed {
+                Some(fixed) => d.help(format!("use `{fixed}`")),
+                None => d.help("use an https:// address"),
+            });
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! One file per rule: its page (what it checks, why it matters), a failing and a passing
+//! example, and its check when the rule looks at the assembled catalog. The codes' identity is
+//! in `diagnostic::codes`; this table registers each rule's file, in code order.
+
+pub mod added_requirement;
+pub mod alias_expansion;
+pub mod approved_deviation;
+pub mod changed_text;
+pub mod code_pattern;
+pub mod committed_limit;
+pub mod control_character;
+pub mod credit_code;
+pub mod duplicate_id;
+pub mod duplicate_key;
+pub mod empty_file;
+pub mod entry_level;
+pub mod expired_exception;
+pub mod fee_basis;
+pub mod file_count;
+pub mod file_name;
+pub mod file_size;
+pub mod fixed_field;
+pub mod handling;
+pub mod insecure_url;
+pub mod invalid_value;
+pub mod level_not_delivering;
+pub mod limit_unit;
+pub mod missing_key;
+pub mod nesting_depth;
+pub mod parent_level;
+pub mod personal_data;
+pub mod review;
+pub mod stale_review;
+pub mod stricter_requirement;
+pub mod string_length;
+pub mod unknown_certificate;
+pub mod unknown_file;
+pub mod unknown_item;
+pub mod unknown_key;
+pub mod unknown_law;
+pub mod unknown_member;
+pub mod unknown_parent;
+pub mod unknown_ref;
+pub mod unmatched_exception;
+pub mod unquoted_code;
+pub mod unreadable_file;
+pub mod unsupported_yaml;
+pub mod visits;
+pub mod wrong_type;
+pub mod yaml_syntax;
+
+use super::Rule;
+
+/// Every rule, in code order (the order of `diagnostic::codes::ALL`).
+pub static ALL: &[&Rule] = &[
+    &yaml_syntax::RULE,
+    &duplicate_key::RULE,
+    &unknown_key::RULE,
+    &wrong_type::RULE,
+    &missing_key::RULE,
+    &invalid_value::RULE,
+    &unquoted_code::RULE,
+    &unknown_file::RULE,
+    &unsupported_yaml::RULE,
+    &unreadable_file::RULE,
+    &file_name::RULE,
+    &code_pattern::RULE,
+    &file_size::RULE,
+    &empty_file::RULE,
+    &nesting_depth::RULE,
+    &alias_expansion::RULE,
+    &string_length::RULE,
+    &file_count::RULE,
+    &control_character::RULE,
+    &committed_limit::RULE,
+    &limit_unit::RULE,
+    &handling::RULE,
+    &fee_basis::RULE,
+    &visits::RULE,
+    &insecure_url::RULE,
+    &credit_code::RULE,
+    &duplicate_id::RULE,
+    &review::RULE,
+    &personal_data::RULE,
+    &stale_review::RULE,
+    &level_not_delivering::RULE,
+    &entry_level::RULE,
+    &fixed_field::RULE,
+    &added_requirement::RULE,
+    &stricter_requirement::RULE,
+    &changed_text::RULE,
+    &approved_deviation::RULE,
+    &expired_exception::RULE,
+    &unmatched_exception::RULE,
+    &unknown_item::RULE,
+    &unknown_ref::RULE,
+    &unknown_law::RULE,
+    &unknown_certificate::RULE,
+    &unknown_member::RULE,
+    &unknown_parent::RULE,
+    &parent_level::RULE,
+];

@@ -1,0 +1,22 @@
+//! CAT015 nesting-depth: a file nested deeper than the depth limit.
+//!
+//! Emitted by the loader (`load.rs`, `yaml.rs`); the limit is set in catalog/catalog.yaml.
+
+use super::Rule;
+use crate::diagnostic::codes;
+
+pub static RULE: Rule = Rule {
+    code: &codes::NESTING_DEPTH,
+    what: "Stops reading a file whose mappings and lists nest deeper than `limits.max_depth` (default 64) in catalog/catalog.yaml.",
+    why: "The catalog format is a few levels deep. A file nested thousands of levels deep is an attack on the parser's stack or a generator gone wrong.",
+    fails: &[(
+        "catalog/national/000120010000.yaml",
+        "description: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+    )],
+    passes: &[(
+        "catalog/national/000120010000.yaml",
+        "description: 居住证申领\n",
+    )],
+    check: None,
+    since: false,
+};

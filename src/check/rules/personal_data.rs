@@ -1,0 +1,63 @@
+//! CAT110 personal-data: personal information collected without purpose or basis.
+
+use serde_json::Value;
+
+use super::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::resolve::Resolved;
+
+pub static RULE: Rule = Rule {
+    code: &codes::PERSONAL_DATA,
+    what: "Every line of `personal_data` (采集的个人信息) must state the `purpose` for which the \
+           field is collected and the `basis`, a law in the registry that allows it.",
+    why: "The Personal Information Protection Law (个人信息保护法 第六条、第三十四条) allows a state \
+          body to collect only what its statutory duty needs, for a stated purpose. A field without \
+          both cannot be shown to meet that test.",
+    fails: &[(
+        "catalog/national/000120010000.yaml",
+        "personal_data:\n  - {field: 身份证号码, purpose: 身份核验}\n",
+    )],
+    passes: &[(
+        "catalog/national/000120010000.yaml",
+        "personal_data:\n  - {field: 身份证号码, purpose: 身份核验, basis: residence-permit-regulation}\n",
+    )],
+    check: Some(check),
+    since: false,
+};
+
+fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
+    let catalog = &resolved.catalog;
+    for doc in catalog.documents.iter().filter(|d| d.valid) {
+        let Some(Value::Array(lines)) = doc.json.get("personal_data") else {
+            continue;
+        };
+        for (i, line) in lines.iter().enumerate() {
+            let field = line.get("field").and_then(Value::as_str).unwrap_or("?");
+            let missing: Vec<&str> = ["purpose", "basis"]
+                .into_iter()
+                .filter(|k| {
+                    line.get(*k)
+                        .and_then(Value::as_str)
+                        .is_none_or(|s| s.trim().is_empty())
+                })
+                .collect();
+            if !missing.is_empty() {
+                out.push(
+                    doc.diagnostic(
+                        RULE.code,
+                        &format!("/personal_data/{i}"),
+                        format!(
+                            "personal data `{field}` is collected without a stated {}",
+                            missing.join(" or ")
+                        ),
+                    )
+                    .help(format!(
+                        "add `{}` to the line, or stop collecting the field",
+                        missing.join("` and `")
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! CAT303 unknown-law: a reference to a law that is not in the laws registry.
+
+use serde_json::Value;
+
+use super::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::resolve::Resolved;
+
+pub static RULE: Rule = Rule {
+    code: &codes::UNKNOWN_LAW,
+    what: "Every law id, in `legal_basis`, `implementation_basis`, a material's or fee's `basis` \
+           and a personal-data line's `basis`, must be an `id` in catalog/registries/laws.yaml.",
+    why: "The registry holds each law's title and 文号 once; guides print them from there. A \
+          reference to a missing id prints nothing where the legal basis should be.",
+    fails: &[(
+        "catalog/national/000120010000.yaml",
+        "legal_basis:\n  - {law: residence-permit-regulations, article: 第九条}\n",
+    )],
+    passes: &[(
+        "catalog/national/000120010000.yaml",
+        "legal_basis:\n  - {law: residence-permit-regulation, article: 第九条}\n",
+    )],
+    check: Some(check),
+    since: false,
+};
+
+fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
+    let catalog = &resolved.catalog;
+    if catalog.laws.is_none() {
+        return;
+    }
+    for doc in catalog.documents.iter().filter(|d| d.valid) {
+        for (pointer, id) in law_references(&doc.json) {
+            if !catalog.has_law(&id) {
+                out.push(
+                    doc.diagnostic(
+                        RULE.code,
+                        &pointer,
+                        format!("law `{id}` is not in the laws registry"),
+                    )
+                    .help("add it to catalog/registries/laws.yaml, or correct the id"),
+                );
+            }
+        }
+    }
+}
+
+/// Every law id a document cites, with its pointer.
+pub fn law_references(json: &Value) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for list in ["legal_basis", "implementation_basis"] {
+        for (i, line) in json
+            .get(list)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(id) = line.get("law").and_then(Value::as_str) {
+                found.push((format!("/{list}/{i}/law"), id.to_string()));
+            }
+        }
+    }
+    for list in ["materials", "fees", "personal_data"] {
+        for (i, line) in json
+            .get(list)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(id) = line.get("basis").and_then(Value::as_str) {
+                found.push((format!("/{list}/{i}/basis"), id.to_string()));
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,1061 @@
+//! Stage 4: measure every effective entry against the national standard.
+//!
+//! One generic engine, driven by `schema/policy.yaml`: for each field the policy names, the
+//! effective value (see `resolve.rs`) is compared with the national one in the direction the
+//! policy gives, and classified `same`, `improved`, `deviation`, `approved` or `local`. Lines of
+//! lists are matched by `ref`, and each difference is a [`Detail`] (added, removed, waived, a
+//! property moved up or down, reworded text with an inline diff).
+//!
+//! A deviation is reported once, against the file that states the value: a city that inherits its
+//! province's conditions is classified by them but the finding belongs to the province's file.
+//! An unexpired exception of that file turns a deviation into `approved` (a warning); an expired
+//! exception, or one that matches nothing, is an error.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::dates;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::load::policy::{Direction, FieldPolicy, Policy};
+use crate::load::{Document, Kind};
+use crate::resolve::catalog::Catalog;
+use crate::resolve::model::Level;
+use crate::resolve::{Effective, Resolved, Sourced};
+
+/// The conformance classes of DESIGN.md §4, from best to worst for a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    Same,
+    Local,
+    Improved,
+    Approved,
+    Deviation,
+    Missing,
+    Extra,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Same => "same",
+            Class::Local => "local",
+            Class::Improved => "improved",
+            Class::Approved => "approved",
+            Class::Deviation => "deviation",
+            Class::Missing => "missing",
+            Class::Extra => "extra",
+        }
+    }
+
+    pub const ALL: [Class; 7] = [
+        Class::Same,
+        Class::Improved,
+        Class::Deviation,
+        Class::Approved,
+        Class::Local,
+        Class::Missing,
+        Class::Extra,
+    ];
+}
+
+/// An exception that approved a deviation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Approval {
+    pub approval: String,
+    pub expires: String,
+    pub reason: String,
+}
+
+/// One difference inside a field.
+#[derive(Clone, Debug, Serialize)]
+pub struct Detail {
+    pub class: Class,
+    /// added, removed, waived, changed, or the name of the property that moved.
+    pub kind: String,
+    /// The line's `ref` (or `id` for an addition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub national: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regional: Option<Value>,
+    /// Reworded text as `kept[-removed-]{+added+}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_diff: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<Approval>,
+    #[serde(skip)]
+    regional_pointer: String,
+    #[serde(skip)]
+    national_pointer: Option<String>,
+}
+
+/// One field of an effective entry. Field names and file paths are shared (`Arc`), not copied
+/// per entry: a national catalog has millions of these.
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldResult {
+    pub field: Arc<str>,
+    pub class: Class,
+    /// The file the effective value comes from, and its line.
+    pub file: Arc<str>,
+    pub line: u32,
+    pub inherited: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EntryResult {
+    pub item: String,
+    pub name: String,
+    pub file: String,
+    /// The worst class of its fields.
+    pub class: Class,
+    /// The fields the entry or a parent region states, and every field that is not `same`.
+    pub fields: Vec<FieldResult>,
+    /// How many fields are inherited from the national item unchanged (`same`, not listed in
+    /// `fields`).
+    pub unchanged: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemRef {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RegionResult {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// National items delivered at this region's level.
+    pub applicable: usize,
+    /// Applicable items implemented without an unapproved deviation.
+    pub conforming: usize,
+    /// `conforming / applicable`, 1 when nothing applies.
+    pub score: f64,
+    /// Entries by their class, plus `missing` and `extra` items.
+    pub counts: BTreeMap<Class, usize>,
+    /// Fields of all entries by their class.
+    pub field_counts: BTreeMap<Class, usize>,
+    pub entries: Vec<EntryResult>,
+    pub missing: Vec<ItemRef>,
+    pub extra: Vec<ItemRef>,
+}
+
+/// The result of the diff: per-region results and the findings for `check`.
+#[derive(Debug, Default)]
+pub struct Conformance {
+    pub regions: Vec<RegionResult>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Conformance {
+    /// The result of one region (regions are in code order).
+    pub fn region(&self, code: &str) -> Option<&RegionResult> {
+        self.regions
+            .binary_search_by(|r| r.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.regions[i])
+    }
+
+    /// The result of one region's entry for one item (entries are in item order).
+    pub fn entry(&self, region: &str, item: &str) -> Option<&EntryResult> {
+        let region = self.region(region)?;
+        region
+            .entries
+            .binary_search_by(|e| e.item.as_str().cmp(item))
+            .ok()
+            .map(|i| &region.entries[i])
+    }
+}
+
+/// Measure every region of the catalog.
+pub fn diff(resolved: &Resolved, policy: &Policy) -> Conformance {
+    let catalog = &resolved.catalog;
+    use rayon::prelude::*;
+    let fields: Vec<(Arc<str>, &FieldPolicy)> = policy
+        .fields
+        .iter()
+        .map(|(name, rule)| (Arc::from(name.as_str()), rule))
+        .collect();
+    let slots = catalog
+        .documents
+        .par_iter()
+        .map(|d| match d.kind {
+            Kind::National | Kind::Entry if d.valid => slots(&fields, &d.json),
+            _ => Vec::new(),
+        })
+        .collect();
+    let shared = Shared {
+        paths: catalog
+            .documents
+            .iter()
+            .map(|d| Arc::from(d.path()))
+            .collect(),
+        fields,
+        slots,
+    };
+    let results: Vec<(Option<EntryResult>, Vec<Diagnostic>)> = resolved
+        .effective
+        .par_iter()
+        .map(|effective| {
+            let mut found = Vec::new();
+            (entry(catalog, &shared, effective, &mut found), found)
+        })
+        .collect();
+    let mut diagnostics = Vec::new();
+    let mut by_region: BTreeMap<&str, Vec<EntryResult>> = BTreeMap::new();
+    for (effective, (result, found)) in resolved.effective.iter().zip(results) {
+        diagnostics.extend(found);
+        if let Some(result) = result {
+            by_region
+                .entry(effective.region.as_str())
+                .or_default()
+                .push(result);
+        }
+    }
+    let regions = catalog
+        .regions
+        .iter()
+        .map(|(code, region)| {
+            let entries = by_region.remove(code.as_str()).unwrap_or_default();
+            region_result(catalog, code, &region.value, entries)
+        })
+        .collect();
+    Conformance {
+        regions,
+        diagnostics,
+    }
+}
+
+fn region_result(
+    catalog: &Catalog,
+    code: &str,
+    region: &crate::resolve::model::Region,
+    entries: Vec<EntryResult>,
+) -> RegionResult {
+    let mut counts: BTreeMap<Class, usize> = BTreeMap::new();
+    let mut field_counts: BTreeMap<Class, usize> = BTreeMap::new();
+    for entry in &entries {
+        *counts.entry(entry.class).or_default() += 1;
+        for field in &entry.fields {
+            *field_counts.entry(field.class).or_default() += 1;
+        }
+        if entry.unchanged > 0 {
+            *field_counts.entry(Class::Same).or_default() += entry.unchanged;
+        }
+    }
+    let delivering = |item: &crate::resolve::model::Item| {
+        item.status == "active" && item.levels.contains(&region.level)
+    };
+    let applicable: Vec<&str> = catalog
+        .items
+        .iter()
+        .filter(|(_, item)| delivering(&item.value))
+        .map(|(code, _)| code.as_str())
+        .collect();
+    let missing: Vec<ItemRef> = applicable
+        .iter()
+        .filter(|item| {
+            !catalog
+                .entries
+                .contains_key(&(code.to_string(), item.to_string()))
+        })
+        .map(|item| ItemRef {
+            code: item.to_string(),
+            name: catalog.items[*item].value.name.clone(),
+        })
+        .collect();
+    let applicable_set: std::collections::BTreeSet<&str> = applicable.iter().copied().collect();
+    let conforming = entries
+        .iter()
+        .filter(|e| applicable_set.contains(e.item.as_str()) && e.class != Class::Deviation)
+        .count();
+    let extra: Vec<ItemRef> = catalog
+        .local_items
+        .iter()
+        .filter(|((region, _), _)| region == code)
+        .map(|((_, item), local)| ItemRef {
+            code: item.clone(),
+            name: local.value.item.name.clone(),
+        })
+        .collect();
+    if !missing.is_empty() {
+        counts.insert(Class::Missing, missing.len());
+    }
+    if !extra.is_empty() {
+        counts.insert(Class::Extra, extra.len());
+    }
+    let score = if applicable.is_empty() {
+        1.0
+    } else {
+        conforming as f64 / applicable.len() as f64
+    };
+    RegionResult {
+        code: code.to_string(),
+        name: region.name.clone(),
+        level: region.level,
+        parent: region.parent.clone(),
+        applicable: applicable.len(),
+        conforming,
+        score: (score * 1000.0).round() / 1000.0,
+        counts,
+        field_counts,
+        entries,
+        missing,
+        extra,
+    }
+}
+
+/// The exceptions a document declares.
+fn exceptions(doc: &Document) -> Vec<(usize, &Value)> {
+    doc.json
+        .get("exceptions")
+        .and_then(Value::as_array)
+        .map(|list| list.iter().enumerate().collect())
+        .unwrap_or_default()
+}
+
+fn text(value: &Value, key: &str) -> String {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// What every entry's results share: document paths and the policy's fields, made once.
+struct Shared<'a> {
+    paths: Vec<Arc<str>>,
+    /// The policy's fields, sorted by name.
+    fields: Vec<(Arc<str>, &'a FieldPolicy)>,
+    /// For each national item and entry document, its value of each policy field (by the
+    /// field's index in `fields`): every entry looks its chain up many times, so each document's
+    /// map is searched once, not once per look-up.
+    slots: Vec<Vec<Option<&'a Value>>>,
+}
+
+/// A document's value of each of `fields`.
+fn slots<'a>(fields: &[(Arc<str>, &FieldPolicy)], json: &'a Value) -> Vec<Option<&'a Value>> {
+    let mut out = vec![None; fields.len()];
+    for (key, value) in json.as_object().into_iter().flatten() {
+        if let Ok(i) = fields.binary_search_by(|(name, _)| (**name).cmp(key.as_str())) {
+            out[i] = Some(value);
+        }
+    }
+    out
+}
+
+impl<'a> Shared<'a> {
+    fn slot(&self, doc: usize, field: usize) -> Option<&'a Value> {
+        self.slots[doc].get(field).copied().flatten()
+    }
+
+    /// Where field `field` of an effective entry comes from (see `Effective::get`).
+    fn get(&self, effective: &Effective, field: usize) -> Option<Sourced<'a>> {
+        effective.find(|doc| self.slot(doc, field))
+    }
+
+    /// The value of `field` inherited from the parent regions (not the region's own entry).
+    fn inherited(&self, effective: &Effective, field: usize) -> Option<Sourced<'a>> {
+        effective.inherited(|doc| self.slot(doc, field))
+    }
+}
+
+/// Classify one effective entry; emit findings for the fields its own file states.
+fn entry<'a>(
+    catalog: &'a Catalog,
+    shared: &Shared<'a>,
+    effective: &Effective,
+    out: &mut Vec<Diagnostic>,
+) -> Option<EntryResult> {
+    let national_doc = &catalog.documents[effective.national?];
+    let own = effective.own_doc(catalog);
+    let own_exceptions = exceptions(own);
+    let mut matched = vec![false; own_exceptions.len()];
+    let mut fields = Vec::new();
+    let mut unchanged = 0;
+    for (index, (name, rule)) in shared.fields.iter().enumerate() {
+        let field: &str = name;
+        let rule: &FieldPolicy = rule;
+        let Some(sourced) = shared.get(effective, index) else {
+            continue;
+        };
+        let national = effective.national.and_then(|doc| shared.slot(doc, index));
+        let mut details = match rule {
+            FieldPolicy::Fixed => fixed(field, &sourced, national),
+            FieldPolicy::Local { .. } => Vec::new(),
+            FieldPolicy::Fewer { key, item } if !sourced.national => lines(
+                field,
+                key,
+                item,
+                sourced.value,
+                national.unwrap_or(&Value::Null),
+            ),
+            FieldPolicy::Scalar {
+                direction,
+                value,
+                unit,
+                bound,
+            } if !sourced.national => {
+                // The national value, else the parent region's (a regional standard), else the bound.
+                let baseline = national
+                    .or_else(|| shared.inherited(effective, index).map(|s| s.value))
+                    .or_else(|| bound.as_ref().and_then(|b| national_doc.json.get(b)));
+                scalar(
+                    field,
+                    direction,
+                    value.as_deref(),
+                    unit.as_deref(),
+                    sourced.value,
+                    baseline,
+                )
+            }
+            FieldPolicy::More { item } if !sourced.national => {
+                let parent = national
+                    .map(|v| (v, true))
+                    .or_else(|| shared.inherited(effective, index).map(|s| (s.value, false)));
+                match parent {
+                    Some((baseline, _)) => options(field, item, sourced.value, baseline),
+                    None => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
+        let source_doc = &catalog.documents[sourced.doc];
+        let stated_here = !sourced.national && sourced.doc == effective.own();
+        let today = catalog.today;
+        for detail in details.iter_mut().filter(|d| d.class == Class::Deviation) {
+            let approving = exceptions(source_doc).into_iter().find(|(_, e)| {
+                text(e, "field") == field
+                    && e.get("ref")
+                        .and_then(Value::as_str)
+                        .is_none_or(|r| Some(r) == detail.key.as_deref())
+            });
+            if let Some((k, exception)) = approving {
+                if stated_here {
+                    matched[k] = true;
+                }
+                let expires = text(exception, "expires");
+                if dates::parse(&expires).is_some_and(|day| day >= today) {
+                    detail.class = Class::Approved;
+                    detail.approved_by = Some(Approval {
+                        approval: text(exception, "approval"),
+                        expires,
+                        reason: text(exception, "reason"),
+                    });
+                }
+            }
+            // Beyond the statutory bound is CAT101's finding, not a conformance one.
+            let bounded = matches!(rule, FieldPolicy::Scalar { bound: Some(_), .. })
+                && national.is_none()
+                && shared.inherited(effective, index).is_none();
+            if stated_here && let Some(d) = finding(field, bounded, detail, own, national_doc) {
+                out.push(d);
+            }
+        }
+        let class = match rule {
+            FieldPolicy::Local { .. } => Class::Local,
+            FieldPolicy::More { .. }
+                if details.is_empty()
+                    && !sourced.national
+                    && national.is_none()
+                    && shared.inherited(effective, index).is_none() =>
+            {
+                Class::Local
+            }
+            _ => details.iter().map(|d| d.class).max().unwrap_or(Class::Same),
+        };
+        if sourced.national && class == Class::Same && details.is_empty() {
+            unchanged += 1;
+            continue;
+        }
+        let line = source_doc.top_level_line(field);
+        fields.push(FieldResult {
+            field: name.clone(),
+            class,
+            file: shared.paths[sourced.doc].clone(),
+            line,
+            inherited: !stated_here,
+            details,
+        });
+    }
+    for (k, exception) in &own_exceptions {
+        let pointer = format!("/exceptions/{k}");
+        let expires = text(exception, "expires");
+        if dates::parse(&expires).is_some_and(|day| day < catalog.today) {
+            out.push(
+                own.diagnostic(&codes::EXPIRED_EXCEPTION, &format!("{pointer}/expires"), format!("exception `{}` expired on {expires}", text(exception, "approval")))
+                    .help("renew the approval and update `expires`, or make the entry conform and remove the exception"),
+            );
+        } else if !matched[*k] {
+            let what = match exception.get("ref").and_then(Value::as_str) {
+                Some(r) => format!("`{}` line `{r}`", text(exception, "field")),
+                None => format!("`{}`", text(exception, "field")),
+            };
+            out.push(
+                own.diagnostic(
+                    &codes::UNMATCHED_EXCEPTION,
+                    &pointer,
+                    format!("exception for {what} matches no deviation of this entry"),
+                )
+                .help("correct its `field` or `ref`, or remove it if the deviation is gone"),
+            );
+        }
+    }
+    let class = fields
+        .iter()
+        .map(|f| f.class)
+        .filter(|c| *c != Class::Local)
+        .max()
+        .unwrap_or(Class::Same);
+    Some(EntryResult {
+        item: effective.item.clone(),
+        name: national_doc
+            .json
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        file: own.path().to_string(),
+        class,
+        fields,
+        unchanged,
+    })
+}
+
+fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+fn detail(
+    class: Class,
+    kind: &str,
+    key: Option<&str>,
+    national: Option<&Value>,
+    regional: Option<&Value>,
+    regional_pointer: String,
+    national_pointer: Option<String>,
+) -> Detail {
+    Detail {
+        class,
+        kind: kind.to_string(),
+        key: key.map(str::to_string),
+        national: national.cloned(),
+        regional: regional.cloned(),
+        text_diff: None,
+        approved_by: None,
+        regional_pointer,
+        national_pointer,
+    }
+}
+
+fn fixed(field: &str, sourced: &Sourced<'_>, national: Option<&Value>) -> Vec<Detail> {
+    match national {
+        Some(n) if !sourced.national && n != sourced.value => {
+            let pointer = format!("/{}", escape(field));
+            let mut d = detail(
+                Class::Deviation,
+                "changed",
+                None,
+                Some(n),
+                Some(sourced.value),
+                pointer.clone(),
+                Some(pointer),
+            );
+            if let (Some(a), Some(b)) = (n.as_str(), sourced.value.as_str()) {
+                d.text_diff = Some(inline_diff(a, b));
+            }
+            vec![d]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Compare one property of a line (or an option of a mapping) in its direction.
+fn judge(direction: &Direction, national: Option<&Value>, regional: Option<&Value>) -> Class {
+    use std::cmp::Ordering::*;
+    let Some(regional) = regional else {
+        return Class::Same;
+    };
+    if national == Some(regional) {
+        return Class::Same;
+    }
+    let num = |v: Option<&Value>| v.and_then(Value::as_f64);
+    let ordering = match direction {
+        Direction::Lower => num(national)
+            .zip(num(Some(regional)))
+            .map(|(n, r)| r.partial_cmp(&n).unwrap_or(Equal)),
+        Direction::Higher => num(national)
+            .zip(num(Some(regional)))
+            .map(|(n, r)| n.partial_cmp(&r).unwrap_or(Equal)),
+        Direction::FalseIsBetter => {
+            Some(regional.as_bool().cmp(&national.and_then(Value::as_bool)))
+        }
+        Direction::TrueIsBetter => Some(
+            national
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+                .cmp(&regional.as_bool().unwrap_or(false)),
+        ),
+        Direction::SetIsBetter => Some(if national.is_none() { Less } else { Equal }),
+        Direction::More => {
+            let set = |v: Option<&Value>| -> Vec<String> {
+                v.and_then(Value::as_array)
+                    .map(|a| a.iter().map(|x| x.to_string()).collect())
+                    .unwrap_or_default()
+            };
+            let (n, r) = (set(national), set(Some(regional)));
+            let r_has_all = n.iter().all(|x| r.contains(x));
+            let n_has_all = r.iter().all(|x| n.contains(x));
+            Some(match (r_has_all, n_has_all) {
+                (true, true) => Equal,
+                (true, false) => Less,
+                _ => Greater,
+            })
+        }
+        Direction::Order(order) => {
+            let rank = |v: Option<&Value>| {
+                v.and_then(Value::as_str)
+                    .and_then(|s| order.iter().position(|o| o == s))
+            };
+            rank(Some(regional))
+                .zip(rank(national))
+                .map(|(r, n)| r.cmp(&n))
+        }
+        Direction::Same => Some(Greater),
+    };
+    match ordering {
+        Some(Less) => Class::Improved,
+        Some(Equal) => Class::Same,
+        _ => Class::Deviation,
+    }
+}
+
+/// A list field: lines restate national lines by `key`, or are additions.
+fn lines(
+    field: &str,
+    key: &str,
+    item: &BTreeMap<String, Direction>,
+    regional: &Value,
+    national: &Value,
+) -> Vec<Detail> {
+    let empty = Vec::new();
+    let national_lines = national.as_array().unwrap_or(&empty);
+    let regional_lines = regional.as_array().unwrap_or(&empty);
+    let f = escape(field);
+    let mut details = Vec::new();
+    let mut referenced = Vec::new();
+    for (i, line) in regional_lines.iter().enumerate() {
+        let Some(reference) = line.get(key).and_then(Value::as_str) else {
+            let id = line.get("id").and_then(Value::as_str);
+            details.push(detail(
+                Class::Deviation,
+                "added",
+                id,
+                None,
+                Some(line),
+                format!("/{f}/{i}"),
+                Some(format!("/{f}")),
+            ));
+            continue;
+        };
+        let Some((j, national_line)) = national_lines
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.get("id").and_then(Value::as_str) == Some(reference))
+        else {
+            continue; // an unknown ref is CAT302's finding
+        };
+        referenced.push(reference.to_string());
+        for (property, direction) in item {
+            let r = line.get(property);
+            let n = national_line.get(property);
+            let class = judge(direction, n, r);
+            if class == Class::Same {
+                continue;
+            }
+            let kind = if property == "waived_by" && class == Class::Improved {
+                "waived"
+            } else {
+                property.as_str()
+            };
+            let national_pointer = if n.is_some() {
+                format!("/{f}/{j}/{property}")
+            } else {
+                format!("/{f}/{j}")
+            };
+            let mut d = detail(
+                class,
+                kind,
+                Some(reference),
+                n,
+                r,
+                format!("/{f}/{i}/{property}"),
+                Some(national_pointer),
+            );
+            if let (Direction::Same, Some(a), Some(b)) = (
+                direction,
+                n.and_then(Value::as_str),
+                r.and_then(Value::as_str),
+            ) {
+                d.text_diff = Some(inline_diff(a, b));
+            }
+            details.push(d);
+        }
+    }
+    for (j, national_line) in national_lines.iter().enumerate() {
+        let Some(id) = national_line.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        if !referenced.iter().any(|r| r == id) {
+            details.push(detail(
+                Class::Improved,
+                "removed",
+                Some(id),
+                Some(national_line),
+                None,
+                format!("/{f}"),
+                Some(format!("/{f}/{j}")),
+            ));
+        }
+    }
+    details
+}
+
+/// A number, or a mapping holding one, that may only move in one direction.
+fn scalar(
+    field: &str,
+    direction: &Direction,
+    value: Option<&str>,
+    unit: Option<&str>,
+    regional: &Value,
+    baseline: Option<&Value>,
+) -> Vec<Detail> {
+    let Some(baseline) = baseline else {
+        return Vec::new();
+    };
+    let pick = |v: &Value| value.map_or(Some(v.clone()), |k| v.get(k).cloned());
+    // Different units are reported by CAT102, not compared here.
+    if unit.is_some_and(|unit| regional.get(unit) != baseline.get(unit)) {
+        return Vec::new();
+    }
+    let class = judge(direction, pick(baseline).as_ref(), pick(regional).as_ref());
+    if class == Class::Same {
+        return Vec::new();
+    }
+    let f = escape(field);
+    let suffix = value.map(|v| format!("/{v}")).unwrap_or_default();
+    vec![detail(
+        class,
+        "value",
+        None,
+        Some(baseline),
+        Some(regional),
+        format!("/{f}{suffix}"),
+        None,
+    )]
+}
+
+/// A mapping of options, each moving in its own direction, against a baseline mapping.
+fn options(
+    field: &str,
+    item: &BTreeMap<String, Direction>,
+    regional: &Value,
+    baseline: &Value,
+) -> Vec<Detail> {
+    let f = escape(field);
+    item.iter()
+        .filter_map(|(property, direction)| {
+            let r = regional.get(property);
+            let n = baseline.get(property);
+            // An option the region leaves out is an option it does not offer.
+            let r_or_off = r
+                .cloned()
+                .or_else(|| n.filter(|v| v.is_boolean()).map(|_| Value::Bool(false)));
+            let class = match (direction, r, n) {
+                (Direction::SetIsBetter, None, Some(_)) => Class::Deviation,
+                _ => judge(direction, n, r_or_off.as_ref()),
+            };
+            (class != Class::Same).then(|| {
+                detail(
+                    class,
+                    property,
+                    None,
+                    n,
+                    r,
+                    format!("/{f}/{property}"),
+                    None,
+                )
+            })
+        })
+        .collect()
+}
+
+/// Words removed and added between two texts: `kept[-removed-]{+added+}`.
+pub fn inline_diff(old: &str, new: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::configure()
+        .timeout(std::time::Duration::from_millis(50))
+        .diff_chars(old, new);
+    let mut out = String::new();
+    let mut open: Option<ChangeTag> = None;
+    let close = |out: &mut String, tag: Option<ChangeTag>| match tag {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    };
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if open != Some(tag) {
+            close(&mut out, open);
+            match tag {
+                ChangeTag::Delete => out.push_str("[-"),
+                ChangeTag::Insert => out.push_str("{+"),
+                ChangeTag::Equal => {}
+            }
+            open = Some(tag);
+        }
+        out.push_str(change.value());
+    }
+    close(&mut out, open);
+    out
+}
+
+fn show(value: Option<&Value>) -> String {
+    match value {
+        None => "nothing".to_string(),
+        Some(Value::String(s)) => format!("“{s}”"),
+        Some(v) if v.get("days").is_some() => format!(
+            "{} {}",
+            v["days"],
+            v.get("unit")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .replace('_', " ")
+        ),
+        Some(v) => v.to_string(),
+    }
+}
+
+fn singular(field: &str) -> &str {
+    match field {
+        "conditions" => "condition",
+        "materials" => "material",
+        "fees" => "fee",
+        other => other,
+    }
+}
+
+/// The diagnostic for one deviation (or approved deviation) stated in `own`.
+fn finding(
+    field: &str,
+    bounded: bool,
+    detail: &Detail,
+    own: &Document,
+    national_doc: &Document,
+) -> Option<Diagnostic> {
+    let line = detail
+        .key
+        .as_deref()
+        .map(|k| format!("{} `{k}`", singular(field)))
+        .unwrap_or_else(|| format!("`{field}`"));
+    let (rule, message) = match detail.kind.as_str() {
+        "added" => {
+            let name = detail
+                .regional
+                .as_ref()
+                .and_then(|v| v.get("name").or_else(|| v.get("text")))
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            (
+                &codes::ADDED_REQUIREMENT,
+                format!("{line} ({name}) is not in the national standard"),
+            )
+        }
+        "changed" => (
+            &codes::FIXED_FIELD,
+            format!("`{field}` differs from the national standard"),
+        ),
+        _ if detail.text_diff.is_some() => (
+            &codes::CHANGED_TEXT,
+            format!("{line} rewords the national {}", detail.kind),
+        ),
+        "value" if bounded => return None, // above the statutory bound: CAT101's finding
+        kind => (
+            &codes::STRICTER_REQUIREMENT,
+            if kind == "value" {
+                format!(
+                    "{line} is {} where the standard allows {}",
+                    show(detail.regional.as_ref()),
+                    show(detail.national.as_ref())
+                )
+            } else {
+                format!(
+                    "{line}: `{kind}` is {} where the standard says {}",
+                    show(detail.regional.as_ref()),
+                    show(detail.national.as_ref())
+                )
+            },
+        ),
+    };
+    let mut d = own
+        .diagnostic(rule, &detail.regional_pointer, message)
+        .label("regional value");
+    if let Some(pointer) = &detail.national_pointer {
+        let said = match (&detail.national, detail.kind.as_str()) {
+            (_, "added") => "the national standard has no such line".to_string(),
+            (Some(n), _) if !n.is_object() => {
+                format!("the national standard says {}", show(Some(n)))
+            }
+            _ => "the national standard says this".to_string(),
+        };
+        d = d.with_label(national_doc.path(), national_doc.span(pointer), said);
+    }
+    if let Some(text_diff) = &detail.text_diff {
+        d = d.help(format!("changed text: {text_diff}"));
+    }
+    match &detail.approved_by {
+        Some(approval) => {
+            d.code = codes::APPROVED_DEVIATION.code;
+            d.severity = codes::APPROVED_DEVIATION.severity;
+            d.message = format!(
+                "approved deviation: {} (approved by {} until {})",
+                d.message, approval.approval, approval.expires
+            );
+            Some(d.help(format!("reason: {}", approval.reason)))
+        }
+        None if d.help.is_none() => {
+            let key = detail
+                .key
+                .as_deref()
+                .map(|k| format!(", ref: {k}"))
+                .unwrap_or_default();
+            Some(d.help(format!("conform to the standard, or record an approved exception: `exceptions: [{{field: {field}{key}, reason: …, approval: …, expires: …}}]`")))
+        }
+        None => Some(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_diff_marks_removed_and_added_text() {
+        assert_eq!(
+            inline_diff("居住半年以上", "居住满十二个月"),
+            "居住[-半年以上-]{+满十二个月+}"
+        );
+        assert_eq!(inline_diff("同", "同"), "同");
+    }
+
+    #[test]
+    fn directions_classify_both_ways() {
+        let n = |v: Value| Some(v);
+        assert_eq!(
+            judge(
+                &Direction::Lower,
+                n(1.into()).as_ref(),
+                n(3.into()).as_ref()
+            ),
+            Class::Deviation
+        );
+        assert_eq!(
+            judge(
+                &Direction::Lower,
+                n(3.into()).as_ref(),
+                n(1.into()).as_ref()
+            ),
+            Class::Improved
+        );
+        assert_eq!(
+            judge(
+                &Direction::FalseIsBetter,
+                n(true.into()).as_ref(),
+                n(false.into()).as_ref()
+            ),
+            Class::Improved
+        );
+        assert_eq!(
+            judge(
+                &Direction::FalseIsBetter,
+                n(false.into()).as_ref(),
+                n(true.into()).as_ref()
+            ),
+            Class::Deviation
+        );
+        assert_eq!(
+            judge(
+                &Direction::TrueIsBetter,
+                n(false.into()).as_ref(),
+                n(true.into()).as_ref()
+            ),
+            Class::Improved
+        );
+        assert_eq!(
+            judge(
+                &Direction::TrueIsBetter,
+                n(true.into()).as_ref(),
+                n(false.into()).as_ref()
+            ),
+            Class::Deviation
+        );
+        assert_eq!(
+            judge(
+                &Direction::SetIsBetter,
+                None,
+                n("e_certificate".into()).as_ref()
+            ),
+            Class::Improved
+        );
+        let order = Direction::Order(vec!["copy".into(), "original".into(), "both".into()]);
+        assert_eq!(
+            judge(
+                &order,
+                n("original".into()).as_ref(),
+                n("both".into()).as_ref()
+            ),
+            Class::Deviation
+        );
+        assert_eq!(
+            judge(
+                &order,
+                n("original".into()).as_ref(),
+                n("copy".into()).as_ref()
+            ),
+            Class::Improved
+        );
+        let paper = serde_json::json!(["paper"]);
+        let both = serde_json::json!(["paper", "electronic"]);
+        assert_eq!(
+            judge(&Direction::More, Some(&paper), Some(&both)),
+            Class::Improved
+        );
+        assert_eq!(
+            judge(&Direction::More, Some(&both), Some(&paper)),
+            Class::Deviation
+        );
+        assert_eq!(
+            judge(
+                &Direction::Same,
+                n("a".into()).as_ref(),
+                n("b".into()).as_ref()
+            ),
+            Class::Deviation
+        );
+        assert_eq!(
+            judge(&Direction::Lower, n(1.into()).as_ref(), None),
+            Class::Same
+        );
+    }
+}

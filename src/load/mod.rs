@@ -1,0 +1,693 @@
+//! Stage 1: find the catalog, walk its files, read and parse each one with positions.
+//!
+//! The walk is sorted, so the order of documents never depends on the file system. Each file is
+//! read and parsed on its own (in parallel); a problem with one file becomes a diagnostic and never
+//! stops the others.
+
+pub mod cache;
+pub mod git;
+pub mod policy;
+pub mod schema;
+pub mod since;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::diagnostic::source::{SourceFile, Span};
+use yaml::{Limits, Node, Problem};
+
+/// What a file is, decided by where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Config,
+    National,
+    Event,
+    Laws,
+    Certificates,
+    Region,
+    Entry,
+    LocalItem,
+    /// `schema/policy.yaml`, read from the schema folder rather than the catalog.
+    Policy,
+}
+
+impl Kind {
+    /// The schema file that describes this kind of file.
+    pub fn schema(self) -> &'static str {
+        match self {
+            Kind::Config => "catalog.schema.json",
+            Kind::National => "item.schema.json",
+            Kind::Event => "event.schema.json",
+            Kind::Laws => "laws.schema.json",
+            Kind::Certificates => "certificates.schema.json",
+            Kind::Region => "region.schema.json",
+            Kind::Entry => "entry.schema.json",
+            Kind::LocalItem => "local-item.schema.json",
+            Kind::Policy => "policy.schema.json",
+        }
+    }
+
+    pub const ALL: [Kind; 9] = [
+        Kind::Config,
+        Kind::National,
+        Kind::Event,
+        Kind::Laws,
+        Kind::Certificates,
+        Kind::Region,
+        Kind::Entry,
+        Kind::LocalItem,
+        Kind::Policy,
+    ];
+}
+
+/// Where a path inside the root belongs, from its components alone.
+pub fn classify(relative: &str) -> Option<Kind> {
+    let parts: Vec<&str> = relative.split('/').collect();
+    let yaml = |name: &str| name.ends_with(".yaml");
+    match parts.as_slice() {
+        ["catalog", "catalog.yaml"] => Some(Kind::Config),
+        ["catalog", "national", file] if yaml(file) => Some(Kind::National),
+        ["catalog", "events", file] if yaml(file) => Some(Kind::Event),
+        ["catalog", "registries", "laws.yaml"] => Some(Kind::Laws),
+        ["catalog", "registries", "certificates.yaml"] => Some(Kind::Certificates),
+        ["catalog", "regions", _, "region.yaml"] => Some(Kind::Region),
+        ["catalog", "regions", _, file] if yaml(file) => Some(Kind::Entry),
+        ["catalog", "regions", _, "local", file] if yaml(file) => Some(Kind::LocalItem),
+        _ => None,
+    }
+}
+
+/// A parsed catalog file.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub kind: Kind,
+    pub source: SourceFile,
+    /// Whether the text parsed into a YAML document (else `json` is null).
+    pub parsed: bool,
+    /// The document as JSON (`null` when it could not be parsed).
+    pub json: serde_json::Value,
+    /// Whether the file parsed and passed its schema; only valid files reach the rules.
+    pub valid: bool,
+    /// Whether the schema check has run (so `valid` is final).
+    pub validated: bool,
+    /// The content hash the cache knows this file by (see `cache.rs`).
+    pub key: Option<u128>,
+    limits: Limits,
+    /// The YAML tree with positions: kept from parsing, or parsed again on demand (after
+    /// [`Document::forget_tree`], or for a document that came from the cache).
+    tree: std::sync::OnceLock<Option<Node>>,
+    /// Top-level keys and their lines, read from the text on first use.
+    key_lines: std::sync::OnceLock<std::collections::BTreeMap<String, u32>>,
+}
+
+impl Document {
+    pub fn new(kind: Kind, source: SourceFile, root: Option<Node>, limits: Limits) -> Document {
+        let json = root.as_ref().map_or(serde_json::Value::Null, Node::to_json);
+        let tree = std::sync::OnceLock::new();
+        let parsed = root.is_some();
+        let _ = tree.set(root);
+        Document {
+            kind,
+            source,
+            parsed,
+            json,
+            valid: false,
+            validated: false,
+            key: None,
+            limits,
+            tree,
+            key_lines: Default::default(),
+        }
+    }
+
+    /// A valid document whose JSON came from the cache; its tree is parsed only if a finding
+    /// needs a position.
+    pub fn cached(
+        kind: Kind,
+        source: SourceFile,
+        json: serde_json::Value,
+        key: u128,
+        limits: Limits,
+    ) -> Document {
+        Document {
+            kind,
+            source,
+            parsed: true,
+            json,
+            valid: true,
+            validated: true,
+            key: Some(key),
+            limits,
+            tree: std::sync::OnceLock::new(),
+            key_lines: Default::default(),
+        }
+    }
+
+    /// The YAML tree with positions.
+    pub fn root(&self) -> Option<&Node> {
+        self.tree
+            .get_or_init(|| yaml::parse(&self.source.text, self.limits).root)
+            .as_ref()
+    }
+
+    /// The line of a top-level key, found in the text without parsing (block-style documents
+    /// start top-level keys at column 1); line 1 when it is not found.
+    pub fn top_level_line(&self, key: &str) -> u32 {
+        let lines = self.key_lines.get_or_init(|| {
+            let mut lines = std::collections::BTreeMap::new();
+            for (i, line) in self.source.text.lines().enumerate() {
+                if let Some((key, _)) = line.split_once(':')
+                    && !key.is_empty()
+                    && !key.starts_with([' ', '#', '-', '\t'])
+                {
+                    lines
+                        .entry(key.trim_end().to_string())
+                        .or_insert(i as u32 + 1);
+                }
+            }
+            lines
+        });
+        lines.get(key).copied().unwrap_or(1)
+    }
+
+    /// Record the schema check: a clean document is valid, remembered in the cache and its YAML
+    /// tree freed (a position is parsed again only for a finding).
+    pub fn settle(&mut self, clean: bool, cache: Option<&crate::load::cache::Cache>) {
+        self.validated = true;
+        self.valid = self.parsed && clean;
+        if self.valid {
+            if let (Some(cache), Some(key)) = (cache, self.key) {
+                cache.put(key, &self.json);
+            }
+            self.forget_tree();
+        }
+    }
+
+    /// Free the tree; it is parsed again if a position is asked for.
+    pub fn forget_tree(&mut self) {
+        self.tree = std::sync::OnceLock::new();
+    }
+
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
+
+    /// The file name without `.yaml`.
+    pub fn stem(&self) -> &str {
+        let name = self.path().rsplit('/').next().unwrap_or("");
+        name.strip_suffix(".yaml").unwrap_or(name)
+    }
+
+    /// The folder name of a region file or entry (`catalog/regions/<region>/…`).
+    pub fn region_folder(&self) -> Option<&str> {
+        let mut parts = self.path().split('/');
+        (parts.next() == Some("catalog") && parts.next() == Some("regions"))
+            .then(|| parts.next())
+            .flatten()
+    }
+
+    /// The span a finding about `pointer` should underline. A pointer to something absent (a
+    /// missing key) falls back to the nearest enclosing node that exists.
+    pub fn span(&self, pointer: &str) -> Span {
+        let Some(root) = self.root() else {
+            return Span::file_start();
+        };
+        let mut pointer = pointer;
+        loop {
+            if let Some((node, key)) = root.pointer(pointer) {
+                return node.anchor_span(key);
+            }
+            match pointer.rfind('/') {
+                Some(i) => pointer = &pointer[..i],
+                None => return Span::file_start(),
+            }
+        }
+    }
+
+    /// The span of the key `key` inside the mapping at `pointer`, or of the mapping itself.
+    pub fn key_span(&self, pointer: &str, key: &str) -> Span {
+        self.root()
+            .and_then(|root| root.pointer(pointer))
+            .and_then(|(node, _)| node.key_span(key))
+            .unwrap_or_else(|| self.span(pointer))
+    }
+
+    /// A diagnostic with `code` at the node `pointer` of this document.
+    pub fn diagnostic(
+        &self,
+        code: &crate::diagnostic::codes::Code,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(code, message, self.path(), self.span(pointer)).pointer(pointer)
+    }
+}
+
+/// Everything read from a catalog root.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every catalog file found, by kind, whether it was read or not.
+    pub listed: Vec<(Kind, String)>,
+}
+
+/// Look for a catalog root (a folder holding `catalog/catalog.yaml`) from `start` upwards.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join("catalog").join("catalog.yaml").is_file())
+        .map(Path::to_path_buf)
+}
+
+/// The relative path of a file inside the root, with `/` separators.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The limits a catalog sets in `catalog/catalog.yaml` (`limits:`), else the defaults. Read
+/// leniently: a malformed value is reported by the schema, and the defaults apply meanwhile.
+pub fn limits(root: &Path) -> Limits {
+    let path = root.join("catalog").join("catalog.yaml");
+    let defaults = Limits::default();
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return defaults;
+    };
+    if text.len() as u64 > defaults.max_file_bytes {
+        return defaults;
+    }
+    let parsed = yaml::parse(&text, defaults);
+    parsed
+        .root
+        .and_then(|root| root.to_json().get("limits").cloned())
+        .and_then(|limits| serde_json::from_value(limits).ok())
+        .unwrap_or(defaults)
+}
+
+/// The title and base URL from `catalog/catalog.yaml`, read leniently (defaults when unreadable).
+pub fn read_config(root: &Path) -> (String, String) {
+    let json = std::fs::read_to_string(root.join("catalog").join("catalog.yaml"))
+        .ok()
+        .and_then(|text| yaml::parse(&text, Limits::default()).root)
+        .map(|node| node.to_json())
+        .unwrap_or_default();
+    let text = |key: &str, default: &str| {
+        json.get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(default)
+            .to_string()
+    };
+    (
+        text("title", "政务服务事项目录"),
+        text("base_url", "https://example.invalid/"),
+    )
+}
+
+/// Walk `root/catalog` and parse every file in it.
+pub fn load(root: &Path, limits: Limits) -> Loaded {
+    load_some(root, limits, &|_| true, None, None)
+}
+
+/// Walk `dir` without following links, each folder's entries sorted by name.
+///
+/// walkdir's own `sort_by_file_name` finds each name by parsing the path into components, which
+/// is most of the cost of walking a large catalog; the name is the bytes after the last separator.
+pub fn walk_sorted(dir: &Path) -> WalkDir {
+    fn name(entry: &walkdir::DirEntry) -> &[u8] {
+        let path = entry.path().as_os_str().as_encoded_bytes();
+        let start = path
+            .iter()
+            .rposition(|&b| std::path::is_separator(b as char))
+            .map_or(0, |i| i + 1);
+        &path[start..]
+    }
+    WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by(|a, b| name(a).cmp(name(b)))
+}
+
+/// The schema check, run on each document as soon as it is parsed so that its YAML tree can be
+/// freed at once: the trees of a whole catalog are never in memory together.
+pub type Validate<'a> = &'a (dyn Fn(&Document) -> Vec<Diagnostic> + Sync);
+
+/// Walk `root/catalog`, list every file, and parse those `wanted` accepts.
+pub fn load_some(
+    root: &Path,
+    limits: Limits,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    cache: Option<&crate::load::cache::Cache>,
+    validate: Option<Validate<'_>>,
+) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let mut count = 0usize;
+    let walk = walk_sorted(&root.join("catalog"));
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map_or_else(|| "catalog".to_string(), |p| relative(root, p));
+                diagnostics.push(Diagnostic::new(
+                    &codes::UNREADABLE_FILE,
+                    format!("cannot read this folder: {error}"),
+                    &path,
+                    Span::file_start(),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        if entry.file_type().is_dir() {
+            if name.ends_with(".yaml") {
+                diagnostics.push(
+                    Diagnostic::new(
+                        &codes::UNKNOWN_FILE,
+                        "a folder named like a catalog file is not read",
+                        &rel,
+                        Span::file_start(),
+                    )
+                    .help("rename the folder; catalog files are regular files"),
+                );
+            }
+            continue;
+        }
+        count += 1;
+        if count > limits.max_files {
+            diagnostics.push(
+                Diagnostic::new(
+                    &codes::FILE_COUNT,
+                    format!(
+                        "the catalog has more than {} files; the rest were not read",
+                        limits.max_files
+                    ),
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("raise `limits: {max_files: …}` in catalog/catalog.yaml"),
+            );
+            break;
+        }
+        if entry.file_type().is_symlink() {
+            diagnostics.push(
+                Diagnostic::new(
+                    &codes::UNKNOWN_FILE,
+                    "symbolic link is not followed",
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("catalog files must be regular files inside the catalog root"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            // A FIFO, socket or device would block or misbehave when read.
+            diagnostics.push(
+                Diagnostic::new(
+                    &codes::UNKNOWN_FILE,
+                    "not a regular file, so it is not read",
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("catalog files must be regular files"),
+            );
+            continue;
+        }
+        match classify(&rel) {
+            Some(kind) => files.push((kind, entry.into_path(), rel)),
+            None if !wanted(&rel) => {}
+            None => diagnostics.push(
+                Diagnostic::new(
+                    &codes::UNKNOWN_FILE,
+                    "file is not in a place the catalog format knows, so it is ignored",
+                    &rel,
+                    Span::file_start(),
+                )
+                .help("see the layout in docs/format.md: national/, events/, registries/, regions/<region>/"),
+            ),
+        }
+    }
+
+    let listed = files
+        .iter()
+        .map(|(kind, _, rel)| (*kind, rel.clone()))
+        .collect();
+    let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .filter(|(_, _, rel)| wanted(rel))
+        .map(|(kind, path, rel)| {
+            let (mut document, mut found) = read_document(*kind, path, rel, limits, cache);
+            if let (Some(validate), Some(document)) = (validate, document.as_mut())
+                && !document.validated
+            {
+                let more = if document.parsed {
+                    validate(document)
+                } else {
+                    Vec::new()
+                };
+                document.settle(more.is_empty(), cache);
+                found.extend(more);
+            }
+            (document, found)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(parsed.len());
+    for (document, found) in parsed {
+        documents.extend(document);
+        diagnostics.extend(found);
+    }
+    Loaded {
+        root: root.to_path_buf(),
+        documents,
+        diagnostics,
+        listed,
+    }
+}
+
+/// Read and parse one file into a document, reporting what is wrong with it as YAML.
+pub fn read_document(
+    kind: Kind,
+    path: &Path,
+    rel: &str,
+    limits: Limits,
+    cache: Option<&crate::load::cache::Cache>,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let unreadable = |error: std::io::Error| {
+        let d = Diagnostic::new(
+            &codes::UNREADABLE_FILE,
+            format!("cannot read this file: {error}"),
+            rel,
+            Span::file_start(),
+        );
+        (None, vec![d])
+    };
+    // One open and one fstat per file: the size is checked before anything is read.
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) => return unreadable(error),
+    };
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > limits.max_file_bytes {
+        let d = Diagnostic::new(
+            &codes::FILE_SIZE,
+            format!(
+                "file is {size} bytes, more than the limit of {} bytes, so it was not read",
+                limits.max_file_bytes
+            ),
+            rel,
+            Span::file_start(),
+        )
+        .help("split the file, or raise `limits: {max_file_bytes: …}` in catalog/catalog.yaml");
+        return (None, vec![d]);
+    }
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    if let Err(error) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+        return unreadable(error);
+    }
+    let Some(cache) = cache else {
+        return document_from_bytes(kind, rel, bytes, limits);
+    };
+    let key = cache.key(kind as u8, rel, &bytes);
+    // Only valid UTF-8 is ever stored, so a file that is not is parsed (and reported) below.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // (The size limit was checked before reading.)
+            if let Some(json) = cache.get(key) {
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                return (
+                    Some(Document::cached(
+                        kind,
+                        SourceFile::new(rel, text),
+                        json,
+                        key,
+                        limits,
+                    )),
+                    Vec::new(),
+                );
+            }
+            text.into_bytes()
+        }
+        Err(error) => error.into_bytes(),
+    };
+    let (mut document, found) = document_from_bytes(kind, rel, bytes, limits);
+    if let Some(document) = &mut document
+        && found.is_empty()
+    {
+        document.key = Some(key);
+    }
+    (document, found)
+}
+
+/// Decode and parse the bytes of a catalog file.
+pub fn document_from_bytes(
+    kind: Kind,
+    rel: &str,
+    bytes: Vec<u8>,
+    limits: Limits,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        let d = Diagnostic::new(
+            &codes::FILE_SIZE,
+            format!(
+                "file is {} bytes, more than the limit of {} bytes, so it was not read",
+                bytes.len(),
+                limits.max_file_bytes
+            ),
+            rel,
+            Span::file_start(),
+        );
+        return (None, vec![d]);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let valid = String::from_utf8_lossy(valid);
+            let line = valid.matches('\n').count() as u32 + 1;
+            let column = valid.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+            let at = crate::diagnostic::source::Pos { line, column };
+            let d = Diagnostic::new(
+                &codes::UNREADABLE_FILE,
+                "file is not valid UTF-8",
+                rel,
+                Span::new(at, at),
+            )
+            .help("save the file as UTF-8");
+            return (None, vec![d]);
+        }
+    };
+    parse_document(kind, rel, text, limits)
+}
+
+/// Parse the text of a catalog file into a document, reporting what is wrong with it as YAML.
+pub fn parse_document(
+    kind: Kind,
+    rel: &str,
+    text: String,
+    limits: Limits,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    let source = SourceFile::new(rel, text);
+    let parsed = yaml::parse(&source.text, limits);
+    let control = control_characters(&source);
+    let mut diagnostics = problem_diagnostics(&parsed.problems, rel);
+    diagnostics.extend(control);
+    if parsed.root.is_none() && parsed.problems.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(
+                &codes::EMPTY_FILE,
+                "file holds no YAML document: it is empty or only comments",
+                rel,
+                Span::file_start(),
+            )
+            .help("write the file's content, or delete the file"),
+        );
+    }
+    for d in &mut diagnostics {
+        d.span = source.clamp(d.span);
+    }
+    let document = Document::new(kind, source, parsed.root, limits);
+    (Some(document), diagnostics)
+}
+
+/// Control characters (other than tab, line feed and carriage return) anywhere in the text: YAML
+/// forbids most of them, and the rest have no place in a service guide. At most five per file.
+fn control_characters(source: &SourceFile) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (index, line) in source.text.split('\n').enumerate() {
+        for (column, c) in line.chars().enumerate() {
+            let forbidden = (c.is_control() && !matches!(c, '\t' | '\r'))
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}');
+            if forbidden && found.len() < 5 {
+                let at = crate::diagnostic::source::Pos {
+                    line: index as u32 + 1,
+                    column: column as u32 + 1,
+                };
+                found.push(
+                    Diagnostic::new(&codes::CONTROL_CHARACTER, format!("control character U+{:04X} in the text", c as u32), &source.path, Span::new(at, crate::diagnostic::source::Pos { column: at.column + 1, ..at }))
+                        .help("remove it; write line breaks as YAML line breaks and other characters as themselves"),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// The diagnostics for what the YAML parser found wrong with a file.
+pub fn problem_diagnostics(problems: &[Problem], rel: &str) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|p| problem_diagnostic(p, rel))
+        .collect()
+}
+
+fn problem_diagnostic(problem: &Problem, rel: &str) -> Diagnostic {
+    match problem {
+        Problem::Syntax { message, at } => {
+            Diagnostic::new(&codes::YAML_SYNTAX, message.clone(), rel, *at)
+                .help("the rest of this file was not read; fix the YAML syntax first")
+        }
+        Problem::DuplicateKey { key, at, first } => Diagnostic::new(
+            &codes::DUPLICATE_KEY,
+            format!("duplicate key `{key}`"),
+            rel,
+            *at,
+        )
+        .label("second occurrence")
+        .with_label(rel, *first, "first occurrence, whose value is used")
+        .help("a key may appear once in a mapping; remove one of them"),
+        Problem::Unsupported { message, at } => {
+            Diagnostic::new(&codes::UNSUPPORTED_YAML, message.clone(), rel, *at)
+        }
+        Problem::Limit { message, limit, at } => {
+            let rule = match *limit {
+                "max_depth" => &codes::NESTING_DEPTH,
+                "max_nodes" => &codes::ALIAS_EXPANSION,
+                _ => &codes::STRING_LENGTH,
+            };
+            Diagnostic::new(rule, message.clone(), rel, *at).help(format!(
+                "if the file is legitimate, raise `limits: {{{limit}: …}}` in catalog/catalog.yaml"
+            ))
+        }
+    }
+}

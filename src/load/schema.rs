@@ -1,0 +1,463 @@
+//! Stage 2: validate every document against the national schema.
+//!
+//! The schema files under `schema/` are compiled into the binary; a catalog's own `schema/`
+//! folder overrides them file by file. Every error of every file is reported (not the first), each
+//! mapped from its JSON Pointer back to the YAML node, and worded with the field's Chinese label
+//! taken from the schema's `title`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Registry, Validator};
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::load::yaml;
+use crate::load::{Document, Kind};
+
+/// Base URI every schema's `$id` lives under, so relative `$ref`s resolve offline.
+pub const BASE_URI: &str = "https://catalogc.invalid/schema/";
+
+/// The schema files built into the binary.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "common.schema.json",
+        include_str!("../../schema/common.schema.json"),
+    ),
+    (
+        "catalog.schema.json",
+        include_str!("../../schema/catalog.schema.json"),
+    ),
+    (
+        "item.schema.json",
+        include_str!("../../schema/item.schema.json"),
+    ),
+    (
+        "entry.schema.json",
+        include_str!("../../schema/entry.schema.json"),
+    ),
+    (
+        "local-item.schema.json",
+        include_str!("../../schema/local-item.schema.json"),
+    ),
+    (
+        "region.schema.json",
+        include_str!("../../schema/region.schema.json"),
+    ),
+    (
+        "event.schema.json",
+        include_str!("../../schema/event.schema.json"),
+    ),
+    (
+        "laws.schema.json",
+        include_str!("../../schema/laws.schema.json"),
+    ),
+    (
+        "certificates.schema.json",
+        include_str!("../../schema/certificates.schema.json"),
+    ),
+    (
+        "policy.schema.json",
+        include_str!("../../schema/policy.schema.json"),
+    ),
+    ("policy.yaml", include_str!("../../schema/policy.yaml")),
+];
+
+/// Why the schema itself cannot be used: catalogc cannot run (exit status 2).
+#[derive(Debug)]
+pub enum SchemaError {
+    Read { file: String, error: String },
+    Json { file: String, error: String },
+    Compile { file: String, error: String },
+}
+
+impl std::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SchemaError::Read { file, error } => write!(f, "cannot read schema/{file}: {error}"),
+            SchemaError::Json { file, error } => {
+                write!(f, "schema/{file} is not valid JSON: {error}")
+            }
+            SchemaError::Compile { file, error } => {
+                write!(f, "schema/{file} is not a usable JSON Schema: {error}")
+            }
+        }
+    }
+}
+
+/// The text of a schema file: the catalog's own copy if it has one, else the built-in one.
+pub fn schema_text(root: &Path, name: &str) -> Result<(String, bool), SchemaError> {
+    let own = root.join("schema").join(name);
+    if own.is_file() {
+        return std::fs::read_to_string(&own)
+            .map(|text| (text, true))
+            .map_err(|e| SchemaError::Read {
+                file: name.to_string(),
+                error: e.to_string(),
+            });
+    }
+    BUILT_IN
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| (text.to_string(), false))
+        .ok_or_else(|| SchemaError::Read {
+            file: name.to_string(),
+            error: "no such built-in schema".to_string(),
+        })
+}
+
+/// The compiled validators, one per kind of file, and the labels of every property.
+pub struct Schemas {
+    validators: BTreeMap<Kind, Validator>,
+    /// property name → Chinese label (`title`), the first one found.
+    labels: BTreeMap<String, String>,
+    /// (definition, property) → label, for names whose meaning depends on where they are.
+    def_labels: BTreeMap<(String, String), String>,
+    /// property name → the `$defs` entry its schema refers to (`online` → `online_channel`).
+    def_of: BTreeMap<String, String>,
+}
+
+impl Schemas {
+    pub fn load(root: &Path) -> Result<Schemas, SchemaError> {
+        let mut documents = BTreeMap::new();
+        for (name, _) in BUILT_IN.iter().filter(|(name, _)| name.ends_with(".json")) {
+            let (text, _) = schema_text(root, name)?;
+            let json: Value = serde_json::from_str(&text).map_err(|e| SchemaError::Json {
+                file: name.to_string(),
+                error: e.to_string(),
+            })?;
+            documents.insert(name.to_string(), json);
+        }
+        let mut labels = BTreeMap::new();
+        let mut def_labels = BTreeMap::new();
+        let mut def_of = BTreeMap::new();
+        for (name, json) in &documents {
+            collect_labels(json, &mut labels);
+            collect_def_labels(name, json, &mut def_labels, &mut def_of);
+            if let Some(Value::Object(defs)) = json.get("$defs") {
+                for (def, schema) in defs {
+                    collect_def_labels(def, schema, &mut def_labels, &mut def_of);
+                }
+            }
+        }
+        let mut registry = Registry::new();
+        for (name, json) in &documents {
+            registry = registry
+                .add(format!("{BASE_URI}{name}"), json.clone())
+                .map_err(|e| SchemaError::Compile {
+                    file: name.clone(),
+                    error: e.to_string(),
+                })?;
+        }
+        let registry = registry.prepare().map_err(|e| SchemaError::Compile {
+            file: "common.schema.json".to_string(),
+            error: e.to_string(),
+        })?;
+        let mut validators = BTreeMap::new();
+        for kind in Kind::ALL {
+            let name = kind.schema();
+            let validator = jsonschema::options()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .with_registry(&registry)
+                .with_base_uri(format!("{BASE_URI}{name}"))
+                .should_validate_formats(true)
+                .build(&documents[name])
+                .map_err(|e| SchemaError::Compile {
+                    file: name.to_string(),
+                    error: e.to_string(),
+                })?;
+            validators.insert(kind, validator);
+        }
+        Ok(Schemas {
+            validators,
+            labels,
+            def_labels,
+            def_of,
+        })
+    }
+
+    /// The Chinese label of a property, if the schema gives one.
+    pub fn label(&self, property: &str) -> Option<&str> {
+        self.labels.get(property).map(String::as_str)
+    }
+
+    /// Validate one parsed document; returns every error, each at its YAML node.
+    pub fn validate(&self, document: &Document) -> Vec<Diagnostic> {
+        let Some(validator) = self.validators.get(&document.kind) else {
+            return Vec::new();
+        };
+        if validator.is_valid(&document.json) {
+            return Vec::new();
+        }
+        let mut found: Vec<Diagnostic> = validator
+            .iter_errors(&document.json)
+            .flat_map(|error| self.describe(document, &error))
+            .collect();
+        crate::diagnostic::sort(&mut found);
+        found
+    }
+
+    /// The label of the property a pointer ends in, read in the context of its parent property
+    /// where the schema gives one (`/channels/online/url` is 网办地址, not any other `url`).
+    fn label_at(&self, kind: Kind, pointer: &str) -> Option<&str> {
+        let mut properties = pointer
+            .rsplit('/')
+            .filter(|s| !s.is_empty() && s.parse::<usize>().is_err());
+        let property = properties.next()?;
+        let def = match properties.next() {
+            Some(parent) => self.def_of.get(parent).map(String::as_str),
+            None => Some(kind.schema()),
+        };
+        def.and_then(|def| {
+            self.def_labels
+                .get(&(def.to_string(), property.to_string()))
+        })
+        .map(String::as_str)
+        .or_else(|| self.label(property))
+    }
+
+    /// Name the property at a pointer for a message: `copies` (份数).
+    fn name_at(&self, kind: Kind, pointer: &str) -> String {
+        let property = last_property(pointer).unwrap_or_default();
+        match self.label_at(kind, pointer) {
+            Some(label) => format!("`{property}` ({label})"),
+            None => format!("`{property}`"),
+        }
+    }
+
+    fn describe(
+        &self,
+        document: &Document,
+        error: &jsonschema::ValidationError<'_>,
+    ) -> Vec<Diagnostic> {
+        let pointer = error.instance_path().as_str().to_string();
+        let field = last_property(&pointer);
+        let what = match field {
+            Some(_) => self.name_at(document.kind, &pointer),
+            None => "the document".to_string(),
+        };
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected }
+            | ValidationErrorKind::UnevaluatedProperties { unexpected } => unexpected
+                .iter()
+                .map(|key| {
+                    let span = document.key_span(&pointer, key);
+                    let mut d = document
+                        .diagnostic(
+                            &codes::UNKNOWN_KEY,
+                            &format!("{pointer}/{key}"),
+                            format!("unknown key `{key}`"),
+                        )
+                        .label("not part of the catalog format here");
+                    d.span = span;
+                    match self.suggest(key) {
+                        Some(near) => d.help(format!("did you mean `{near}`?")),
+                        None => d.help(
+                            "remove it; `catalogc explain CAT003` lists where keys are defined",
+                        ),
+                    }
+                })
+                .collect(),
+            ValidationErrorKind::Required { property } => {
+                let property = property.as_str().unwrap_or_default();
+                let inside = if pointer.is_empty() {
+                    "the document".to_string()
+                } else {
+                    what
+                };
+                vec![
+                    document
+                        .diagnostic(
+                            &codes::MISSING_KEY,
+                            &pointer,
+                            format!(
+                                "{inside} lacks the required key {}",
+                                self.name_at(document.kind, &format!("{pointer}/{property}"))
+                            ),
+                        )
+                        .help(format!("add `{property}:`")),
+                ]
+            }
+            ValidationErrorKind::Type { kind } => {
+                let expected = match kind {
+                    TypeKind::Single(t) => t.to_string(),
+                    TypeKind::Multiple(set) => set
+                        .iter()
+                        .map(|t| t.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                };
+                let found = json_type(error.instance());
+                if let Some(d) = self.unquoted_code(document, &pointer, &what, &expected) {
+                    return vec![d];
+                }
+                vec![
+                    document
+                        .diagnostic(
+                            &codes::WRONG_TYPE,
+                            &pointer,
+                            format!(
+                                "{what} must be {} {expected}, not {found}",
+                                article(&expected)
+                            ),
+                        )
+                        .label(format!("this is {found}")),
+                ]
+            }
+            _ => vec![
+                document
+                    .diagnostic(
+                        &codes::INVALID_VALUE,
+                        &pointer,
+                        format!("{what}: {}", lowercase_first(&error.to_string())),
+                    )
+                    .label("not allowed here"),
+            ],
+        }
+    }
+
+    /// A YAML number written where the schema wants a string, and that looks like a code.
+    fn unquoted_code(
+        &self,
+        document: &Document,
+        pointer: &str,
+        what: &str,
+        expected: &str,
+    ) -> Option<Diagnostic> {
+        if !expected.contains("string") {
+            return None;
+        }
+        let (node, _) = document.root()?.pointer(pointer)?;
+        if !node.plain || !matches!(node.value, yaml::Value::Int(_) | yaml::Value::Float(_)) {
+            return None;
+        }
+        let written = document.source.slice(node.span).trim().to_string();
+        let read = document
+            .json
+            .pointer(pointer)
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let key = last_property(pointer).unwrap_or("value");
+        Some(
+            document
+                .diagnostic(
+                    &codes::UNQUOTED_CODE,
+                    pointer,
+                    format!("{what} is a number, not a string: YAML reads `{written}` as {read}"),
+                )
+                .label("unquoted")
+                .help(format!("quote it: `{key}: \"{written}\"`")),
+        )
+    }
+
+    /// The known property name closest to a misspelt one.
+    fn suggest(&self, key: &str) -> Option<&str> {
+        self.labels
+            .keys()
+            .map(|known| (edit_distance(key, known), known))
+            .filter(|(d, _)| *d <= 2 && *d < key.len())
+            .min()
+            .map(|(_, known)| known.as_str())
+    }
+}
+
+/// Labels of the properties of one `$defs` entry, and which definitions properties refer to.
+fn collect_def_labels(
+    def: &str,
+    schema: &Value,
+    def_labels: &mut BTreeMap<(String, String), String>,
+    def_of: &mut BTreeMap<String, String>,
+) {
+    let Some(Value::Object(properties)) = schema.get("properties") else {
+        return;
+    };
+    for (name, property) in properties {
+        if let Some(title) = property.get("title").and_then(Value::as_str) {
+            def_labels.insert((def.to_string(), name.clone()), title.to_string());
+        }
+        let target = property
+            .get("$ref")
+            .or_else(|| property.get("items").and_then(|i| i.get("$ref")));
+        if let Some(target) = target
+            .and_then(Value::as_str)
+            .and_then(|r| r.rsplit("/$defs/").next())
+        {
+            def_of
+                .entry(name.clone())
+                .or_insert_with(|| target.to_string());
+        }
+    }
+}
+
+fn collect_labels(json: &Value, labels: &mut BTreeMap<String, String>) {
+    match json {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                for (name, schema) in properties {
+                    if let Some(title) = schema.get("title").and_then(Value::as_str) {
+                        labels
+                            .entry(name.clone())
+                            .or_insert_with(|| title.to_string());
+                    }
+                }
+            }
+            map.values().for_each(|v| collect_labels(v, labels));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_labels(v, labels)),
+        _ => {}
+    }
+}
+
+/// The last non-index segment of a pointer: `/materials/2/copies` → `copies`.
+fn last_property(pointer: &str) -> Option<&str> {
+    pointer
+        .rsplit('/')
+        .find(|s| !s.is_empty() && s.parse::<usize>().is_err())
+}
+
+fn json_type(value: &Value) -> String {
+    match value {
+        Value::Null => "null (an empty value)".to_string(),
+        Value::Bool(b) => format!("a boolean ({b})"),
+        Value::Number(n) if n.is_i64() || n.is_u64() => format!("an integer ({n})"),
+        Value::Number(n) => format!("a number ({n})"),
+        Value::String(s) => format!("a string ({s:?})"),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "a mapping".to_string(),
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let text = text.trim_end_matches('.');
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,236 @@
+//! `check --since REV`: which files a change can affect.
+//!
+//! The changed files come from git; this module decides what depends on them, from the catalog's
+//! layout and its region tree alone (it reads only `region.yaml` and event files):
+//!
+//! - a national item: the item, every regional entry that implements it, every event it is in;
+//! - a regional entry: the entry and the same item's entries in every region below;
+//! - a region: everything in that region and in every region below it;
+//! - a local item or an event: itself;
+//! - `catalog.yaml`, a registry, or anything in `schema/`: everything.
+//!
+//! The check then loads only what those files need (their national items, their ancestors'
+//! entries, the regions, registries and events) and reports findings for the selected files:
+//! exactly what a full check reports for them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::load::yaml::{self, Limits};
+
+/// The files a check must report on, and the files it must load to do so.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Everything is affected (a settings, registry or schema change).
+    pub all: bool,
+    pub report: BTreeSet<String>,
+    pub load: BTreeSet<String>,
+    /// One line per changed file: what it selected.
+    pub reasons: Vec<String>,
+}
+
+impl Selection {
+    pub fn reports(&self, file: &str) -> bool {
+        self.all || self.report.contains(file)
+    }
+
+    pub fn loads(&self, file: &str) -> bool {
+        self.all || self.load.contains(file)
+    }
+}
+
+/// The parts of the catalog's layout the selection needs.
+struct Layout {
+    files: Vec<String>,
+    parent: BTreeMap<String, String>,
+    members: BTreeMap<String, Vec<String>>,
+}
+
+fn read_json(root: &Path, rel: &str) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(root.join(rel)).ok()?;
+    yaml::parse(&text, Limits::default())
+        .root
+        .map(|n| n.to_json())
+}
+
+impl Layout {
+    fn read(root: &Path) -> Layout {
+        let catalog = root.join("catalog");
+        let files: Vec<String> = crate::load::walk_sorted(&catalog)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                e.path()
+                    .strip_prefix(root)
+                    .ok()
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+            })
+            .collect();
+        let mut parent = BTreeMap::new();
+        let mut members = BTreeMap::new();
+        for file in &files {
+            let parts: Vec<&str> = file.split('/').collect();
+            match parts.as_slice() {
+                ["catalog", "regions", region, "region.yaml"] => {
+                    if let Some(p) = read_json(root, file)
+                        .and_then(|j| j.get("parent")?.as_str().map(str::to_string))
+                    {
+                        parent.insert(region.to_string(), p);
+                    }
+                }
+                ["catalog", "events", _] => {
+                    let list = read_json(root, file)
+                        .and_then(|j| j.get("members")?.as_array().cloned())
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|m| m.as_str().map(str::to_string))
+                        .collect();
+                    members.insert(file.clone(), list);
+                }
+                _ => {}
+            }
+        }
+        Layout {
+            files,
+            parent,
+            members,
+        }
+    }
+
+    /// `region` and every region below it.
+    fn subtree(&self, region: &str) -> BTreeSet<String> {
+        let mut found = BTreeSet::from([region.to_string()]);
+        loop {
+            let before = found.len();
+            for (child, parent) in &self.parent {
+                if found.contains(parent) {
+                    found.insert(child.clone());
+                }
+            }
+            if found.len() == before {
+                return found;
+            }
+        }
+    }
+
+    /// The regions above `region`, nearest first (stops at a loop).
+    fn ancestors(&self, region: &str) -> Vec<String> {
+        let mut chain: Vec<String> = Vec::new();
+        let mut current = region.to_string();
+        while let Some(p) = self.parent.get(&current) {
+            if p == region || chain.contains(p) {
+                break;
+            }
+            chain.push(p.clone());
+            current = p.clone();
+        }
+        chain
+    }
+
+    fn entries_of(&self, code: &str, regions: Option<&BTreeSet<String>>) -> Vec<String> {
+        let name = format!("{code}.yaml");
+        self.files
+            .iter()
+            .filter(|f| {
+                let parts: Vec<&str> = f.split('/').collect();
+                matches!(parts.as_slice(), ["catalog", "regions", r, n] if *n == name && regions.is_none_or(|set| set.contains(*r)))
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+/// Decide what the `changed` files (relative to the catalog root) affect.
+pub fn select(root: &Path, changed: &[String]) -> Selection {
+    let layout = Layout::read(root);
+    let exists: BTreeSet<&str> = layout.files.iter().map(String::as_str).collect();
+    let mut selection = Selection::default();
+    for path in changed {
+        let parts: Vec<&str> = path.split('/').collect();
+        let before = selection.report.len();
+        let mut add = |files: Vec<String>| {
+            selection
+                .report
+                .extend(files.into_iter().filter(|f| exists.contains(f.as_str())))
+        };
+        let why = match parts.as_slice() {
+            ["schema", ..] | ["catalog", "catalog.yaml"] | ["catalog", "registries", ..] => {
+                selection.all = true;
+                "everything depends on it".to_string()
+            }
+            ["catalog", "national", file] => {
+                let code = file.trim_end_matches(".yaml");
+                add(vec![path.clone()]);
+                add(layout.entries_of(code, None));
+                add(layout
+                    .members
+                    .iter()
+                    .filter(|(_, m)| m.iter().any(|c| c == code))
+                    .map(|(f, _)| f.clone())
+                    .collect());
+                "the item, its regional entries and its events".to_string()
+            }
+            ["catalog", "regions", region, "region.yaml"] => {
+                let subtree = layout.subtree(region);
+                add(layout
+                    .files
+                    .iter()
+                    .filter(|f| f.split('/').nth(2).is_some_and(|r| subtree.contains(r)))
+                    .cloned()
+                    .collect());
+                format!("every file of {} region(s) at or below it", subtree.len())
+            }
+            ["catalog", "regions", region, file] => {
+                add(vec![path.clone()]);
+                add(layout.entries_of(
+                    file.trim_end_matches(".yaml"),
+                    Some(&layout.subtree(region)),
+                ));
+                "the entry and the same item's entries below it".to_string()
+            }
+            ["catalog", ..] => {
+                add(vec![path.clone()]);
+                "itself".to_string()
+            }
+            _ => continue,
+        };
+        let count = if selection.all {
+            layout.files.len()
+        } else {
+            selection.report.len() - before
+        };
+        selection
+            .reasons
+            .push(format!("{path} changed: {why} ({count} files)"));
+    }
+    // What the reported files need: their national items, their ancestors' entries, and the
+    // small shared files every check reads.
+    let mut load = selection.report.clone();
+    for file in &selection.report {
+        if let ["catalog", "regions", region, name] = file.split('/').collect::<Vec<_>>().as_slice()
+        {
+            if *name == "region.yaml" {
+                continue;
+            }
+            load.insert(format!("catalog/national/{name}"));
+            for ancestor in layout.ancestors(region) {
+                load.insert(format!("catalog/regions/{ancestor}/{name}"));
+            }
+        }
+    }
+    for file in &layout.files {
+        let parts: Vec<&str> = file.split('/').collect();
+        if matches!(
+            parts.as_slice(),
+            ["catalog", "catalog.yaml"]
+                | ["catalog", "registries", _]
+                | ["catalog", "events", _]
+                | ["catalog", "regions", _, "region.yaml"]
+        ) {
+            load.insert(file.clone());
+        }
+    }
+    selection.load = load;
+    selection
+}

@@ -1,0 +1,602 @@
+//! YAML with a position on every node.
+//!
+//! catalogc reads YAML with one parser, `saphyr-parser` (pure Rust, YAML 1.2), and builds its own
+//! small tree from the parser's events so that every node, and every mapping key, keeps its
+//! [`Span`]. The tree converts to `serde_json::Value` for schema validation and answers JSON
+//! Pointer look-ups, which is how a schema error at `/materials/2/copies` becomes `file:35:13`.
+//!
+//! Scalars are typed by the YAML 1.2 core schema (saphyr's rules): `010` is the integer 10 and
+//! `yes` is a string. Unlike a plain loader, this one keeps going after a duplicate key (every
+//! duplicate is reported), bounds nesting depth and alias expansion, and reports tags and
+//! extra documents instead of silently accepting them.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use saphyr::Scalar;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle};
+
+use crate::diagnostic::source::{Pos, Span};
+
+/// A YAML node and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    /// True for a plain (unquoted, non-block) scalar.
+    pub plain: bool,
+    pub value: Value,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+/// One `key: value` pair of a mapping, in source order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+/// Limits that keep hostile files cheap to reject, set in `catalog/catalog.yaml` under `limits:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Largest file, in bytes; a larger file is not read at all.
+    pub max_file_bytes: u64,
+    /// Deepest nesting of mappings and sequences.
+    pub max_depth: usize,
+    /// Most nodes a file may expand to, counting every node an alias copies.
+    pub max_nodes: usize,
+    /// Longest string value, in characters.
+    pub max_string_chars: usize,
+    /// Most files under `catalog/`.
+    pub max_files: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 200_000,
+            max_string_chars: 20_000,
+            max_files: 4_000_000,
+        }
+    }
+}
+
+/// What can be wrong with a YAML file itself, before any schema is applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The text is not YAML; nothing after this point was read.
+    Syntax { message: String, at: Span },
+    /// A mapping has the same key twice; the first value is kept.
+    DuplicateKey { key: String, at: Span, first: Span },
+    /// A YAML feature the catalog format does not use (tags, several documents, complex keys,
+    /// non-finite numbers).
+    Unsupported { message: String, at: Span },
+    /// A limit from [`Limits`] was hit; nothing after this point was read.
+    Limit {
+        message: String,
+        /// The name of the limit in `catalog.yaml` (`max_depth`, `max_nodes`, `max_string_chars`).
+        limit: &'static str,
+        at: Span,
+    },
+}
+
+/// The result of parsing one file: the tree if one could be built, and every problem found.
+#[derive(Debug)]
+pub struct Parsed {
+    pub root: Option<Node>,
+    pub problems: Vec<Problem>,
+}
+
+fn pos(m: &Marker) -> Pos {
+    Pos {
+        line: m.line() as u32,
+        column: m.col() as u32 + 1,
+    }
+}
+
+fn span(s: &saphyr_parser::Span) -> Span {
+    Span::new(pos(&s.start), pos(&s.end))
+}
+
+/// A container being built from events.
+enum Frame {
+    Seq {
+        start: Span,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: Span,
+        anchor: usize,
+        entries: Vec<Entry>,
+        pending_key: Option<(String, Span)>,
+    },
+}
+
+struct Builder {
+    limits: Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Node, usize)>,
+    nodes: usize,
+    root: Option<Node>,
+    documents: usize,
+    problems: Vec<Problem>,
+}
+
+/// Parse one file. Never panics; the caller decides what the problems mean.
+pub fn parse(text: &str, limits: Limits) -> Parsed {
+    let mut builder = Builder {
+        limits,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        root: None,
+        documents: 0,
+        problems: Vec::new(),
+    };
+    for event in Parser::new_from_str(text) {
+        match event {
+            Ok((event, at)) => {
+                if let Err(problem) = builder.event(event, span(&at)) {
+                    builder.problems.push(problem);
+                    return builder.finish(true);
+                }
+            }
+            Err(error) => {
+                let at = pos(error.marker());
+                let message = syntax_message(error.info());
+                // The parser has a nesting limit of its own, reached while scanning ahead.
+                builder
+                    .problems
+                    .push(if message.contains("recursion limit exceeded") {
+                        Problem::Limit {
+                            message: "the file nests mappings and sequences too deeply".to_string(),
+                            limit: "max_depth",
+                            at: Span::new(at, at),
+                        }
+                    } else {
+                        Problem::Syntax {
+                            message,
+                            at: Span::new(at, at),
+                        }
+                    });
+                return builder.finish(true);
+            }
+        }
+    }
+    builder.finish(false)
+}
+
+/// saphyr's messages say "at byte N" while meaning characters; the position is reported apart.
+fn syntax_message(info: &str) -> String {
+    let info = info.trim().trim_end_matches('.');
+    match info.find(" at byte ") {
+        Some(i) => info[..i].to_string(),
+        None => info.to_string(),
+    }
+}
+
+impl Builder {
+    fn finish(mut self, aborted: bool) -> Parsed {
+        if aborted {
+            self.root = None;
+        }
+        Parsed {
+            root: self.root,
+            problems: self.problems,
+        }
+    }
+
+    fn count(&mut self, n: usize, at: Span) -> Result<(), Problem> {
+        self.nodes += n;
+        if self.nodes > self.limits.max_nodes {
+            return Err(Problem::Limit {
+                message: format!(
+                    "the file expands to more than {} YAML nodes",
+                    self.limits.max_nodes
+                ),
+                limit: "max_nodes",
+                at,
+            });
+        }
+        Ok(())
+    }
+
+    fn event(&mut self, event: Event<'_>, at: Span) -> Result<(), Problem> {
+        match event {
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => Ok(()),
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    // Stop here: one file holds one document.
+                    return Err(Problem::Unsupported {
+                        message: "a catalog file holds one YAML document, this is a second one"
+                            .to_string(),
+                        at,
+                    });
+                }
+                Ok(())
+            }
+            Event::Alias(id) => {
+                let Some((node, size)) = self.anchors.get(&id).cloned() else {
+                    return Err(Problem::Syntax {
+                        message: "alias to an unknown anchor".to_string(),
+                        at,
+                    });
+                };
+                self.count(size, at)?;
+                let mut node = node;
+                node.span = at;
+                self.push(node, size)
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.count(1, at)?;
+                if let Some(tag) = tag {
+                    self.problems.push(Problem::Unsupported {
+                        message: format!(
+                            "YAML tag `{}{}` is not used by the catalog format",
+                            tag.handle, tag.suffix
+                        ),
+                        at,
+                    });
+                }
+                let node = self.scalar(text, style, at);
+                if anchor > 0 {
+                    self.anchors.insert(anchor, (node.clone(), 1));
+                }
+                self.push(node, 1)
+            }
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                self.count(1, at)?;
+                if let Some(tag) = tag {
+                    self.problems.push(Problem::Unsupported {
+                        message: format!(
+                            "YAML tag `{}{}` is not used by the catalog format",
+                            tag.handle, tag.suffix
+                        ),
+                        at,
+                    });
+                }
+                if self.stack.len() >= self.limits.max_depth {
+                    return Err(Problem::Limit {
+                        message: format!(
+                            "the file nests mappings and sequences more than {} levels deep",
+                            self.limits.max_depth
+                        ),
+                        limit: "max_depth",
+                        at,
+                    });
+                }
+                let frame = if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        start: at,
+                        anchor,
+                        items: Vec::new(),
+                    }
+                } else {
+                    Frame::Map {
+                        start: at,
+                        anchor,
+                        entries: Vec::new(),
+                        pending_key: None,
+                    }
+                };
+                self.stack.push(frame);
+                Ok(())
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
+                };
+                let (node, anchor) = match frame {
+                    Frame::Seq {
+                        start,
+                        anchor,
+                        items,
+                    } => (
+                        Node {
+                            span: Span::new(start.start, at.end.max(start.end)),
+                            plain: false,
+                            value: Value::Seq(items),
+                        },
+                        anchor,
+                    ),
+                    Frame::Map {
+                        start,
+                        anchor,
+                        entries,
+                        ..
+                    } => (
+                        Node {
+                            span: Span::new(start.start, at.end.max(start.end)),
+                            plain: false,
+                            value: Value::Map(entries),
+                        },
+                        anchor,
+                    ),
+                };
+                let size = node_count(&node);
+                if anchor > 0 {
+                    self.anchors.insert(anchor, (node.clone(), size));
+                }
+                self.push(node, size)
+            }
+        }
+    }
+
+    fn scalar(&mut self, text: Cow<'_, str>, style: ScalarStyle, at: Span) -> Node {
+        let plain = style == ScalarStyle::Plain;
+        let chars = text.chars().count();
+        if chars > self.limits.max_string_chars {
+            self.problems.push(Problem::Limit {
+                message: format!(
+                    "a string of {chars} characters is longer than the limit of {}",
+                    self.limits.max_string_chars
+                ),
+                limit: "max_string_chars",
+                at: Span::new(at.start, at.start),
+            });
+        }
+        let value = match Scalar::parse_from_cow_and_metadata(text.clone(), style, None) {
+            Some(Scalar::Null) => Value::Null,
+            Some(Scalar::Boolean(b)) => Value::Bool(b),
+            Some(Scalar::Integer(i)) => Value::Int(i),
+            Some(Scalar::FloatingPoint(f)) => {
+                let f = f.into_inner();
+                if !f.is_finite() {
+                    self.problems.push(Problem::Unsupported {
+                        message: format!("`{text}` is not a finite number"),
+                        at,
+                    });
+                }
+                Value::Float(f)
+            }
+            Some(Scalar::String(s)) => Value::Str(s.into_owned()),
+            None => Value::Str(text.into_owned()),
+        };
+        Node {
+            span: at,
+            plain,
+            value,
+        }
+    }
+
+    /// Put a finished node into its parent, or make it the document root.
+    fn push(&mut self, node: Node, _size: usize) -> Result<(), Problem> {
+        match self.stack.last_mut() {
+            None => {
+                if self.root.is_none() {
+                    self.root = Some(node);
+                }
+                Ok(())
+            }
+            Some(Frame::Seq { items, .. }) => {
+                items.push(node);
+                Ok(())
+            }
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                Some((key, key_span)) => {
+                    if let Some(first) = entries.iter().find(|e| e.key == key) {
+                        self.problems.push(Problem::DuplicateKey {
+                            key,
+                            at: key_span,
+                            first: first.key_span,
+                        });
+                    } else {
+                        entries.push(Entry {
+                            key,
+                            key_span,
+                            value: node,
+                        });
+                    }
+                    Ok(())
+                }
+                None => {
+                    let key = match &node.value {
+                        Value::Str(s) => s.clone(),
+                        Value::Int(i) => i.to_string(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Float(f) => f.to_string(),
+                        Value::Null => "null".to_string(),
+                        Value::Seq(_) | Value::Map(_) => {
+                            return Err(Problem::Unsupported {
+                                message:
+                                    "a mapping key must be a plain value, not a mapping or sequence"
+                                        .to_string(),
+                                at: node.span,
+                            });
+                        }
+                    };
+                    if key == "<<" && node.plain {
+                        self.problems.push(Problem::Unsupported {
+                            message: "merge keys (`<<`) are not used by the catalog format"
+                                .to_string(),
+                            at: node.span,
+                        });
+                    }
+                    *pending_key = Some((key, node.span));
+                    Ok(())
+                }
+            },
+        }
+    }
+}
+
+fn node_count(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(node_count).sum(),
+        Value::Map(entries) => entries.iter().map(|e| node_count(&e.value)).sum(),
+        _ => 0,
+    }
+}
+
+impl Node {
+    /// The node as JSON, for the schema validator and for typed deserialisation.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Str(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The node a JSON Pointer (RFC 6901) names, with the span of the key that holds it.
+    pub fn pointer(&self, pointer: &str) -> Option<(&Node, Option<Span>)> {
+        let mut node = self;
+        let mut key_span = None;
+        if pointer.is_empty() {
+            return Some((node, None));
+        }
+        for raw in pointer.strip_prefix('/')?.split('/') {
+            let segment = raw.replace("~1", "/").replace("~0", "~");
+            match &node.value {
+                Value::Map(entries) => {
+                    let entry = entries.iter().find(|e| e.key == segment)?;
+                    key_span = Some(entry.key_span);
+                    node = &entry.value;
+                }
+                Value::Seq(items) => {
+                    node = items.get(segment.parse::<usize>().ok()?)?;
+                    key_span = None;
+                }
+                _ => return None,
+            }
+        }
+        Some((node, key_span))
+    }
+
+    /// The span of a mapping key inside this node, if this is a mapping that has it.
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|e| e.key == key).map(|e| e.key_span),
+            _ => None,
+        }
+    }
+
+    /// Where a finding about this node should point: a scalar itself; for a mapping or a
+    /// sequence, the key that holds it (or its first line when it has none).
+    pub fn anchor_span(&self, key_span: Option<Span>) -> Span {
+        match (&self.value, key_span) {
+            (Value::Seq(_) | Value::Map(_), Some(key)) => key,
+            (Value::Seq(_) | Value::Map(_), None) => {
+                let start = self.span.start;
+                Span::new(
+                    start,
+                    Pos {
+                        line: start.line,
+                        column: start.column + 1,
+                    },
+                )
+            }
+            _ => self.span,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Node {
+        let parsed = parse(text, Limits::default());
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        parsed.root.expect("a root")
+    }
+
+    #[test]
+    fn every_node_has_a_position_in_characters() {
+        let root = parse_ok("名称: 居民身份证\nmaterials:\n  - copies: many\n");
+        let (node, _) = root.pointer("/materials/0/copies").unwrap();
+        assert_eq!(
+            node.span.start,
+            Pos {
+                line: 3,
+                column: 13
+            }
+        );
+        let (name, key) = root.pointer("/名称").unwrap();
+        assert_eq!(name.span.start, Pos { line: 1, column: 5 });
+        assert_eq!(key.unwrap().start, Pos { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn scalars_follow_the_yaml_1_2_core_schema() {
+        let root = parse_ok("a: 000120010000\nb: \"000120010000\"\nc: yes\nd: 2025-06-30\ne: ~\n");
+        let json = root.to_json();
+        assert_eq!(json["a"], serde_json::json!(120010000));
+        assert!(root.pointer("/a").unwrap().0.plain);
+        assert_eq!(json["b"], "000120010000");
+        assert_eq!(json["c"], "yes");
+        assert_eq!(json["d"], "2025-06-30");
+        assert!(json["e"].is_null());
+    }
+
+    #[test]
+    fn every_duplicate_key_is_reported_and_the_first_value_kept() {
+        let parsed = parse("a: 1\nb: 2\na: 3\nb: 4\n", Limits::default());
+        assert_eq!(parsed.problems.len(), 2);
+        assert!(matches!(&parsed.problems[0],
+            Problem::DuplicateKey { key, at, first } if key == "a" && at.start.line == 3 && first.start.line == 1));
+        assert_eq!(parsed.root.unwrap().to_json()["a"], 1);
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position() {
+        let parsed = parse("a: [1, 2\nb: 3\n", Limits::default());
+        assert!(parsed.root.is_none());
+        assert!(matches!(parsed.problems[0], Problem::Syntax { .. }));
+    }
+
+    #[test]
+    fn alias_expansion_is_bounded() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let prev = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        let parsed = parse(&text, Limits::default());
+        assert!(parsed.root.is_none());
+        assert!(matches!(
+            parsed.problems[0],
+            Problem::Limit {
+                limit: "max_nodes",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_second_document_is_reported() {
+        let parsed = parse("a: 1\n---\nb: 2\n", Limits::default());
+        assert!(matches!(parsed.problems[0], Problem::Unsupported { .. }));
+    }
+}

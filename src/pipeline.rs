@@ -1,0 +1,179 @@
+//! The pipeline up to the findings: load → validate → resolve → rules beside the conformance diff.
+//!
+//! `check`, `diff`, `build` and `changelog` all start here; `check` only renders what this returns.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::check;
+use crate::diagnostic::{self, Diagnostic};
+use crate::diff::{self, Conformance};
+use crate::load::policy::Policy;
+use crate::load::schema::{SchemaError, Schemas};
+use crate::load::{self, Document};
+use crate::resolve::Resolved;
+use crate::resolve::catalog::Catalog;
+
+/// What the caller can choose.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Reference date (days since 1970-01-01) for reviews and expiry; today when absent.
+    pub as_of: Option<i64>,
+    /// Only report on these regions (and on the national files); all when empty.
+    pub regions: Vec<String>,
+    /// Only load and report what a change can affect (`check --since`).
+    pub selection: Option<crate::load::since::Selection>,
+    /// Use the content-addressed cache in `.catalogc-cache/`.
+    pub cache: bool,
+    /// Resolve and diff only, without the rules (for comparing past revisions).
+    pub skip_rules: bool,
+}
+
+/// Everything the pipeline computed.
+pub struct Compiled {
+    pub resolved: Resolved,
+    pub policy_document: Document,
+    pub conformance: Conformance,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a check applies, read once: the schemas, the conformance policy, the input limits.
+pub struct Standard {
+    /// What, besides a file's bytes, decides how it parses and validates (for the cache).
+    pub fingerprint: u128,
+    pub schemas: Schemas,
+    pub policy: Policy,
+    pub policy_document: Document,
+    pub policy_diagnostics: Vec<Diagnostic>,
+    pub limits: crate::load::yaml::Limits,
+}
+
+impl Standard {
+    pub fn load(root: &Path) -> Result<Standard, SchemaError> {
+        let limits = load::limits(root);
+        let schemas = Schemas::load(root)?;
+        let mut parts = vec![format!("{limits:?}").into_bytes()];
+        for (name, _) in crate::load::schema::BUILT_IN {
+            parts.push(crate::load::schema::schema_text(root, name)?.0.into_bytes());
+        }
+        let fingerprint =
+            crate::load::cache::fingerprint(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>());
+        let (policy, policy_document, policy_diagnostics) = Policy::load(root, &schemas, limits)?;
+        Ok(Standard {
+            fingerprint,
+            schemas,
+            policy,
+            policy_document,
+            policy_diagnostics,
+            limits,
+        })
+    }
+}
+
+/// Run the pipeline on the catalog at `root`. `Err` means catalogc cannot run (a broken schema).
+pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> {
+    let standard = Standard::load(root)?;
+    let cache = options
+        .cache
+        .then(|| crate::load::cache::Cache::open(root, standard.fingerprint));
+    let validate = |document: &Document| standard.schemas.validate(document);
+    let loaded = match &options.selection {
+        Some(selection) => load::load_some(
+            root,
+            standard.limits,
+            &|rel| selection.loads(rel),
+            cache.as_ref(),
+            Some(&validate),
+        ),
+        None => load::load_some(
+            root,
+            standard.limits,
+            &|_| true,
+            cache.as_ref(),
+            Some(&validate),
+        ),
+    };
+    // Every document was validated while loading, so the cache is complete: write it now and
+    // free it before the rules and the diff need the memory.
+    if let Some(cache) = cache {
+        cache.save(options.selection.is_none());
+    }
+    Ok(analyse(&standard, loaded, options))
+}
+
+/// Everything after reading the files: validate, assemble, run the rules and the diff.
+pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> Compiled {
+    let mut diagnostics = loaded.diagnostics;
+    let mut documents = loaded.documents;
+
+    // Documents not validated while loading (loaded without a validator) are validated here.
+    let validated: Vec<Option<Vec<Diagnostic>>> = documents
+        .par_iter()
+        .map(|document| {
+            (!document.validated).then(|| {
+                if document.parsed {
+                    standard.schemas.validate(document)
+                } else {
+                    Vec::new()
+                }
+            })
+        })
+        .collect();
+    for (document, found) in documents.iter_mut().zip(validated) {
+        if let Some(found) = found {
+            document.settle(found.is_empty(), None);
+            diagnostics.extend(found);
+        }
+    }
+    diagnostics.extend(standard.policy_diagnostics.iter().cloned());
+
+    let today = options.as_of.unwrap_or_else(crate::dates::today);
+    let resolved = Resolved::new(Catalog::assemble(
+        loaded.root,
+        documents,
+        &loaded.listed,
+        today,
+        &mut diagnostics,
+    ));
+    // The rules and the diff only read the catalog: run them side by side.
+    let (found, mut conformance) = rayon::join(
+        || {
+            if options.skip_rules {
+                Vec::new()
+            } else {
+                check::run(&resolved)
+            }
+        },
+        || diff::diff(&resolved, &standard.policy),
+    );
+    diagnostics.extend(found);
+    diagnostics.append(&mut conformance.diagnostics);
+
+    if let Some(selection) = &options.selection {
+        diagnostics.retain(|d| selection.reports(&d.file));
+    }
+    if !options.regions.is_empty() {
+        diagnostics.retain(|d| in_regions(&d.file, &options.regions));
+        conformance
+            .regions
+            .retain(|r| options.regions.contains(&r.code));
+    }
+    diagnostic::sort(&mut diagnostics);
+    Compiled {
+        resolved,
+        policy_document: standard.policy_document.clone(),
+        conformance,
+        diagnostics,
+    }
+}
+
+/// Whether a file concerns one of `regions`: files outside `catalog/regions/` concern everyone.
+fn in_regions(file: &str, regions: &[String]) -> bool {
+    match file.strip_prefix("catalog/regions/") {
+        Some(rest) => regions
+            .iter()
+            .any(|r| rest.split('/').next() == Some(r.as_str())),
+        None => true,
+    }
+}

@@ -1,0 +1,69 @@
+//! Renderers: one file per output format, all reading the same [`Diagnostic`] list.
+//!
+//! Output is deterministic: diagnostics arrive sorted (see `diagnostic::sort`), and nothing here
+//! reads the clock or iterates a hash map.
+
+pub mod diff;
+mod github;
+mod json;
+mod junit;
+mod sarif;
+mod text;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::source::SourceFile;
+use crate::load::Document;
+use crate::pipeline::Compiled;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// What every renderer needs: the findings, the text of every file, and which files were checked.
+pub struct Report<'a> {
+    pub diagnostics: &'a [Diagnostic],
+    pub sources: BTreeMap<&'a str, &'a SourceFile>,
+    /// Every file that was checked, in order (JUnit reports the clean ones too).
+    pub files: Vec<&'a str>,
+}
+
+impl<'a> Report<'a> {
+    /// The renderers' view of a compiled catalog: findings, every source file, every checked file.
+    pub fn of(compiled: &'a Compiled) -> Report<'a> {
+        let documents = &compiled.resolved.catalog.documents;
+        let mut sources: BTreeMap<&str, &SourceFile> =
+            documents.iter().map(|d| (d.path(), &d.source)).collect();
+        sources.insert(
+            compiled.policy_document.path(),
+            &compiled.policy_document.source,
+        );
+        Report {
+            diagnostics: &compiled.diagnostics,
+            sources,
+            files: documents.iter().map(Document::path).collect(),
+        }
+    }
+
+    /// The source line a diagnostic points at, for formats that show a snippet.
+    pub fn line(&self, file: &str, line: u32) -> Option<&str> {
+        self.sources.get(file).map(|s| s.line(line))
+    }
+}
+
+/// Render a report; `color` only affects the text format.
+pub fn render(report: &Report<'_>, format: Format, color: bool) -> String {
+    match format {
+        Format::Text => text::render(report, color),
+        Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Junit => junit::render(report),
+    }
+}

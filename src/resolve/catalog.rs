@@ -1,0 +1,190 @@
+//! The catalog as typed values, indexed the way the rules look things up.
+//!
+//! Built from the documents that passed their schema. Each typed value remembers which document
+//! it came from, so a rule that finds a problem in it can point at the YAML node. Names of files
+//! that exist but failed their schema are kept too, so a broken national item does not also make
+//! every entry that implements it "unknown".
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::de::DeserializeOwned;
+
+use super::model::{Certificates, Config, Entry, Event, Item, Laws, LocalItem, Region};
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::load::{Document, Kind};
+
+/// A value and the index of the document it was read from.
+#[derive(Debug)]
+pub struct Typed<T> {
+    pub doc: usize,
+    pub value: T,
+}
+
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub root: PathBuf,
+    pub documents: Vec<Document>,
+    pub config: Option<Typed<Config>>,
+    /// National items by file name (which must equal their `code`).
+    pub items: BTreeMap<String, Typed<Item>>,
+    /// Regions by folder name.
+    pub regions: BTreeMap<String, Typed<Region>>,
+    /// Regional entries by (region folder, item file name).
+    pub entries: BTreeMap<(String, String), Typed<Entry>>,
+    /// Local items by (region folder, file name).
+    pub local_items: BTreeMap<(String, String), Typed<LocalItem>>,
+    pub events: BTreeMap<String, Typed<Event>>,
+    pub laws: Option<Typed<Laws>>,
+    pub certificates: Option<Typed<Certificates>>,
+    /// Every national item file and region folder that exists, valid or not.
+    pub item_files: BTreeSet<String>,
+    pub region_folders: BTreeSet<String>,
+    /// The reference date (days since 1970-01-01) for reviews and expiry.
+    pub today: i64,
+}
+
+impl Catalog {
+    /// Index the documents; documents that passed their schema become typed values.
+    pub fn assemble(
+        root: PathBuf,
+        documents: Vec<Document>,
+        listed: &[(Kind, String)],
+        today: i64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Catalog {
+        let mut catalog = Catalog {
+            root,
+            today,
+            ..Catalog::default()
+        };
+        for (kind, path) in listed {
+            let parts: Vec<&str> = path.split('/').collect();
+            match (kind, parts.as_slice()) {
+                (Kind::National, [.., file]) => {
+                    catalog
+                        .item_files
+                        .insert(file.trim_end_matches(".yaml").to_string());
+                }
+                (Kind::Region, [_, _, region, _]) => {
+                    catalog.region_folders.insert(region.to_string());
+                }
+                _ => {}
+            }
+        }
+        for (index, document) in documents.iter().enumerate() {
+            let stem = document.stem().to_string();
+            let region = document.region_folder().unwrap_or_default().to_string();
+            if !document.valid {
+                continue;
+            }
+            match document.kind {
+                Kind::Config => catalog.config = typed(document, index, diagnostics),
+                Kind::National => insert(
+                    &mut catalog.items,
+                    stem,
+                    typed(document, index, diagnostics),
+                ),
+                Kind::Region => insert(
+                    &mut catalog.regions,
+                    region,
+                    typed(document, index, diagnostics),
+                ),
+                Kind::Entry => insert(
+                    &mut catalog.entries,
+                    (region, stem),
+                    typed(document, index, diagnostics),
+                ),
+                Kind::LocalItem => insert(
+                    &mut catalog.local_items,
+                    (region, stem),
+                    typed(document, index, diagnostics),
+                ),
+                Kind::Event => insert(
+                    &mut catalog.events,
+                    stem,
+                    typed(document, index, diagnostics),
+                ),
+                Kind::Laws => catalog.laws = typed(document, index, diagnostics),
+                Kind::Certificates => catalog.certificates = typed(document, index, diagnostics),
+                Kind::Policy => {}
+            }
+        }
+        catalog.documents = documents;
+        catalog
+    }
+
+    pub fn doc<T>(&self, typed: &Typed<T>) -> &Document {
+        &self.documents[typed.doc]
+    }
+
+    pub fn has_law(&self, id: &str) -> bool {
+        self.laws
+            .as_ref()
+            .is_none_or(|laws| laws.value.laws.iter().any(|law| law.id == id))
+    }
+
+    pub fn has_certificate(&self, id: &str) -> bool {
+        self.certificates
+            .as_ref()
+            .is_none_or(|c| c.value.certificates.iter().any(|cert| cert.id == id))
+    }
+
+    /// The chain of regions from `region` up to its province, nearest first (without `region`).
+    /// Stops at a missing parent or a loop.
+    pub fn ancestors(&self, region: &str) -> Vec<&str> {
+        let mut chain: Vec<&str> = Vec::new();
+        let mut current = self.regions.get(region);
+        while let Some(r) = current {
+            let Some(parent) = r.value.parent.as_deref() else {
+                break;
+            };
+            if parent == region || chain.contains(&parent) {
+                break;
+            }
+            match self.regions.get_key_value(parent) {
+                Some((key, next)) => {
+                    chain.push(key.as_str());
+                    current = Some(next);
+                }
+                None => break,
+            }
+        }
+        chain
+    }
+
+    pub fn review_interval(&self) -> Option<u32> {
+        self.config.as_ref().map(|c| c.value.review_interval_days)
+    }
+}
+
+fn insert<K: Ord, T>(map: &mut BTreeMap<K, Typed<T>>, key: K, value: Option<Typed<T>>) {
+    if let Some(value) = value {
+        map.insert(key, value);
+    }
+}
+
+/// Turn a schema-valid document into its typed value. A catalog whose own schema is looser than
+/// the data model can still fail here; that is reported, not a panic.
+fn typed<T: DeserializeOwned>(
+    document: &Document,
+    index: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Typed<T>> {
+    match T::deserialize(&document.json) {
+        Ok(value) => Some(Typed { doc: index, value }),
+        Err(error) => {
+            diagnostics.push(
+                document
+                    .diagnostic(
+                        &codes::WRONG_TYPE,
+                        "",
+                        format!("the file passed its schema but does not fit catalogc's data model: {error}"),
+                    )
+                    .help("the catalog's own schema/ is looser than the built-in one; align it"),
+            );
+            None
+        }
+    }
+}
