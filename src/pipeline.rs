@@ -3,6 +3,7 @@
 //! `check`, `diff`, `build` and `changelog` all start here; `check` only renders what this returns.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -10,7 +11,7 @@ use crate::check;
 use crate::diagnostic::{self, Diagnostic};
 use crate::diff::{self, Conformance};
 use crate::load::policy::Policy;
-use crate::load::schema::{SchemaError, Schemas};
+use crate::load::schema::{FieldLabels, SchemaError, Schemas};
 use crate::load::{self, Document};
 use crate::resolve::Resolved;
 use crate::resolve::catalog::Catalog;
@@ -33,6 +34,8 @@ pub struct Options {
 /// Everything the pipeline computed.
 pub struct Compiled {
     pub resolved: Resolved,
+    /// The schemas' Chinese field titles, for every output that names a field.
+    pub labels: Arc<FieldLabels>,
     pub policy_document: Document,
     pub conformance: Conformance,
     pub diagnostics: Vec<Diagnostic>,
@@ -162,6 +165,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     diagnostic::sort(&mut diagnostics);
     Compiled {
         resolved,
+        labels: standard.schemas.labels(),
         policy_document: standard.policy_document.clone(),
         conformance,
         diagnostics,

@@ -446,12 +446,12 @@ fn fields_inherited_unchanged_from_the_national_item_are_counted_not_listed() {
 fn the_cross_region_view_of_the_residence_permit_shows_the_regional_differences() {
     let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
     let report = DiffReport::new(&compiled, &["002000112001".to_string()]);
-    let view = &report.items[0];
+    let view = report.items().next().unwrap();
     assert_eq!(view.name, "居住证申领");
     let counts: std::collections::BTreeMap<&str, usize> = view
         .regions
         .iter()
-        .map(|c| (c.region.as_str(), c.materials.len()))
+        .map(|c| (c.region, c.materials.len()))
         .collect();
     let (min, max) = (
         counts.values().min().unwrap(),

@@ -22,6 +22,10 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::load::policy::{Direction, FieldPolicy, Policy};
 use crate::load::{Document, Kind};
+pub mod describe;
+
+pub use describe::describe;
+
 use crate::resolve::catalog::Catalog;
 use crate::resolve::model::Level;
 use crate::resolve::{Effective, Resolved, Sourced};

@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::Site;
 use super::json::{J, Line, Obj, write_at};
 use crate::resolve::Effective;
+use crate::resolve::view::{self, Channels, Department, Limit, ListField, Record};
 
 const LANGUAGE: &str = "http://publications.europa.eu/resource/authority/language/ZHO";
 
@@ -24,10 +25,6 @@ fn zh<'a>(text: impl Into<J<'a>>) -> J<'a> {
         .with("@value", text)
         .with("@language", "zh")
         .into()
-}
-
-fn s<'a>(value: &'a Value, key: &str) -> &'a str {
-    value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
 /// `{"@id": id}`
@@ -118,11 +115,8 @@ impl Graph {
     }
 }
 
-fn duration(limit: Option<&Value>) -> Option<String> {
-    limit
-        .and_then(|l| l.get("days"))
-        .and_then(Value::as_u64)
-        .map(|d| format!("P{d}D"))
+fn duration(limit: Option<Limit<'_>>) -> Option<String> {
+    limit.and_then(Limit::days).map(|d| format!("P{d}D"))
 }
 
 /// The parts every public service has, from national or effective values.
@@ -132,21 +126,21 @@ fn service<'a>(
     site: &Site<'_>,
     path: &str,
     identifier: &'a str,
-    national: &'a Value,
+    national: Record<&'a Value>,
     description: &'a str,
     authority: J<'a>,
     area: J<'a>,
-    limit: Option<&Value>,
+    limit: Option<Limit<'_>>,
     conditions: &[Line<'_>],
     materials: &[Line<'_>],
     fees: &[Line<'_>],
-    channels: Option<&Value>,
+    channels: Channels<'_>,
 ) -> (String, Obj<'a>) {
-    let code = s(national, "code");
+    let code = national.code().unwrap_or_default();
     let mut node = Obj::new()
         .with("@type", "cpsv:PublicService")
         .with("dct:identifier", identifier)
-        .with("dct:title", zh(s(national, "name")))
+        .with("dct:title", zh(national.name()))
         .with("dct:description", zh(description))
         .with("cv:hasCompetentAuthority", authority)
         .with("dct:spatial", area)
@@ -154,7 +148,7 @@ fn service<'a>(
     graph.add(LANGUAGE.to_string(), || {
         Obj::new().with("@type", "dct:LinguisticSystem")
     });
-    let kind = s(national, "type");
+    let kind = national.item_type();
     node.set(
         "dct:type",
         graph.concept("item-type", kind, crate::resolve::labels::item_type(kind)),
@@ -165,25 +159,25 @@ fn service<'a>(
     let requirements: Vec<J> = conditions
         .iter()
         .map(|c| {
-            let id = graph.id(&format!("requirement/{path}/{}", c.str("id")));
+            let id = graph.id(&format!("requirement/{path}/{}", c.id()));
             graph.add(id, || {
                 Obj::new()
                     .with("@type", "cv:Requirement")
-                    .with("dct:identifier", c.str("id"))
-                    .with("dct:title", zh(c.str("text")))
+                    .with("dct:identifier", c.id())
+                    .with("dct:title", zh(c.text()))
             })
         })
         .collect();
     let evidence: Vec<J> = materials
         .iter()
         .map(|m| {
-            let id = graph.id(&format!("evidence/{path}/{}", m.str("id")));
+            let id = graph.id(&format!("evidence/{path}/{}", m.id()));
             graph.add(id, || {
                 let mut e = Obj::new()
                     .with("@type", "cv:Evidence")
-                    .with("dct:identifier", m.str("id"))
-                    .with("dct:title", zh(m.str("name")));
-                if let Some(waived) = m.get("waived_by").and_then(Value::as_str) {
+                    .with("dct:identifier", m.id())
+                    .with("dct:title", zh(m.name()));
+                if let Some(waived) = m.waived_by() {
                     e.set(
                         "dct:description",
                         zh(crate::resolve::labels::waived_by(waived)),
@@ -197,51 +191,46 @@ fn service<'a>(
     let costs: Vec<J> = fees
         .iter()
         .map(|f| {
-            let id = graph.id(&format!("cost/{path}/{}", f.str("id")));
+            let id = graph.id(&format!("cost/{path}/{}", f.id()));
             graph.add(id, || {
                 Obj::new()
                     .with("@type", "cv:Cost")
-                    .with("dct:identifier", f.str("id"))
-                    .with(
-                        "cv:hasValue",
-                        J::F64(f.get("amount").and_then(Value::as_f64).unwrap_or(0.0)),
-                    )
+                    .with("dct:identifier", f.id())
+                    .with("cv:hasValue", J::F64(f.amount()))
                     .with("cv:currency", cny.clone())
-                    .with("dct:description", zh(f.str("name")))
+                    .with("dct:description", zh(f.name()))
             })
         })
         .collect();
     node.set("cv:holdsRequirement", requirements);
     node.set("cpsv:hasInput", evidence);
     node.set("cv:hasCost", costs);
-    if let Some(result) = national.get("result") {
+    if let Some(result) = national.result() {
         let id = graph.id(&format!("output/{code}"));
         let output = graph.add(id, || {
             Obj::new()
                 .with("@type", "cv:Output")
                 .with("dct:identifier", format!("{code}-result"))
-                .with("dct:title", zh(s(result, "name")))
+                .with("dct:title", zh(result.name()))
         });
         node.set("cpsv:produces", output);
     }
     let laws: Vec<J> = national
-        .get("legal_basis")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .map(|l| graph.law(site, s(l, "law")))
+        .legal_basis()
+        .iter()
+        .map(|l| graph.law(site, l.law()))
         .collect();
     node.set("cv:hasLegalResource", laws);
-    if let Some(channels) = channels {
+    if channels.raw().is_some() {
         let mut list = Vec::new();
-        let flag = |key: &str| channels.get(key).and_then(Value::as_bool).unwrap_or(false);
-        for (kind, label, on) in [
-            ("window", "窗口办理", flag("window")),
-            ("online", "网上办理", channels.get("online").is_some()),
-            ("mobile", "移动端办理", flag("mobile")),
-            ("mail", "快递申请", flag("mail")),
+        for (kind, on) in [
+            ("window", channels.window()),
+            ("online", channels.online().is_some()),
+            ("mobile", channels.mobile()),
+            ("mail", channels.mail()),
         ] {
             if on {
+                let label = site.labels.property("channels", kind);
                 let kind_node = graph.concept("channel", kind, label);
                 let id = graph.id(&format!("channel/{path}/{kind}"));
                 list.push(graph.add(id, || {
@@ -275,11 +264,8 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         }
     }
     for (code, item) in &catalog.items {
-        let national = &catalog.doc(item).json;
-        let authority_name = national
-            .get("central_department")
-            .and_then(Value::as_str)
-            .unwrap_or("国务院有关部门");
+        let national = view::doc(&catalog.doc(item).json);
+        let authority_name = national.central_department().unwrap_or("国务院有关部门");
         let authority = graph.organisation(
             &format!("national/{code}"),
             authority_name,
@@ -287,14 +273,11 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
             "CN",
         );
         let area = graph.location("CN");
-        let lines = |field: &str| crate::resolve::lines::effective_lines(national.get(field), None);
-        let description = national
-            .get("description")
-            .and_then(Value::as_str)
-            .map_or_else(
-                || format!("全国基本目录事项：{}", s(national, "name")),
-                str::to_string,
-            );
+        let lines = |field: ListField| national.lines(field);
+        let description = national.description().and_then(Value::as_str).map_or_else(
+            || format!("全国基本目录事项：{}", national.name()),
+            str::to_string,
+        );
         let (id, mut node) = service(
             &mut graph,
             site,
@@ -304,11 +287,11 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
             &description,
             authority,
             area,
-            national.get("statutory_limit"),
-            &lines("conditions"),
-            &lines("materials"),
-            &lines("fees"),
-            None,
+            national.statutory_limit(),
+            &lines(ListField::Conditions),
+            &lines(ListField::Materials),
+            &lines(ListField::Fees),
+            Channels(None),
         );
         if let Some(events) = events_of.get(code.as_str()) {
             node.set(
@@ -325,7 +308,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         regional(&mut graph, site, effective);
     }
     for (id, event) in &catalog.events {
-        let json = &catalog.doc(event).json;
+        let record = view::doc(&catalog.doc(event).json);
         let kind = if event.value.kind == "business" {
             "cv:BusinessEvent"
         } else {
@@ -344,7 +327,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
                 .with("dct:identifier", id.as_str())
                 .with("dct:title", zh(event.value.name.as_str()))
                 .with("cv:hasRelatedService", related);
-            if let Some(d) = json.get("description").and_then(Value::as_str) {
+            if let Some(d) = record.description().and_then(Value::as_str) {
                 node.set("dct:description", zh(d));
             }
             node
@@ -365,23 +348,25 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
 
 fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
     let catalog = site.catalog;
-    let national = &catalog.documents[effective.national.unwrap_or(effective.own())].json;
-    let get = |field: &str| effective.get(catalog, field).map(|s| s.value);
+    let national =
+        view::doc(&catalog.documents[effective.national.unwrap_or(effective.own())].json);
+    let entry = view::effective(catalog, effective);
     let region_name = catalog
         .regions
         .get(&effective.region)
         .map_or("", |r| r.value.name.as_str());
-    let department = get("department").unwrap_or(&Value::Null);
-    let credit = s(department, "credit_code");
-    let authority = graph.organisation(credit, s(department, "name"), credit, &effective.region);
+    let department = entry.department();
+    let credit = department.map_or("", Department::credit_code);
+    let name = department.map_or("", Department::name);
+    let authority = graph.organisation(credit, name, credit, &effective.region);
     let area = graph.location(&effective.region);
-    let identifier = get("task_code").and_then(Value::as_str).map_or_else(
+    let identifier = entry.task_code().and_then(Value::as_str).map_or_else(
         || format!("{}-{}", effective.region, effective.item),
         str::to_string,
     );
     let path = format!("{}/{}", effective.region, effective.item);
-    let description = format!("{region_name}实施：{}", s(national, "name"));
-    let lines = |field: &str| effective.lines(catalog, field);
+    let description = format!("{region_name}实施：{}", national.name());
+    let lines = |field: ListField| entry.lines(field);
     let (id, mut node) = service(
         graph,
         site,
@@ -391,11 +376,11 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
         &description,
         authority,
         area,
-        get("committed_limit").or(national.get("statutory_limit")),
-        &lines("conditions"),
-        &lines("materials"),
-        &lines("fees"),
-        get("channels"),
+        entry.committed_limit().or(national.statutory_limit()),
+        &lines(ListField::Conditions),
+        &lines(ListField::Materials),
+        &lines(ListField::Fees),
+        entry.channels(),
     );
     node.set(
         "cv:relatedService",

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diff::Conformance;
+use crate::load::schema::FieldLabels;
 use crate::pipeline::Compiled;
 use crate::resolve::Resolved;
 use crate::resolve::catalog::Catalog;
@@ -25,6 +26,8 @@ use templates::{TemplateError, Templates};
 /// Everything the page builders read.
 pub struct Site<'a> {
     pub resolved: &'a Resolved,
+    /// The schemas' Chinese field titles.
+    pub labels: &'a FieldLabels,
     pub catalog: &'a Catalog,
     pub conformance: &'a Conformance,
     pub templates: &'a Templates,
@@ -47,6 +50,7 @@ impl<'a> Site<'a> {
         let config = catalog.config.as_ref().map(|c| &c.value);
         Site {
             resolved: &compiled.resolved,
+            labels: &compiled.labels,
             catalog,
             conformance: &compiled.conformance,
             templates,
@@ -348,7 +352,9 @@ pub fn emit(
     let report = || {
         sink.put(
             "reports/conformance.json".to_string(),
-            json::pretty(&ConformanceReport(compiled)),
+            crate::report::diff::DiffReport::new(compiled, &[])
+                .json()
+                .into_bytes(),
         )
     };
     let feeds = || match log {
@@ -360,85 +366,6 @@ pub fn emit(
         || rayon::join(|| rayon::join(jsonld, report), feeds),
     );
     a.and(b).and(c).and(d).and(e)
-}
-
-/// `reports/conformance.json`: what `DiffReport::new(compiled, &[]).json()` writes (the same
-/// fields in the same order), serialized item by item from the catalog instead of copied into a
-/// report first.
-struct ConformanceReport<'a>(&'a Compiled);
-
-#[derive(serde::Serialize)]
-struct ItemView<'a> {
-    code: &'a str,
-    name: &'a str,
-    statutory_limit: Option<&'a serde_json::Value>,
-    materials: Vec<json::Line<'a>>,
-    fees: Vec<json::Line<'a>>,
-    regions: Vec<RegionColumn<'a>>,
-}
-
-#[derive(serde::Serialize)]
-struct RegionColumn<'a> {
-    region: &'a str,
-    name: &'a str,
-    class: crate::diff::Class,
-    materials: Vec<json::Line<'a>>,
-    committed_limit: Option<&'a serde_json::Value>,
-    fees: Vec<json::Line<'a>>,
-}
-
-impl serde::Serialize for ConformanceReport<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let compiled = self.0;
-        let catalog = &compiled.resolved.catalog;
-        let kept: std::collections::BTreeSet<&str> = compiled
-            .conformance
-            .regions
-            .iter()
-            .map(|r| r.code.as_str())
-            .collect();
-        let items = json::Seq(|| {
-            catalog.items.iter().map(|(code, item)| {
-                let national = &catalog.doc(item).json;
-                let regions = compiled
-                    .resolved
-                    .effective_for_item(code)
-                    .filter(|e| kept.contains(e.region.as_str()))
-                    .map(|e| RegionColumn {
-                        region: &e.region,
-                        name: catalog
-                            .regions
-                            .get(&e.region)
-                            .map_or("", |r| r.value.name.as_str()),
-                        class: compiled
-                            .conformance
-                            .entry(&e.region, code)
-                            .map_or(crate::diff::Class::Same, |x| x.class),
-                        materials: e.lines(catalog, "materials"),
-                        committed_limit: e.get(catalog, "committed_limit").map(|s| s.value),
-                        fees: e.lines(catalog, "fees"),
-                    })
-                    .collect();
-                ItemView {
-                    code,
-                    name: &item.value.name,
-                    statutory_limit: national.get("statutory_limit"),
-                    materials: crate::resolve::lines::effective_lines(
-                        national.get("materials"),
-                        None,
-                    ),
-                    fees: crate::resolve::lines::effective_lines(national.get("fees"), None),
-                    regions,
-                }
-            })
-        });
-        let mut report = serializer.serialize_struct("DiffReport", 3)?;
-        report.serialize_field("version", &1u32)?;
-        report.serialize_field("regions", &compiled.conformance.regions)?;
-        report.serialize_field("items", &items)?;
-        report.end()
-    }
 }
 
 /// Every file of the build in memory, sorted by path.
@@ -565,27 +492,4 @@ pub fn build(
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The streamed conformance report is byte for byte the `diff` command's JSON report.
-    #[test]
-    fn conformance_report_is_the_diff_report() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let options = crate::pipeline::Options {
-            as_of: Some(crate::dates::parse("2026-11-29").expect("a date")),
-            regions: Vec::new(),
-            selection: None,
-            cache: false,
-            skip_rules: false,
-        };
-        let compiled = crate::pipeline::compile(root, &options).expect("the sample compiles");
-        let expected = crate::report::diff::DiffReport::new(&compiled, &[]).json();
-        let streamed = json::pretty(&ConformanceReport(&compiled));
-        assert!(expected.len() > 1000);
-        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), expected);
-    }
 }

@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 
 use super::Site;
 use super::json::{J, Line, Obj, Seq, pretty};
-use crate::report::diff::describe;
+use crate::diff::describe;
 use crate::resolve::Effective;
+use crate::resolve::view::{self, Contact, Department, Limit, ListField};
 
 /// One CSV table: its name, its columns (name, Frictionless type, Chinese title).
 struct Table {
@@ -173,33 +174,24 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
     let mut materials = Csv::new(&MATERIALS);
     let mut fees = Csv::new(&FEES);
     for (code, item) in &catalog.items {
-        let json = &catalog.doc(item).json;
+        let record = view::doc(&catalog.doc(item).json);
+        let limit = record.statutory_limit();
         items.row(&[
             Cow::Borrowed(code.as_str()),
-            text(json.get("name")),
-            text(json.get("type")),
-            text(json.get("audience")),
-            text(json.get("levels")),
-            text(json.pointer("/statutory_limit/days")),
-            text(json.pointer("/statutory_limit/unit")),
-            text(json.get("status")),
-            text(json.get("reviewed")),
+            Cow::Borrowed(record.name()),
+            Cow::Borrowed(record.item_type()),
+            text(record.audience()),
+            text(record.levels()),
+            days(limit),
+            Cow::Borrowed(limit.and_then(Limit::unit).unwrap_or_default()),
+            Cow::Borrowed(record.status().unwrap_or_default()),
+            text(record.reviewed()),
         ]);
-        for line in json
-            .get("materials")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            materials.row(&material_row("", code, Line::Plain(line)));
+        for line in record.lines(ListField::Materials) {
+            materials.row(&material_row("", code, line));
         }
-        for line in json
-            .get("fees")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            fees.row(&fee_row("", code, Line::Plain(line)));
+        for line in record.lines(ListField::Fees) {
+            fees.row(&fee_row("", code, line));
         }
     }
     let mut entries = Csv::new(&ENTRIES);
@@ -210,12 +202,18 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
         .iter()
         .filter(|e| catalog.items.contains_key(&e.item))
     {
-        let get = |field: &str| effective.get(catalog, field).map(|s| s.value);
+        let entry = view::effective(catalog, effective);
+        let national = view::doc(
+            catalog
+                .items
+                .get(&effective.item)
+                .map_or(&Value::Null, |i| &catalog.doc(i).json),
+        );
         let class = site.conformance.entry(&effective.region, &effective.item);
-        let own = &catalog.documents[effective.own()].json;
-        let department = get("department");
-        let committed = get("committed_limit");
-        let channels = get("channels");
+        let own = view::doc(&catalog.documents[effective.own()].json);
+        let department = entry.department();
+        let committed = entry.committed_limit();
+        let channels = entry.channels();
         entries.row(&[
             Cow::Borrowed(effective.region.as_str()),
             Cow::Borrowed(
@@ -225,22 +223,22 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
                     .map_or("", |r| r.value.name.as_str()),
             ),
             Cow::Borrowed(effective.item.as_str()),
-            text(department.and_then(|d| d.get("name"))),
-            text(department.and_then(|d| d.get("credit_code"))),
-            text(own.get("level")),
-            text(committed.and_then(|l| l.get("days"))),
-            text(committed.and_then(|l| l.get("unit"))),
-            text(get("handling")),
-            text(channels.and_then(|c| c.get("visits"))),
-            text(channels.and_then(|c| c.pointer("/online/url"))),
-            text(get("contact").and_then(|c| c.get("phone"))),
-            text(own.get("reviewed")),
+            Cow::Borrowed(department.map_or("", Department::name)),
+            Cow::Borrowed(department.map_or("", Department::credit_code)),
+            text(own.level()),
+            days(committed),
+            Cow::Borrowed(committed.and_then(Limit::unit).unwrap_or_default()),
+            Cow::Borrowed(entry.handling().unwrap_or_default()),
+            text(channels.visits()),
+            text(channels.online_url()),
+            text(entry.contact().and_then(Contact::phone)),
+            text(own.reviewed()),
             Cow::Borrowed(class.map_or("", |c| c.class.as_str())),
         ]);
-        for line in effective.lines(catalog, "materials") {
+        for line in entry.lines(ListField::Materials) {
             materials.row(&material_row(&effective.region, &effective.item, line));
         }
-        for line in effective.lines(catalog, "fees") {
+        for line in entry.lines(ListField::Fees) {
             fees.row(&fee_row(&effective.region, &effective.item, line));
         }
         for field in class.iter().flat_map(|c| c.fields.iter()) {
@@ -264,7 +262,7 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
                     detail.class.as_str(),
                     detail.kind.as_str(),
                     detail.key.as_deref().unwrap_or_default(),
-                    describe(detail).as_str(),
+                    describe(site.labels, &field.field, detail, national).as_str(),
                     &*field.file,
                 ]);
             }
@@ -279,8 +277,7 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
     ]
 }
 
-fn boolean(value: Option<&Value>, default: bool) -> Cow<'static, str> {
-    let value = value.and_then(Value::as_bool).unwrap_or(default);
+fn boolean(value: bool) -> Cow<'static, str> {
     Cow::Borrowed(if value { "true" } else { "false" })
 }
 
@@ -288,15 +285,15 @@ fn material_row<'a>(region: &'a str, item: &'a str, line: Line<'a>) -> [Cow<'a, 
     [
         Cow::Borrowed(region),
         Cow::Borrowed(item),
-        text(line.get("id")),
-        text(line.get("name")),
-        text(line.get("form")),
-        text(line.get("copies")),
-        text(line.get("medium")),
-        boolean(line.get("required"), true),
-        text(line.get("source")),
-        text(line.get("waived_by")),
-        boolean(line.get("added"), false),
+        Cow::Borrowed(line.id()),
+        Cow::Borrowed(line.name()),
+        Cow::Borrowed(line.form()),
+        text(line.copies()),
+        text(line.medium()),
+        boolean(line.required()),
+        Cow::Borrowed(line.source()),
+        Cow::Borrowed(line.waived_by().unwrap_or_default()),
+        boolean(line.added()),
     ]
 }
 
@@ -304,12 +301,19 @@ fn fee_row<'a>(region: &'a str, item: &'a str, line: Line<'a>) -> [Cow<'a, str>;
     [
         Cow::Borrowed(region),
         Cow::Borrowed(item),
-        text(line.get("id")),
-        text(line.get("name")),
-        text(line.get("amount")),
-        text(line.get("basis")),
-        boolean(line.get("added"), false),
+        Cow::Borrowed(line.id()),
+        Cow::Borrowed(line.name()),
+        text(line.amount_value()),
+        Cow::Borrowed(line.basis().unwrap_or_default()),
+        boolean(line.added()),
     ]
+}
+
+/// The days of a time limit, or "".
+fn days(limit: Option<Limit<'_>>) -> Cow<'static, str> {
+    limit
+        .and_then(Limit::days)
+        .map_or(Cow::Borrowed(""), |d| Cow::Owned(d.to_string()))
 }
 
 /// The data package descriptor.
@@ -437,7 +441,7 @@ impl Serialize for ResolvedEntry<'_, '_> {
         let mut fields = Obj::new();
         for name in names {
             let value = match name {
-                "conditions" | "materials" | "fees" => {
+                _ if ListField::named(name).is_some() => {
                     J::Arr(e.lines(catalog, name).into_iter().map(J::Line).collect())
                 }
                 _ => J::from(e.get(catalog, name).map(|s| s.value)),

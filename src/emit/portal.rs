@@ -11,18 +11,15 @@ use serde_json::{Value, json};
 use super::Site;
 use super::json::Line;
 use super::templates::TemplateError;
-use crate::diff::Class;
-use crate::diff::Detail;
+use crate::diff::{Class, describe};
 use crate::resolve::Effective;
 use crate::resolve::labels;
+use crate::resolve::view::{
+    self, Chain, Contact, Department, LawCite, Laws, Limit, ListField, Record, ResultDoc,
+};
 
 /// One output file: its path under the output folder and its bytes.
 pub type File = (String, Vec<u8>);
-
-/// A string field of a JSON value, or "".
-fn s<'a>(value: &'a Value, key: &str) -> &'a str {
-    value.get(key).and_then(Value::as_str).unwrap_or_default()
-}
 
 /// The common part of every page's context.
 fn page(
@@ -119,7 +116,7 @@ pub struct Guide<'a> {
     task_code: Option<&'a Value>,
     type_label: &'a str,
     legal_basis: Vec<LawRef<'a>>,
-    department: Option<&'a Value>,
+    department: Option<Department<'a>>,
     audience_label: String,
     quantity_limit: Option<&'a Value>,
     conditions: Vec<GuideCondition<'a>>,
@@ -135,7 +132,7 @@ pub struct Guide<'a> {
     address: Option<&'a Value>,
     hours: Option<&'a Value>,
     traffic: Option<&'a Value>,
-    contact: Option<&'a Value>,
+    contact: Option<Contact<'a>>,
     faq: Option<&'a Value>,
     redress: Option<&'a Value>,
     reviewed: Option<&'a Value>,
@@ -182,20 +179,18 @@ struct Column<'a> {
 }
 
 impl<'a> Site<'a> {
-    fn law<'s>(&'s self, reference: &'s Value) -> LawRef<'s> {
-        let id = s(reference, "law");
+    fn law<'s>(&'s self, reference: LawCite<'s>) -> LawRef<'s> {
+        let id = reference.law();
         let law = self.laws.get(id);
         LawRef {
             title: law.map_or(id, |l| l.title.as_str()),
             number: law.and_then(|l| l.number.as_deref()),
-            article: reference.get("article"),
+            article: reference.article(),
         }
     }
 
-    fn laws_of<'s>(&'s self, list: Option<&'s Value>) -> Vec<LawRef<'s>> {
-        list.and_then(Value::as_array)
-            .map(|l| l.iter().map(|r| self.law(r)).collect())
-            .unwrap_or_default()
+    fn laws_of<'s>(&'s self, list: Laws<'s>) -> Vec<LawRef<'s>> {
+        list.iter().map(|r| self.law(r)).collect()
     }
 
     fn law_title<'s>(&'s self, id: Option<&'s str>) -> Option<&'s str> {
@@ -203,36 +198,31 @@ impl<'a> Site<'a> {
     }
 
     pub fn material<'s>(&'s self, line: Line<'s>) -> Material<'s> {
-        let waived = line.get("waived_by").and_then(Value::as_str);
+        let waived = line.waived_by();
         Material {
-            id: line.str("id"),
-            name: line.str("name"),
-            form_label: labels::form(line.str("form")),
-            copies: line.get("copies"),
-            medium_label: labels::list(line.get("medium"), labels::medium),
-            required: line
-                .get("required")
-                .and_then(Value::as_bool)
-                .unwrap_or(true),
-            source_label: labels::source(line.str("source")),
+            id: line.id(),
+            name: line.name(),
+            form_label: labels::form(line.form()),
+            copies: line.copies(),
+            medium_label: labels::list(line.medium(), labels::medium),
+            required: line.required(),
+            source_label: labels::source(line.source()),
             certificate: line
-                .get("certificate")
-                .and_then(Value::as_str)
+                .certificate()
                 .map(|c| self.certificates.get(c).map_or(c, String::as_str)),
             waived: waived.is_some(),
             waived_label: waived.map(labels::waived_by),
-            note: line.get("note"),
-            added: line.get("added").is_some(),
+            note: line.note(),
+            added: line.added(),
         }
     }
 
     pub fn fee<'s>(&'s self, line: Line<'s>) -> Fee<'s> {
-        let amount = line.get("amount").and_then(Value::as_f64).unwrap_or(0.0);
         Fee {
-            name: line.str("name"),
-            amount: format!("{} 元", trim_number(amount)),
-            basis: self.law_title(line.get("basis").and_then(Value::as_str)),
-            added: line.get("added").is_some(),
+            name: line.name(),
+            amount: format!("{} 元", trim_number(line.amount())),
+            basis: self.law_title(line.basis()),
+            added: line.added(),
         }
     }
 
@@ -244,21 +234,19 @@ impl<'a> Site<'a> {
         lines.iter().map(|l| self.fee(*l)).collect()
     }
 
-    /// The effective value of a field.
-    fn field(&self, effective: &Effective, field: &str) -> Option<&'a Value> {
-        effective.get(self.catalog, field).map(|s| s.value)
+    /// The effective record of an entry.
+    pub fn entry(&self, effective: &'a Effective) -> Record<Chain<'a>> {
+        view::effective(self.catalog, effective)
     }
 
-    /// Effective list lines (see `Effective::lines`), borrowed.
-    pub fn lines(&self, effective: &Effective, field: &str) -> Vec<Line<'a>> {
-        effective.lines(self.catalog, field)
-    }
-
-    fn national(&self, code: &str) -> Option<&'a Value> {
-        self.catalog
-            .items
-            .get(code)
-            .map(|i| &self.catalog.doc(i).json)
+    /// The national item `code`, or an empty record.
+    fn national(&self, code: &str) -> Record<&'a Value> {
+        view::doc(
+            self.catalog
+                .items
+                .get(code)
+                .map_or(&Value::Null, |i| &self.catalog.doc(i).json),
+        )
     }
 
     pub fn guide_url(region: &str, code: &str) -> String {
@@ -267,11 +255,11 @@ impl<'a> Site<'a> {
 
     /// The 办事指南 of one effective entry.
     pub fn guide<'s>(&'s self, effective: &'s Effective) -> Guide<'s> {
-        let national = self.national(&effective.item).unwrap_or(&Value::Null);
-        let get = |field: &str| self.field(effective, field);
-        let mut legal_basis = self.laws_of(national.get("legal_basis"));
-        legal_basis.extend(self.laws_of(self.field(effective, "implementation_basis")));
-        let channels = get("channels").unwrap_or(&Value::Null);
+        let national = self.national(&effective.item);
+        let entry = self.entry(effective);
+        let mut legal_basis = self.laws_of(national.legal_basis());
+        legal_basis.extend(self.laws_of(entry.implementation_basis()));
+        let channels = entry.channels();
         let region = self
             .catalog
             .regions
@@ -279,8 +267,8 @@ impl<'a> Site<'a> {
             .map(|r| &r.value);
         let differences: Vec<Difference> = self
             .entry_result(&effective.region, &effective.item)
-            .map(|entry| {
-                entry
+            .map(|result| {
+                result
                     .fields
                     .iter()
                     .flat_map(|f| f.details.iter().map(move |d| (f, d)))
@@ -288,57 +276,53 @@ impl<'a> Site<'a> {
                     .map(|(f, d)| Difference {
                         class: d.class.as_str(),
                         class_label: labels::class(d.class.as_str()),
-                        text: describe_zh(&f.field, d, national),
+                        text: describe(self.labels, &f.field, d, national),
                     })
                     .collect()
             })
             .unwrap_or_default();
-        let flag = |key: &str| channels.get(key).and_then(Value::as_bool).unwrap_or(false);
         Guide {
             code: &effective.item,
-            name: s(national, "name"),
+            name: national.name(),
             region_name: region.map(|r| r.name.as_str()),
             region_code: &effective.region,
-            task_code: get("task_code"),
-            type_label: labels::item_type(s(national, "type")),
+            task_code: entry.task_code(),
+            type_label: labels::item_type(national.item_type()),
             legal_basis,
-            department: get("department"),
-            audience_label: labels::list(national.get("audience"), labels::audience),
-            quantity_limit: national.get("quantity_limit"),
-            conditions: self
-                .lines(effective, "conditions")
+            department: entry.department(),
+            audience_label: labels::list(national.audience(), labels::audience),
+            quantity_limit: national.quantity_limit(),
+            conditions: entry
+                .lines(ListField::Conditions)
                 .iter()
                 .map(|c| GuideCondition {
-                    text: c.str("text"),
-                    added: c.get("added").is_some(),
+                    text: c.text(),
+                    added: c.added(),
                 })
                 .collect(),
-            materials: self.materials(&self.lines(effective, "materials")),
-            intermediary_services: national.get("intermediary_services").unwrap_or(&EMPTY_LIST),
-            process: get("process"),
-            statutory_limit: labels::limit(national.get("statutory_limit")),
-            committed_limit: labels::limit(self.field(effective, "committed_limit")),
-            handling_label: self
-                .field(effective, "handling")
-                .and_then(Value::as_str)
-                .map(labels::handling),
-            fees: self.fees(&self.lines(effective, "fees")),
-            result: result(national.get("result")),
+            materials: self.materials(&entry.lines(ListField::Materials)),
+            intermediary_services: national.intermediary_services().unwrap_or(&EMPTY_LIST),
+            process: entry.process(),
+            statutory_limit: national.statutory_limit().and_then(Limit::label),
+            committed_limit: entry.committed_limit().and_then(Limit::label),
+            handling_label: entry.handling().map(labels::handling),
+            fees: self.fees(&entry.lines(ListField::Fees)),
+            result: result(national.result()),
             channels: Channels {
-                window: flag("window"),
-                online_url: channels.pointer("/online/url"),
-                mobile: flag("mobile"),
-                mail: flag("mail"),
-                visits: channels.get("visits"),
-                visit_reason: channels.get("visit_reason"),
+                window: channels.window(),
+                online_url: channels.online_url(),
+                mobile: channels.mobile(),
+                mail: channels.mail(),
+                visits: channels.visits(),
+                visit_reason: channels.visit_reason(),
             },
-            address: get("address"),
-            hours: get("hours"),
-            traffic: get("traffic"),
-            contact: get("contact"),
-            faq: get("faq"),
-            redress: get("redress"),
-            reviewed: self.catalog.documents[effective.own()].json.get("reviewed"),
+            address: entry.address(),
+            hours: entry.hours(),
+            traffic: entry.traffic(),
+            contact: entry.contact(),
+            faq: entry.faq(),
+            redress: entry.redress(),
+            reviewed: entry.own_reviewed(),
             national_url: format!("items/{}.html", effective.item),
             differences,
         }
@@ -350,9 +334,8 @@ impl<'a> Site<'a> {
 
     /// schema.org `GovernmentService` for a guide page, safe inside `<script>`.
     fn guide_jsonld(&self, guide: &Guide<'_>) -> String {
-        let null = &Value::Null;
-        let contact = guide.contact.unwrap_or(null);
-        let department = guide.department.unwrap_or(null);
+        let phone = guide.contact.and_then(Contact::phone);
+
         let identifier = guide
             .task_code
             .filter(|t| !t.is_null())
@@ -364,12 +347,12 @@ impl<'a> Site<'a> {
             "name": guide.name,
             "identifier": identifier,
             "serviceType": guide.type_label,
-            "provider": {"@type": "GovernmentOrganization", "name": department["name"], "identifier": department["credit_code"]},
+            "provider": {"@type": "GovernmentOrganization", "name": guide.department.map(Department::name), "identifier": guide.department.map(Department::credit_code)},
             "areaServed": {"@type": "AdministrativeArea", "name": guide.region_name, "identifier": guide.region_code},
             "availableChannel": {
                 "@type": "ServiceChannel",
                 "serviceUrl": guide.channels.online_url,
-                "servicePhone": {"@type": "ContactPoint", "telephone": contact.get("phone")},
+                "servicePhone": {"@type": "ContactPoint", "telephone": phone},
                 "availableLanguage": "zh-CN",
             },
             "dateModified": guide.reviewed,
@@ -555,11 +538,11 @@ impl<'a> Site<'a> {
             .items
             .iter()
             .map(|(code, item)| {
-                let json = &self.catalog.doc(item).json;
+                let record = view::doc(&self.catalog.doc(item).json);
                 json!({
                     "code": code, "name": item.value.name,
                     "type_label": labels::item_type(&item.value.kind),
-                    "levels_label": labels::list(json.get("levels"), labels::level),
+                    "levels_label": labels::list(record.levels(), labels::level),
                     "url": format!("items/{code}.html"),
                 })
             })
@@ -593,29 +576,29 @@ impl<'a> Site<'a> {
 
     fn item_page(&self, code: &str) -> Page {
         let root = "../";
-        let national = self.national(code).unwrap_or(&Value::Null);
-        let lines = |field: &str| crate::resolve::lines::effective_lines(national.get(field), None);
+        let national = self.national(code);
         let item = ItemContext {
             code,
-            name: s(national, "name"),
-            type_label: labels::item_type(s(national, "type")),
-            audience_label: labels::list(national.get("audience"), labels::audience),
-            levels_label: labels::list(national.get("levels"), labels::level),
-            description: national.get("description"),
-            legal_basis: self.laws_of(national.get("legal_basis")),
-            statutory_limit: labels::limit(national.get("statutory_limit")),
-            conditions: lines("conditions")
+            name: national.name(),
+            type_label: labels::item_type(national.item_type()),
+            audience_label: labels::list(national.audience(), labels::audience),
+            levels_label: labels::list(national.levels(), labels::level),
+            description: national.description(),
+            legal_basis: self.laws_of(national.legal_basis()),
+            statutory_limit: national.statutory_limit().and_then(Limit::label),
+            conditions: national
+                .lines(ListField::Conditions)
                 .iter()
                 .map(|c| ItemCondition {
-                    id: c.str("id"),
-                    text: c.str("text"),
+                    id: c.id(),
+                    text: c.text(),
                 })
                 .collect(),
-            materials: self.materials(&lines("materials")),
-            fees: self.fees(&lines("fees")),
-            result: result(national.get("result")),
-            process: national.get("process").unwrap_or(&EMPTY_LIST),
-            reviewed: national.get("reviewed"),
+            materials: self.materials(&national.lines(ListField::Materials)),
+            fees: self.fees(&national.lines(ListField::Fees)),
+            result: result(national.result()),
+            process: national.process().unwrap_or(&EMPTY_LIST),
+            reviewed: national.reviewed(),
         };
         let columns: Vec<Column> = self
             .resolved
@@ -630,7 +613,7 @@ impl<'a> Site<'a> {
                             .iter()
                             .flat_map(|f| f.details.iter().map(move |d| (f, d)))
                             .filter(|(_, d)| !matches!(d.class, Class::Same | Class::Local))
-                            .map(|(f, d)| describe_zh(&f.field, d, national))
+                            .map(|(f, d)| describe(self.labels, &f.field, d, national))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -644,9 +627,9 @@ impl<'a> Site<'a> {
                         .get(&e.region)
                         .map(|r| r.value.name.as_str()),
                     url: Self::guide_url(&e.region, code),
-                    committed_limit: labels::limit(self.field(e, "committed_limit")),
-                    materials: self.materials(&self.lines(e, "materials")),
-                    fees: self.fees(&self.lines(e, "fees")),
+                    committed_limit: self.entry(e).committed_limit().and_then(Limit::label),
+                    materials: self.materials(&self.entry(e).lines(ListField::Materials)),
+                    fees: self.fees(&self.entry(e).lines(ListField::Fees)),
                     differences,
                 }
             })
@@ -655,8 +638,8 @@ impl<'a> Site<'a> {
             page(
                 self,
                 root,
-                s(national, "name"),
-                national.get("reviewed").and_then(Value::as_str),
+                national.name(),
+                national.reviewed().and_then(Value::as_str),
                 self.feed_for(None),
             ),
             [
@@ -696,12 +679,13 @@ impl<'a> Site<'a> {
                         v["code"] = json!(e.item);
                         v["name"] = json!(e.name);
                         v["url"] = json!(Self::guide_url(code, &e.item));
+                        let entry = effective.map(|x| self.entry(x));
                         v["committed_limit"] = json!(
-                            effective.and_then(|x| labels::limit(self.field(x, "committed_limit")))
+                            entry
+                                .and_then(|x| x.committed_limit())
+                                .and_then(Limit::label)
                         );
-                        v["reviewed"] = json!(effective.and_then(|x| {
-                            self.catalog.documents[x.own()].json.get("reviewed")
-                        }));
+                        v["reviewed"] = json!(entry.and_then(|x| x.own_reviewed()));
                         v
                     })
                     .collect()
@@ -745,32 +729,29 @@ impl<'a> Site<'a> {
         let Some(event) = self.catalog.events.get(id) else {
             return Value::Null;
         };
-        let json = &self.catalog.doc(event).json;
+        let record = view::doc(&self.catalog.doc(event).json);
         let mut members = Vec::new();
         // A document several members need is listed once, with every member that needs it.
         let mut materials: BTreeMap<String, (usize, String, Vec<String>)> = BTreeMap::new();
         let mut total: BTreeMap<String, u64> = BTreeMap::new();
         for code in &event.value.members {
-            let Some(national) = self.national(code) else {
+            if !self.catalog.items.contains_key(code) {
                 continue;
-            };
-            let name = s(national, "name").to_string();
+            }
+            let national = self.national(code);
+            let name = national.name().to_string();
             members.push(json!({"code": code, "name": name, "url": format!("items/{code}.html")}));
-            for line in national
-                .get("materials")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
+            for line in national.lines(ListField::Materials) {
                 let next = materials.len();
                 let slot = materials
-                    .entry(s(line, "id").to_string())
-                    .or_insert_with(|| (next, s(line, "name").to_string(), Vec::new()));
+                    .entry(line.id().to_string())
+                    .or_insert_with(|| (next, line.name().to_string(), Vec::new()));
                 slot.2.push(name.clone());
             }
-            if let Some(limit) = national.get("statutory_limit") {
-                *total.entry(s(limit, "unit").to_string()).or_default() +=
-                    limit.get("days").and_then(Value::as_u64).unwrap_or(0);
+            if let Some(limit) = national.statutory_limit() {
+                *total
+                    .entry(limit.unit().unwrap_or_default().to_string())
+                    .or_default() += limit.days().unwrap_or(0);
             }
         }
         let mut merged: Vec<(usize, Value)> = materials
@@ -778,8 +759,8 @@ impl<'a> Site<'a> {
             .map(|(order, name, items)| (order, json!({"name": name, "items": items})))
             .collect();
         merged.sort_by_key(|(order, _)| *order);
-        let total_limit = match json.get("committed_limit") {
-            Some(limit) => labels::limit(Some(limit)),
+        let total_limit = match record.committed_limit() {
+            Some(limit) => limit.label(),
             None => Some(
                 total
                     .iter()
@@ -793,10 +774,10 @@ impl<'a> Site<'a> {
             "id": id,
             "name": event.value.name,
             "kind_label": labels::event_kind(&event.value.kind),
-            "lead_department": json.get("lead_department"),
-            "stage": json.get("stage"),
-            "description": json.get("description"),
-            "reviewed": json.get("reviewed"),
+            "lead_department": record.lead_department(),
+            "stage": record.stage(),
+            "description": record.description(),
+            "reviewed": record.reviewed(),
             "members": members,
             "materials": merged.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
             "total_limit": total_limit,
@@ -806,7 +787,7 @@ impl<'a> Site<'a> {
                 self,
                 root,
                 &event.value.name,
-                json.get("reviewed").and_then(Value::as_str),
+                record.reviewed().and_then(Value::as_str),
                 self.feed_for(None),
             ),
             json!({"event": event_json}),
@@ -880,135 +861,11 @@ impl<'a> Site<'a> {
     }
 }
 
-fn result(value: Option<&Value>) -> Option<ResultRef<'_>> {
+fn result(value: Option<ResultDoc<'_>>) -> Option<ResultRef<'_>> {
     value.map(|r| ResultRef {
-        type_label: labels::result_type(s(r, "type")),
-        name: s(r, "name"),
+        type_label: labels::result_type(r.result_type()),
+        name: r.name(),
     })
-}
-
-/// A difference from the national standard, in words for the public.
-fn describe_zh(field: &str, detail: &Detail, national: &Value) -> String {
-    let key = detail.key.as_deref().unwrap_or_default();
-    // The line's name in the national standard (or in the addition itself).
-    let line = national
-        .get(field)
-        .and_then(Value::as_array)
-        .and_then(|lines| lines.iter().find(|l| s(l, "id") == key))
-        .or(detail.regional.as_ref().filter(|_| detail.kind == "added"));
-    let name = line
-        .map(|l| {
-            if field == "conditions" {
-                s(l, "text")
-            } else {
-                s(l, "name")
-            }
-        })
-        .filter(|n| !n.is_empty())
-        .unwrap_or(key);
-    let text = |v: Option<&Value>| match v {
-        Some(Value::String(t)) => t.clone(),
-        Some(Value::Bool(true)) => "是".to_string(),
-        Some(Value::Bool(false)) | None => "否".to_string(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|i| labels::medium(i.as_str().unwrap_or_default()).to_string())
-            .collect::<Vec<_>>()
-            .join("、"),
-        Some(v) => v.to_string(),
-    };
-    let label = field_label(field);
-    let mut sentence = match detail.kind.as_str() {
-        "added" => format!("{label}：增加“{name}”"),
-        "removed" => format!("{label}：不再要求“{name}”"),
-        "waived" => format!(
-            "{label}：“{name}”{}",
-            labels::waived_by(&text(detail.regional.as_ref()))
-        ),
-        "value" => format!(
-            "{label}：{}（全国标准{}）",
-            labels::limit(detail.regional.as_ref()).unwrap_or_default(),
-            labels::limit(detail.national.as_ref()).unwrap_or_default()
-        ),
-        "changed" => format!(
-            "{label}：与全国标准不同，本地为“{}”，全国标准为“{}”",
-            text(detail.regional.as_ref()),
-            text(detail.national.as_ref())
-        ),
-        "copies" => format!(
-            "{label}：“{name}”份数为{}份（全国标准{}份）",
-            text(detail.regional.as_ref()),
-            text(detail.national.as_ref())
-        ),
-        "required" => format!(
-            "{label}：“{name}”{}",
-            if detail.regional == Some(Value::Bool(false)) {
-                "改为非必要"
-            } else {
-                "改为必要"
-            }
-        ),
-        "form" => format!(
-            "{label}：“{name}”须提交{}（全国标准为{}）",
-            labels::form(&text(detail.regional.as_ref())),
-            labels::form(&text(detail.national.as_ref()))
-        ),
-        "medium" => format!(
-            "{label}：“{name}”可提交{}（全国标准为{}）",
-            text(detail.regional.as_ref()),
-            text(detail.national.as_ref())
-        ),
-        "text" | "name" => format!(
-            "{label}：“{name}”表述改为“{}”",
-            text(detail.regional.as_ref())
-        ),
-        "amount" => format!(
-            "{label}：“{name}”收费{}元（全国标准{}元）",
-            text(detail.regional.as_ref()),
-            text(detail.national.as_ref())
-        ),
-        kind => format!(
-            "{label}：{}由“{}”改为“{}”",
-            channel_label(kind),
-            text(detail.national.as_ref()),
-            text(detail.regional.as_ref())
-        ),
-    };
-    if let Some(approval) = &detail.approved_by {
-        sentence.push_str(&format!(
-            "（经{}批准，有效期至{}）",
-            approval.approval, approval.expires
-        ));
-    }
-    sentence
-}
-
-fn channel_label(property: &str) -> &str {
-    match property {
-        "window" => "窗口办理",
-        "online" => "网上办理",
-        "mobile" => "移动端办理",
-        "mail" => "快递申请",
-        "self_service" => "自助终端办理",
-        "visits" => "到现场次数",
-        other => other,
-    }
-}
-
-/// Chinese name of a policy field, for the list of differences.
-fn field_label(field: &str) -> &str {
-    match field {
-        "conditions" => "受理条件",
-        "materials" => "申请材料",
-        "fees" => "收费",
-        "committed_limit" => "承诺办结时限",
-        "channels" => "办理渠道",
-        "name" => "事项名称",
-        "legal_basis" => "设定依据",
-        "statutory_limit" => "法定办结时限",
-        "result" => "审批结果",
-        other => other,
-    }
 }
 
 fn trim_number(n: f64) -> String {

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Registry, Validator};
@@ -111,12 +112,40 @@ pub fn schema_text(root: &Path, name: &str) -> Result<(String, bool), SchemaErro
 /// The compiled validators, one per kind of file, and the labels of every property.
 pub struct Schemas {
     validators: BTreeMap<Kind, Validator>,
+    labels: Arc<FieldLabels>,
+}
+
+/// The Chinese titles the schemas give their properties: the one source of every field's name
+/// wherever a person reads it (messages, pages, open data, feeds).
+#[derive(Debug, Default)]
+pub struct FieldLabels {
     /// property name → Chinese label (`title`), the first one found.
     labels: BTreeMap<String, String>,
     /// (definition, property) → label, for names whose meaning depends on where they are.
     def_labels: BTreeMap<(String, String), String>,
     /// property name → the `$defs` entry its schema refers to (`online` → `online_channel`).
     def_of: BTreeMap<String, String>,
+}
+
+impl FieldLabels {
+    /// The Chinese label of a property, if the schema gives one.
+    pub fn get(&self, property: &str) -> Option<&str> {
+        self.labels.get(property).map(String::as_str)
+    }
+
+    /// The label of a field for people: its title, else its name.
+    pub fn field<'a>(&'a self, field: &'a str) -> &'a str {
+        self.get(field).unwrap_or(field)
+    }
+
+    /// The label of `property` inside the `$defs` type `def` (`channels`, `visits` →
+    /// 到办事现场次数), else its label anywhere, else its name.
+    pub fn property<'a>(&'a self, def: &str, property: &'a str) -> &'a str {
+        self.def_labels
+            .get(&(def.to_string(), property.to_string()))
+            .map(String::as_str)
+            .unwrap_or_else(|| self.field(property))
+    }
 }
 
 impl Schemas {
@@ -172,15 +201,22 @@ impl Schemas {
         }
         Ok(Schemas {
             validators,
-            labels,
-            def_labels,
-            def_of,
+            labels: Arc::new(FieldLabels {
+                labels,
+                def_labels,
+                def_of,
+            }),
         })
     }
 
     /// The Chinese label of a property, if the schema gives one.
     pub fn label(&self, property: &str) -> Option<&str> {
-        self.labels.get(property).map(String::as_str)
+        self.labels.get(property)
+    }
+
+    /// The labels, to share with the stages that name fields for people.
+    pub fn labels(&self) -> Arc<FieldLabels> {
+        Arc::clone(&self.labels)
     }
 
     /// Validate one parsed document; returns every error, each at its YAML node.
@@ -207,11 +243,12 @@ impl Schemas {
             .filter(|s| !s.is_empty() && s.parse::<usize>().is_err());
         let property = properties.next()?;
         let def = match properties.next() {
-            Some(parent) => self.def_of.get(parent).map(String::as_str),
+            Some(parent) => self.labels.def_of.get(parent).map(String::as_str),
             None => Some(kind.schema()),
         };
         def.and_then(|def| {
-            self.def_labels
+            self.labels
+                .def_labels
                 .get(&(def.to_string(), property.to_string()))
         })
         .map(String::as_str)
@@ -355,6 +392,7 @@ impl Schemas {
     /// The known property name closest to a misspelt one.
     fn suggest(&self, key: &str) -> Option<&str> {
         self.labels
+            .labels
             .keys()
             .map(|known| (edit_distance(key, known), known))
             .filter(|(d, _)| *d <= 2 && *d < key.len())

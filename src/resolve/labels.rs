@@ -4,6 +4,8 @@
 //! labels. One table per enumeration, in the order of `docs/format.md`; an unknown value is shown
 //! as itself rather than hidden.
 
+use super::view::Limit;
+
 fn lookup<'a>(table: &[(&str, &'a str)], value: &'a str) -> &'a str {
     table
         .iter()
@@ -147,16 +149,11 @@ pub fn class(value: &str) -> &str {
     )
 }
 
-/// `15个自然日` for a time limit value `{days, unit}`.
-pub fn limit(value: Option<&serde_json::Value>) -> Option<String> {
-    let value = value?;
-    let days = value.get("days")?.as_u64()?;
-    let unit = unit(value.get("unit")?.as_str()?);
-    let note = value
-        .get("note")
-        .and_then(|n| n.as_str())
-        .map(|n| format!("（{n}）"))
-        .unwrap_or_default();
+/// The one formatter of a time limit: `15个自然日`, with its note as `（自受理之日起）`.
+pub fn limit(limit: Limit<'_>) -> Option<String> {
+    let days = limit.days()?;
+    let unit = unit(limit.unit()?);
+    let note = limit.note().map(|n| format!("（{n}）")).unwrap_or_default();
     Some(format!("{days}{unit}{note}"))
 }
 

@@ -12,6 +12,7 @@ pub mod effective;
 pub mod labels;
 pub mod lines;
 pub mod model;
+pub mod view;
 
 use std::collections::BTreeMap;
 

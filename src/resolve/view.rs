@@ -1,0 +1,533 @@
+//! Typed accessors: the one place where a later stage reads a catalog field by its name.
+//!
+//! A [`Record`] is a national item, a local item, a regional entry or an effective entry (the
+//! chain of documents of `effective.rs`); every field that the diff, the rules, the reports, the
+//! pages, the open data, the JSON-LD or the history read has one method here, named as in
+//! `docs/format.md`. Values stay borrowed from the documents; wrappers such as [`Limit`] and
+//! [`Lines`] serialize as the value in the file, so outputs that copy a field write it unchanged.
+//! Adding a field to the format means adding its method here; the compiler then shows every
+//! place that could use it.
+
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use super::catalog::Catalog;
+use super::effective::Effective;
+use super::labels;
+use super::lines::{Line, effective_lines};
+
+/// Where a record's fields come from.
+pub trait Fields<'a>: Copy {
+    fn field(self, name: &str) -> Option<&'a Value>;
+}
+
+/// One document: its own fields only.
+impl<'a> Fields<'a> for &'a Value {
+    fn field(self, name: &str) -> Option<&'a Value> {
+        self.get(name)
+    }
+}
+
+/// An effective entry: the nearest entry of the chain that states the field, else the national
+/// item (see [`Effective::get`]).
+#[derive(Clone, Copy)]
+pub struct Chain<'a> {
+    pub catalog: &'a Catalog,
+    pub effective: &'a Effective,
+}
+
+impl<'a> Fields<'a> for Chain<'a> {
+    fn field(self, name: &str) -> Option<&'a Value> {
+        self.effective.get(self.catalog, name).map(|s| s.value)
+    }
+}
+
+/// A record of the catalog seen through its fields.
+#[derive(Clone, Copy)]
+pub struct Record<F>(pub F);
+
+/// The record of one document (a national item, a local item, an entry as written).
+pub fn doc(json: &Value) -> Record<&Value> {
+    Record(json)
+}
+
+/// The effective record of a region for an item.
+pub fn effective<'a>(catalog: &'a Catalog, effective: &'a Effective) -> Record<Chain<'a>> {
+    Record(Chain { catalog, effective })
+}
+
+fn as_str(value: Option<&Value>) -> Option<&str> {
+    value.and_then(Value::as_str)
+}
+
+/// Enumeration values of a list field, in file order.
+pub fn strs(value: Option<&Value>) -> impl Iterator<Item = &str> {
+    value
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+}
+
+impl<'a, F: Fields<'a>> Record<F> {
+    /// Any field, for code that walks the policy's field list rather than one named field.
+    pub fn get(self, field: &str) -> Option<&'a Value> {
+        self.0.field(field)
+    }
+
+    pub fn code(self) -> Option<&'a str> {
+        as_str(self.0.field("code"))
+    }
+
+    /// `name`, or "" (a schema-valid item always has one).
+    pub fn name(self) -> &'a str {
+        as_str(self.0.field("name")).unwrap_or_default()
+    }
+
+    /// `type` (事项类型), or "".
+    pub fn item_type(self) -> &'a str {
+        as_str(self.0.field("type")).unwrap_or_default()
+    }
+
+    pub fn audience(self) -> Option<&'a Value> {
+        self.0.field("audience")
+    }
+
+    pub fn levels(self) -> Option<&'a Value> {
+        self.0.field("levels")
+    }
+
+    /// `status` (事项状态).
+    pub fn status(self) -> Option<&'a str> {
+        as_str(self.0.field("status"))
+    }
+
+    pub fn version(self) -> Option<&'a Value> {
+        self.0.field("version")
+    }
+
+    pub fn description(self) -> Option<&'a Value> {
+        self.0.field("description")
+    }
+
+    pub fn legal_basis(self) -> Laws<'a> {
+        Laws(self.0.field("legal_basis"))
+    }
+
+    pub fn implementation_basis(self) -> Laws<'a> {
+        Laws(self.0.field("implementation_basis"))
+    }
+
+    pub fn statutory_limit(self) -> Option<Limit<'a>> {
+        self.0.field("statutory_limit").map(Limit)
+    }
+
+    pub fn committed_limit(self) -> Option<Limit<'a>> {
+        self.0.field("committed_limit").map(Limit)
+    }
+
+    /// An entry's `level` (行使层级).
+    pub fn level(self) -> Option<&'a Value> {
+        self.0.field("level")
+    }
+
+    /// `handling` (办件类型): immediate, promised or other.
+    pub fn handling(self) -> Option<&'a str> {
+        as_str(self.0.field("handling"))
+    }
+
+    pub fn quantity_limit(self) -> Option<&'a Value> {
+        self.0.field("quantity_limit")
+    }
+
+    pub fn intermediary_services(self) -> Option<&'a Value> {
+        self.0.field("intermediary_services")
+    }
+
+    pub fn process(self) -> Option<&'a Value> {
+        self.0.field("process")
+    }
+
+    pub fn result(self) -> Option<ResultDoc<'a>> {
+        self.0.field("result").map(ResultDoc)
+    }
+
+    pub fn department(self) -> Option<Department<'a>> {
+        self.0.field("department").map(Department)
+    }
+
+    pub fn task_code(self) -> Option<&'a Value> {
+        self.0.field("task_code")
+    }
+
+    pub fn channels(self) -> Channels<'a> {
+        Channels(self.0.field("channels"))
+    }
+
+    pub fn address(self) -> Option<&'a Value> {
+        self.0.field("address")
+    }
+
+    pub fn hours(self) -> Option<&'a Value> {
+        self.0.field("hours")
+    }
+
+    pub fn traffic(self) -> Option<&'a Value> {
+        self.0.field("traffic")
+    }
+
+    pub fn contact(self) -> Option<Contact<'a>> {
+        self.0.field("contact").map(Contact)
+    }
+
+    pub fn faq(self) -> Option<&'a Value> {
+        self.0.field("faq")
+    }
+
+    pub fn redress(self) -> Option<&'a Value> {
+        self.0.field("redress")
+    }
+
+    pub fn personal_data(self) -> impl Iterator<Item = &'a Value> {
+        self.0
+            .field("personal_data")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn exceptions(self) -> impl Iterator<Item = &'a Value> {
+        self.0
+            .field("exceptions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+    }
+
+    /// A national item's `central_department` (国务院主管部门).
+    pub fn central_department(self) -> Option<&'a str> {
+        as_str(self.0.field("central_department"))
+    }
+
+    /// An event's `lead_department` (牵头部门).
+    pub fn lead_department(self) -> Option<&'a Value> {
+        self.0.field("lead_department")
+    }
+
+    /// An event's `stage` (阶段).
+    pub fn stage(self) -> Option<&'a Value> {
+        self.0.field("stage")
+    }
+
+    /// `reviewed` (最近核验日期).
+    pub fn reviewed(self) -> Option<&'a Value> {
+        self.0.field("reviewed")
+    }
+
+    /// The lines of a list field as written in this record (no merging with the standard).
+    pub fn written_lines(self, field: ListField) -> Lines<'a> {
+        Lines(self.0.field(field.name()))
+    }
+}
+
+impl<'a> Record<Chain<'a>> {
+    /// The effective lines of a list field: the national list as the nearest restating region
+    /// has it (see [`effective_lines`]).
+    pub fn lines(self, field: ListField) -> Vec<Line<'a>> {
+        self.0.effective.lines(self.0.catalog, field.name())
+    }
+
+    /// `reviewed` of the region's own entry (not inherited).
+    pub fn own_reviewed(self) -> Option<&'a Value> {
+        self.0.catalog.documents[self.0.effective.own()]
+            .json
+            .get("reviewed")
+    }
+}
+
+impl<'a> Record<&'a Value> {
+    /// The lines of a list field of a national or local item: the standard's own lines.
+    pub fn lines(self, field: ListField) -> Vec<Line<'a>> {
+        effective_lines(self.0.get(field.name()), None)
+    }
+}
+
+/// The list fields whose lines are merged by `ref` (`policy.yaml` names them `lines`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListField {
+    Conditions,
+    Materials,
+    Fees,
+}
+
+impl ListField {
+    pub const ALL: [ListField; 3] = [ListField::Conditions, ListField::Materials, ListField::Fees];
+
+    /// The list field called `name`, if it is one.
+    pub fn named(name: &str) -> Option<ListField> {
+        ListField::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ListField::Conditions => "conditions",
+            ListField::Materials => "materials",
+            ListField::Fees => "fees",
+        }
+    }
+}
+
+/// A list field's lines as written, serialized unchanged.
+#[derive(Clone, Copy)]
+pub struct Lines<'a>(pub Option<&'a Value>);
+
+impl<'a> Lines<'a> {
+    pub fn iter(self) -> impl Iterator<Item = &'a Value> {
+        self.0.and_then(Value::as_array).into_iter().flatten()
+    }
+}
+
+/// `legal_basis` or `implementation_basis`: references to the laws registry.
+#[derive(Clone, Copy)]
+pub struct Laws<'a>(pub Option<&'a Value>);
+
+impl<'a> Laws<'a> {
+    pub fn iter(self) -> impl Iterator<Item = LawCite<'a>> {
+        self.0
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(LawCite)
+    }
+
+    pub fn raw(self) -> Option<&'a Value> {
+        self.0
+    }
+}
+
+/// One citation: `{law, article}`.
+#[derive(Clone, Copy)]
+pub struct LawCite<'a>(pub &'a Value);
+
+impl<'a> LawCite<'a> {
+    pub fn law(self) -> &'a str {
+        as_str(self.0.get("law")).unwrap_or_default()
+    }
+
+    pub fn article(self) -> Option<&'a Value> {
+        self.0.get("article")
+    }
+}
+
+/// A time limit `{days, unit, note}`; serializes as written.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit<'a>(pub &'a Value);
+
+impl<'a> Limit<'a> {
+    pub fn days(self) -> Option<u64> {
+        self.0.get("days").and_then(Value::as_u64)
+    }
+
+    /// `working_day` or `calendar_day`.
+    pub fn unit(self) -> Option<&'a str> {
+        as_str(self.0.get("unit"))
+    }
+
+    pub fn note(self) -> Option<&'a str> {
+        as_str(self.0.get("note"))
+    }
+
+    pub fn raw(self) -> &'a Value {
+        self.0
+    }
+
+    /// `15个自然日（note）`: see [`labels::limit`].
+    pub fn label(self) -> Option<String> {
+        labels::limit(self)
+    }
+}
+
+impl Serialize for Limit<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// `department`: `{name, credit_code, nature}`; serializes as written.
+#[derive(Clone, Copy, Debug)]
+pub struct Department<'a>(pub &'a Value);
+
+impl<'a> Department<'a> {
+    pub fn name(self) -> &'a str {
+        as_str(self.0.get("name")).unwrap_or_default()
+    }
+
+    pub fn credit_code(self) -> &'a str {
+        as_str(self.0.get("credit_code")).unwrap_or_default()
+    }
+
+    pub fn raw(self) -> &'a Value {
+        self.0
+    }
+}
+
+impl Serialize for Department<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// `contact`: `{phone, complaint, email}`; serializes as written.
+#[derive(Clone, Copy, Debug)]
+pub struct Contact<'a>(pub &'a Value);
+
+impl<'a> Contact<'a> {
+    pub fn phone(self) -> Option<&'a Value> {
+        self.0.get("phone")
+    }
+
+    pub fn raw(self) -> &'a Value {
+        self.0
+    }
+}
+
+impl Serialize for Contact<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// `result`: `{type, name}` of what the applicant receives.
+#[derive(Clone, Copy, Debug)]
+pub struct ResultDoc<'a>(pub &'a Value);
+
+impl<'a> ResultDoc<'a> {
+    pub fn result_type(self) -> &'a str {
+        as_str(self.0.get("type")).unwrap_or_default()
+    }
+
+    pub fn name(self) -> &'a str {
+        as_str(self.0.get("name")).unwrap_or_default()
+    }
+}
+
+/// `channels` (办理渠道).
+#[derive(Clone, Copy, Debug)]
+pub struct Channels<'a>(pub Option<&'a Value>);
+
+impl<'a> Channels<'a> {
+    fn flag(self, key: &str) -> bool {
+        self.0
+            .and_then(|c| c.get(key))
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    }
+
+    pub fn window(self) -> bool {
+        self.flag("window")
+    }
+
+    pub fn mobile(self) -> bool {
+        self.flag("mobile")
+    }
+
+    pub fn mail(self) -> bool {
+        self.flag("mail")
+    }
+
+    pub fn online(self) -> Option<&'a Value> {
+        self.0?.get("online")
+    }
+
+    pub fn online_url(self) -> Option<&'a Value> {
+        self.0?.pointer("/online/url")
+    }
+
+    pub fn visits(self) -> Option<&'a Value> {
+        self.0?.get("visits")
+    }
+
+    pub fn visit_reason(self) -> Option<&'a Value> {
+        self.0?.get("visit_reason")
+    }
+
+    pub fn raw(self) -> Option<&'a Value> {
+        self.0
+    }
+}
+
+impl<'a> Line<'a> {
+    /// `id`: the line's name within its item (a restated line takes its `ref`).
+    pub fn id(&self) -> &'a str {
+        self.str("id")
+    }
+
+    /// `ref`: the national line a regional line restates.
+    pub fn reference(&self) -> Option<&'a str> {
+        as_str(self.get("ref"))
+    }
+
+    pub fn name(&self) -> &'a str {
+        self.str("name")
+    }
+
+    /// A condition's `text`.
+    pub fn text(&self) -> &'a str {
+        self.str("text")
+    }
+
+    /// A material's `form`: original, copy or both.
+    pub fn form(&self) -> &'a str {
+        self.str("form")
+    }
+
+    pub fn copies(&self) -> Option<&'a Value> {
+        self.get("copies")
+    }
+
+    pub fn medium(&self) -> Option<&'a Value> {
+        self.get("medium")
+    }
+
+    /// A material's `required`, true when absent.
+    pub fn required(&self) -> bool {
+        self.get("required")
+            .and_then(Value::as_bool)
+            .unwrap_or(true)
+    }
+
+    pub fn source(&self) -> &'a str {
+        self.str("source")
+    }
+
+    pub fn certificate(&self) -> Option<&'a str> {
+        as_str(self.get("certificate"))
+    }
+
+    pub fn waived_by(&self) -> Option<&'a str> {
+        as_str(self.get("waived_by"))
+    }
+
+    pub fn note(&self) -> Option<&'a Value> {
+        self.get("note")
+    }
+
+    pub fn basis(&self) -> Option<&'a str> {
+        as_str(self.get("basis"))
+    }
+
+    /// A fee's `amount` in yuan, 0 when absent.
+    pub fn amount(&self) -> f64 {
+        self.get("amount").and_then(Value::as_f64).unwrap_or(0.0)
+    }
+
+    /// A fee's `amount` as written (absent when the line does not state one).
+    pub fn amount_value(&self) -> Option<&'a Value> {
+        self.get("amount")
+    }
+
+    /// Whether the region adds this line (it restates no national line).
+    pub fn added(&self) -> bool {
+        self.get("added").is_some()
+    }
+}
