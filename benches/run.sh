@@ -66,7 +66,9 @@ if [ "${SKIP_PEERS:-0}" != 1 ]; then
     fi
     CJ=$CJ_VENV/bin/check-jsonschema
 fi
-(cd "$REPO" && cargo build --release --bins -q)
+# The product and the benchmark tools (the workspace member benches/tools: gen-catalog,
+# parse-floor), both into $BIN.
+(cd "$REPO" && cargo build --release -q -p catalogc && cargo build --release -q -p catalogc-bench --bins)
 mkdir -p "$WORK" "$RESULTS"
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD)
 python3 "$HERE/bundle_schema.py" "$REPO/schema" > "$WORK/entry.bundled.schema.json"

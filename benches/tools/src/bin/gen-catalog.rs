@@ -979,11 +979,6 @@ fn number(text: &str) -> Result<usize, String> {
 // ---------------------------------------------------------------------------------------------
 // Codes.
 
-const CREDIT_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const CREDIT_WEIGHTS: [usize; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
-
 /// A 统一社会信用代码 of a government body (11 = 机构编制, 机关) in `region`, with valid GB 11714
 /// and GB 32100 check characters.
 fn credit_code(region: &str, serial: u64) -> String {
@@ -1005,12 +1000,10 @@ fn credit_code(region: &str, serial: u64) -> String {
         code.push(char::from_digit(d, 10).unwrap());
     }
     code.push(c9);
-    let sum: usize = code
-        .bytes()
-        .zip(CREDIT_WEIGHTS)
-        .map(|(c, w)| CREDIT_ALPHABET.iter().position(|&a| a == c).unwrap() * w)
-        .sum();
-    code.push(CREDIT_ALPHABET[(31 - sum % 31) % 31] as char);
+    // The GB 32100 check character: the rule CAT107 verifies (one implementation, in catalogc).
+    let check = catalogc::check::rules::credit_code::check_character(&code)
+        .expect("17 characters of the credit-code alphabet");
+    code.push(check);
     code
 }
 
