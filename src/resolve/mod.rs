@@ -65,3 +65,6 @@ impl Resolved {
             .map(|&i| &self.effective[i])
     }
 }
+
+#[cfg(test)]
+mod tests;
