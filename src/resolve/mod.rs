@@ -66,3 +66,6 @@ impl Resolved {
             .map(|&i| &self.effective[i])
     }
 }
+
+#[cfg(test)]
+mod tests;
