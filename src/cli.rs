@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::check;
 use crate::diagnostic::Summary;
 use crate::diagnostic::codes;
+use crate::load::git::GitError;
 use crate::load::schema::SchemaError;
 use crate::pipeline::{self, Options};
 use crate::report::{self, Format};
@@ -136,7 +137,8 @@ pub enum Error {
     UnknownCode(String),
     BadDate(String),
     Build(crate::emit::BuildError),
-    Git(String),
+    Templates(crate::emit::templates::TemplateError),
+    Git(GitError),
 }
 
 impl std::fmt::Display for Error {
@@ -153,15 +155,36 @@ impl std::fmt::Display for Error {
                 "no rule has the code `{code}`; `catalogc rules` lists them"
             ),
             Error::BadDate(date) => write!(f, "`{date}` is not a date of the form YYYY-MM-DD"),
-            Error::Git(message) => f.write_str(message),
-            Error::Build(error) => {
-                write!(f, "build failed, the previous output is untouched: {error}")
-            }
+            Error::Git(GitError::NotARepository(root)) => write!(
+                f,
+                "{} is not in a git repository, so the history cannot be read",
+                root.display()
+            ),
+            Error::Git(_) => f.write_str("git could not answer"),
+            Error::Templates(_) => f.write_str("the templates cannot be used"),
+            Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Schema(e) => Some(e),
+            Error::Build(e) => Some(e),
+            Error::Templates(e) => Some(e),
+            Error::Git(GitError::NotARepository(_)) => None,
+            Error::Git(e) => Some(e),
+            Error::NoRoot(_) | Error::UnknownCode(_) | Error::BadDate(_) => None,
+        }
+    }
+}
+
+impl From<GitError> for Error {
+    fn from(error: GitError) -> Error {
+        Error::Git(error)
+    }
+}
 
 impl From<SchemaError> for Error {
     fn from(error: SchemaError) -> Error {
@@ -210,15 +233,9 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
             let mut options = options(&common)?;
             let mut extra = Vec::new();
             if let Some(rev) = since {
-                let git = crate::load::git::Git::open(&root).ok_or_else(|| {
-                    Error::Git(format!(
-                        "{} is not in a git repository, so --since cannot be used",
-                        root.display()
-                    ))
-                })?;
-                let changed = git
-                    .changed_since(&rev)
-                    .map_err(|e| Error::Git(e.to_string()))?;
+                let git = crate::load::git::Git::open(&root)
+                    .ok_or_else(|| GitError::NotARepository(root.clone()))?;
+                let changed = git.changed_since(&rev)?;
                 let selection = crate::load::since::select(&root, &changed);
                 eprintln!(
                     "--since {rev}: {} changed file(s) under the catalog root",
@@ -227,8 +244,7 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
                 for reason in &selection.reasons {
                     eprintln!("  {reason}");
                 }
-                extra = crate::check::stale_reviews(&git, &rev, &root, &changed)
-                    .map_err(|e| Error::Git(e.to_string()))?;
+                extra = crate::check::stale_reviews(&git, &rev, &root, &changed)?;
                 options.selection = Some(selection);
             }
             run_check(&root, &options, format, deny_warnings, extra)
@@ -326,8 +342,8 @@ fn run_build(
         );
         return Ok(Status::Findings);
     }
-    let templates = crate::emit::templates::Templates::load(root, templates)
-        .map_err(|e| Error::Build(e.into()))?;
+    let templates =
+        crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
     let mut site = crate::emit::Site::new(&compiled, &templates, options.regions.clone());
     let log = recent_changes(root, &compiled, options)?;
     site.feeds = log.is_some();
@@ -375,19 +391,14 @@ fn recent_changes(
                 .as_u64()
         })
         .unwrap_or(20) as usize;
-    let Some(range) = git
-        .recent_range(commits)
-        .map_err(|e| Error::Git(e.to_string()))?
-    else {
+    let Some(range) = git.recent_range(commits)? else {
         return Ok(None);
     };
     let all_regions = Options {
         regions: Vec::new(),
         ..options.clone()
     };
-    crate::history::changelog(root, &range, &all_regions)
-        .map(Some)
-        .map_err(|e| Error::Git(e.to_string()))
+    Ok(Some(crate::history::changelog(root, &range, &all_regions)?))
 }
 
 fn run_changelog(
@@ -396,17 +407,17 @@ fn run_changelog(
     range: &str,
     format: ChangelogFormat,
 ) -> Result<Status, Error> {
-    let log =
-        crate::history::changelog(root, range, options).map_err(|e| Error::Git(e.to_string()))?;
+    let log = crate::history::changelog(root, range, options)?;
     let out = match format {
-        ChangelogFormat::Text => log.text(),
-        ChangelogFormat::Json => log.json(),
-        ChangelogFormat::Markdown => log.markdown(),
+        ChangelogFormat::Text => crate::report::changelog::text::render(&log),
+        ChangelogFormat::Json => crate::report::changelog::json::render(&log),
+        ChangelogFormat::Markdown => crate::report::changelog::markdown::render(&log),
         ChangelogFormat::Atom => {
-            let templates = crate::emit::templates::Templates::load(root, None)
-                .map_err(|e| Error::Build(e.into()))?;
+            let templates =
+                crate::emit::templates::Templates::load(root, None).map_err(Error::Templates)?;
             let config = crate::load::read_config(root);
-            let context = log.feed_context(
+            let context = crate::report::changelog::atom::feed_context(
+                &log,
                 &format!("{}：{range}", config.0),
                 &config.1,
                 "feed.xml",
@@ -417,7 +428,7 @@ fn run_changelog(
                     "feed.xml",
                     minijinja::Value::from(minijinja::value::Serde(&context)),
                 )
-                .map_err(|e| Error::Build(e.into()))?
+                .map_err(Error::Templates)?
         }
     };
     print!("{out}");

@@ -14,7 +14,13 @@ fn main() -> ExitCode {
     match catalogc::cli::run(cli) {
         Ok(status) => ExitCode::from(status as u8),
         Err(error) => {
+            // The error, then each of its causes on its own line.
             eprintln!("error: {error}");
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                eprintln!("  caused by: {cause}");
+                source = cause.source();
+            }
             ExitCode::from(2)
         }
     }

@@ -28,7 +28,8 @@ pub use describe::describe;
 
 use crate::resolve::catalog::Catalog;
 use crate::resolve::model::Level;
-use crate::resolve::{Effective, Resolved, Sourced};
+use crate::resolve::view::{self, ExceptionDoc};
+use crate::resolve::{Effective, Line, Resolved, Sourced};
 
 /// The conformance classes of DESIGN.md §4, from best to worst for a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -320,21 +321,9 @@ fn region_result(
     }
 }
 
-/// The exceptions a document declares.
-fn exceptions(doc: &Document) -> Vec<(usize, &Value)> {
-    doc.json
-        .get("exceptions")
-        .and_then(Value::as_array)
-        .map(|list| list.iter().enumerate().collect())
-        .unwrap_or_default()
-}
-
-fn text(value: &Value, key: &str) -> String {
-    value
-        .get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
+/// The exceptions a document declares, with their index.
+fn exceptions(doc: &Document) -> Vec<(usize, ExceptionDoc<'_>)> {
+    view::doc(&doc.json).exceptions().enumerate().collect()
 }
 
 /// What every entry's results share: document paths and the policy's fields, made once.
@@ -440,22 +429,21 @@ fn entry<'a>(
         let today = catalog.today;
         for detail in details.iter_mut().filter(|d| d.class == Class::Deviation) {
             let approving = exceptions(source_doc).into_iter().find(|(_, e)| {
-                text(e, "field") == field
-                    && e.get("ref")
-                        .and_then(Value::as_str)
+                e.field() == field
+                    && e.reference()
                         .is_none_or(|r| Some(r) == detail.key.as_deref())
             });
             if let Some((k, exception)) = approving {
                 if stated_here {
                     matched[k] = true;
                 }
-                let expires = text(exception, "expires");
-                if dates::parse(&expires).is_some_and(|day| day >= today) {
+                let expires = exception.expires();
+                if dates::parse(expires).is_some_and(|day| day >= today) {
                     detail.class = Class::Approved;
                     detail.approved_by = Some(Approval {
-                        approval: text(exception, "approval"),
-                        expires,
-                        reason: text(exception, "reason"),
+                        approval: exception.approval().to_string(),
+                        expires: expires.to_string(),
+                        reason: exception.reason().to_string(),
                     });
                 }
             }
@@ -495,16 +483,16 @@ fn entry<'a>(
     }
     for (k, exception) in &own_exceptions {
         let pointer = format!("/exceptions/{k}");
-        let expires = text(exception, "expires");
-        if dates::parse(&expires).is_some_and(|day| day < catalog.today) {
+        let expires = exception.expires();
+        if dates::parse(expires).is_some_and(|day| day < catalog.today) {
             out.push(
-                own.diagnostic(&codes::EXPIRED_EXCEPTION, &format!("{pointer}/expires"), format!("exception `{}` expired on {expires}", text(exception, "approval")))
+                own.diagnostic(&codes::EXPIRED_EXCEPTION, &format!("{pointer}/expires"), format!("exception `{}` expired on {expires}", exception.approval()))
                     .help("renew the approval and update `expires`, or make the entry conform and remove the exception"),
             );
         } else if !matched[*k] {
-            let what = match exception.get("ref").and_then(Value::as_str) {
-                Some(r) => format!("`{}` line `{r}`", text(exception, "field")),
-                None => format!("`{}`", text(exception, "field")),
+            let what = match exception.reference() {
+                Some(r) => format!("`{}` line `{r}`", exception.field()),
+                None => format!("`{}`", exception.field()),
             };
             out.push(
                 own.diagnostic(
@@ -524,12 +512,7 @@ fn entry<'a>(
         .unwrap_or(Class::Same);
     Some(EntryResult {
         item: effective.item.clone(),
-        name: national_doc
-            .json
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
+        name: view::doc(&national_doc.json).name().to_string(),
         file: own.path().to_string(),
         class,
         fields,
@@ -661,7 +644,7 @@ fn lines(
     let mut referenced = Vec::new();
     for (i, line) in regional_lines.iter().enumerate() {
         let Some(reference) = line.get(key).and_then(Value::as_str) else {
-            let id = line.get("id").and_then(Value::as_str);
+            let id = Some(Line::Plain(line).id()).filter(|id| !id.is_empty());
             details.push(detail(
                 Class::Deviation,
                 "added",
@@ -676,7 +659,7 @@ fn lines(
         let Some((j, national_line)) = national_lines
             .iter()
             .enumerate()
-            .find(|(_, n)| n.get("id").and_then(Value::as_str) == Some(reference))
+            .find(|(_, n)| Line::Plain(n).id() == reference)
         else {
             continue; // an unknown ref is CAT302's finding
         };
@@ -718,9 +701,10 @@ fn lines(
         }
     }
     for (j, national_line) in national_lines.iter().enumerate() {
-        let Some(id) = national_line.get("id").and_then(Value::as_str) else {
+        let id = Line::Plain(national_line).id();
+        if id.is_empty() {
             continue;
-        };
+        }
         if !referenced.iter().any(|r| r == id) {
             details.push(detail(
                 Class::Improved,
@@ -878,8 +862,14 @@ fn finding(
             let name = detail
                 .regional
                 .as_ref()
-                .and_then(|v| v.get("name").or_else(|| v.get("text")))
-                .and_then(Value::as_str)
+                .map(Line::Plain)
+                .map(|l| {
+                    if l.name().is_empty() {
+                        l.text()
+                    } else {
+                        l.name()
+                    }
+                })
                 .unwrap_or_default();
             (
                 &codes::ADDED_REQUIREMENT,

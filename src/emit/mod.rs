@@ -92,9 +92,19 @@ pub enum BuildError {
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BuildError::Template(e) => write!(f, "{e}"),
-            BuildError::Io { path, error } => write!(f, "cannot write {}: {error}", path.display()),
+            BuildError::Template(_) => f.write_str("a template could not be rendered"),
+            BuildError::Io { path, .. } => write!(f, "cannot write {}", path.display()),
             BuildError::UnsafePath(p) => write!(f, "refusing to write the output path `{p}`"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Template(e) => Some(e),
+            BuildError::Io { error, .. } => Some(error),
+            BuildError::UnsafePath(_) => None,
         }
     }
 }
@@ -283,7 +293,13 @@ fn feeds(
             changes,
             warnings: Vec::new(),
         };
-        let context = log.feed_context(&title, &site.base_url, &path, &page_of);
+        let context = crate::report::changelog::atom::feed_context(
+            &log,
+            &title,
+            &site.base_url,
+            &path,
+            &page_of,
+        );
         let xml = site.templates.render(
             "feed.xml",
             minijinja::Value::from(minijinja::value::Serde(&context)),

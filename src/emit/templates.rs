@@ -59,11 +59,38 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 
 /// Why the templates cannot be used: catalogc cannot build (exit status 2).
 #[derive(Debug)]
-pub struct TemplateError(pub String);
+pub enum TemplateError {
+    /// A template folder or file could not be read.
+    Read {
+        path: std::path::PathBuf,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// A template file is not UTF-8 text.
+    NotUtf8 { origin: String },
+    /// A template does not compile, or rendering it failed.
+    Template {
+        name: String,
+        source: minijinja::Error,
+    },
+}
 
 impl std::fmt::Display for TemplateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            TemplateError::Read { path, .. } => write!(f, "cannot read {}", path.display()),
+            TemplateError::NotUtf8 { origin } => write!(f, "{origin} is not UTF-8"),
+            TemplateError::Template { name, .. } => write!(f, "template {name}"),
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TemplateError::Read { source, .. } => Some(source.as_ref()),
+            TemplateError::NotUtf8 { .. } => None,
+            TemplateError::Template { source, .. } => Some(source),
+        }
     }
 }
 
@@ -94,8 +121,10 @@ fn files(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, TemplateError> {
         .follow_links(false)
         .sort_by_file_name()
     {
-        let entry =
-            entry.map_err(|e| TemplateError(format!("cannot read {}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| TemplateError::Read {
+            path: dir.to_path_buf(),
+            source: Box::new(e),
+        })?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -110,8 +139,10 @@ fn files(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, TemplateError> {
         if name.split('/').any(|part| part.starts_with('.')) {
             continue;
         }
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| TemplateError(format!("cannot read {}: {e}", entry.path().display())))?;
+        let bytes = std::fs::read(entry.path()).map_err(|e| TemplateError::Read {
+            path: entry.path().to_path_buf(),
+            source: Box::new(e),
+        })?;
         found.insert(name, bytes);
     }
     Ok(found)
@@ -147,7 +178,10 @@ impl Templates {
         for (name, text) in BUILT_IN {
             if !name.starts_with("assets/") {
                 env.add_template_owned(format!("builtin/{name}"), text.to_string())
-                    .map_err(|e| TemplateError(format!("built-in template {name}: {e}")))?;
+                    .map_err(|source| TemplateError::Template {
+                        name: format!("builtin/{name}"),
+                        source,
+                    })?;
             }
         }
         let mut assets = BTreeMap::new();
@@ -156,10 +190,14 @@ impl Templates {
                 assets.insert(name, bytes);
                 continue;
             }
-            let text = String::from_utf8(bytes)
-                .map_err(|_| TemplateError(format!("{origin} is not UTF-8")))?;
+            let text = String::from_utf8(bytes).map_err(|_| TemplateError::NotUtf8 {
+                origin: origin.clone(),
+            })?;
             env.add_template_owned(name, text)
-                .map_err(|e| TemplateError(format!("{origin}: {e}")))?;
+                .map_err(|source| TemplateError::Template {
+                    name: origin,
+                    source,
+                })?;
         }
         Ok(Templates {
             env,
@@ -173,9 +211,15 @@ impl Templates {
         let template = self
             .env
             .get_template(name)
-            .map_err(|e| TemplateError(format!("template {name}: {e}")))?;
+            .map_err(|source| TemplateError::Template {
+                name: name.to_string(),
+                source,
+            })?;
         template
             .render(context)
-            .map_err(|e| TemplateError(format!("template {name}: {e:#}")))
+            .map_err(|source| TemplateError::Template {
+                name: name.to_string(),
+                source,
+            })
     }
 }

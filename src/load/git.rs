@@ -14,11 +14,51 @@ use std::process::{Command, Stdio};
 
 /// Why git could not answer.
 #[derive(Debug)]
-pub struct GitError(pub String);
+pub enum GitError {
+    /// The `git` program could not be started.
+    Spawn(std::io::Error),
+    /// A git command exited with an error; what it printed on stderr.
+    Failed { command: String, stderr: String },
+    /// Not a revision (or not a commit) of this repository.
+    NotARevision(String),
+    /// Not a revision range `A..B`.
+    NotARange(String),
+    /// The catalog root is not inside a git work tree.
+    NotARepository(PathBuf),
+    /// git answered something catalogc cannot read.
+    Unexpected(String),
+    /// Reading git's output or writing a revision's files failed.
+    Io(std::io::Error),
+}
+
+impl GitError {
+    pub fn io(error: std::io::Error) -> GitError {
+        GitError::Io(error)
+    }
+}
 
 impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            GitError::Spawn(_) => f.write_str("cannot run git"),
+            GitError::Failed { command, stderr } => write!(f, "git {command} failed: {stderr}"),
+            GitError::NotARevision(rev) => write!(f, "`{rev}` is not a commit in this repository"),
+            GitError::NotARange(range) => write!(f, "`{range}` is not a revision range"),
+            GitError::NotARepository(root) => {
+                write!(f, "{} is not in a git repository", root.display())
+            }
+            GitError::Unexpected(what) => write!(f, "unexpected output from git: {what}"),
+            GitError::Io(_) => f.write_str("cannot read from git or write a revision's files"),
+        }
+    }
+}
+
+impl std::error::Error for GitError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GitError::Spawn(e) | GitError::Io(e) => Some(e),
+            _ => None,
+        }
     }
 }
 
@@ -64,14 +104,12 @@ impl Git {
             .command(args)
             .stdin(Stdio::null())
             .output()
-            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+            .map_err(GitError::Spawn)?;
         if !output.status.success() {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            return Err(GitError(format!(
-                "git {} failed: {}",
-                args.join(" "),
-                stderr.trim()
-            )));
+            return Err(GitError::Failed {
+                command: args.join(" "),
+                stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            });
         }
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
@@ -79,7 +117,7 @@ impl Git {
     /// Check that a revision names a commit.
     pub fn verify(&self, rev: &str) -> Result<String, GitError> {
         if rev.starts_with('-') {
-            return Err(GitError(format!("`{rev}` is not a revision")));
+            return Err(GitError::NotARevision(rev.to_string()));
         }
         self.run(&[
             "rev-parse",
@@ -88,7 +126,7 @@ impl Git {
             &format!("{rev}^{{commit}}"),
         ])
         .map(|id| id.trim().to_string())
-        .map_err(|_| GitError(format!("`{rev}` is not a commit in this repository")))
+        .map_err(|_| GitError::NotARevision(rev.to_string()))
     }
 
     /// Files under `catalog/` and `schema/` (all a check reads) changed between `rev` and the
@@ -120,7 +158,7 @@ impl Git {
             ]);
             let untracked = untracked
                 .join()
-                .unwrap_or_else(|_| Err(GitError("git ls-files failed".to_string())));
+                .unwrap_or_else(|_| Err(GitError::Unexpected("git ls-files stopped".to_string())));
             (changed, untracked)
         });
         let mut files: Vec<String> = changed?
@@ -164,7 +202,7 @@ impl Git {
     /// with one `git log`.
     pub fn catalog_commits(&self, range: &str) -> Result<Vec<(Commit, Vec<String>)>, GitError> {
         if range.starts_with('-') {
-            return Err(GitError(format!("`{range}` is not a revision range")));
+            return Err(GitError::NotARange(range.to_string()));
         }
         let format = "--format=%x1e%H%x1f%P%x1f%cI%x1f%an%x1f%s%x1f";
         let out = self.run(&[
@@ -249,34 +287,30 @@ impl Git {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+            .map_err(GitError::Spawn)?;
         let mut stdin = child
             .stdin
             .take()
-            .ok_or_else(|| GitError("git cat-file has no input".into()))?;
+            .ok_or_else(|| GitError::Unexpected("git cat-file has no input".into()))?;
         let requests: String = objects.iter().map(|o| format!("{o}\n")).collect();
         let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
         let stdout = child
             .stdout
             .take()
-            .ok_or_else(|| GitError("git cat-file has no output".into()))?;
+            .ok_or_else(|| GitError::Unexpected("git cat-file has no output".into()))?;
         let mut reader = BufReader::new(stdout);
         let mut found = Vec::with_capacity(objects.len());
         for _ in objects {
             let mut header = String::new();
-            reader
-                .read_line(&mut header)
-                .map_err(|e| GitError(e.to_string()))?;
+            reader.read_line(&mut header).map_err(GitError::Io)?;
             let parts: Vec<&str> = header.split_whitespace().collect();
             match parts.as_slice() {
                 [_, "blob", size] => {
                     let size: usize = size
                         .parse()
-                        .map_err(|_| GitError(format!("bad cat-file header: {header}")))?;
+                        .map_err(|_| GitError::Unexpected(format!("cat-file header {header}")))?;
                     let mut bytes = vec![0; size + 1];
-                    reader
-                        .read_exact(&mut bytes)
-                        .map_err(|e| GitError(e.to_string()))?;
+                    reader.read_exact(&mut bytes).map_err(GitError::Io)?;
                     bytes.pop();
                     found.push(Some(bytes));
                 }

@@ -88,6 +88,8 @@ impl std::fmt::Display for SchemaError {
     }
 }
 
+impl std::error::Error for SchemaError {}
+
 /// The text of a schema file: the catalog's own copy if it has one, else the built-in one.
 pub fn schema_text(root: &Path, name: &str) -> Result<(String, bool), SchemaError> {
     let own = root.join("schema").join(name);

@@ -3,6 +3,7 @@
 //! Output is deterministic: diagnostics arrive sorted (see `diagnostic::sort`), and nothing here
 //! reads the clock or iterates a hash map.
 
+pub mod changelog;
 pub mod diff;
 mod github;
 mod json;

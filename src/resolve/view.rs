@@ -196,12 +196,14 @@ impl<'a, F: Fields<'a>> Record<F> {
             .flatten()
     }
 
-    pub fn exceptions(self) -> impl Iterator<Item = &'a Value> {
+    /// `exceptions` (批准的例外), in file order.
+    pub fn exceptions(self) -> impl Iterator<Item = ExceptionDoc<'a>> {
         self.0
             .field("exceptions")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
+            .map(ExceptionDoc)
     }
 
     /// A national item's `central_department` (国务院主管部门).
@@ -411,7 +413,41 @@ impl<'a> ResultDoc<'a> {
     }
 }
 
-/// `channels` (办理渠道).
+/// One approved exception: `{field, ref, reason, approval, expires}`.
+#[derive(Clone, Copy, Debug)]
+pub struct ExceptionDoc<'a>(pub &'a Value);
+
+impl<'a> ExceptionDoc<'a> {
+    fn text(self, key: &str) -> &'a str {
+        as_str(self.0.get(key)).unwrap_or_default()
+    }
+
+    /// The field whose deviation it approves.
+    pub fn field(self) -> &'a str {
+        self.text("field")
+    }
+
+    /// The line it approves, when it names one.
+    pub fn reference(self) -> Option<&'a str> {
+        as_str(self.0.get("ref"))
+    }
+
+    pub fn reason(self) -> &'a str {
+        self.text("reason")
+    }
+
+    /// The approval document's number (批准文号).
+    pub fn approval(self) -> &'a str {
+        self.text("approval")
+    }
+
+    /// The expiry date as written.
+    pub fn expires(self) -> &'a str {
+        self.text("expires")
+    }
+}
+
+/// `channels` (办理形式).
 #[derive(Clone, Copy, Debug)]
 pub struct Channels<'a>(pub Option<&'a Value>);
 

@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::load::Document;
 use crate::resolve::Resolved;
+use crate::resolve::view::{self, Limit};
 
 pub static RULE: Rule = Rule {
     code: &codes::COMMITTED_LIMIT,
@@ -30,7 +31,8 @@ pub static RULE: Rule = Rule {
 
 /// `(days, unit)` of a time limit value.
 pub fn limit(value: &Value) -> Option<(u64, &str)> {
-    Some((value.get("days")?.as_u64()?, value.get("unit")?.as_str()?))
+    let limit = Limit(value);
+    Some((limit.days()?, limit.unit()?))
 }
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
@@ -55,11 +57,11 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     }
     for local in catalog.local_items.values() {
         let doc = catalog.doc(local);
-        if let (Some(committed), Some(statutory)) = (
-            doc.json.get("committed_limit"),
-            doc.json.get("statutory_limit"),
-        ) {
-            compare(doc, committed, doc, statutory, out);
+        let record = view::doc(&doc.json);
+        if let (Some(committed), Some(statutory)) =
+            (record.committed_limit(), record.statutory_limit())
+        {
+            compare(doc, committed.raw(), doc, statutory.raw(), out);
         }
     }
 }

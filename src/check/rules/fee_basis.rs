@@ -1,12 +1,12 @@
 //! CAT104 fee-basis: a charged fee without a legal basis.
 
-use serde_json::Value;
-
 use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::load::{Document, Kind};
+use crate::resolve::Line;
 use crate::resolve::Resolved;
+use crate::resolve::view::{self, ListField};
 
 pub static RULE: Rule = Rule {
     code: &codes::FEE_BASIS,
@@ -36,19 +36,13 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_fees(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let Some(Value::Array(fees)) = doc.json.get("fees") else {
-        return;
-    };
-    for (i, fee) in fees.iter().enumerate() {
-        let charged = fee
-            .get("amount")
-            .and_then(Value::as_f64)
-            .is_some_and(|a| a > 0.0);
+    let fees = view::doc(&doc.json).written_lines(ListField::Fees);
+    for (i, fee) in fees.iter().map(Line::Plain).enumerate() {
+        let charged = fee.amount() > 0.0;
         // A restated national fee (`ref`) inherits its basis.
-        if charged && fee.get("basis").is_none() && fee.get("ref").is_none() {
-            let name = fee
-                .get("name")
-                .and_then(Value::as_str)
+        if charged && fee.basis().is_none() && fee.reference().is_none() {
+            let name = Some(fee.name())
+                .filter(|n| !n.is_empty())
                 .unwrap_or("this fee");
             out.push(
                 doc.diagnostic(

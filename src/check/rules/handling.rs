@@ -4,6 +4,7 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::resolve::view::{self, Limit};
 
 pub static RULE: Rule = Rule {
     code: &codes::HANDLING,
@@ -35,7 +36,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 "a committed limit of 0 days makes this a 即办件, but `handling` says otherwise"
                     .to_string()
             };
-            let pointer = if doc.json.get("handling").is_some() {
+            let pointer = if view::doc(&doc.json).handling().is_some() {
                 "/handling"
             } else {
                 "/committed_limit/days"
@@ -56,7 +57,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         let days = effective
             .get(catalog, "committed_limit")
             .filter(|s| !s.national)
-            .and_then(|s| s.value.get("days")?.as_u64());
+            .and_then(|s| Limit(s.value).days());
         if let (Some(handling), Some(days)) = (handling, days) {
             judge(effective.own_doc(catalog), handling, days);
         }

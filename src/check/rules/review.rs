@@ -5,6 +5,7 @@ use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::resolve::view;
 
 pub static RULE: Rule = Rule {
     code: &codes::REVIEW,
@@ -32,7 +33,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         return;
     };
     for doc in catalog.documents.iter().filter(|d| d.valid) {
-        let Some(text) = doc.json.get("reviewed").and_then(|v| v.as_str()) else {
+        let Some(text) = view::doc(&doc.json).reviewed().and_then(|v| v.as_str()) else {
             continue;
         };
         let Some(day) = dates::parse(text) else {

@@ -11,6 +11,7 @@ use crate::diagnostic::codes;
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::Limits;
 use crate::load::{self, Kind};
+use crate::resolve::view;
 
 pub static RULE: Rule = Rule {
     code: &codes::STALE_REVIEW,
@@ -39,8 +40,8 @@ pub fn stale_review(path: &str, before: &str, now: &str) -> Option<Diagnostic> {
         load::parse_document(Kind::National, path, text.to_string(), Limits::default()).0
     };
     let (old, new) = (parse(before)?, parse(now)?);
-    let reviewed = new.json.get("reviewed")?;
-    if old.json.get("reviewed") != Some(reviewed) {
+    let reviewed = view::doc(&new.json).reviewed()?;
+    if view::doc(&old.json).reviewed() != Some(reviewed) {
         return None;
     }
     let strip = |json: &serde_json::Value| {

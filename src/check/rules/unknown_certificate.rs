@@ -1,11 +1,11 @@
 //! CAT304 unknown-certificate: a material linked to an unregistered e-certificate type.
 
-use serde_json::Value;
-
 use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
+use crate::resolve::Line;
 use crate::resolve::Resolved;
+use crate::resolve::view::{self, ListField};
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_CERTIFICATE,
@@ -31,11 +31,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         return;
     }
     for doc in catalog.documents.iter().filter(|d| d.valid) {
-        let Some(lines) = doc.json.get("materials").and_then(Value::as_array) else {
-            continue;
-        };
-        for (i, line) in lines.iter().enumerate() {
-            let Some(id) = line.get("certificate").and_then(Value::as_str) else {
+        let lines = view::doc(&doc.json).written_lines(ListField::Materials);
+        for (i, line) in lines.iter().map(Line::Plain).enumerate() {
+            let Some(id) = line.certificate() else {
                 continue;
             };
             if !catalog.has_certificate(id) {

@@ -1,11 +1,11 @@
 //! CAT302 unknown-ref: a `ref` to a national line that does not exist.
 
-use serde_json::Value;
-
 use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
+use crate::resolve::Line;
 use crate::resolve::Resolved;
+use crate::resolve::view::{self, ListField};
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_REF,
@@ -31,19 +31,14 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         let Some(item) = catalog.items.get(code) else {
             continue;
         };
-        let national = &catalog.doc(item).json;
+        let national = view::doc(&catalog.doc(item).json);
         let doc = catalog.doc(entry);
-        for list in ["conditions", "materials", "fees"] {
-            let ids: Vec<&str> = national
-                .get(list)
-                .and_then(Value::as_array)
-                .map(|lines| lines.iter().filter_map(|l| l.get("id")?.as_str()).collect())
-                .unwrap_or_default();
-            let Some(lines) = doc.json.get(list).and_then(Value::as_array) else {
-                continue;
-            };
-            for (i, line) in lines.iter().enumerate() {
-                let Some(reference) = line.get("ref").and_then(Value::as_str) else {
+        for field in ListField::ALL {
+            let list = field.name();
+            let ids: Vec<&str> = national.lines(field).iter().map(Line::id).collect();
+            let lines = view::doc(&doc.json).written_lines(field);
+            for (i, line) in lines.iter().map(Line::Plain).enumerate() {
+                let Some(reference) = line.reference() else {
                     continue;
                 };
                 if !ids.contains(&reference) {

@@ -6,6 +6,7 @@ use crate::diagnostic::codes;
 use crate::load::Document;
 use crate::resolve::Resolved;
 use crate::resolve::model::Channels;
+use crate::resolve::view;
 
 pub static RULE: Rule = Rule {
     code: &codes::VISITS,
@@ -33,7 +34,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
 }
 
 fn judge(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let Some(value) = doc.json.get("channels") else {
+    let Some(value) = view::doc(&doc.json).channels().raw() else {
         return;
     };
     let Ok(channels) = serde_json::from_value::<Channels>(value.clone()) else {

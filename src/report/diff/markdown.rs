@@ -43,11 +43,15 @@ pub fn render(report: &DiffReport<'_>) -> String {
                         cell(&e.name),
                         f.field,
                         d.class.as_str(),
-                        cell(&describe(
-                            &report.compiled.labels,
-                            &f.field,
-                            d,
-                            report.national(&e.item)
+                        cell(&format!(
+                            "{}{}",
+                            describe(
+                                &report.compiled.labels,
+                                &f.field,
+                                d,
+                                report.national(&e.item)
+                            ),
+                            super::text::text_diff(d)
                         ))
                     );
                 }

@@ -55,8 +55,9 @@ pub fn render(report: &DiffReport<'_>) -> String {
                     let national = report.national(&entry.item);
                     let _ = writeln!(
                         out,
-                        "      {}",
-                        describe(&report.compiled.labels, &field.field, detail, national)
+                        "      {}{}",
+                        describe(&report.compiled.labels, &field.field, detail, national),
+                        text_diff(detail)
                     );
                 }
             }
@@ -97,4 +98,13 @@ pub fn render(report: &DiffReport<'_>) -> String {
         }
     }
     out
+}
+
+/// A reworded text's character diff, `kept[-removed-]{+added+}`, after its description.
+pub fn text_diff(detail: &crate::diff::Detail) -> String {
+    detail
+        .text_diff
+        .as_ref()
+        .map(|d| format!("；文字差异：{d}"))
+        .unwrap_or_default()
 }

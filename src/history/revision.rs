@@ -1,0 +1,110 @@
+//! A catalog as it was at a git revision: read from git's blobs (never from the working tree)
+//! and compiled like any catalog, with the schemas of that revision.
+
+use std::collections::BTreeMap;
+
+use crate::load::git::{Git, GitError};
+use crate::pipeline::{self, Compiled, Options};
+
+/// The schemas and policy of each distinct `schema/` folder (and limits) met in the history.
+pub type Standards = BTreeMap<u128, Option<pipeline::Standard>>;
+
+/// The catalog as it was at a revision, compiled from git's blobs in memory. The schema folder
+/// (and `catalog.yaml`, for the limits) is written to a temporary folder only the first time a
+/// given version of it is met.
+pub fn materialise(
+    git: &Git,
+    rev: &str,
+    options: &Options,
+    standards: &mut Standards,
+) -> Result<Option<Compiled>, GitError> {
+    use rayon::prelude::*;
+    let files = git.files_at(rev, &["catalog", "schema"])?;
+    let Some((_, config)) = files
+        .iter()
+        .find(|(path, _)| path == "catalog/catalog.yaml")
+    else {
+        return Ok(None);
+    };
+    let schema: Vec<&(String, Vec<u8>)> = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("schema/"))
+        .collect();
+    let mut parts: Vec<&[u8]> = vec![config.as_slice()];
+    for (path, bytes) in &schema {
+        parts.push(path.as_bytes());
+        parts.push(bytes);
+    }
+    let key = crate::load::cache::fingerprint(&parts);
+    if let std::collections::btree_map::Entry::Vacant(slot) = standards.entry(key) {
+        let dir = tempfile_dir()?;
+        for (path, bytes) in schema
+            .iter()
+            .copied()
+            .chain(files.iter().filter(|(p, _)| p == "catalog/catalog.yaml"))
+        {
+            let target = dir.path.join(path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| GitError::io(e))?;
+            }
+            std::fs::write(&target, bytes).map_err(|e| GitError::io(e))?;
+        }
+        slot.insert(pipeline::Standard::load(&dir.path).ok());
+    }
+    let Some(standard) = standards[&key].as_ref() else {
+        return Ok(None);
+    };
+    let catalog_files: Vec<(crate::load::Kind, &String, &Vec<u8>)> = files
+        .iter()
+        .filter_map(|(path, bytes)| crate::load::classify(path).map(|kind| (kind, path, bytes)))
+        .collect();
+    let parsed: Vec<_> = catalog_files
+        .par_iter()
+        .map(|(kind, path, bytes)| {
+            crate::load::document_from_bytes(*kind, path, bytes.to_vec(), standard.limits)
+        })
+        .collect();
+    let mut loaded = crate::load::Loaded {
+        root: std::path::PathBuf::from(rev),
+        documents: Vec::new(),
+        diagnostics: Vec::new(),
+        listed: catalog_files
+            .iter()
+            .map(|(kind, path, _)| (*kind, path.to_string()))
+            .collect(),
+    };
+    for (document, found) in parsed {
+        loaded.documents.extend(document);
+        loaded.diagnostics.extend(found);
+    }
+    let options = Options {
+        cache: false,
+        selection: None,
+        skip_rules: true,
+        ..options.clone()
+    };
+    Ok(Some(pipeline::analyse(standard, loaded, &options)))
+}
+
+/// A temporary folder removed when dropped (std has none; this avoids a dependency for one use).
+struct TempDir {
+    path: std::path::PathBuf,
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+fn tempfile_dir() -> Result<TempDir, GitError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "catalogc-rev-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&path).map_err(|e| GitError::io(e))?;
+    Ok(TempDir { path })
+}
