@@ -45,9 +45,9 @@ pub fn materialise(
         {
             let target = dir.path.join(path);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| GitError::io(e))?;
+                std::fs::create_dir_all(parent).map_err(GitError::Io)?;
             }
-            std::fs::write(&target, bytes).map_err(|e| GitError::io(e))?;
+            std::fs::write(&target, bytes).map_err(GitError::Io)?;
         }
         slot.insert(pipeline::Standard::load(&dir.path).ok());
     }
@@ -105,6 +105,6 @@ fn tempfile_dir() -> Result<TempDir, GitError> {
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
-    std::fs::create_dir_all(&path).map_err(|e| GitError::io(e))?;
+    std::fs::create_dir_all(&path).map_err(GitError::Io)?;
     Ok(TempDir { path })
 }

@@ -31,12 +31,6 @@ pub enum GitError {
     Io(std::io::Error),
 }
 
-impl GitError {
-    pub fn io(error: std::io::Error) -> GitError {
-        GitError::Io(error)
-    }
-}
-
 impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
