@@ -381,15 +381,7 @@ fn recent_changes(
         .catalog
         .config
         .as_ref()
-        .and_then(|c| {
-            compiled
-                .resolved
-                .catalog
-                .doc(c)
-                .json
-                .pointer("/feed/commits")?
-                .as_u64()
-        })
+        .and_then(|c| c.value.feed.as_ref()?.commits)
         .unwrap_or(20) as usize;
     let Some(range) = git.recent_range(commits)? else {
         return Ok(None);

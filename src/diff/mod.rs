@@ -27,8 +27,9 @@ pub mod describe;
 pub use describe::describe;
 
 use crate::resolve::catalog::Catalog;
+use crate::resolve::labels;
 use crate::resolve::model::Level;
-use crate::resolve::view::{self, ExceptionDoc};
+use crate::resolve::view::{self, ExceptionDoc, Limit};
 use crate::resolve::{Effective, Line, Resolved, Sourced};
 
 /// The conformance classes of DESIGN.md §4, from best to worst for a field.
@@ -823,14 +824,7 @@ fn show(value: Option<&Value>) -> String {
     match value {
         None => "nothing".to_string(),
         Some(Value::String(s)) => format!("“{s}”"),
-        Some(v) if v.get("days").is_some() => format!(
-            "{} {}",
-            v["days"],
-            v.get("unit")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .replace('_', " ")
-        ),
+        Some(v) if Limit(v).days().is_some() => labels::limit_days(Limit(v)).unwrap_or_default(),
         Some(v) => v.to_string(),
     }
 }

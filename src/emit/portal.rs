@@ -764,7 +764,7 @@ impl<'a> Site<'a> {
             None => Some(
                 total
                     .iter()
-                    .map(|(unit, days)| format!("{days}{}", labels::unit(unit)))
+                    .map(|(unit, days)| labels::days(*days, unit))
                     .collect::<Vec<_>>()
                     .join(" + ")
                     + "（各事项法定时限之和）",

@@ -231,7 +231,6 @@ impl Recorder<'_, '_> {
         if let (Some((a, unit_a)), Some((b, unit_b))) = (days(old.limit), days(new.limit))
             && (a, unit_a) != (b, unit_b)
         {
-            let text = |d: u64, u: &str| format!("{d}{}", labels::unit(u));
             let kind = if unit_a == unit_b && b < a {
                 "limit_shortened"
             } else if unit_a == unit_b {
@@ -247,8 +246,8 @@ impl Recorder<'_, '_> {
             let summary = format!(
                 "{}由{}{verb}{}",
                 labels.field(limit_field),
-                text(a, unit_a),
-                text(b, unit_b)
+                labels::days(a, unit_a),
+                labels::days(b, unit_b)
             );
             let subject = Subject {
                 region,

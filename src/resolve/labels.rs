@@ -149,12 +149,20 @@ pub fn class(value: &str) -> &str {
     )
 }
 
-/// The one formatter of a time limit: `15个自然日`, with its note as `（自受理之日起）`.
+/// The one formatter of a number of days: `15个自然日`.
+pub fn days(days: u64, time_unit: &str) -> String {
+    format!("{days}{}", unit(time_unit))
+}
+
+/// A time limit without its note: `15个自然日`.
+pub fn limit_days(limit: Limit<'_>) -> Option<String> {
+    Some(days(limit.days()?, limit.unit()?))
+}
+
+/// A time limit with its note: `15个自然日（自受理之日起）`.
 pub fn limit(limit: Limit<'_>) -> Option<String> {
-    let days = limit.days()?;
-    let unit = unit(limit.unit()?);
     let note = limit.note().map(|n| format!("（{n}）")).unwrap_or_default();
-    Some(format!("{days}{unit}{note}"))
+    Some(limit_days(limit)? + &note)
 }
 
 /// Labels of a list of enumeration values, joined with `、`.

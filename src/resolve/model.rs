@@ -324,4 +324,14 @@ pub struct Config {
     pub review_interval_days: u32,
     #[serde(default)]
     pub code_patterns: CodePatterns,
+    #[serde(default)]
+    pub feed: Option<FeedConfig>,
+}
+
+/// `feed:` in `catalog.yaml`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FeedConfig {
+    /// How many recent commits the feeds cover (20 when absent).
+    #[serde(default)]
+    pub commits: Option<u64>,
 }

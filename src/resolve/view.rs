@@ -188,12 +188,14 @@ impl<'a, F: Fields<'a>> Record<F> {
         self.0.field("redress")
     }
 
-    pub fn personal_data(self) -> impl Iterator<Item = &'a Value> {
+    /// `personal_data` (个人信息采集): `{field, purpose, basis}` lines.
+    pub fn personal_data(self) -> impl Iterator<Item = PersonalData<'a>> {
         self.0
             .field("personal_data")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
+            .map(PersonalData)
     }
 
     /// `exceptions` (批准的例外), in file order.
@@ -410,6 +412,25 @@ impl<'a> ResultDoc<'a> {
 
     pub fn name(self) -> &'a str {
         as_str(self.0.get("name")).unwrap_or_default()
+    }
+}
+
+/// One line of `personal_data`: what is collected, why, and on what legal basis.
+#[derive(Clone, Copy, Debug)]
+pub struct PersonalData<'a>(pub &'a Value);
+
+impl<'a> PersonalData<'a> {
+    pub fn field(self) -> Option<&'a str> {
+        as_str(self.0.get("field"))
+    }
+
+    pub fn purpose(self) -> Option<&'a str> {
+        as_str(self.0.get("purpose"))
+    }
+
+    /// The id of the law that allows collecting it.
+    pub fn basis(self) -> Option<&'a str> {
+        as_str(self.0.get("basis"))
     }
 }
 

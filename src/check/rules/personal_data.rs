@@ -1,11 +1,10 @@
 //! CAT110 personal-data: personal information collected without purpose or basis.
 
-use serde_json::Value;
-
 use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::resolve::view;
 
 pub static RULE: Rule = Rule {
     code: &codes::PERSONAL_DATA,
@@ -29,18 +28,12 @@ pub static RULE: Rule = Rule {
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
     for doc in catalog.documents.iter().filter(|d| d.valid) {
-        let Some(Value::Array(lines)) = doc.json.get("personal_data") else {
-            continue;
-        };
-        for (i, line) in lines.iter().enumerate() {
-            let field = line.get("field").and_then(Value::as_str).unwrap_or("?");
-            let missing: Vec<&str> = ["purpose", "basis"]
+        for (i, line) in view::doc(&doc.json).personal_data().enumerate() {
+            let field = line.field().unwrap_or("?");
+            let missing: Vec<&str> = [("purpose", line.purpose()), ("basis", line.basis())]
                 .into_iter()
-                .filter(|k| {
-                    line.get(*k)
-                        .and_then(Value::as_str)
-                        .is_none_or(|s| s.trim().is_empty())
-                })
+                .filter(|(_, v)| v.is_none_or(|s| s.trim().is_empty()))
+                .map(|(k, _)| k)
                 .collect();
             if !missing.is_empty() {
                 out.push(

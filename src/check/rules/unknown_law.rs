@@ -5,7 +5,9 @@ use serde_json::Value;
 use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
+use crate::resolve::Line;
 use crate::resolve::Resolved;
+use crate::resolve::view::{self, ListField};
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_LAW,
@@ -48,31 +50,33 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
 
 /// Every law id a document cites, with its pointer.
 pub fn law_references(json: &Value) -> Vec<(String, String)> {
+    let record = view::doc(json);
     let mut found = Vec::new();
-    for list in ["legal_basis", "implementation_basis"] {
-        for (i, line) in json
-            .get(list)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            if let Some(id) = line.get("law").and_then(Value::as_str) {
-                found.push((format!("/{list}/{i}/law"), id.to_string()));
+    for (list, laws) in [
+        ("legal_basis", record.legal_basis()),
+        ("implementation_basis", record.implementation_basis()),
+    ] {
+        for (i, cite) in laws.iter().enumerate() {
+            if !cite.law().is_empty() {
+                found.push((format!("/{list}/{i}/law"), cite.law().to_string()));
             }
         }
     }
-    for list in ["materials", "fees", "personal_data"] {
-        for (i, line) in json
-            .get(list)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+    for field in [ListField::Materials, ListField::Fees] {
+        for (i, line) in record
+            .written_lines(field)
+            .iter()
+            .map(Line::Plain)
             .enumerate()
         {
-            if let Some(id) = line.get("basis").and_then(Value::as_str) {
-                found.push((format!("/{list}/{i}/basis"), id.to_string()));
+            if let Some(id) = line.basis() {
+                found.push((format!("/{}/{i}/basis", field.name()), id.to_string()));
             }
+        }
+    }
+    for (i, line) in record.personal_data().enumerate() {
+        if let Some(id) = line.basis() {
+            found.push((format!("/personal_data/{i}/basis"), id.to_string()));
         }
     }
     found
