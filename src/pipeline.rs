@@ -132,13 +132,16 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
-    let resolved = Resolved::new(Catalog::assemble(
-        loaded.root,
-        documents,
-        &loaded.listed,
-        today,
-        &mut diagnostics,
-    ));
+    let resolved = Resolved::new(
+        Catalog::assemble(
+            loaded.root,
+            documents,
+            &loaded.listed,
+            today,
+            &mut diagnostics,
+        ),
+        &standard.policy,
+    );
     // The rules and the diff only read the catalog: run them side by side.
     let (found, mut conformance) = rayon::join(
         || {

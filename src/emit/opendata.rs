@@ -441,7 +441,7 @@ impl Serialize for ResolvedEntry<'_, '_> {
         let mut fields = Obj::new();
         for name in names {
             let value = match name {
-                _ if ListField::named(name).is_some() => {
+                _ if self.0.resolved.is_line_field(name) => {
                     J::Arr(e.lines(catalog, name).into_iter().map(J::Line).collect())
                 }
                 _ => J::from(e.get(catalog, name).map(|s| s.value)),

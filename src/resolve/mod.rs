@@ -19,12 +19,16 @@ use std::collections::BTreeMap;
 pub use effective::{Effective, Sourced};
 pub use lines::Line;
 
+use crate::load::policy::{FieldPolicy, Policy};
 use catalog::Catalog;
 
 /// The hand-off of this stage: the catalog and the effective entry of every valid regional entry.
 #[derive(Debug, Default)]
 pub struct Resolved {
     pub catalog: Catalog,
+    /// The list fields whose lines restate national lines by `ref` (`narrow: fewer` in
+    /// `policy.yaml`), in the policy's order.
+    pub line_fields: Vec<String>,
     /// Sorted by (region, item).
     pub effective: Vec<Effective>,
     /// Indices into `effective` by national item code.
@@ -32,18 +36,30 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    /// Resolve every regional entry of `catalog`.
-    pub fn new(catalog: Catalog) -> Resolved {
+    /// Resolve every regional entry of `catalog`; `policy` says which fields are lists of lines.
+    pub fn new(catalog: Catalog, policy: &Policy) -> Resolved {
         let effective = effective::effective_entries(&catalog);
         let mut by_item: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, e) in effective.iter().enumerate() {
             by_item.entry(e.item.clone()).or_default().push(i);
         }
+        let line_fields = policy
+            .fields
+            .iter()
+            .filter(|(_, rule)| matches!(rule, FieldPolicy::Fewer { .. }))
+            .map(|(name, _)| name.clone())
+            .collect();
         Resolved {
             catalog,
+            line_fields,
             effective,
             by_item,
         }
+    }
+
+    /// Whether `field` is a list of lines that restate national lines by `ref`.
+    pub fn is_line_field(&self, field: &str) -> bool {
+        self.line_fields.iter().any(|f| f == field)
     }
 
     /// The effective entry of `region` for `item`.

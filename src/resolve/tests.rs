@@ -676,3 +676,18 @@ fn missing_parent_stops_ancestors() {
     });
     assert_eq!(compiled, (true, 1, Some(true)));
 }
+
+#[test]
+fn the_policy_names_the_lists_of_lines_and_the_typed_list_fields_are_among_them() {
+    let compiled = compile(regions());
+    let lines = &compiled.resolved.line_fields;
+    assert!(compiled.resolved.is_line_field("materials"));
+    assert!(!compiled.resolved.is_line_field("committed_limit"));
+    for field in super::view::ListField::ALL {
+        assert!(
+            lines.iter().any(|l| l == field.name()),
+            "{} is not a list of lines in policy.yaml: {lines:?}",
+            field.name()
+        );
+    }
+}

@@ -228,9 +228,10 @@ impl<'a, F: Fields<'a>> Record<F> {
         self.0.field("reviewed")
     }
 
-    /// The lines of a list field as written in this record (no merging with the standard).
-    pub fn written_lines(self, field: ListField) -> Lines<'a> {
-        Lines(self.0.field(field.name()))
+    /// The lines of a list field as written in this record (no merging with the standard);
+    /// `field` is a [`ListField`]'s name or any field the policy lists as `narrow: fewer`.
+    pub fn written_lines(self, field: &str) -> Lines<'a> {
+        Lines(self.0.field(field))
     }
 }
 
@@ -252,11 +253,18 @@ impl<'a> Record<Chain<'a>> {
 impl<'a> Record<&'a Value> {
     /// The lines of a list field of a national or local item: the standard's own lines.
     pub fn lines(self, field: ListField) -> Vec<Line<'a>> {
-        effective_lines(self.0.get(field.name()), None)
+        self.lines_named(field.name())
+    }
+
+    /// [`Record::lines`] of a field named by the policy.
+    pub fn lines_named(self, field: &str) -> Vec<Line<'a>> {
+        effective_lines(self.0.get(field), None)
     }
 }
 
-/// The list fields whose lines are merged by `ref` (`policy.yaml` names them `lines`).
+/// The list fields that pages, open data and the history show one by one. `policy.yaml` is the
+/// authority on which fields merge their lines by `ref` ([`crate::resolve::Resolved::line_fields`]);
+/// a test holds these three to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListField {
     Conditions,
@@ -266,11 +274,6 @@ pub enum ListField {
 
 impl ListField {
     pub const ALL: [ListField; 3] = [ListField::Conditions, ListField::Materials, ListField::Fees];
-
-    /// The list field called `name`, if it is one.
-    pub fn named(name: &str) -> Option<ListField> {
-        ListField::ALL.into_iter().find(|f| f.name() == name)
-    }
 
     pub fn name(self) -> &'static str {
         match self {

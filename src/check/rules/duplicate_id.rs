@@ -29,14 +29,8 @@ pub static RULE: Rule = Rule {
     since: false,
 };
 
-const LISTS: [&str; 6] = [
-    "conditions",
-    "materials",
-    "fees",
-    "process",
-    "laws",
-    "certificates",
-];
+/// Lists with ids besides the policy's lists of lines: process steps and the registries.
+const OTHER_LISTS: [&str; 3] = ["process", "laws", "certificates"];
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
@@ -45,7 +39,8 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|d| d.valid && d.kind != Kind::Policy)
     {
-        for list in LISTS {
+        let lists = resolved.line_fields.iter().map(String::as_str);
+        for list in lists.chain(OTHER_LISTS) {
             if let Some(Value::Array(lines)) = doc.json.get(list) {
                 duplicates(doc, list, lines, out);
             }

@@ -36,7 +36,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_fees(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let fees = view::doc(&doc.json).written_lines(ListField::Fees);
+    let fees = view::doc(&doc.json).written_lines(ListField::Fees.name());
     for (i, fee) in fees.iter().map(Line::Plain).enumerate() {
         let charged = fee.amount() > 0.0;
         // A restated national fee (`ref`) inherits its basis.

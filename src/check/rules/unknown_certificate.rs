@@ -31,7 +31,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         return;
     }
     for doc in catalog.documents.iter().filter(|d| d.valid) {
-        let lines = view::doc(&doc.json).written_lines(ListField::Materials);
+        let lines = view::doc(&doc.json).written_lines(ListField::Materials.name());
         for (i, line) in lines.iter().map(Line::Plain).enumerate() {
             let Some(id) = line.certificate() else {
                 continue;

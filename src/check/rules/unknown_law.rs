@@ -64,7 +64,7 @@ pub fn law_references(json: &Value) -> Vec<(String, String)> {
     }
     for field in [ListField::Materials, ListField::Fees] {
         for (i, line) in record
-            .written_lines(field)
+            .written_lines(field.name())
             .iter()
             .map(Line::Plain)
             .enumerate()

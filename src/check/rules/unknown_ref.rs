@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Line;
 use crate::resolve::Resolved;
-use crate::resolve::view::{self, ListField};
+use crate::resolve::view;
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_REF,
@@ -33,10 +33,10 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         };
         let national = view::doc(&catalog.doc(item).json);
         let doc = catalog.doc(entry);
-        for field in ListField::ALL {
-            let list = field.name();
-            let ids: Vec<&str> = national.lines(field).iter().map(Line::id).collect();
-            let lines = view::doc(&doc.json).written_lines(field);
+        for list in &resolved.line_fields {
+            let list = list.as_str();
+            let ids: Vec<&str> = national.lines_named(list).iter().map(Line::id).collect();
+            let lines = view::doc(&doc.json).written_lines(list);
             for (i, line) in lines.iter().map(Line::Plain).enumerate() {
                 let Some(reference) = line.reference() else {
                     continue;
