@@ -1,4 +1,4 @@
-//! `catalogc build`: the layout of DESIGN.md §6, determinism, refusal on errors, the previous
+//! `catalogc build`: the output layout of the README, determinism, refusal on errors, the previous
 //! output surviving a failed build, escaping, CSV formula neutralising and template overrides.
 
 mod common;

@@ -32,7 +32,7 @@ use crate::resolve::model::Level;
 use crate::resolve::view::{self, ExceptionDoc, Limit};
 use crate::resolve::{Effective, Line, Resolved, Sourced};
 
-/// The conformance classes of DESIGN.md §4, from best to worst for a field.
+/// The conformance classes (docs/format.md, regional entry), from best to worst for a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Class {

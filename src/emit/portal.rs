@@ -555,7 +555,7 @@ impl<'a> Site<'a> {
             .map(|(code, region)| {
                 json!({
                     "code": code, "name": region.value.name,
-                    "level_label": region.value.level.label(),
+                    "level_label": crate::resolve::labels::level(region.value.level.as_str()),
                     "parent_name": region.value.parent.as_ref().and_then(|p| self.catalog.regions.get(p)).map(|p| p.value.name.clone()),
                     "url": format!("regions/{code}/index.html"),
                     "score_pct": self.score(code).map_or(100, |r| (r.score * 100.0).round() as u32),
@@ -705,7 +705,7 @@ impl<'a> Site<'a> {
         let region_json = json!({
             "code": code,
             "name": region.value.name,
-            "level_label": region.value.level.label(),
+            "level_label": crate::resolve::labels::level(region.value.level.as_str()),
             "parent": parent.map(|(p, r)| json!({"name": r.value.name, "url": format!("regions/{p}/index.html")})),
             "score_pct": result.map_or(100, |r| (r.score * 100.0).round() as u32),
             "conforming": result.map_or(0, |r| r.conforming),

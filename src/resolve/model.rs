@@ -33,17 +33,6 @@ impl Level {
             Level::Village => "village",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::National => "国家级",
-            Level::Province => "省级",
-            Level::City => "市级",
-            Level::County => "县级",
-            Level::Township => "乡镇级",
-            Level::Village => "村级",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,15 +40,6 @@ impl Level {
 pub enum Unit {
     WorkingDay,
     CalendarDay,
-}
-
-impl Unit {
-    pub fn label(self) -> &'static str {
-        match self {
-            Unit::WorkingDay => "个工作日",
-            Unit::CalendarDay => "个自然日",
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,58 +50,6 @@ pub struct TimeLimit {
     pub note: Option<String>,
 }
 
-impl std::fmt::Display for TimeLimit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{}", self.days, self.unit.label())
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LegalRef {
-    pub law: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Condition {
-    pub id: String,
-    pub text: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Material {
-    pub id: String,
-    pub name: String,
-    pub form: String,
-    pub copies: u32,
-    pub medium: Vec<String>,
-    pub required: bool,
-    pub source: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Fee {
-    pub id: String,
-    pub name: String,
-    pub amount: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PersonalData {
-    pub field: String,
-    #[serde(default)]
-    pub purpose: Option<String>,
-    #[serde(default)]
-    pub basis: Option<String>,
-}
-
 /// A national standard item (基本目录事项), or the item part of a local item.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Item {
@@ -129,107 +57,17 @@ pub struct Item {
     pub name: String,
     #[serde(rename = "type")]
     pub kind: String,
-    pub audience: Vec<String>,
     pub levels: Vec<Level>,
+    /// `active` or `retired`.
     pub status: String,
-    pub legal_basis: Vec<LegalRef>,
-    pub statutory_limit: TimeLimit,
-    #[serde(default)]
-    pub conditions: Vec<Condition>,
-    #[serde(default)]
-    pub materials: Vec<Material>,
-    #[serde(default)]
-    pub fees: Vec<Fee>,
-    #[serde(default)]
-    pub personal_data: Vec<PersonalData>,
-    pub reviewed: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Department {
-    pub name: String,
-    pub credit_code: String,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct Online {
-    #[serde(default)]
-    pub url: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct Channels {
-    #[serde(default)]
-    pub window: Option<bool>,
-    #[serde(default)]
-    pub online: Option<Online>,
-    #[serde(default)]
-    pub mobile: Option<bool>,
-    #[serde(default)]
-    pub mail: Option<bool>,
-    #[serde(default)]
-    pub visits: Option<u32>,
-}
-
-impl Channels {
-    /// Whether an applicant can apply without going to a window.
-    pub fn remote(&self) -> bool {
-        self.online.is_some() || self.mobile == Some(true) || self.mail == Some(true)
-    }
-}
-
-/// A material, condition or fee line of a regional entry: `ref` restates a national line.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct EntryLine {
-    #[serde(default, rename = "ref")]
-    pub reference: Option<String>,
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub certificate: Option<String>,
-    #[serde(default)]
-    pub basis: Option<String>,
-    #[serde(default)]
-    pub amount: Option<f64>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Exception {
-    pub field: String,
-    #[serde(default, rename = "ref")]
-    pub reference: Option<String>,
-    pub reason: String,
-    pub approval: String,
-    pub expires: String,
-}
-
-/// A region's implementation of a national item; absent fields are inherited.
+/// A region's implementation of a national item; absent fields are inherited. Only what the
+/// rules read as typed values is here; every other field is read through `view.rs`.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Entry {
     #[serde(default)]
-    pub department: Option<Department>,
-    #[serde(default)]
     pub level: Option<Level>,
-    #[serde(default)]
-    pub committed_limit: Option<TimeLimit>,
-    #[serde(default)]
-    pub handling: Option<String>,
-    #[serde(default)]
-    pub conditions: Option<Vec<EntryLine>>,
-    #[serde(default)]
-    pub materials: Option<Vec<EntryLine>>,
-    #[serde(default)]
-    pub fees: Option<Vec<EntryLine>>,
-    #[serde(default)]
-    pub legal_basis: Option<Vec<LegalRef>>,
-    #[serde(default)]
-    pub implementation_basis: Option<Vec<LegalRef>>,
-    #[serde(default)]
-    pub channels: Option<Channels>,
-    #[serde(default)]
-    pub exceptions: Vec<Exception>,
-    #[serde(default)]
-    pub reviewed: Option<String>,
 }
 
 /// An item only one region has (地方事项): an item plus the local fields of an entry.
@@ -238,13 +76,9 @@ pub struct LocalItem {
     #[serde(flatten)]
     pub item: Item,
     #[serde(default)]
-    pub department: Option<Department>,
-    #[serde(default)]
     pub committed_limit: Option<TimeLimit>,
     #[serde(default)]
     pub handling: Option<String>,
-    #[serde(default)]
-    pub channels: Option<Channels>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -514,6 +514,11 @@ impl<'a> Channels<'a> {
     pub fn raw(self) -> Option<&'a Value> {
         self.0
     }
+
+    /// Whether an applicant can apply without going to a window: online, mobile or by mail.
+    pub fn remote(self) -> bool {
+        self.online().is_some() || self.mobile() || self.mail()
+    }
 }
 
 impl<'a> Line<'a> {

@@ -37,7 +37,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             out.push(
                 catalog
                     .doc(entry)
-                    .diagnostic(RULE.code, "/level", format!("{} ({}) is a {} region, below every level that delivers item {code}", region.value.name, region.value.code, level.label()))
+                    .diagnostic(RULE.code, "/level", format!("{} ({}) is a {} region, below every level that delivers item {code}", region.value.name, region.value.code, crate::resolve::labels::level(level.as_str())))
                     .with_label(item_doc.path(), item_doc.span("/levels"), "the item is delivered at these levels")
                     .help("remove the entry, or ask the national office to extend the item's `levels`"),
             );

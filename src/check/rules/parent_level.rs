@@ -40,8 +40,8 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                         "/parent",
                         format!(
                             "parent `{parent_code}` is a {} region, not above this {} region",
-                            parent.value.level.label(),
-                            region.value.level.label()
+                            crate::resolve::labels::level(parent.value.level.as_str()),
+                            crate::resolve::labels::level(region.value.level.as_str())
                         ),
                     )
                     .with_label(

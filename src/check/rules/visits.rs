@@ -5,7 +5,6 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::load::Document;
 use crate::resolve::Resolved;
-use crate::resolve::model::Channels;
 use crate::resolve::view;
 
 pub static RULE: Rule = Rule {
@@ -34,13 +33,8 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
 }
 
 fn judge(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let Some(value) = view::doc(&doc.json).channels().raw() else {
-        return;
-    };
-    let Ok(channels) = serde_json::from_value::<Channels>(value.clone()) else {
-        return;
-    };
-    if channels.visits == Some(0) && !channels.remote() {
+    let channels = view::doc(&doc.json).channels();
+    if channels.visits().and_then(serde_json::Value::as_u64) == Some(0) && !channels.remote() {
         out.push(
             doc.diagnostic(
                 RULE.code,
