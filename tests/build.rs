@@ -417,3 +417,55 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
         tree(&fresh)
     });
 }
+
+#[test]
+fn an_appointment_url_is_published_where_an_entry_gives_one_and_nowhere_else() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "appointment_url: \"https://example.invalid/appointments/jzz\"\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = build(dir.path(), out.path(), &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let url = "https://example.invalid/appointments/jzz";
+    let guide = read(out.path(), "portal/regions/440300/000120010000.html");
+    // minijinja's HTML escaping writes `/` as `&#x2f;`.
+    let escaped = url.replace('/', "&#x2f;");
+    assert!(
+        guide.contains(&format!("<a href=\"{escaped}\">")),
+        "{guide}"
+    );
+    let markdown = read(out.path(), "guides/440300/000120010000.md");
+    assert!(
+        markdown.contains(&format!("- 网上预约：<{url}>")),
+        "{markdown}"
+    );
+    let entries = read(out.path(), "opendata/entries.csv");
+    let header: Vec<&str> = entries.lines().next().unwrap().split(',').collect();
+    let column = header.iter().position(|h| *h == "appointment_url").unwrap();
+    let row = entries.lines().find(|l| l.starts_with("440300,")).unwrap();
+    assert_eq!(row.split(',').nth(column), Some(url));
+    // The province's entry gives none: its guide says nothing about appointments.
+    let province = read(out.path(), "portal/regions/440000/000120010000.html");
+    assert!(!province.contains("网上预约"), "{province}");
+    // An address that is not https is refused by the schema.
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "appointment_url: \"http://example.invalid/\"\n",
+    );
+    let compiled = compile(dir.path());
+    assert!(
+        findings(&compiled)
+            .iter()
+            .any(|(code, file, ..)| code == "CAT006" && file.ends_with("440300/000120010000.yaml")),
+        "{}",
+        text(&compiled)
+    );
+}

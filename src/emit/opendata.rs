@@ -109,6 +109,7 @@ const ENTRIES: Table = Table {
         ("visits", "integer", "到办事现场次数"),
         ("online_url", "string", "网办地址"),
         ("phone", "string", "咨询电话"),
+        ("appointment_url", "string", "网上预约地址"),
         ("reviewed", "date", "最近核验日期"),
         ("class", "string", "一致性"),
     ],
@@ -232,6 +233,7 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
             text(channels.visits()),
             text(channels.online_url()),
             text(entry.contact().and_then(Contact::phone)),
+            Cow::Borrowed(entry.appointment_url().unwrap_or_default()),
             text(own.reviewed()),
             Cow::Borrowed(class.map_or("", |c| c.class.as_str())),
         ]);

@@ -172,6 +172,11 @@ impl<'a, F: Fields<'a>> Record<F> {
         self.0.field("hours")
     }
 
+    /// `appointment_url` (网上预约地址).
+    pub fn appointment_url(self) -> Option<&'a str> {
+        as_str(self.0.field("appointment_url"))
+    }
+
     pub fn traffic(self) -> Option<&'a Value> {
         self.0.field("traffic")
     }
