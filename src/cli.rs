@@ -13,7 +13,7 @@ use crate::diagnostic::Summary;
 use crate::diagnostic::codes;
 use crate::load::git::GitError;
 use crate::load::schema::SchemaError;
-use crate::pipeline::{self, Options};
+use crate::pipeline::{self, Compiled, Options};
 use crate::report::{self, Format};
 
 #[derive(Parser, Debug)]
@@ -221,7 +221,33 @@ fn color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-pub fn run(cli: Cli) -> Result<Status, Error> {
+/// What a command ends with: its exit status and, for the commands that compiled the catalog,
+/// the compiled catalog itself, handed back so that the binary decides when to free it (see
+/// `main.rs`).
+pub struct Outcome {
+    pub status: Status,
+    pub compiled: Option<Compiled>,
+}
+
+impl From<Status> for Outcome {
+    fn from(status: Status) -> Outcome {
+        Outcome {
+            status,
+            compiled: None,
+        }
+    }
+}
+
+impl Outcome {
+    fn with(status: Status, compiled: Compiled) -> Outcome {
+        Outcome {
+            status,
+            compiled: Some(compiled),
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Outcome, Error> {
     match cli.command {
         Command::Check {
             common,
@@ -267,15 +293,15 @@ pub fn run(cli: Cli) -> Result<Status, Error> {
             range,
             common,
             format,
-        } => run_changelog(&root(&common)?, &options(&common)?, &range, format),
+        } => run_changelog(&root(&common)?, &options(&common)?, &range, format).map(Outcome::from),
         Command::Explain { code } => {
             let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
             print!("{}", rule.page());
-            Ok(Status::Success)
+            Ok(Status::Success.into())
         }
         Command::Rules { format } => {
             print!("{}", list_rules(format));
-            Ok(Status::Success)
+            Ok(Status::Success.into())
         }
     }
 }
@@ -286,7 +312,7 @@ fn run_check(
     format: Format,
     deny_warnings: bool,
     extra: Vec<crate::diagnostic::Diagnostic>,
-) -> Result<Status, Error> {
+) -> Result<Outcome, Error> {
     let mut compiled = pipeline::compile(root, options)?;
     if let Some(selection) = &options.selection {
         let checked = compiled
@@ -309,13 +335,13 @@ fn run_check(
         report::render(&report, format, color() && format == Format::Text)
     );
     let summary = Summary::of(&compiled.diagnostics);
-    Ok(
-        if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
-            Status::Findings
-        } else {
-            Status::Success
-        },
-    )
+    drop(report);
+    let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+        Status::Findings
+    } else {
+        Status::Success
+    };
+    Ok(Outcome::with(status, compiled))
 }
 
 fn run_build(
@@ -323,7 +349,7 @@ fn run_build(
     options: &Options,
     out: &Path,
     templates: Option<&Path>,
-) -> Result<Status, Error> {
+) -> Result<Outcome, Error> {
     let started = std::time::Instant::now();
     let compiled = pipeline::compile(root, options)?;
     let summary = Summary::of(&compiled.diagnostics);
@@ -340,7 +366,7 @@ fn run_build(
             "error: the catalog has {} errors; nothing was written",
             summary.errors
         );
-        return Ok(Status::Findings);
+        return Ok(Outcome::with(Status::Findings, compiled));
     }
     let templates =
         crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
@@ -359,7 +385,8 @@ fn run_build(
         started.elapsed().as_millis(),
         out.join("portal").join("index.html").display()
     );
-    Ok(Status::Success)
+    drop(site);
+    Ok(Outcome::with(Status::Success, compiled))
 }
 
 /// The changes of the last `feed.commits` commits (default 20) for the Atom feeds, or `None`
@@ -432,7 +459,7 @@ fn run_diff(
     options: &Options,
     items: &[String],
     format: DiffFormat,
-) -> Result<Status, Error> {
+) -> Result<Outcome, Error> {
     let compiled = pipeline::compile(root, options)?;
     let report = crate::report::diff::DiffReport::new(&compiled, items);
     print!(
@@ -443,7 +470,8 @@ fn run_diff(
             DiffFormat::Markdown => report.markdown(),
         }
     );
-    Ok(Status::Success)
+    drop(report);
+    Ok(Outcome::with(Status::Success, compiled))
 }
 
 fn list_rules(format: ListFormat) -> String {
