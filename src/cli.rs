@@ -72,6 +72,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ChangelogFormat::Text)]
         format: ChangelogFormat,
     },
+    /// Rewrite a catalog written for the previous format so that it means the same now
+    /// (comments and layout kept); prints what it changes.
+    Migrate {
+        #[command(flatten)]
+        common: Common,
+        /// Print the changes as a unified diff and write nothing.
+        #[arg(long)]
+        diff: bool,
+    },
     /// Print the page of a rule: what it checks, why, and examples.
     Explain {
         /// A rule code: CAT101, cat101 or 101.
@@ -139,6 +148,7 @@ pub enum Error {
     Build(crate::emit::BuildError),
     Templates(crate::emit::templates::TemplateError),
     Git(GitError),
+    Migrate(std::io::Error),
 }
 
 impl std::fmt::Display for Error {
@@ -162,6 +172,7 @@ impl std::fmt::Display for Error {
             ),
             Error::Git(_) => f.write_str("git could not answer"),
             Error::Templates(_) => f.write_str("the templates cannot be used"),
+            Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
         }
     }
@@ -173,6 +184,7 @@ impl std::error::Error for Error {
             Error::Schema(e) => Some(e),
             Error::Build(e) => Some(e),
             Error::Templates(e) => Some(e),
+            Error::Migrate(e) => Some(e),
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_) | Error::UnknownCode(_) | Error::BadDate(_) => None,
@@ -294,6 +306,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             common,
             format,
         } => run_changelog(&root(&common)?, &options(&common)?, &range, format).map(Outcome::from),
+        Command::Migrate { common, diff } => {
+            let root = root(&common)?;
+            run_migrate(&root, &options(&common)?, diff).map(Outcome::from)
+        }
         Command::Explain { code } => {
             let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
             print!("{}", rule.page());
@@ -472,6 +488,42 @@ fn run_diff(
     );
     drop(report);
     Ok(Outcome::with(Status::Success, compiled))
+}
+
+fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Error> {
+    let migration = crate::migrate::plan(root, options)?;
+    if migration.edits.is_empty() {
+        eprintln!(
+            "the catalog is written for format {}; nothing to migrate",
+            migration.from
+        );
+        return Ok(Status::Success);
+    }
+    for edit in &migration.edits {
+        if diff {
+            let patch = similar::TextDiff::from_lines(&edit.before, &edit.after);
+            print!(
+                "{}",
+                patch
+                    .unified_diff()
+                    .header(&format!("a/{}", edit.path), &format!("b/{}", edit.path))
+            );
+        } else {
+            for note in &edit.notes {
+                println!("{}: {note}", edit.path);
+            }
+        }
+    }
+    if !diff {
+        crate::migrate::apply(root, &migration).map_err(Error::Migrate)?;
+        eprintln!(
+            "migrated from format {} to {}: {} files rewritten; run `catalogc check` and give the reasons it asks for (CAT211)",
+            migration.from,
+            crate::migrate::FORMAT,
+            migration.edits.len()
+        );
+    }
+    Ok(Status::Success)
 }
 
 fn list_rules(format: ListFormat) -> String {

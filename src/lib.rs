@@ -16,7 +16,8 @@
 //! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
 //!
-//! [`cli`] is the command line; [`dates`] is a leaf helper every stage may use.
+//! [`cli`] is the command line and [`migrate`] upgrades a catalog to the current format; [`dates`]
+//! is a leaf helper every stage may use.
 
 pub mod check;
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod emit;
 pub mod fuzzing;
 pub mod history;
 pub mod load;
+pub mod migrate;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;

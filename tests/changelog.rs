@@ -55,19 +55,25 @@ fn history() -> tempfile::TempDir {
         without.replacen("reviewed: 2025-", "reviewed: 2026-", 1),
     )
     .unwrap();
-    // 叶集 restated the material; it goes too.
-    let yeji = dir.path().join("catalog/regions/341504/002000112001.yaml");
-    let text = std::fs::read_to_string(&yeji).unwrap();
-    let kept: String = text
-        .lines()
-        .filter(|l| !l.contains("ref: study-proof"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(
-        &yeji,
-        kept.replacen("reviewed: 2025-", "reviewed: 2026-", 1),
-    )
-    .unwrap();
+    // The regions that restate (or omit) the material drop that line too.
+    for region in ["341504", "440300", "510100"] {
+        let file = dir
+            .path()
+            .join(format!("catalog/regions/{region}/002000112001.yaml"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let kept: String = text
+            .lines()
+            .filter(|l| !l.contains("ref: study-proof"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        // 深圳 keeps its review date: its stale-review warning is asserted below.
+        let kept = if region == "440300" {
+            kept
+        } else {
+            kept.replacen("reviewed: 2025-", "reviewed: 2026-", 1)
+        };
+        std::fs::write(&file, kept).unwrap();
+    }
     edit(
         dir.path(),
         SHENZHEN,

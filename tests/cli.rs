@@ -245,3 +245,109 @@ fn junit_has_one_test_case_per_file() {
     assert_eq!(out.matches("<testcase ").count(), files);
     assert_eq!(out.matches("<failure ").count(), 2);
 }
+
+/// The base fixture as a format-1 catalog: 深圳 lists only the ID card, which under format 1
+/// meant "no photo"; 广东 restates its own list, leaving out the ID card, in flow style.
+fn format_1() -> tempfile::TempDir {
+    let dir = copy_of("base");
+    let config = dir.path().join("catalog/catalog.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("schema_version: 2", "schema_version: 1"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("catalog/regions/440300/000120010000.yaml"),
+        "# 深圳 keeps this comment\ndepartment: {name: 深圳市公安局, credit_code: \"11440300007542417R\"}\nlevel: city\nmaterials:\n  - {ref: photo}   # kept too\ncontact: {phone: \"0755-12345678\", complaint: \"12345\"}\nreviewed: 2026-06-30\n",
+    )
+    .unwrap();
+    merge(
+        dir.path(),
+        "catalog/regions/440000/000120010000.yaml",
+        "materials: [{ref: photo}]\n",
+    );
+    dir
+}
+
+#[test]
+fn migrate_rewrites_a_format_1_catalog_so_that_it_means_the_same() {
+    let dir = format_1();
+    // Read as format 2, the silently dropped ID card is an error, and the version is flagged.
+    let (status, out) = check(&dir, &["--format", "json"]);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(out.contains("CAT210") && out.contains("CAT021"), "{out}");
+    let before = tree_text(dir.path());
+
+    // --diff shows the patch and writes nothing.
+    let output = catalogc()
+        .args(["migrate", "--diff", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let patch = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        patch.contains("+materials: [{ref: photo}, {ref: id-card, omitted: true}]")
+            && patch.contains("-schema_version: 1")
+            && patch.contains("+schema_version: 2"),
+        "{patch}"
+    );
+    assert_eq!(tree_text(dir.path()), before, "--diff wrote files");
+
+    let output = catalogc()
+        .args(["migrate", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    // 深圳 inherits the province's list (photo only): under format 1 it dropped nothing more,
+    // so its file is untouched; the province's file gains the explicit omission.
+    let city = std::fs::read_to_string(dir.path().join("catalog/regions/440300/000120010000.yaml"))
+        .unwrap();
+    assert!(city.starts_with("# 深圳 keeps this comment\n"));
+    assert!(city.contains("  - {ref: photo}   # kept too\n"));
+    assert!(!city.contains("omitted"), "{city}");
+    let province =
+        std::fs::read_to_string(dir.path().join("catalog/regions/440000/000120010000.yaml"))
+            .unwrap();
+    assert!(
+        province.contains("materials: [{ref: photo}, {ref: id-card, omitted: true}]"),
+        "{province}"
+    );
+    // Now it checks clean but for the reasons still to be given, and means what it meant.
+    let (status, out) = check(&dir, &["--format", "json"]);
+    assert_eq!(status, Some(0), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["CAT211"], "{out}");
+    // Running it again changes nothing.
+    let again = tree_text(dir.path());
+    catalogc()
+        .args(["migrate", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert_eq!(tree_text(dir.path()), again);
+}
+
+/// Every catalog file's text, by path.
+fn tree_text(root: &std::path::Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(root.join("catalog"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().display().to_string(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}

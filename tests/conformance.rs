@@ -109,7 +109,15 @@ fn materials_move_both_ways() {
             Class::Improved,
             None,
         ),
-        (m(id), Class::Improved, None),
+        // Leaving a line out without saying so is no longer an improvement (issue 13).
+        (m(id), Class::Deviation, Some("CAT210")),
+        (
+            m(&format!(
+                "{id}  - {{ref: photo, omitted: 电子照片由人像系统调取}}\n"
+            )),
+            Class::Improved,
+            None,
+        ),
         (
             m(&format!(
                 "{id}  - {{ref: photo}}\n  - {{id: lease, name: 房屋租赁合同, form: copy, copies: 1, medium: [paper], required: true, source: applicant}}\n"
@@ -131,8 +139,45 @@ fn materials_move_both_ways() {
 
 #[test]
 fn conditions_move_both_ways() {
+    // A condition left out without a word: unaccounted for.
     expect(
         &[(CITY, "conditions: []\n")],
+        "conditions",
+        Class::Deviation,
+        Some("CAT210"),
+    );
+    // Omitted on purpose: a condition is a legal requirement, so a deviation…
+    expect(
+        &[(
+            CITY,
+            "conditions:\n  - {ref: residence, omitted: 本市不设居住期限}\n",
+        )],
+        "conditions",
+        Class::Deviation,
+        Some("CAT212"),
+    );
+    // …unless an exception approves it…
+    expect(
+        &[(
+            CITY,
+            "conditions:\n  - {ref: residence, omitted: 本市不设居住期限}\nexceptions:\n  - {field: conditions, ref: residence, reason: 人才引进政策, approval: 深府函〔2026〕1号, expires: 2027-12-31}\n",
+        )],
+        "conditions",
+        Class::Approved,
+        Some("CAT207"),
+    );
+    // …or the national item marks the condition as one a region may waive.
+    expect(
+        &[
+            (
+                "catalog/national/000120010000.yaml",
+                "conditions:\n  - {id: residence, text: 离开常住户口所在地，到其他城市居住半年以上, waivable: true}\n",
+            ),
+            (
+                CITY,
+                "conditions:\n  - {ref: residence, omitted: 本市不设居住期限}\n",
+            ),
+        ],
         "conditions",
         Class::Improved,
         None,
@@ -511,4 +556,132 @@ fn diff_filters_by_region_and_item_and_renders_markdown() {
     assert!(!md.contains("(510100)"), "{md}");
     assert!(md.contains("### 002000112001 居住证申领"), "{md}");
     assert!(md.contains("approved"), "{md}");
+}
+
+const NATIONAL: &str = "catalog/national/000120010000.yaml";
+
+/// The national materials of the base fixture, with `photo` marked statutory when asked.
+fn national_materials(photo_statutory: bool) -> String {
+    format!(
+        "materials:\n  - {{id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card}}\n  - {{id: photo, name: 本人近期相片, form: original, copies: 1, medium: [paper], required: true, source: applicant{}}}\n",
+        if photo_statutory {
+            ", statutory: true"
+        } else {
+            ""
+        }
+    )
+}
+
+#[test]
+fn a_statutory_material_cannot_be_omitted_without_an_approved_exception() {
+    let national = national_materials(true);
+    let omits = "materials:\n  - {ref: id-card}\n  - {ref: photo, omitted: 可现场采集}\n";
+    expect(
+        &[(NATIONAL, &national), (CITY, omits)],
+        "materials",
+        Class::Deviation,
+        Some("CAT212"),
+    );
+    let approved = format!(
+        "{omits}exceptions:\n  - {{field: materials, ref: photo, reason: 现场免费采集相片, approval: 深府函〔2026〕2号, expires: 2027-12-31}}\n"
+    );
+    expect(
+        &[(NATIONAL, &national), (CITY, &approved)],
+        "materials",
+        Class::Approved,
+        Some("CAT207"),
+    );
+}
+
+#[test]
+fn a_line_the_national_office_adds_later_is_unaccounted_for_in_every_restated_list() {
+    // The region wrote its list against two materials; the standard now has a third.
+    let national = format!(
+        "{}  - {{id: form, name: 居住证申领登记表, form: original, copies: 1, medium: [paper], required: true, source: applicant}}\n",
+        national_materials(false)
+    );
+    let (class, codes) = classify(
+        &[
+            (NATIONAL, &national),
+            (CITY, "materials:\n  - {ref: id-card}\n  - {ref: photo}\n"),
+        ],
+        "materials",
+    );
+    assert_eq!(class, Class::Deviation);
+    // Only the city's list is reported: the province, which does not restate the list,
+    // inherits the new line and has nothing to account for.
+    assert_eq!(codes, ["CAT210"], "only the new line is reported");
+}
+
+#[test]
+fn an_omission_made_by_a_parent_region_is_inherited_with_its_reason() {
+    let province =
+        "materials:\n  - {ref: id-card}\n  - {ref: photo, omitted: 全省电子证照共享相片}\n";
+    // The city restates its own list: it accounts for what the province's list holds (id-card);
+    // photo stays omitted with the province's reason, and no finding is the city's.
+    let dir = copy_of("base");
+    merge(dir.path(), PROVINCE, province);
+    merge(
+        dir.path(),
+        CITY,
+        "materials:\n  - {ref: id-card, note: 现场核验后退还}\n",
+    );
+    let compiled = compile(dir.path());
+    assert!(compiled.diagnostics.is_empty(), "{}", text(&compiled));
+    let entry = compiled
+        .conformance
+        .entry("440300", "000120010000")
+        .unwrap();
+    let materials = entry
+        .fields
+        .iter()
+        .find(|f| &*f.field == "materials")
+        .unwrap();
+    assert_eq!(materials.class, Class::Improved);
+    let omitted = materials
+        .details
+        .iter()
+        .find(|d| d.kind == "omitted")
+        .unwrap();
+    assert_eq!(omitted.key.as_deref(), Some("photo"));
+    assert_eq!(
+        omitted.regional.as_ref().unwrap()["omitted"],
+        "全省电子证照共享相片"
+    );
+    // The city may restate a line the province omitted (it then asks for it again).
+    merge(
+        dir.path(),
+        CITY,
+        "materials:\n  - {ref: id-card}\n  - {ref: photo}\n",
+    );
+    let compiled = compile(dir.path());
+    assert!(compiled.diagnostics.is_empty(), "{}", text(&compiled));
+    // A city that leaves out a line the province kept is reported, not the province.
+    merge(dir.path(), CITY, "materials:\n  - {ref: photo}\n");
+    let compiled = compile(dir.path());
+    let found = findings(&compiled);
+    assert_eq!(found.len(), 1, "{}", text(&compiled));
+    assert_eq!(found[0].0, "CAT210");
+    assert!(found[0].1.ends_with("440300/000120010000.yaml"));
+}
+
+#[test]
+fn an_omitted_line_leaves_the_effective_list() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        CITY,
+        "materials:\n  - {ref: id-card}\n  - {ref: photo, omitted: 电子照片由人像系统调取}\n",
+    );
+    let compiled = compile(dir.path());
+    let effective = compiled
+        .resolved
+        .effective_of("440300", "000120010000")
+        .unwrap();
+    let ids: Vec<&str> = effective
+        .lines(&compiled.resolved.catalog, "materials")
+        .iter()
+        .map(|l| l.id())
+        .collect();
+    assert_eq!(ids, ["id-card"]);
 }

@@ -178,6 +178,13 @@ pub static CONTROL_CHARACTER: Code = code(
     Active,
     "a control character in a catalog file",
 );
+pub static FORMAT_VERSION: Code = code(
+    "CAT021",
+    "format-version",
+    Warning,
+    Active,
+    "the catalog is written for an earlier format version",
+);
 pub static COMMITTED_LIMIT: Code = code(
     "CAT101",
     "committed-limit",
@@ -318,6 +325,27 @@ pub static UNMATCHED_EXCEPTION: Code = code(
     Active,
     "an exception that matches no deviation",
 );
+pub static UNACCOUNTED_LINE: Code = code(
+    "CAT210",
+    "unaccounted-line",
+    Error,
+    Active,
+    "a restated list neither restates nor omits a line it inherits",
+);
+pub static OMISSION_REASON: Code = code(
+    "CAT211",
+    "omission-reason",
+    Warning,
+    Active,
+    "an explicit omission without its reason",
+);
+pub static OMITTED_REQUIREMENT: Code = code(
+    "CAT212",
+    "omitted-requirement",
+    Error,
+    Active,
+    "a statutory material or a non-waivable condition is omitted",
+);
 pub static UNKNOWN_ITEM: Code = code(
     "CAT301",
     "unknown-item",
@@ -389,6 +417,7 @@ pub static ALL: &[&Code] = &[
     &STRING_LENGTH,
     &FILE_COUNT,
     &CONTROL_CHARACTER,
+    &FORMAT_VERSION,
     &COMMITTED_LIMIT,
     &LIMIT_UNIT,
     &HANDLING,
@@ -409,6 +438,9 @@ pub static ALL: &[&Code] = &[
     &APPROVED_DEVIATION,
     &EXPIRED_EXCEPTION,
     &UNMATCHED_EXCEPTION,
+    &UNACCOUNTED_LINE,
+    &OMISSION_REASON,
+    &OMITTED_REQUIREMENT,
     &UNKNOWN_ITEM,
     &UNKNOWN_REF,
     &UNKNOWN_LAW,

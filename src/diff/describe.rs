@@ -55,6 +55,16 @@ pub fn describe(
     let mut sentence = match detail.kind.as_str() {
         "added" => format!("{label}：增加“{name}”"),
         "removed" => format!("{label}：不再要求“{name}”"),
+        "omitted" => match detail
+            .regional
+            .as_ref()
+            .and_then(|l| Line::Plain(l).omitted())
+            .and_then(Value::as_str)
+        {
+            Some(reason) => format!("{label}：不再要求“{name}”（{reason}）"),
+            None => format!("{label}：不再要求“{name}”（未说明理由）"),
+        },
+        "unaccounted" => format!("{label}：未列出全国标准的“{name}”，也未说明省略理由"),
         "waived" => format!(
             "{label}：“{name}”{}",
             labels::waived_by(&text(detail.regional.as_ref()))

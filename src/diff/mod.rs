@@ -20,7 +20,7 @@ use serde_json::Value;
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
-use crate::load::policy::{Direction, FieldPolicy, Policy};
+use crate::load::policy::{Direction, FieldPolicy, Omit, Policy};
 use crate::load::{Document, Kind};
 pub mod describe;
 
@@ -99,6 +99,9 @@ pub struct Detail {
     regional_pointer: String,
     #[serde(skip)]
     national_pointer: Option<String>,
+    /// The document that states the difference (an omission may be a parent region's).
+    #[serde(skip)]
+    stated_in: Option<usize>,
 }
 
 /// One field of an effective entry. Field names and file paths are shared (`Arc`), not copied
@@ -388,13 +391,22 @@ fn entry<'a>(
         let mut details = match rule {
             FieldPolicy::Fixed => fixed(field, &sourced, national),
             FieldPolicy::Local { .. } => Vec::new(),
-            FieldPolicy::Fewer { key, item } if !sourced.national => lines(
-                field,
-                key,
-                item,
-                sourced.value,
-                national.unwrap_or(&Value::Null),
-            ),
+            FieldPolicy::Fewer { key, item, omit } if !sourced.national => {
+                let stated = Stated {
+                    lists: effective
+                        .chain
+                        .iter()
+                        .rev()
+                        .filter_map(|&doc| shared.slot(doc, index).map(|v| (doc, v)))
+                        .collect(),
+                };
+                lines(
+                    field,
+                    (key, item, omit),
+                    &stated,
+                    national.unwrap_or(&Value::Null),
+                )
+            }
             FieldPolicy::Scalar {
                 direction,
                 value,
@@ -429,13 +441,24 @@ fn entry<'a>(
         let stated_here = !sourced.national && sourced.doc == effective.own();
         let today = catalog.today;
         for detail in details.iter_mut().filter(|d| d.class == Class::Deviation) {
-            let approving = exceptions(source_doc).into_iter().find(|(_, e)| {
-                e.field() == field
-                    && e.reference()
-                        .is_none_or(|r| Some(r) == detail.key.as_deref())
-            });
+            // The document that states this difference: the field's source, or for an
+            // inherited omission the parent region that made it.
+            let stating = detail.stated_in.unwrap_or(sourced.doc);
+            let here = stated_here && stating == effective.own();
+            // A line left unaccounted for is resolved by restating or omitting it, never approved.
+            let approving = (detail.kind != "unaccounted")
+                .then(|| {
+                    exceptions(&catalog.documents[stating])
+                        .into_iter()
+                        .find(|(_, e)| {
+                            e.field() == field
+                                && e.reference()
+                                    .is_none_or(|r| Some(r) == detail.key.as_deref())
+                        })
+                })
+                .flatten();
             if let Some((k, exception)) = approving {
-                if stated_here {
+                if here {
                     matched[k] = true;
                 }
                 let expires = exception.expires();
@@ -452,7 +475,7 @@ fn entry<'a>(
             let bounded = matches!(rule, FieldPolicy::Scalar { bound: Some(_), .. })
                 && national.is_none()
                 && shared.inherited(effective, index).is_none();
-            if stated_here && let Some(d) = finding(field, bounded, detail, own, national_doc) {
+            if here && let Some(d) = finding(field, bounded, detail, own, national_doc) {
                 out.push(d);
             }
         }
@@ -544,6 +567,7 @@ fn detail(
         approved_by: None,
         regional_pointer,
         national_pointer,
+        stated_in: None,
     }
 }
 
@@ -629,22 +653,80 @@ fn judge(direction: &Direction, national: Option<&Value>, regional: Option<&Valu
     }
 }
 
-/// A list field: lines restate national lines by `key`, or are additions.
-fn lines(
+/// The line a regional line restates: its `key` (`ref`).
+fn reference<'a>(line: &'a Value, key: &str) -> Option<&'a str> {
+    line.get(key).and_then(Value::as_str)
+}
+
+/// A list field as the documents of an effective entry state it, farthest ancestor first; the
+/// last is the list in effect.
+struct Stated<'a> {
+    lists: Vec<(usize, &'a Value)>,
+}
+
+/// A list field: lines restate national lines by `key`, are explicit omissions, or additions.
+///
+/// Every document that states the list accounts for each line of the list it inherits (its
+/// parent region's list, else the national one): restated, or omitted with a reason. A line
+/// omitted by an ancestor stays omitted (with that ancestor's reason) unless a nearer document
+/// restates it; a line a document neither restates nor omits is `unaccounted`, a deviation
+/// reported against that document (CAT210). An omission is judged by the policy's `omit`.
+fn lines<'a>(
     field: &str,
-    key: &str,
-    item: &BTreeMap<String, Direction>,
-    regional: &Value,
-    national: &Value,
+    rule: (&str, &BTreeMap<String, Direction>, &Omit),
+    stated: &Stated<'a>,
+    national: &'a Value,
 ) -> Vec<Detail> {
+    let (key, item, omit) = rule;
     let empty = Vec::new();
     let national_lines = national.as_array().unwrap_or(&empty);
-    let regional_lines = regional.as_array().unwrap_or(&empty);
+    let national_id = |j: usize| Line::Plain(&national_lines[j]).id();
     let f = escape(field);
+    // Walk the documents from the farthest: what each inherits, omits and fails to account for.
+    let mut inherited: Vec<&str> = (0..national_lines.len())
+        .map(national_id)
+        .filter(|id| !id.is_empty())
+        .collect();
+    let mut omitted: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut unaccounted: BTreeMap<&str, usize> = BTreeMap::new();
+    for &(doc, list) in &stated.lists {
+        let lines = list.as_array().unwrap_or(&empty);
+        let is_omission = |line: &Value| Line::Plain(line).omitted().is_some();
+        let restated: Vec<&str> = lines
+            .iter()
+            .filter(|l| !is_omission(l))
+            .filter_map(|l| reference(l, key))
+            .collect();
+        for (i, line) in lines.iter().enumerate().filter(|(_, l)| is_omission(l)) {
+            if let Some(r) = reference(line, key) {
+                omitted.insert(r, (doc, i));
+                unaccounted.remove(r);
+            }
+        }
+        for id in &inherited {
+            if !restated.contains(id) && !omitted.get(id).is_some_and(|(d, _)| *d == doc) {
+                unaccounted.insert(id, doc);
+            }
+        }
+        for id in &restated {
+            omitted.remove(id);
+            unaccounted.remove(id);
+        }
+        inherited = restated
+            .into_iter()
+            .filter(|r| national_lines.iter().any(|n| Line::Plain(n).id() == *r))
+            .collect();
+    }
+    let Some(&(in_effect, regional)) = stated.lists.last() else {
+        return Vec::new();
+    };
+    let regional_lines = regional.as_array().unwrap_or(&empty);
     let mut details = Vec::new();
-    let mut referenced = Vec::new();
     for (i, line) in regional_lines.iter().enumerate() {
-        let Some(reference) = line.get(key).and_then(Value::as_str) else {
+        if Line::Plain(line).omitted().is_some() {
+            continue; // judged below, with the national line it omits
+        }
+        let Some(reference) = reference(line, key) else {
             let id = Some(Line::Plain(line).id()).filter(|id| !id.is_empty());
             details.push(detail(
                 Class::Deviation,
@@ -664,7 +746,6 @@ fn lines(
         else {
             continue; // an unknown ref is CAT302's finding
         };
-        referenced.push(reference.to_string());
         for (property, direction) in item {
             let r = line.get(property);
             let n = national_line.get(property);
@@ -702,21 +783,51 @@ fn lines(
         }
     }
     for (j, national_line) in national_lines.iter().enumerate() {
-        let id = Line::Plain(national_line).id();
-        if id.is_empty() {
-            continue;
-        }
-        if !referenced.iter().any(|r| r == id) {
-            details.push(detail(
-                Class::Improved,
-                "removed",
+        let id = national_id(j);
+        if let Some(&(doc, i)) = omitted.get(id) {
+            let flagged = omit
+                .unless
+                .as_deref()
+                .is_some_and(|flag| Line::Plain(national_line).flag(flag));
+            let class = if omit.allowed != flagged {
+                Class::Improved
+            } else {
+                Class::Deviation
+            };
+            let list = stated
+                .lists
+                .iter()
+                .find(|(d, _)| *d == doc)
+                .map(|(_, l)| *l);
+            let line = list.and_then(|l| l.get(i));
+            let mut d = detail(
+                class,
+                "omitted",
+                Some(id),
+                Some(national_line),
+                line,
+                format!("/{f}/{i}"),
+                Some(format!("/{f}/{j}")),
+            );
+            d.stated_in = Some(doc);
+            details.push(d);
+        } else if let Some(&doc) = unaccounted.get(id) {
+            let mut d = detail(
+                Class::Deviation,
+                "unaccounted",
                 Some(id),
                 Some(national_line),
                 None,
                 format!("/{f}"),
                 Some(format!("/{f}/{j}")),
-            ));
+            );
+            d.stated_in = Some(doc);
+            details.push(d);
         }
+    }
+    // The nearest list is the one in effect; details of lines it states belong to it.
+    for d in details.iter_mut().filter(|d| d.stated_in.is_none()) {
+        d.stated_in = Some(in_effect);
     }
     details
 }
@@ -851,7 +962,7 @@ fn finding(
         .as_deref()
         .map(|k| format!("{} `{k}`", singular(field)))
         .unwrap_or_else(|| format!("`{field}`"));
-    let (rule, message) = match detail.kind.as_str() {
+    let (code, message) = match detail.kind.as_str() {
         "added" => {
             let name = detail
                 .regional
@@ -873,6 +984,18 @@ fn finding(
         "changed" => (
             &codes::FIXED_FIELD,
             format!("`{field}` differs from the national standard"),
+        ),
+        "unaccounted" => (
+            &codes::UNACCOUNTED_LINE,
+            format!("{line} of the inherited list is neither restated nor omitted"),
+        ),
+        "omitted" => (
+            &codes::OMITTED_REQUIREMENT,
+            if field == "conditions" {
+                format!("{line} is a legal requirement (not `waivable`) and is omitted")
+            } else {
+                format!("{line} is required by law (`statutory: true`) and is omitted")
+            },
         ),
         _ if detail.text_diff.is_some() => (
             &codes::CHANGED_TEXT,
@@ -897,7 +1020,7 @@ fn finding(
         ),
     };
     let mut d = own
-        .diagnostic(rule, &detail.regional_pointer, message)
+        .diagnostic(code, &detail.regional_pointer, message)
         .label("regional value");
     if let Some(pointer) = &detail.national_pointer {
         let said = match (&detail.national, detail.kind.as_str()) {
@@ -909,8 +1032,21 @@ fn finding(
         };
         d = d.with_label(national_doc.path(), national_doc.span(pointer), said);
     }
+    let key = detail.key.as_deref().unwrap_or("…");
+    let line_ref = detail
+        .key
+        .as_deref()
+        .map(|k| format!(", ref: {k}"))
+        .unwrap_or_default();
     if let Some(text_diff) = &detail.text_diff {
-        d = d.help(format!("changed text: {text_diff}"));
+        d = d.help(format!(
+            "changed text: {text_diff}; keep the national wording, or keep a justified local one with an approved exception: `exceptions: [{{field: {field}{line_ref}, reason: …, approval: …, expires: …}}]`"
+        ));
+    }
+    if detail.kind == "unaccounted" {
+        d = d.label("the list restated here").help(format!(
+            "restate the line as `- {{ref: {key}}}`, or omit it with the reason: `- {{ref: {key}, omitted: 理由}}`"
+        ));
     }
     match &detail.approved_by {
         Some(approval) => {

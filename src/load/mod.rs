@@ -21,6 +21,10 @@ use crate::diagnostic::codes;
 use crate::diagnostic::source::{SourceFile, Span};
 use yaml::{Limits, Node, Problem};
 
+/// The catalog format version this catalogc reads (`schema_version` in `catalog.yaml`); a
+/// catalog written for an earlier one is upgraded by `catalogc migrate`.
+pub const FORMAT: u64 = 2;
+
 /// What a file is, decided by where it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {

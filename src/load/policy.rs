@@ -44,10 +44,12 @@ pub enum FieldPolicy {
     Local {
         required: bool,
     },
-    /// A list whose lines link to the standard by `key`: lines may be dropped or relaxed, not added.
+    /// A list whose lines link to the standard by `key`: each inherited line is restated or
+    /// explicitly omitted; lines may be relaxed, not added.
     Fewer {
         key: String,
         item: BTreeMap<String, Direction>,
+        omit: Omit,
     },
     /// A number (or a mapping holding one in `value`, compared only when `unit` agrees) that may
     /// only move in `direction`; with a `bound`, the bound field is the baseline when the national
@@ -63,6 +65,14 @@ pub enum FieldPolicy {
     More {
         item: BTreeMap<String, Direction>,
     },
+}
+
+/// How an explicit omission of a line is judged: `improved` by default (`allowed`), or a
+/// deviation; the national line's boolean `unless` flag turns the default around.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Omit {
+    pub allowed: bool,
+    pub unless: Option<String>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -116,6 +126,7 @@ fn field_policy(rule: &Value) -> FieldPolicy {
             Some("fewer") => FieldPolicy::Fewer {
                 key: text("key").unwrap_or_else(|| "ref".to_string()),
                 item: directions(rule.get("item")),
+                omit: omit(rule.get("omit")),
             },
             Some("more") => FieldPolicy::More {
                 item: directions(rule.get("item")),
@@ -130,6 +141,15 @@ fn field_policy(rule: &Value) -> FieldPolicy {
                 required: text("local").as_deref() == Some("required"),
             },
         },
+    }
+}
+
+fn omit(rule: Option<&Value>) -> Omit {
+    let text = |key: &str| rule?.get(key)?.as_str();
+    Omit {
+        // Without a rule, dropping a line is the applicant's gain (the format before `omit`).
+        allowed: text("default") != Some("deviation"),
+        unless: text("unless").map(str::to_string),
     }
 }
 

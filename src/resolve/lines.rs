@@ -102,7 +102,7 @@ impl Serialize for Line<'_> {
 }
 
 /// The lines of a list after a region's restatement: national lines merged with the region's
-/// changes (by `ref`), dropped lines gone, additions marked `added`; borrowed, not copied.
+/// changes (by `ref`), omitted lines gone, additions marked `added`; borrowed, not copied.
 pub fn effective_lines<'a>(
     national: Option<&'a Value>,
     regional: Option<&'a Value>,
@@ -116,6 +116,8 @@ pub fn effective_lines<'a>(
     };
     regional_lines
         .iter()
+        // An explicitly omitted line (`{ref: …, omitted: 理由}`) is not part of the list.
+        .filter(|line| line.get("omitted").is_none())
         .map(|line| match line.get("ref").filter(|r| r.is_string()) {
             Some(reference) => {
                 let base = national_lines

@@ -156,6 +156,8 @@ pub struct Config {
     pub language: String,
     pub base_url: String,
     pub review_interval_days: u32,
+    /// The format version the catalog is written for (`catalogc migrate` upgrades it).
+    pub schema_version: u64,
     #[serde(default)]
     pub code_patterns: CodePatterns,
     #[serde(default)]

@@ -15,7 +15,7 @@ const OTHER_ITEM: &str = "000120020000";
 const CONFIG: &str = "title: 测试目录
 language: zh-CN
 base_url: https://example.invalid/
-schema_version: 1
+schema_version: 2
 review_interval_days: 730
 ";
 

@@ -596,6 +596,18 @@ impl<'a> Line<'a> {
         self.get("amount")
     }
 
+    /// `omitted`: the reason a region gives for no longer requiring the national line (`true`
+    /// when a migration wrote it and the reason is still to be given).
+    pub fn omitted(&self) -> Option<&'a Value> {
+        self.get("omitted")
+    }
+
+    /// A national material's `statutory` or a condition's `waivable` flag (the policy's
+    /// `omit.unless`), false when absent.
+    pub fn flag(&self, name: &str) -> bool {
+        self.get(name).and_then(Value::as_bool).unwrap_or(false)
+    }
+
     /// Whether the region adds this line (it restates no national line).
     pub fn added(&self) -> bool {
         self.get("added").is_some()

@@ -20,6 +20,7 @@ pub mod file_count;
 pub mod file_name;
 pub mod file_size;
 pub mod fixed_field;
+pub mod format_version;
 pub mod handling;
 pub mod insecure_url;
 pub mod invalid_value;
@@ -27,12 +28,15 @@ pub mod level_not_delivering;
 pub mod limit_unit;
 pub mod missing_key;
 pub mod nesting_depth;
+pub mod omission_reason;
+pub mod omitted_requirement;
 pub mod parent_level;
 pub mod personal_data;
 pub mod review;
 pub mod stale_review;
 pub mod stricter_requirement;
 pub mod string_length;
+pub mod unaccounted_line;
 pub mod unknown_certificate;
 pub mod unknown_file;
 pub mod unknown_item;
@@ -72,6 +76,7 @@ pub static ALL: &[&Rule] = &[
     &string_length::RULE,
     &file_count::RULE,
     &control_character::RULE,
+    &format_version::RULE,
     &committed_limit::RULE,
     &limit_unit::RULE,
     &handling::RULE,
@@ -92,6 +97,9 @@ pub static ALL: &[&Rule] = &[
     &approved_deviation::RULE,
     &expired_exception::RULE,
     &unmatched_exception::RULE,
+    &unaccounted_line::RULE,
+    &omission_reason::RULE,
+    &omitted_requirement::RULE,
     &unknown_item::RULE,
     &unknown_ref::RULE,
     &unknown_law::RULE,

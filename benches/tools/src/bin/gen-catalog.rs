@@ -1943,7 +1943,7 @@ fn main() -> ExitCode {
         &format!(
             "# 目录设置：合成基准目录（gen-catalog --provinces {} --cities {} --items {} --coverage {} --seed {}）。\n\
              title: 政务服务事项基本目录及实施清单（合成基准数据）\nlanguage: zh-CN\nbase_url: https://example.invalid/\n\
-             schema_version: 1\nreview_interval_days: 730\ncode_patterns:\n  national: \"^[0-9]{{11}}[0-9Y]$\"\n  \
+             schema_version: 2\nreview_interval_days: 730\ncode_patterns:\n  national: \"^[0-9]{{11}}[0-9Y]$\"\n  \
              local: \"^[0-9]{{2}}[0-9A-Z]{{8,12}}$\"\npublisher: {{name: 国务院办公厅电子政务办公室（示例）, url: https://example.invalid/}}\n",
             config.provinces, config.cities, config.items, config.coverage, config.seed
         ),
