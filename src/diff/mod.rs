@@ -704,7 +704,7 @@ fn lines<'a>(
             }
         }
         for id in &inherited {
-            if !restated.contains(id) && !omitted.get(id).is_some_and(|(d, _)| *d == doc) {
+            if !restated.contains(id) && omitted.get(id).is_none_or(|(d, _)| *d != doc) {
                 unaccounted.insert(id, doc);
             }
         }
