@@ -685,3 +685,84 @@ fn an_omitted_line_leaves_the_effective_list() {
         .collect();
     assert_eq!(ids, ["id-card"]);
 }
+
+#[test]
+fn working_days_are_compared_with_calendar_days_by_what_they_guarantee() {
+    // The base national item's statute is 15 calendar days; 广东 commits as below.
+    let limit =
+        |days: u32, unit: &str| format!("committed_limit: {{days: {days}, unit: {unit}}}\n");
+    let class_of = |edit: &str| {
+        let dir = copy_of("base");
+        merge(dir.path(), PROVINCE, edit);
+        let compiled = compile(dir.path());
+        let entry = compiled
+            .conformance
+            .entry("440000", "000120010000")
+            .unwrap();
+        let class = entry
+            .fields
+            .iter()
+            .find(|f| &*f.field == "committed_limit")
+            .map(|f| f.class);
+        let codes: Vec<String> = compiled
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect();
+        (class, codes)
+    };
+    // 浙江's case: 10 working days can be 20 calendar days across 国庆. Not `same`, not
+    // `improved`: uncertain, with a warning that states the bound.
+    assert_eq!(
+        class_of(&limit(10, "working_day")),
+        (Some(Class::Uncertain), vec!["CAT102".to_string()])
+    );
+    // At most 6 working days always fit in 15 calendar days.
+    assert_eq!(
+        class_of(&limit(6, "working_day")),
+        (Some(Class::Improved), vec![])
+    );
+    // 20 working days always take at least 20 calendar days: over the statute, an error.
+    let (class, codes) = class_of(&limit(20, "working_day"));
+    assert_eq!(class, Some(Class::Deviation));
+    assert_eq!(codes, ["CAT101"]);
+    // Equal value and unit is the only `same`.
+    assert_eq!(
+        class_of(&limit(15, "calendar_day")),
+        (Some(Class::Same), vec![])
+    );
+}
+
+#[test]
+fn scores_say_what_they_measure() {
+    let dir = copy_of("base");
+    let compiled = compile(dir.path());
+    let province = compiled.conformance.region("440000").unwrap();
+    // The base national items are delivered by cities and counties: nothing applies to 广东.
+    assert_eq!(province.applicable, 0);
+    assert_eq!(province.score, None);
+    let city = compiled.conformance.region("440300").unwrap();
+    assert_eq!(
+        (
+            city.applicable,
+            city.implemented,
+            city.conforming,
+            city.approved,
+            city.uncertain,
+            city.deviating,
+            city.missing.len()
+        ),
+        (2, 1, 1, 0, 0, 0, 1)
+    );
+    assert_eq!(city.score, Some(0.5));
+    // The report says the same in words.
+    let text = DiffReport::new(&compiled, &[]).text();
+    assert!(
+        text.contains("广东省 (440000, province)  no applicable item (no score)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("score 50% (2 applicable: 1 implemented — 1 conforming, 0 approved, 0 uncertain, 0 deviating; 1 missing)"),
+        "{text}"
+    );
+}

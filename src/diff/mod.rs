@@ -28,6 +28,7 @@ pub use describe::describe;
 
 use crate::resolve::catalog::Catalog;
 use crate::resolve::labels;
+use crate::resolve::limits::{Days, Relation, relate};
 use crate::resolve::model::Level;
 use crate::resolve::view::{self, ExceptionDoc, Limit};
 use crate::resolve::{Effective, Line, Resolved, Sourced};
@@ -40,6 +41,9 @@ pub enum Class {
     Local,
     Improved,
     Approved,
+    /// Within or beyond the standard depending on the calendar (working against calendar days):
+    /// no verdict can be given.
+    Uncertain,
     Deviation,
     Missing,
     Extra,
@@ -52,17 +56,19 @@ impl Class {
             Class::Local => "local",
             Class::Improved => "improved",
             Class::Approved => "approved",
+            Class::Uncertain => "uncertain",
             Class::Deviation => "deviation",
             Class::Missing => "missing",
             Class::Extra => "extra",
         }
     }
 
-    pub const ALL: [Class; 7] = [
+    pub const ALL: [Class; 8] = [
         Class::Same,
         Class::Improved,
         Class::Deviation,
         Class::Approved,
+        Class::Uncertain,
         Class::Local,
         Class::Missing,
         Class::Extra,
@@ -147,10 +153,20 @@ pub struct RegionResult {
     pub parent: Option<String>,
     /// National items delivered at this region's level.
     pub applicable: usize,
-    /// Applicable items implemented without an unapproved deviation.
+    /// Applicable items the region has an entry for.
+    pub implemented: usize,
+    /// Implemented applicable items that are the same as the standard or better (`same`,
+    /// `improved`).
     pub conforming: usize,
-    /// `conforming / applicable`, 1 when nothing applies.
-    pub score: f64,
+    /// Implemented applicable items whose worst difference is an approved deviation.
+    pub approved: usize,
+    /// Implemented applicable items whose worst difference cannot be judged (`uncertain`).
+    pub uncertain: usize,
+    /// Implemented applicable items with an unapproved deviation.
+    pub deviating: usize,
+    /// `(conforming + approved) / applicable`: the share of applicable items implemented within
+    /// the standard or with an approved exception; absent when nothing applies.
+    pub score: Option<f64>,
     /// Entries by their class, plus `missing` and `extra` items.
     pub counts: BTreeMap<Class, usize>,
     /// Fields of all entries by their class.
@@ -165,6 +181,13 @@ pub struct RegionResult {
 pub struct Conformance {
     pub regions: Vec<RegionResult>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RegionResult {
+    /// The score as a whole percentage, absent when nothing applies.
+    pub fn score_pct(&self) -> Option<u32> {
+        self.score.map(|s| (s * 100.0).round() as u32)
+    }
 }
 
 impl Conformance {
@@ -285,10 +308,15 @@ fn region_result(
         })
         .collect();
     let applicable_set: std::collections::BTreeSet<&str> = applicable.iter().copied().collect();
-    let conforming = entries
+    let implemented: Vec<&EntryResult> = entries
         .iter()
-        .filter(|e| applicable_set.contains(e.item.as_str()) && e.class != Class::Deviation)
-        .count();
+        .filter(|e| applicable_set.contains(e.item.as_str()))
+        .collect();
+    let count = |f: fn(Class) -> bool| implemented.iter().filter(|e| f(e.class)).count();
+    let conforming = count(|c| matches!(c, Class::Same | Class::Improved | Class::Local));
+    let approved = count(|c| c == Class::Approved);
+    let uncertain = count(|c| c == Class::Uncertain);
+    let deviating = count(|c| c == Class::Deviation);
     let extra: Vec<ItemRef> = catalog
         .local_items
         .iter()
@@ -304,19 +332,21 @@ fn region_result(
     if !extra.is_empty() {
         counts.insert(Class::Extra, extra.len());
     }
-    let score = if applicable.is_empty() {
-        1.0
-    } else {
-        conforming as f64 / applicable.len() as f64
-    };
+    let score = (!applicable.is_empty()).then(|| {
+        ((conforming + approved) as f64 / applicable.len() as f64 * 1000.0).round() / 1000.0
+    });
     RegionResult {
         code: code.to_string(),
         name: region.name.clone(),
         level: region.level,
         parent: region.parent.clone(),
         applicable: applicable.len(),
+        implemented: implemented.len(),
         conforming,
-        score: (score * 1000.0).round() / 1000.0,
+        approved,
+        uncertain,
+        deviating,
+        score,
         counts,
         field_counts,
         entries,
@@ -845,11 +875,23 @@ fn scalar(
         return Vec::new();
     };
     let pick = |v: &Value| value.map_or(Some(v.clone()), |k| v.get(k).cloned());
-    // Different units are reported by CAT102, not compared here.
-    if unit.is_some_and(|unit| regional.get(unit) != baseline.get(unit)) {
-        return Vec::new();
-    }
-    let class = judge(direction, pick(baseline).as_ref(), pick(regional).as_ref());
+    // A time limit is compared by what it guarantees, across working and calendar days.
+    let limits = (unit.is_some() && matches!(direction, Direction::Lower))
+        .then(|| Days::of(Limit(regional)).zip(Days::of(Limit(baseline))))
+        .flatten();
+    let class = match limits {
+        Some((promise, limit)) => match relate(promise, limit) {
+            Relation::Same => Class::Same,
+            Relation::Within => Class::Improved,
+            Relation::Over => Class::Deviation,
+            Relation::Uncertain { .. } => Class::Uncertain,
+        },
+        // Other units than the two kinds of days cannot be compared.
+        None if unit.is_some_and(|unit| regional.get(unit) != baseline.get(unit)) => {
+            return Vec::new();
+        }
+        None => judge(direction, pick(baseline).as_ref(), pick(regional).as_ref()),
+    };
     if class == Class::Same {
         return Vec::new();
     }

@@ -560,7 +560,7 @@ impl<'a> Site<'a> {
                     "level_label": crate::resolve::labels::level(region.value.level.as_str()),
                     "parent_name": region.value.parent.as_ref().and_then(|p| self.catalog.regions.get(p)).map(|p| p.value.name.clone()),
                     "url": format!("regions/{code}/index.html"),
-                    "score_pct": self.score(code).map_or(100, |r| (r.score * 100.0).round() as u32),
+                    "score_pct": self.score(code).and_then(|r| r.score_pct()),
                 })
             })
             .collect();
@@ -709,9 +709,14 @@ impl<'a> Site<'a> {
             "name": region.value.name,
             "level_label": crate::resolve::labels::level(region.value.level.as_str()),
             "parent": parent.map(|(p, r)| json!({"name": r.value.name, "url": format!("regions/{p}/index.html")})),
-            "score_pct": result.map_or(100, |r| (r.score * 100.0).round() as u32),
-            "conforming": result.map_or(0, |r| r.conforming),
+            "score_pct": result.and_then(|r| r.score_pct()),
             "applicable": result.map_or(0, |r| r.applicable),
+            "implemented": result.map_or(0, |r| r.implemented),
+            "conforming": result.map_or(0, |r| r.conforming),
+            "approved": result.map_or(0, |r| r.approved),
+            "uncertain": result.map_or(0, |r| r.uncertain),
+            "deviating": result.map_or(0, |r| r.deviating),
+            "missing": result.map_or(0, |r| r.missing.len()),
             "counts": counts,
         });
         merge(
@@ -823,13 +828,14 @@ impl<'a> Site<'a> {
                         json!({"item": code, "class": class, "class_label": label})
                     })
                     .collect();
-                json!({"code": r.code, "name": r.name, "url": format!("regions/{}/index.html", r.code), "score_pct": (r.score * 100.0).round() as u32, "cells": cells})
+                json!({"code": r.code, "name": r.name, "url": format!("regions/{}/index.html", r.code), "score_pct": r.score_pct(), "cells": cells})
             })
             .collect();
         let mut legend: Vec<Value> = [
             Class::Same,
             Class::Improved,
             Class::Approved,
+            Class::Uncertain,
             Class::Deviation,
             Class::Missing,
         ]

@@ -141,6 +141,7 @@ pub fn class(value: &str) -> &str {
             ("improved", "优于标准"),
             ("deviation", "偏离"),
             ("approved", "经批准的偏离"),
+            ("uncertain", "无法确定（视节假日而定）"),
             ("local", "地方填写"),
             ("missing", "未实施"),
             ("extra", "地方事项"),

@@ -10,6 +10,7 @@
 pub mod catalog;
 pub mod effective;
 pub mod labels;
+pub mod limits;
 pub mod lines;
 pub mod model;
 pub mod view;

@@ -8,22 +8,25 @@ use crate::diff::{Class, describe};
 
 pub fn render(report: &DiffReport<'_>) -> String {
     let mut out = String::from(
-        "## Conformance\n\n| region | score | same | improved | approved | deviation | missing | extra |\n|---|---:|---:|---:|---:|---:|---:|---:|\n",
+        "## Conformance\n\nscore = (conforming + approved) ÷ applicable; conforming = same or improved\n\n| region | score | applicable | implemented | conforming | approved | uncertain | deviating | missing | extra |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in &report.regions {
-        let n = |c: Class| r.counts.get(&c).copied().unwrap_or(0);
+        let score = r
+            .score_pct()
+            .map_or_else(|| "no applicable item".to_string(), |p| format!("{p}%"));
         let _ = writeln!(
             out,
-            "| {} ({}) | {:.0}% | {} | {} | {} | {} | {} | {} |",
+            "| {} ({}) | {score} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&r.name),
             r.code,
-            r.score * 100.0,
-            n(Class::Same),
-            n(Class::Improved),
-            n(Class::Approved),
-            n(Class::Deviation),
-            n(Class::Missing),
-            n(Class::Extra)
+            r.applicable,
+            r.implemented,
+            r.conforming,
+            r.approved,
+            r.uncertain,
+            r.deviating,
+            r.missing.len(),
+            r.extra.len()
         );
     }
     let mut rows = String::new();

@@ -144,6 +144,24 @@ impl<'a> DiffReport<'a> {
     }
 }
 
+/// A region's score and what it counts, in one line: `score 80% (10 applicable: 9 implemented —
+/// 7 conforming, 1 approved, 0 uncertain, 1 deviating; 1 missing)`.
+fn score_line(r: &RegionResult) -> String {
+    match r.score_pct() {
+        None => "no applicable item (no score)".to_string(),
+        Some(pct) => format!(
+            "score {pct}% ({} applicable: {} implemented — {} conforming, {} approved, {} uncertain, {} deviating; {} missing)",
+            r.applicable,
+            r.implemented,
+            r.conforming,
+            r.approved,
+            r.uncertain,
+            r.deviating,
+            r.missing.len()
+        ),
+    }
+}
+
 /// A time limit for the report, by the one formatter, or `—`.
 fn limit(value: Option<Limit<'_>>) -> String {
     value

@@ -12,13 +12,11 @@ pub fn render(report: &DiffReport<'_>) -> String {
     for region in &report.regions {
         let _ = writeln!(
             out,
-            "{} ({}, {})  score {:.0}%  ({} of {} applicable items conform)",
+            "{} ({}, {})  {}",
             region.name,
             region.code,
             region.level.as_str(),
-            region.score * 100.0,
-            region.conforming,
-            region.applicable
+            super::score_line(region)
         );
         let counts: Vec<String> = Class::ALL
             .iter()
