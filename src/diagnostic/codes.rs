@@ -178,6 +178,13 @@ pub static CONTROL_CHARACTER: Code = code(
     Active,
     "a control character in a catalog file",
 );
+pub static YML_EXTENSION: Code = code(
+    "CAT020",
+    "yml-extension",
+    Error,
+    Active,
+    "a catalog file named `.yml` rather than `.yaml`",
+);
 pub static COMMITTED_LIMIT: Code = code(
     "CAT101",
     "committed-limit",
@@ -254,6 +261,20 @@ pub static STALE_REVIEW: Code = code(
     Warning,
     Active,
     "content changed but its `reviewed` date did not move",
+);
+pub static TASK_CODE: Code = code(
+    "CAT112",
+    "task-code",
+    Error,
+    Active,
+    "a 实施编码 that is not the credit code, level and item code of its entry",
+);
+pub static WAIVER_WITHOUT_CERTIFICATE: Code = code(
+    "CAT113",
+    "waiver-without-certificate",
+    Error,
+    Active,
+    "a material waived by e-certificate that names no e-certificate type",
 );
 pub static LEVEL_NOT_DELIVERING: Code = code(
     "CAT201",
@@ -367,6 +388,34 @@ pub static PARENT_LEVEL: Code = code(
     Active,
     "a region whose parent is not at a higher level",
 );
+pub static REGION_CODE: Code = code(
+    "CAT308",
+    "region-code",
+    Error,
+    Active,
+    "a region code that does not fit its level or lie under its parent's code",
+);
+pub static CREDIT_CODE_REGION: Code = code(
+    "CAT309",
+    "credit-code-region",
+    Warning,
+    Active,
+    "a department's credit code registered outside the entry's region and the regions above it",
+);
+pub static LOCAL_CODE_REGION: Code = code(
+    "CAT310",
+    "local-code-region",
+    Error,
+    Active,
+    "a local item code that does not begin with its region's code prefix",
+);
+pub static DUPLICATE_REGION_NAME: Code = code(
+    "CAT311",
+    "duplicate-region-name",
+    Error,
+    Active,
+    "two regions with the same name",
+);
 
 /// Every code, in code order.
 pub static ALL: &[&Code] = &[
@@ -389,6 +438,7 @@ pub static ALL: &[&Code] = &[
     &STRING_LENGTH,
     &FILE_COUNT,
     &CONTROL_CHARACTER,
+    &YML_EXTENSION,
     &COMMITTED_LIMIT,
     &LIMIT_UNIT,
     &HANDLING,
@@ -400,6 +450,8 @@ pub static ALL: &[&Code] = &[
     &REVIEW,
     &PERSONAL_DATA,
     &STALE_REVIEW,
+    &TASK_CODE,
+    &WAIVER_WITHOUT_CERTIFICATE,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,
     &FIXED_FIELD,
@@ -416,6 +468,10 @@ pub static ALL: &[&Code] = &[
     &UNKNOWN_MEMBER,
     &UNKNOWN_PARENT,
     &PARENT_LEVEL,
+    &REGION_CODE,
+    &CREDIT_CODE_REGION,
+    &LOCAL_CODE_REGION,
+    &DUPLICATE_REGION_NAME,
 ];
 
 /// Find a code, accepting `CAT101`, `cat101` or `101`.

@@ -10,8 +10,10 @@ pub mod code_pattern;
 pub mod committed_limit;
 pub mod control_character;
 pub mod credit_code;
+pub mod credit_code_region;
 pub mod duplicate_id;
 pub mod duplicate_key;
+pub mod duplicate_region_name;
 pub mod empty_file;
 pub mod entry_level;
 pub mod expired_exception;
@@ -25,14 +27,17 @@ pub mod insecure_url;
 pub mod invalid_value;
 pub mod level_not_delivering;
 pub mod limit_unit;
+pub mod local_code_region;
 pub mod missing_key;
 pub mod nesting_depth;
 pub mod parent_level;
 pub mod personal_data;
+pub mod region_code;
 pub mod review;
 pub mod stale_review;
 pub mod stricter_requirement;
 pub mod string_length;
+pub mod task_code;
 pub mod unknown_certificate;
 pub mod unknown_file;
 pub mod unknown_item;
@@ -46,8 +51,10 @@ pub mod unquoted_code;
 pub mod unreadable_file;
 pub mod unsupported_yaml;
 pub mod visits;
+pub mod waiver_without_certificate;
 pub mod wrong_type;
 pub mod yaml_syntax;
+pub mod yml_extension;
 
 use super::Rule;
 
@@ -72,6 +79,7 @@ pub static ALL: &[&Rule] = &[
     &string_length::RULE,
     &file_count::RULE,
     &control_character::RULE,
+    &yml_extension::RULE,
     &committed_limit::RULE,
     &limit_unit::RULE,
     &handling::RULE,
@@ -83,6 +91,8 @@ pub static ALL: &[&Rule] = &[
     &review::RULE,
     &personal_data::RULE,
     &stale_review::RULE,
+    &task_code::RULE,
+    &waiver_without_certificate::RULE,
     &level_not_delivering::RULE,
     &entry_level::RULE,
     &fixed_field::RULE,
@@ -99,4 +109,8 @@ pub static ALL: &[&Rule] = &[
     &unknown_member::RULE,
     &unknown_parent::RULE,
     &parent_level::RULE,
+    &region_code::RULE,
+    &credit_code_region::RULE,
+    &local_code_region::RULE,
+    &duplicate_region_name::RULE,
 ];
