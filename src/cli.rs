@@ -145,6 +145,10 @@ pub enum Error {
     Schema(SchemaError),
     UnknownCode(String),
     BadDate(String),
+    /// A `--region` that names no folder in catalog/regions/, and the closest one that exists.
+    UnknownRegion(String, Option<String>),
+    /// A `--item` that names no national item, and the closest one that exists.
+    UnknownItem(String, Option<String>),
     Build(crate::emit::BuildError),
     Templates(crate::emit::templates::TemplateError),
     Git(GitError),
@@ -165,6 +169,20 @@ impl std::fmt::Display for Error {
                 "no rule has the code `{code}`; `catalogc rules` lists them"
             ),
             Error::BadDate(date) => write!(f, "`{date}` is not a date of the form YYYY-MM-DD"),
+            Error::UnknownRegion(region, closest) => {
+                write!(
+                    f,
+                    "`--region {region}` matches no region folder in catalog/regions/"
+                )?;
+                did_you_mean(f, closest.as_deref())
+            }
+            Error::UnknownItem(item, closest) => {
+                write!(
+                    f,
+                    "`--item {item}` matches no national item in catalog/national/"
+                )?;
+                did_you_mean(f, closest.as_deref())
+            }
             Error::Git(GitError::NotARepository(root)) => write!(
                 f,
                 "{} is not in a git repository, so the history cannot be read",
@@ -187,8 +205,19 @@ impl std::error::Error for Error {
             Error::Migrate(e) => Some(e),
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
-            Error::NoRoot(_) | Error::UnknownCode(_) | Error::BadDate(_) => None,
+            Error::NoRoot(_)
+            | Error::UnknownCode(_)
+            | Error::BadDate(_)
+            | Error::UnknownRegion(..)
+            | Error::UnknownItem(..) => None,
         }
+    }
+}
+
+fn did_you_mean(f: &mut std::fmt::Formatter<'_>, closest: Option<&str>) -> std::fmt::Result {
+    match closest {
+        Some(closest) => write!(f, "; did you mean {closest}?"),
+        None => f.write_str(" (there are none)"),
     }
 }
 
@@ -212,6 +241,90 @@ fn root(common: &Common) -> Result<PathBuf, Error> {
             let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             crate::load::find_root(&here).ok_or(Error::NoRoot(here))
         }
+    }
+}
+
+/// The names of the entries of `dir` that `name_of` keeps, sorted; none when it cannot be read.
+fn names_in(dir: &Path, name_of: impl Fn(&std::fs::DirEntry) -> Option<String>) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|entry| name_of(&entry))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The number of single-character insertions, deletions and substitutions from `a` to `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// The known name closest to `wanted`: the fewest edits, then the longest common prefix, then the
+/// first in order.
+fn closest(wanted: &str, known: &[String]) -> Option<String> {
+    let common_prefix = |name: &str| {
+        wanted
+            .chars()
+            .zip(name.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    known
+        .iter()
+        .min_by_key(|name| {
+            (
+                edit_distance(wanted, name),
+                std::cmp::Reverse(common_prefix(name)),
+            )
+        })
+        .cloned()
+}
+
+/// Every `--region` must name a folder in catalog/regions/: a typo would otherwise report on
+/// nothing and look like a clean region.
+fn known_regions(root: &Path, regions: &[String]) -> Result<(), Error> {
+    if regions.is_empty() {
+        return Ok(());
+    }
+    let known = names_in(&root.join("catalog").join("regions"), |entry| {
+        let name = entry.file_name().into_string().ok()?;
+        (entry.file_type().ok()?.is_dir() && !name.starts_with('.')).then_some(name)
+    });
+    match regions.iter().find(|r| !known.contains(r)) {
+        Some(region) => Err(Error::UnknownRegion(
+            region.clone(),
+            closest(region, &known),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Every `--item` must name a national item (catalog/national/<code>.yaml).
+fn known_items(root: &Path, items: &[String]) -> Result<(), Error> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let known = names_in(&root.join("catalog").join("national"), |entry| {
+        let name = entry.file_name().into_string().ok()?;
+        let code = name.strip_suffix(".yaml")?;
+        entry.file_type().ok()?.is_file().then(|| code.to_string())
+    });
+    match items.iter().find(|i| !known.contains(i)) {
+        Some(item) => Err(Error::UnknownItem(item.clone(), closest(item, &known))),
+        None => Ok(()),
     }
 }
 
@@ -269,6 +382,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         } => {
             let root = root(&common)?;
             let mut options = options(&common)?;
+            known_regions(&root, &options.regions)?;
             let mut extra = Vec::new();
             if let Some(rev) = since {
                 let git = crate::load::git::Git::open(&root)
@@ -293,14 +407,22 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             templates,
         } => {
             let root = root(&common)?;
+            let options = options(&common)?;
+            known_regions(&root, &options.regions)?;
             let out = out.unwrap_or_else(|| root.join("out"));
-            run_build(&root, &options(&common)?, &out, templates.as_deref())
+            run_build(&root, &options, &out, templates.as_deref())
         }
         Command::Diff {
             common,
             items,
             format,
-        } => run_diff(&root(&common)?, &options(&common)?, &items, format),
+        } => {
+            let root = root(&common)?;
+            let options = options(&common)?;
+            known_regions(&root, &options.regions)?;
+            known_items(&root, &items)?;
+            run_diff(&root, &options, &items, format)
+        }
         Command::Changelog {
             range,
             common,
@@ -553,5 +675,22 @@ fn list_rules(format: ListFormat) -> String {
                 .collect();
             serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, edit_distance};
+
+    #[test]
+    fn the_closest_name_has_the_fewest_edits_then_the_longest_common_prefix() {
+        assert_eq!(edit_distance("330101", "330100"), 1);
+        assert_eq!(edit_distance("4403", "440300"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let known = ["330000", "330100", "440300"].map(String::from);
+        assert_eq!(closest("330101", &known).as_deref(), Some("330100"));
+        assert_eq!(closest("3301", &known).as_deref(), Some("330100"));
+        assert_eq!(closest("440301", &known).as_deref(), Some("440300"));
+        assert_eq!(closest("x", &[]), None);
     }
 }

@@ -351,3 +351,103 @@ fn tree_text(root: &std::path::Path) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+#[test]
+fn an_unknown_region_exits_2_naming_the_closest_one() {
+    let dir = copy_of("base");
+    for command in ["check", "diff", "build"] {
+        let output = catalogc()
+            .args([command, "--as-of", AS_OF, "--region", "440301", "--root"])
+            .arg(dir.path())
+            .arg("--no-cache")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("`--region 440301` matches no region folder")
+                && stderr.contains("did you mean 440300?"),
+            "{command}: {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{command}");
+    }
+    assert!(
+        !dir.path().join("out").exists(),
+        "build wrote nothing for an unknown region"
+    );
+    // A known region still runs.
+    let output = catalogc()
+        .args(["check", "--as-of", AS_OF, "--region", "440300", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn an_unknown_item_exits_2_naming_the_closest_one() {
+    let dir = copy_of("base");
+    let output = catalogc()
+        .args(["diff", "--item", "000120010001", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("`--item 000120010001` matches no national item")
+            && stderr.contains("did you mean 000120010000?"),
+        "{stderr}"
+    );
+    let output = catalogc()
+        .args(["diff", "--item", "000120020000", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_yml_file_is_an_error_and_not_also_an_unknown_file() {
+    let dir = copy_of("base");
+    std::fs::write(
+        dir.path().join("catalog/national/000120030000.yml"),
+        "code: \"000120030000\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("catalog/regions/440300/000120020000.YML"),
+        "level: city\n",
+    )
+    .unwrap();
+    let (status, out) = check(&dir, &["--format", "json", "--no-cache"]);
+    assert_eq!(status, Some(1), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<(&str, &str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["help"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "CAT020",
+                "catalog/national/000120030000.yml",
+                "rename it to 000120030000.yaml"
+            ),
+            (
+                "CAT020",
+                "catalog/regions/440300/000120020000.YML",
+                "rename it to 000120020000.yaml"
+            ),
+        ]
+    );
+}

@@ -178,6 +178,13 @@ pub static CONTROL_CHARACTER: Code = code(
     Active,
     "a control character in a catalog file",
 );
+pub static YML_EXTENSION: Code = code(
+    "CAT020",
+    "yml-extension",
+    Error,
+    Active,
+    "a catalog file named `.yml` rather than `.yaml`",
+);
 pub static FORMAT_VERSION: Code = code(
     "CAT021",
     "format-version",
@@ -261,6 +268,20 @@ pub static STALE_REVIEW: Code = code(
     Warning,
     Active,
     "content changed but its `reviewed` date did not move",
+);
+pub static TASK_CODE: Code = code(
+    "CAT112",
+    "task-code",
+    Error,
+    Active,
+    "a 实施编码 that is not the credit code, level and item code of its entry",
+);
+pub static WAIVER_WITHOUT_CERTIFICATE: Code = code(
+    "CAT113",
+    "waiver-without-certificate",
+    Error,
+    Active,
+    "a material waived by e-certificate that names no e-certificate type",
 );
 pub static LEVEL_NOT_DELIVERING: Code = code(
     "CAT201",
@@ -395,6 +416,34 @@ pub static PARENT_LEVEL: Code = code(
     Active,
     "a region whose parent is not at a higher level",
 );
+pub static REGION_CODE: Code = code(
+    "CAT308",
+    "region-code",
+    Error,
+    Active,
+    "a region code that does not fit its level or lie under its parent's code",
+);
+pub static CREDIT_CODE_REGION: Code = code(
+    "CAT309",
+    "credit-code-region",
+    Warning,
+    Active,
+    "a department's credit code registered outside the entry's region and the regions above it",
+);
+pub static LOCAL_CODE_REGION: Code = code(
+    "CAT310",
+    "local-code-region",
+    Error,
+    Active,
+    "a local item code that does not begin with its region's code prefix",
+);
+pub static DUPLICATE_REGION_NAME: Code = code(
+    "CAT311",
+    "duplicate-region-name",
+    Error,
+    Active,
+    "two regions with the same name",
+);
 
 /// Every code, in code order.
 pub static ALL: &[&Code] = &[
@@ -417,6 +466,7 @@ pub static ALL: &[&Code] = &[
     &STRING_LENGTH,
     &FILE_COUNT,
     &CONTROL_CHARACTER,
+    &YML_EXTENSION,
     &FORMAT_VERSION,
     &COMMITTED_LIMIT,
     &LIMIT_UNIT,
@@ -429,6 +479,8 @@ pub static ALL: &[&Code] = &[
     &REVIEW,
     &PERSONAL_DATA,
     &STALE_REVIEW,
+    &TASK_CODE,
+    &WAIVER_WITHOUT_CERTIFICATE,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,
     &FIXED_FIELD,
@@ -448,6 +500,10 @@ pub static ALL: &[&Code] = &[
     &UNKNOWN_MEMBER,
     &UNKNOWN_PARENT,
     &PARENT_LEVEL,
+    &REGION_CODE,
+    &CREDIT_CODE_REGION,
+    &LOCAL_CODE_REGION,
+    &DUPLICATE_REGION_NAME,
 ];
 
 /// Find a code, accepting `CAT101`, `cat101` or `101`.

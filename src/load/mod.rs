@@ -86,6 +86,13 @@ pub fn classify(relative: &str) -> Option<Kind> {
     }
 }
 
+/// The name of a `.yml` file (any letter case) without its ending: `000120010000.yml` gives
+/// `000120010000`. catalogc reads `.yaml` files only, so such a file is reported (CAT020).
+pub fn yml_stem(name: &str) -> Option<&str> {
+    let cut = name.len().checked_sub(4)?;
+    (name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".yml")).then(|| &name[..cut])
+}
+
 /// A parsed catalog file.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -432,10 +439,19 @@ pub fn load_some(
             );
             continue;
         }
-        match classify(&rel) {
-            Some(kind) => files.push((kind, entry.into_path(), rel)),
-            None if !wanted(&rel) => {}
-            None => diagnostics.push(
+        match (classify(&rel), yml_stem(&name)) {
+            (Some(kind), _) => files.push((kind, entry.into_path(), rel)),
+            (None, _) if !wanted(&rel) => {}
+            (None, Some(stem)) => diagnostics.push(
+                Diagnostic::new(
+                    &codes::YML_EXTENSION,
+                    "a `.yml` file is not read: catalog files end in `.yaml`",
+                    &rel,
+                    Span::file_start(),
+                )
+                .help(format!("rename it to {stem}.yaml")),
+            ),
+            (None, None) => diagnostics.push(
                 Diagnostic::new(
                     &codes::UNKNOWN_FILE,
                     "file is not in a place the catalog format knows, so it is ignored",

@@ -23,6 +23,12 @@ impl Level {
         self as u8
     }
 
+    /// The one-digit code of the level (GB/T 39046 A.2: national 1, province 2, city 3, county
+    /// 4, township 5, village 6), as it stands in the 19th character of a 实施编码.
+    pub fn digit(self) -> char {
+        char::from(b'1' + self as u8)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level::National => "national",
@@ -75,6 +81,9 @@ pub struct Entry {
 pub struct LocalItem {
     #[serde(flatten)]
     pub item: Item,
+    /// The level at which this region exercises it (行使层级).
+    #[serde(default)]
+    pub level: Option<Level>,
     #[serde(default)]
     pub committed_limit: Option<TimeLimit>,
     #[serde(default)]

@@ -10,8 +10,10 @@ pub mod code_pattern;
 pub mod committed_limit;
 pub mod control_character;
 pub mod credit_code;
+pub mod credit_code_region;
 pub mod duplicate_id;
 pub mod duplicate_key;
+pub mod duplicate_region_name;
 pub mod empty_file;
 pub mod entry_level;
 pub mod expired_exception;
@@ -26,16 +28,19 @@ pub mod insecure_url;
 pub mod invalid_value;
 pub mod level_not_delivering;
 pub mod limit_unit;
+pub mod local_code_region;
 pub mod missing_key;
 pub mod nesting_depth;
 pub mod omission_reason;
 pub mod omitted_requirement;
 pub mod parent_level;
 pub mod personal_data;
+pub mod region_code;
 pub mod review;
 pub mod stale_review;
 pub mod stricter_requirement;
 pub mod string_length;
+pub mod task_code;
 pub mod unaccounted_line;
 pub mod unknown_certificate;
 pub mod unknown_file;
@@ -50,8 +55,10 @@ pub mod unquoted_code;
 pub mod unreadable_file;
 pub mod unsupported_yaml;
 pub mod visits;
+pub mod waiver_without_certificate;
 pub mod wrong_type;
 pub mod yaml_syntax;
+pub mod yml_extension;
 
 use super::Rule;
 
@@ -76,6 +83,7 @@ pub static ALL: &[&Rule] = &[
     &string_length::RULE,
     &file_count::RULE,
     &control_character::RULE,
+    &yml_extension::RULE,
     &format_version::RULE,
     &committed_limit::RULE,
     &limit_unit::RULE,
@@ -88,6 +96,8 @@ pub static ALL: &[&Rule] = &[
     &review::RULE,
     &personal_data::RULE,
     &stale_review::RULE,
+    &task_code::RULE,
+    &waiver_without_certificate::RULE,
     &level_not_delivering::RULE,
     &entry_level::RULE,
     &fixed_field::RULE,
@@ -107,4 +117,8 @@ pub static ALL: &[&Rule] = &[
     &unknown_member::RULE,
     &unknown_parent::RULE,
     &parent_level::RULE,
+    &region_code::RULE,
+    &credit_code_region::RULE,
+    &local_code_region::RULE,
+    &duplicate_region_name::RULE,
 ];

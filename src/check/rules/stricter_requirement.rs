@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     )],
     passes: &[(
         "catalog/regions/440300/000120010000.yaml",
-        "materials:\n  - {ref: id-card}\n  - {ref: photo, waived_by: e_certificate}\n",
+        "materials:\n  - {ref: id-card}\n  - {ref: photo, waived_by: data_sharing}\n",
     )],
     check: None,
     since: false,

@@ -1012,6 +1012,8 @@ fn credit_code(region: &str, serial: u64) -> String {
 
 fn regions(config: &Config) -> Vec<Region> {
     let mut out = Vec::new();
+    // City names are unique across the catalog, as in GB/T 2260 (CAT311).
+    let mut used = std::collections::BTreeSet::new();
     for (p, &(prefix, name, _, area)) in PROVINCES.iter().enumerate().take(config.provinces) {
         out.push(Region {
             code: format!("{prefix}0000"),
@@ -1022,7 +1024,6 @@ fn regions(config: &Config) -> Vec<Region> {
             seq: out.len(),
         });
         let mut rng = Rng::new(config.seed, &[K_NAMES, p as u64]);
-        let mut used = std::collections::BTreeSet::new();
         for c in 0..config.cities {
             let city = loop {
                 let n = format!("{}{}市", rng.pick(CITY_FIRST), rng.pick(CITY_SECOND));

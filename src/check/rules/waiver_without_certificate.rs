@@ -1,0 +1,122 @@
+//! CAT113 waiver-without-certificate: a material waived by e-certificate that names no
+//! e-certificate type.
+
+use super::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::load::Document;
+use crate::resolve::Resolved;
+use crate::resolve::view::{self, ListField};
+use crate::resolve::{Effective, Line};
+
+const NATIONAL_MATERIALS: &str = "materials:
+  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card}
+  - {id: photo, name: 本人近期相片, form: original, copies: 1, medium: [paper], required: true, source: applicant}
+  - {id: lease, name: 房屋租赁合同, form: copy, copies: 1, medium: [paper], required: true, source: applicant}
+";
+
+pub static RULE: Rule = Rule {
+    code: &codes::WAIVER_WITHOUT_CERTIFICATE,
+    what: "A material with `waived_by: e_certificate` (电子证照免提交) must name, in its effective \
+           line, the e-certificate type that replaces it: `certificate`. For a regional entry the \
+           effective line is the national material merged with the region's restatement, so a \
+           line `{ref: id-card, waived_by: e_certificate}` inherits the national material's \
+           `certificate`; the finding is reported at the file that states the waiver. National \
+           and local items are checked line by line.",
+    why: "免提交 by e-certificate means the office fetches the document from the e-certificate \
+          platform instead of asking the applicant for it, and that only works for a document \
+          that exists there as a certificate type. A 房屋租赁合同 is a private contract, issued \
+          by no authority: promising to waive it by e-certificate tells applicants to come \
+          without a document the office will then demand.",
+    fails: &[
+        ("catalog/national/000120010000.yaml", NATIONAL_MATERIALS),
+        (
+            "catalog/regions/440300/000120010000.yaml",
+            "materials:\n  - {ref: id-card}\n  - {ref: photo}\n  - {ref: lease, waived_by: e_certificate}\n",
+        ),
+    ],
+    passes: &[
+        ("catalog/national/000120010000.yaml", NATIONAL_MATERIALS),
+        (
+            "catalog/regions/440300/000120010000.yaml",
+            "materials:\n  - {ref: id-card, waived_by: e_certificate}\n  - {ref: photo}\n  - {ref: lease, waived_by: commitment}\n",
+        ),
+    ],
+    check: Some(check),
+    since: false,
+};
+
+fn waived_by_e_certificate(line: &Line) -> bool {
+    line.waived_by() == Some("e_certificate")
+}
+
+fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
+    let catalog = &resolved.catalog;
+    let items = catalog.items.values().map(|i| i.doc);
+    let locals = catalog.local_items.values().map(|l| l.doc);
+    for doc in items.chain(locals).map(|i| &catalog.documents[i]) {
+        for (i, line) in view::doc(&doc.json)
+            .lines(ListField::Materials)
+            .iter()
+            .enumerate()
+        {
+            if waived_by_e_certificate(line) && line.certificate().is_none() {
+                out.push(finding(doc, i, line));
+            }
+        }
+    }
+    for effective in &resolved.effective {
+        if !effective.states(catalog, ListField::Materials.name()) {
+            continue; // the waiver, if any, is stated and reported elsewhere
+        }
+        let doc = effective.own_doc(catalog);
+        let written = view::doc(&doc.json).written_lines(ListField::Materials.name());
+        let merged = view::effective(catalog, effective).lines(ListField::Materials);
+        for (i, (own, line)) in written.iter().map(Line::Plain).zip(&merged).enumerate() {
+            if waived_by_e_certificate(&own) && line.certificate().is_none() {
+                let mut diagnostic = finding(doc, i, line);
+                if let Some((national, j)) = national_line(resolved, effective, &own) {
+                    diagnostic = diagnostic.with_label(
+                        national.path(),
+                        national.span(&format!("/materials/{j}")),
+                        "the national material names no e-certificate type",
+                    );
+                }
+                out.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// The national item's document and the index of the material a regional line restates.
+fn national_line<'a>(
+    resolved: &'a Resolved,
+    effective: &Effective,
+    own: &Line,
+) -> Option<(&'a Document, usize)> {
+    let reference = own.reference()?;
+    let national = &resolved.catalog.documents[effective.national?];
+    let index = view::doc(&national.json)
+        .lines(ListField::Materials)
+        .iter()
+        .position(|line| line.id() == reference)?;
+    Some((national, index))
+}
+
+fn finding(doc: &Document, index: usize, line: &Line) -> Diagnostic {
+    let name = match line.name() {
+        "" => format!("`{}`", line.id()),
+        name => format!("`{}` ({name})", line.id()),
+    };
+    doc.diagnostic(
+        RULE.code,
+        &format!("/materials/{index}/waived_by"),
+        format!("material {name} is waived by e-certificate, but names no e-certificate type"),
+    )
+    .label("电子证照免提交 without `certificate`")
+    .help(
+        "name the e-certificate type that replaces the material (`certificate: <id>` from \
+         catalog/registries/certificates.yaml, in the national item for a national material), \
+         or waive it another way (`data_sharing`, `commitment`), or remove `waived_by`",
+    )
+}
