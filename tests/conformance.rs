@@ -362,10 +362,52 @@ fn an_expired_exception_fails() {
         &format!("{EXTRA}{}", exception("2026-01-31", "lease")),
     );
     let compiled = compile(dir.path());
+    // One finding, whose help says to renew or conform; not also a CAT204 telling the editor to
+    // record the exception they already have.
     let codes: Vec<_> = compiled.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["CAT208"]);
+    let help = compiled.diagnostics[0].help.as_deref().unwrap();
+    assert!(help.contains("renew") && help.contains("conform"), "{help}");
+    // The deviation is unapproved again in the diff and the score.
+    let entry = compiled
+        .conformance
+        .entry("440300", "000120010000")
+        .unwrap();
+    assert_eq!(entry.class, Class::Deviation);
+    assert_eq!(compiled.conformance.region("440300").unwrap().deviating, 1);
+}
+
+#[test]
+fn an_exception_is_announced_before_it_expires() {
+    let expiring = |expires: &str, notice: Option<u32>| {
+        let dir = copy_of("base");
+        merge(
+            dir.path(),
+            CITY,
+            &format!("{EXTRA}{}", exception(expires, "lease")),
+        );
+        if let Some(days) = notice {
+            merge(
+                dir.path(),
+                "catalog/catalog.yaml",
+                &format!("exception_notice_days: {days}\n"),
+            );
+        }
+        let compiled = compile(dir.path());
+        compiled
+            .diagnostics
+            .iter()
+            .map(|d| d.code.to_string())
+            .collect::<Vec<_>>()
+    };
+    // AS_OF is 2026-11-29: 2027-01-27 is 59 days away, within the default 60.
+    assert!(expiring("2027-01-27", None).contains(&"CAT213".to_string()));
+    assert!(!expiring("2027-01-29", None).contains(&"CAT213".to_string()));
+    assert!(!expiring("2027-01-27", Some(30)).contains(&"CAT213".to_string()));
+    // The last day it is valid is still a notice, not an expiry.
+    let on_the_day = expiring("2026-11-29", None);
     assert!(
-        codes.contains(&"CAT208") && codes.contains(&"CAT204"),
-        "{codes:?}"
+        on_the_day.contains(&"CAT213".to_string()) && !on_the_day.contains(&"CAT208".to_string())
     );
 }
 

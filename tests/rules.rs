@@ -130,6 +130,7 @@ rule_tests!(
     unaccounted_line,
     omission_reason,
     omitted_requirement,
+    exception_expiring,
     unknown_item,
     unknown_ref,
     unknown_law,

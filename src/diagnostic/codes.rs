@@ -367,6 +367,13 @@ pub static OMITTED_REQUIREMENT: Code = code(
     Active,
     "a statutory material or a non-waivable condition is omitted",
 );
+pub static EXCEPTION_EXPIRING: Code = code(
+    "CAT213",
+    "exception-expiring",
+    Warning,
+    Active,
+    "an approved exception expires soon",
+);
 pub static UNKNOWN_ITEM: Code = code(
     "CAT301",
     "unknown-item",
@@ -493,6 +500,7 @@ pub static ALL: &[&Code] = &[
     &UNACCOUNTED_LINE,
     &OMISSION_REASON,
     &OMITTED_REQUIREMENT,
+    &EXCEPTION_EXPIRING,
     &UNKNOWN_ITEM,
     &UNKNOWN_REF,
     &UNKNOWN_LAW,

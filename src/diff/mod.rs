@@ -487,11 +487,13 @@ fn entry<'a>(
                         })
                 })
                 .flatten();
+            let mut expired = false;
             if let Some((k, exception)) = approving {
                 if here {
                     matched[k] = true;
                 }
                 let expires = exception.expires();
+                expired = dates::parse(expires).is_some_and(|day| day < today);
                 if dates::parse(expires).is_some_and(|day| day >= today) {
                     detail.class = Class::Approved;
                     detail.approved_by = Some(Approval {
@@ -505,7 +507,11 @@ fn entry<'a>(
             let bounded = matches!(rule, FieldPolicy::Scalar { bound: Some(_), .. })
                 && national.is_none()
                 && shared.inherited(effective, index).is_none();
-            if here && let Some(d) = finding(field, bounded, detail, own, national_doc) {
+            // Under an expired exception the deviation is CAT208's one finding (renew or conform).
+            if here
+                && !expired
+                && let Some(d) = finding(field, bounded, detail, own, national_doc)
+            {
                 out.push(d);
             }
         }
@@ -538,10 +544,16 @@ fn entry<'a>(
     for (k, exception) in &own_exceptions {
         let pointer = format!("/exceptions/{k}");
         let expires = exception.expires();
-        if dates::parse(expires).is_some_and(|day| day < catalog.today) {
+        let day = dates::parse(expires);
+        if day.is_some_and(|day| day < catalog.today) {
+            let what = match exception.reference() {
+                Some(r) => format!(" for `{}` line `{r}`", exception.field()),
+                None => format!(" for `{}`", exception.field()),
+            };
             out.push(
-                own.diagnostic(&codes::EXPIRED_EXCEPTION, &format!("{pointer}/expires"), format!("exception `{}` expired on {expires}", exception.approval()))
-                    .help("renew the approval and update `expires`, or make the entry conform and remove the exception"),
+                own.diagnostic(&codes::EXPIRED_EXCEPTION, &format!("{pointer}/expires"), format!("exception `{}`{what} expired on {expires}: the deviation it approved is unapproved now", exception.approval()))
+                    .label("expired")
+                    .help("renew the approval and update `expires`, or make the entry conform to the standard and remove the exception"),
             );
         } else if !matched[*k] {
             let what = match exception.reference() {
@@ -555,6 +567,22 @@ fn entry<'a>(
                     format!("exception for {what} matches no deviation of this entry"),
                 )
                 .help("correct its `field` or `ref`, or remove it if the deviation is gone"),
+            );
+        } else if let Some(day) = day
+            && day - catalog.today <= catalog.exception_notice_days()
+        {
+            let left = day - catalog.today;
+            out.push(
+                own.diagnostic(
+                    &codes::EXCEPTION_EXPIRING,
+                    &format!("{pointer}/expires"),
+                    format!(
+                        "exception `{}` expires on {expires}, in {left} days",
+                        exception.approval()
+                    ),
+                )
+                .label("expires soon")
+                .help("renew the approval and update `expires` before then, or plan to conform"),
             );
         }
     }

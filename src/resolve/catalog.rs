@@ -154,6 +154,15 @@ impl Catalog {
         chain
     }
 
+    /// How many days before its expiry an exception is announced (`exception_notice_days` in
+    /// `catalog.yaml`, 60 when absent).
+    pub fn exception_notice_days(&self) -> i64 {
+        self.config
+            .as_ref()
+            .and_then(|c| c.value.exception_notice_days)
+            .map_or(60, i64::from)
+    }
+
     pub fn review_interval(&self) -> Option<u32> {
         self.config.as_ref().map(|c| c.value.review_interval_days)
     }

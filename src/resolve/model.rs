@@ -165,6 +165,9 @@ pub struct Config {
     pub language: String,
     pub base_url: String,
     pub review_interval_days: u32,
+    /// Days before an exception expires from which it is announced (default 60).
+    #[serde(default)]
+    pub exception_notice_days: Option<u32>,
     /// The format version the catalog is written for (`catalogc migrate` upgrades it).
     pub schema_version: u64,
     #[serde(default)]

@@ -7,7 +7,7 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::EXPIRED_EXCEPTION,
-    what: "An `exceptions` line whose `expires` date is before the reference date (`--as-of`, else today) approves nothing: it is an error, and the deviation it covered is reported again.",
+    what: "An `exceptions` line whose `expires` date is before the reference date (`--as-of`, else today) approves nothing: it is an error, and the deviation it covered counts as an unapproved deviation in `diff`, the scores and every report. This is the one finding for it (the deviation is not reported a second time with contradictory help): renew the approval and update `expires`, or make the entry conform and remove the exception. CAT213 warns ahead of the date.",
     why: "An exception is granted for a period. After it ends the region must conform or obtain a new approval; an expired one left in place would hide a deviation.",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",

@@ -16,6 +16,7 @@ pub mod duplicate_key;
 pub mod duplicate_region_name;
 pub mod empty_file;
 pub mod entry_level;
+pub mod exception_expiring;
 pub mod expired_exception;
 pub mod fee_basis;
 pub mod file_count;
@@ -110,6 +111,7 @@ pub static ALL: &[&Rule] = &[
     &unaccounted_line::RULE,
     &omission_reason::RULE,
     &omitted_requirement::RULE,
+    &exception_expiring::RULE,
     &unknown_item::RULE,
     &unknown_ref::RULE,
     &unknown_law::RULE,
