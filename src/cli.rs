@@ -466,6 +466,7 @@ fn run_check(
         );
     }
     compiled.diagnostics.extend(extra);
+    explain_version_changes(root, &mut compiled);
     crate::diagnostic::sort(&mut compiled.diagnostics);
     let report = crate::report::Report::of(&compiled);
     print!(
@@ -480,6 +481,45 @@ fn run_check(
         Status::Success
     };
     Ok(Outcome::with(status, compiled))
+}
+
+/// Add to each CAT214 (the standard moved) what changed since the recorded version, when git
+/// has it. Only the help grows: the finding's code, place and severity are the same without git.
+fn explain_version_changes(root: &Path, compiled: &mut Compiled) {
+    let code = crate::diagnostic::codes::STANDARD_VERSION.code;
+    if !compiled.diagnostics.iter().any(|d| d.code == code) {
+        return;
+    }
+    let Some(git) = crate::load::git::Git::open(root) else {
+        return;
+    };
+    let catalog = &compiled.resolved.catalog;
+    for d in compiled.diagnostics.iter_mut().filter(|d| d.code == code) {
+        let Some(entry) = catalog.documents.iter().find(|doc| doc.path() == d.file) else {
+            continue;
+        };
+        let item = entry.stem().to_string();
+        let Some(national) = catalog.items.get(&item) else {
+            continue;
+        };
+        let Some(recorded) = crate::resolve::view::doc(&entry.json).standard_version() else {
+            continue;
+        };
+        let path = format!("catalog/national/{item}.yaml");
+        let now = &catalog.doc(national).json;
+        let said = crate::history::versions::changes_since(
+            &git,
+            &path,
+            recorded,
+            now,
+            &compiled.resolved.line_fields,
+            &compiled.labels,
+        );
+        if let Ok(Some(said)) = said {
+            let help = d.help.take().unwrap_or_default();
+            d.help = Some(format!("{help}; {said}"));
+        }
+    }
 }
 
 fn run_build(

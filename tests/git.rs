@@ -209,3 +209,80 @@ fn since_findings_equal_a_full_check_restricted_to_the_selection() {
         );
     }
 }
+
+/// `catalogc check --format json` in `dir`: the CAT214 findings as (file, line, help).
+fn version_findings(dir: &std::path::Path, since: Option<&str>) -> Vec<(String, u64, String)> {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"));
+    command
+        .args(["check", "--as-of", AS_OF, "--format", "json", "--root"])
+        .arg(dir);
+    if let Some(rev) = since {
+        command.args(["--since", rev]);
+    }
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "CAT214")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["help"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_national_version_asks_the_entries_reviewed_against_the_old_one_for_a_review() {
+    let dir = copy_of("base");
+    let city = "catalog/regions/440300/000120010000.yaml";
+    merge(dir.path(), city, "standard_version: 1\n");
+    commit_all(dir.path(), "version 1");
+    assert!(version_findings(dir.path(), None).is_empty());
+    // The national office adds a form and publishes version 2.
+    let national = "catalog/national/000120010000.yaml";
+    merge(
+        dir.path(),
+        national,
+        "version: 2\nmaterials:\n  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card}\n  - {id: photo, name: 本人近期相片, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n  - {id: form, name: 居住证申领登记表, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n",
+    );
+    merge(
+        dir.path(),
+        city,
+        "materials:\n  - {ref: id-card}\n  - {ref: photo}\n  - {ref: form}\n",
+    );
+    commit_all(dir.path(), "version 2");
+    let found = version_findings(dir.path(), None);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (file, line, help) = &found[0];
+    assert_eq!(file, city);
+    assert!(
+        help.contains("set `standard_version: 2`")
+            && help.contains("since version 1 (commit ")
+            && help.contains("申请材料: added form"),
+        "{help}"
+    );
+    // `--since` reports the same finding at the same place.
+    let since = version_findings(dir.path(), Some("HEAD~1"));
+    assert_eq!(
+        since.iter().map(|f| (&f.0, f.1)).collect::<Vec<_>>(),
+        [(file, *line)]
+    );
+    // Without the history (a copy outside git), the same code at the same place, and the help
+    // only says that the version moved.
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(dir.path(), copy.path());
+    std::fs::remove_dir_all(copy.path().join(".git")).unwrap();
+    let bare = version_findings(copy.path(), None);
+    assert_eq!(bare.len(), 1);
+    assert_eq!((&bare[0].0, bare[0].1), (file, *line));
+    assert!(!bare[0].2.contains("since version"), "{}", bare[0].2);
+    // Updating the recorded version after the review resolves it.
+    merge(dir.path(), city, "standard_version: 2\n");
+    assert!(version_findings(dir.path(), None).is_empty());
+}

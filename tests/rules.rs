@@ -131,6 +131,7 @@ rule_tests!(
     omission_reason,
     omitted_requirement,
     exception_expiring,
+    standard_version,
     unknown_item,
     unknown_ref,
     unknown_law,

@@ -374,6 +374,13 @@ pub static EXCEPTION_EXPIRING: Code = code(
     Active,
     "an approved exception expires soon",
 );
+pub static STANDARD_VERSION: Code = code(
+    "CAT214",
+    "standard-version",
+    Warning,
+    Active,
+    "an entry was reviewed against an older version of its national item",
+);
 pub static UNKNOWN_ITEM: Code = code(
     "CAT301",
     "unknown-item",
@@ -501,6 +508,7 @@ pub static ALL: &[&Code] = &[
     &OMISSION_REASON,
     &OMITTED_REQUIREMENT,
     &EXCEPTION_EXPIRING,
+    &STANDARD_VERSION,
     &UNKNOWN_ITEM,
     &UNKNOWN_REF,
     &UNKNOWN_LAW,

@@ -11,6 +11,7 @@
 
 pub mod compare;
 pub mod revision;
+pub mod versions;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -268,6 +268,15 @@ impl Git {
     }
 
     /// The content of one file at `rev`, if it existed there.
+    /// The commits that changed `path`, newest first (`git log --format=%H -- path`).
+    pub fn commits_of(&self, path: &str) -> Result<Vec<String>, GitError> {
+        Ok(self
+            .run(&["log", "--format=%H", "--", path])?
+            .lines()
+            .map(str::to_string)
+            .collect())
+    }
+
     pub fn file_at(&self, rev: &str, path: &str) -> Result<Option<Vec<u8>>, GitError> {
         Ok(self.cat(&[format!("{rev}:./{path}")])?.pop().flatten())
     }

@@ -102,8 +102,14 @@ impl<'a, F: Fields<'a>> Record<F> {
         as_str(self.0.field("status"))
     }
 
-    pub fn version(self) -> Option<&'a Value> {
-        self.0.field("version")
+    /// A national item's `version` (事项版本).
+    pub fn version(self) -> Option<u64> {
+        self.0.field("version").and_then(Value::as_u64)
+    }
+
+    /// A regional entry's `standard_version`: the national version it was last reviewed against.
+    pub fn standard_version(self) -> Option<u64> {
+        self.0.field("standard_version").and_then(Value::as_u64)
     }
 
     pub fn description(self) -> Option<&'a Value> {

@@ -39,6 +39,7 @@ pub mod personal_data;
 pub mod region_code;
 pub mod review;
 pub mod stale_review;
+pub mod standard_version;
 pub mod stricter_requirement;
 pub mod string_length;
 pub mod task_code;
@@ -112,6 +113,7 @@ pub static ALL: &[&Rule] = &[
     &omission_reason::RULE,
     &omitted_requirement::RULE,
     &exception_expiring::RULE,
+    &standard_version::RULE,
     &unknown_item::RULE,
     &unknown_ref::RULE,
     &unknown_law::RULE,
