@@ -384,6 +384,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let mut options = options(&common)?;
             known_regions(&root, &options.regions)?;
             let mut extra = Vec::new();
+            let mut review = None;
             if let Some(rev) = since {
                 let git = crate::load::git::Git::open(&root)
                     .ok_or_else(|| GitError::NotARepository(root.clone()))?;
@@ -398,8 +399,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 }
                 extra = crate::check::stale_reviews(&git, &rev, &root, &changed)?;
                 options.selection = Some(selection);
+                review = Some(Review { git, rev, changed });
             }
-            run_check(&root, &options, format, deny_warnings, extra)
+            run_check(&root, &options, format, deny_warnings, extra, review)
         }
         Command::Build {
             common,
@@ -444,12 +446,20 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
 }
 
+/// What `check --since` compares with: the repository, the revision and the changed files.
+struct Review {
+    git: crate::load::git::Git,
+    rev: String,
+    changed: Vec<String>,
+}
+
 fn run_check(
     root: &Path,
     options: &Options,
     format: Format,
     deny_warnings: bool,
     extra: Vec<crate::diagnostic::Diagnostic>,
+    review: Option<Review>,
 ) -> Result<Outcome, Error> {
     let mut compiled = pipeline::compile(root, options)?;
     if let Some(selection) = &options.selection {
@@ -468,7 +478,18 @@ fn run_check(
     compiled.diagnostics.extend(extra);
     explain_version_changes(root, &mut compiled);
     crate::diagnostic::sort(&mut compiled.diagnostics);
-    let report = crate::report::Report::of(&compiled);
+    let escapes = match &review {
+        Some(r) => crate::load::since::escapes(
+            &r.git,
+            &r.rev,
+            root,
+            &r.changed,
+            &compiled.resolved.line_fields,
+        )?,
+        None => Vec::new(),
+    };
+    let mut report = crate::report::Report::of(&compiled);
+    report.escapes = &escapes;
     print!(
         "{}",
         report::render(&report, format, color() && format == Format::Text)

@@ -286,3 +286,76 @@ fn a_new_national_version_asks_the_entries_reviewed_against_the_old_one_for_a_re
     merge(dir.path(), city, "standard_version: 2\n");
     assert!(version_findings(dir.path(), None).is_empty());
 }
+
+#[test]
+fn check_since_lists_every_escape_hatch_the_change_adds_for_review() {
+    let dir = copy_of("base");
+    let city = "catalog/regions/440300/000120010000.yaml";
+    merge(
+        dir.path(),
+        city,
+        "conditions:\n  - {ref: residence, text: 连续居住满十二个月}\nexceptions:\n  - {field: conditions, ref: residence, reason: 经济特区条例, approval: 粤府函〔2026〕1号, expires: 2027-06-30}\n",
+    );
+    commit_all(dir.path(), "base with one exception");
+    // Nothing changed: nothing to review.
+    let (_, json, _) = check_since(dir.path(), "HEAD", "json");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["escape_hatches"], serde_json::json!([]));
+    // The exception is extended, a line is omitted, and a new exception approves an addition.
+    merge(
+        dir.path(),
+        city,
+        "materials:\n  - {ref: id-card}\n  - {ref: photo, omitted: 电子照片由人像系统调取}\n  - {id: lease, name: 房屋租赁合同, form: copy, copies: 1, medium: [paper], required: true, source: applicant}\nexceptions:\n  - {field: conditions, ref: residence, reason: 经济特区条例, approval: 粤府函〔2026〕1号, expires: 2028-06-30}\n  - {field: materials, ref: lease, reason: 住所核验, approval: 深府函〔2026〕3号, expires: 2027-12-31}\n",
+    );
+    let (status, json, _) = check_since(dir.path(), "HEAD", "json");
+    assert_eq!(status, Some(0), "{json}");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let kinds: Vec<(&str, &str, &str)> = json["escape_hatches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap(),
+                e["field"].as_str().unwrap(),
+                e["reference"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("exception_extended", "conditions", "residence"),
+            ("exception_added", "materials", "lease"),
+            ("omission_added", "materials", "photo"),
+        ]
+    );
+    // The text, Markdown, SARIF and GitHub forms carry them too.
+    let (_, text, _) = check_since(dir.path(), "HEAD", "text");
+    assert!(
+        text.contains("escape hatches this change adds, for the national office's review (3):")
+            && text.contains("新增省略 materials photo: 电子照片由人像系统调取"),
+        "{text}"
+    );
+    let (_, markdown, _) = check_since(dir.path(), "HEAD", "markdown");
+    assert!(
+        markdown.contains("### Escape hatches for the national office's review (3)")
+            && markdown.contains("例外延期 conditions residence"),
+        "{markdown}"
+    );
+    let (_, sarif, _) = check_since(dir.path(), "HEAD", "sarif");
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["properties"]["escapeHatches"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let (_, github, _) = check_since(dir.path(), "HEAD", "github");
+    assert_eq!(
+        github.matches("title=catalogc escape hatch::").count(),
+        3,
+        "{github}"
+    );
+}

@@ -234,3 +234,129 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
     selection.load = load;
     selection
 }
+
+/// An escape hatch a change adds: an exception granted or extended, or a line omitted, which
+/// the national office reviews (README, reviewing escape hatches).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Escape {
+    pub file: String,
+    pub line: u32,
+    /// `exception_added`, `exception_extended`, `exception_changed`, `omission_added` or
+    /// `omission_changed`.
+    pub kind: &'static str,
+    pub field: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The reason, and for an exception its approval and expiry.
+    pub detail: String,
+}
+
+/// The escape hatches the change since `rev` adds to the regional entry files in `changed`.
+pub fn escapes(
+    git: &crate::load::git::Git,
+    rev: &str,
+    root: &Path,
+    changed: &[String],
+    line_fields: &[String],
+) -> Result<Vec<Escape>, crate::load::git::GitError> {
+    use serde_json::Value;
+    let parse = |text: &str| -> (Value, Option<yaml::Node>) {
+        let root = yaml::parse(text, Limits::default()).root;
+        (
+            root.as_ref()
+                .map(yaml::Node::to_json)
+                .unwrap_or(Value::Null),
+            root,
+        )
+    };
+    let mut found = Vec::new();
+    for path in changed
+        .iter()
+        .filter(|p| p.starts_with("catalog/regions/") && p.ends_with(".yaml"))
+    {
+        let Ok(now) = std::fs::read_to_string(root.join(path)) else {
+            continue;
+        };
+        let before = git
+            .file_at(rev, path)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let ((old, _), (new, tree)) = (parse(&before), parse(&now));
+        let line = |pointer: &str| {
+            tree.as_ref()
+                .and_then(|t| t.pointer(pointer))
+                .map_or(1, |(node, _)| node.span.start.line)
+        };
+        let text =
+            |v: &Value, key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_string();
+        // Exceptions, keyed by field and ref.
+        let list = |doc: &Value, key: &str| -> Vec<Value> {
+            doc.get(key)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let key = |e: &Value| {
+            (
+                text(e, "field"),
+                e.get("ref").and_then(Value::as_str).map(str::to_string),
+            )
+        };
+        let old_exceptions = list(&old, "exceptions");
+        for (i, e) in list(&new, "exceptions").iter().enumerate() {
+            let previous = old_exceptions.iter().find(|o| key(o) == key(e));
+            let kind = match previous {
+                None => "exception_added",
+                Some(o) if text(o, "expires") < text(e, "expires") => "exception_extended",
+                Some(o) if o != e => "exception_changed",
+                Some(_) => continue,
+            };
+            let (field, reference) = key(e);
+            found.push(Escape {
+                file: path.clone(),
+                line: line(&format!("/exceptions/{i}")),
+                kind,
+                field,
+                reference,
+                detail: format!(
+                    "{}（批准：{}，有效期至 {}）",
+                    text(e, "reason"),
+                    text(e, "approval"),
+                    text(e, "expires")
+                ),
+            });
+        }
+        // Omissions in the lists of lines.
+        for field in line_fields.iter().map(String::as_str) {
+            let omitted = |doc: &Value| -> Vec<(usize, String, Value)> {
+                list(doc, field)
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, l)| {
+                        let reason = l.get("omitted")?.clone();
+                        Some((i, l.get("ref")?.as_str()?.to_string(), reason))
+                    })
+                    .collect()
+            };
+            let before = omitted(&old);
+            for (i, reference, reason) in omitted(&new) {
+                let kind = match before.iter().find(|(_, r, _)| *r == reference) {
+                    None => "omission_added",
+                    Some((_, _, was)) if *was != reason => "omission_changed",
+                    Some(_) => continue,
+                };
+                found.push(Escape {
+                    file: path.clone(),
+                    line: line(&format!("/{field}/{i}")),
+                    kind,
+                    field: field.to_string(),
+                    reference: Some(reference),
+                    detail: reason
+                        .as_str()
+                        .map_or_else(|| "（未说明理由）".to_string(), str::to_string),
+                });
+            }
+        }
+    }
+    Ok(found)
+}

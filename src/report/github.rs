@@ -51,6 +51,14 @@ pub fn render(report: &Report<'_>) -> String {
             escape_data(&message)
         ));
     }
+    for e in report.escapes {
+        out.push_str(&format!(
+            "::notice file={},line={},title=catalogc escape hatch::{}\n",
+            escape_property(&e.file),
+            e.line,
+            escape_data(&super::escape_line(e))
+        ));
+    }
     if hidden > 0 {
         out.push_str(&format!(
             "::notice title=catalogc::{hidden} more findings are not shown as annotations (GitHub shows {PER_STEP} errors and {PER_STEP} warnings per step); run `catalogc check` to see all of them\n"

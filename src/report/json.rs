@@ -40,6 +40,7 @@ pub fn render(report: &Report<'_>) -> String {
         "errors": summary.errors,
         "warnings": summary.warnings,
         "diagnostics": diagnostics,
+        "escape_hatches": report.escapes,
     });
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     out.push('\n');

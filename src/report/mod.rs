@@ -8,6 +8,7 @@ pub mod diff;
 mod github;
 mod json;
 mod junit;
+mod markdown;
 mod sarif;
 mod text;
 
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::source::SourceFile;
 use crate::load::Document;
+use crate::load::since::Escape;
 use crate::pipeline::Compiled;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -25,6 +27,8 @@ pub enum Format {
     Sarif,
     Github,
     Junit,
+    /// A pull-request comment: the counts, and the escape hatches a `--since` change adds.
+    Markdown,
 }
 
 /// What every renderer needs: the findings, the text of every file, and which files were checked.
@@ -33,6 +37,28 @@ pub struct Report<'a> {
     pub sources: BTreeMap<&'a str, &'a SourceFile>,
     /// Every file that was checked, in order (JUnit reports the clean ones too).
     pub files: Vec<&'a str>,
+    /// With `check --since`: the exceptions and omissions the change adds, for review.
+    pub escapes: &'a [Escape],
+}
+
+/// One line for an escape hatch: `catalog/…yaml:12 新增例外 conditions residence: 理由（批准…）`.
+pub fn escape_line(e: &Escape) -> String {
+    let what = match e.kind {
+        "exception_added" => "新增例外",
+        "exception_extended" => "例外延期",
+        "exception_changed" => "例外变更",
+        "omission_added" => "新增省略",
+        _ => "省略理由变更",
+    };
+    let line = e
+        .reference
+        .as_deref()
+        .map(|r| format!(" {r}"))
+        .unwrap_or_default();
+    format!(
+        "{}:{} {what} {}{line}: {}",
+        e.file, e.line, e.field, e.detail
+    )
 }
 
 impl<'a> Report<'a> {
@@ -49,6 +75,7 @@ impl<'a> Report<'a> {
             diagnostics: &compiled.diagnostics,
             sources,
             files: documents.iter().map(Document::path).collect(),
+            escapes: &[],
         }
     }
 
@@ -66,5 +93,6 @@ pub fn render(report: &Report<'_>, format: Format, color: bool) -> String {
         Format::Sarif => sarif::render(report),
         Format::Github => github::render(report),
         Format::Junit => junit::render(report),
+        Format::Markdown => markdown::render(report),
     }
 }

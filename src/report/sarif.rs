@@ -84,6 +84,7 @@ pub fn render(report: &Report<'_>) -> String {
             }},
             "columnKind": "unicodeCodePoints",
             "results": results,
+            "properties": {"escapeHatches": report.escapes},
         }],
     });
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();

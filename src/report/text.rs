@@ -70,6 +70,16 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
+    if !report.escapes.is_empty() {
+        out.push_str(&format!(
+            "escape hatches this change adds, for the national office's review ({}):\n",
+            report.escapes.len()
+        ));
+        for e in report.escapes {
+            out.push_str(&format!("  {}\n", super::escape_line(e)));
+        }
+        out.push('\n');
+    }
     let summary = Summary::of(report.diagnostics);
     out.push_str(&summary_line(summary, report.files.len()));
     out.push('\n');
