@@ -143,4 +143,5 @@ rule_tests!(
     credit_code_region,
     local_code_region,
     duplicate_region_name,
+    local_item_level,
 );

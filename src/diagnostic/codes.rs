@@ -458,6 +458,13 @@ pub static DUPLICATE_REGION_NAME: Code = code(
     Active,
     "two regions with the same name",
 );
+pub static LOCAL_ITEM_LEVEL: Code = code(
+    "CAT312",
+    "local-item-level",
+    Error,
+    Active,
+    "a local item not delivered at its own region's level",
+);
 
 /// Every code, in code order.
 pub static ALL: &[&Code] = &[
@@ -520,6 +527,7 @@ pub static ALL: &[&Code] = &[
     &CREDIT_CODE_REGION,
     &LOCAL_CODE_REGION,
     &DUPLICATE_REGION_NAME,
+    &LOCAL_ITEM_LEVEL,
 ];
 
 /// Find a code, accepting `CAT101`, `cat101` or `101`.

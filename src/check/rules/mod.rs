@@ -30,6 +30,7 @@ pub mod invalid_value;
 pub mod level_not_delivering;
 pub mod limit_unit;
 pub mod local_code_region;
+pub mod local_item_level;
 pub mod missing_key;
 pub mod nesting_depth;
 pub mod omission_reason;
@@ -125,4 +126,5 @@ pub static ALL: &[&Rule] = &[
     &credit_code_region::RULE,
     &local_code_region::RULE,
     &duplicate_region_name::RULE,
+    &local_item_level::RULE,
 ];
