@@ -145,3 +145,37 @@ rule_tests!(
     duplicate_region_name,
     local_item_level,
 );
+
+/// CAT113 pairs each written material with its effective line: an explicit omission is in the
+/// written list but not in the effective one, and must not shift the lines after it (a waiver
+/// then reported against the next material, or a real one missed).
+#[test]
+fn an_omission_does_not_shift_the_materials_cat113_checks() {
+    const NATIONAL: &str = "catalog/national/000120010000.yaml";
+    const CITY: &str = "catalog/regions/440300/000120010000.yaml";
+    let national = "materials:\n  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card}\n  - {id: photo, name: 本人近期相片, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n  - {id: form, name: 居住证申领登记表, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n";
+    let cat113 = |city: &str| {
+        let dir = copy_of("base");
+        merge(dir.path(), NATIONAL, national);
+        merge(dir.path(), CITY, city);
+        let compiled = compile(dir.path());
+        compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "CAT113")
+            .map(|d| (d.pointer.clone(), d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    // id-card names its e-certificate type: no finding, though photo follows it.
+    let found = cat113(
+        "materials:\n  - {ref: form, omitted: 网上在线填报代替}\n  - {ref: id-card, waived_by: e_certificate}\n  - {ref: photo}\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // photo names none: reported at its own line, by its own name.
+    let found = cat113(
+        "materials:\n  - {ref: id-card, omitted: 可刷脸核验身份}\n  - {ref: photo, waived_by: e_certificate}\n  - {ref: form}\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "/materials/1/waived_by");
+    assert!(found[0].1.contains("`photo`"), "{found:?}");
+}

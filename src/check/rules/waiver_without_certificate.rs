@@ -72,7 +72,14 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         let doc = effective.own_doc(catalog);
         let written = view::doc(&doc.json).written_lines(ListField::Materials.name());
         let merged = view::effective(catalog, effective).lines(ListField::Materials);
-        for (i, (own, line)) in written.iter().map(Line::Plain).zip(&merged).enumerate() {
+        // The effective list has the written lines in order, less the omitted ones: pair them
+        // without those, keeping each written line's index for the pointer.
+        let kept = written
+            .iter()
+            .map(Line::Plain)
+            .enumerate()
+            .filter(|(_, own)| own.omitted().is_none());
+        for ((i, own), line) in kept.zip(&merged) {
             if waived_by_e_certificate(&own) && line.certificate().is_none() {
                 let mut diagnostic = finding(doc, i, line);
                 if let Some((national, j)) = national_line(resolved, effective, &own) {

@@ -1,14 +1,23 @@
 //! gen-catalog: writes a synthetic but valid catalog root for benchmarks (issue 6).
 //!
 //!     gen-catalog --out DIR --provinces P --cities C --items N [--coverage F] [--seed S]
+//!                 [--omit-rate F] [--unaccounted-rate F]
 //!
 //! It writes `DIR/catalog/`: settings, registries, N national items, P provinces with C cities
 //! each, the regional entries (every region implements every item delivered at its level with
 //! probability F; provinces also hold regional standards that their cities inherit), a few local
 //! items per region and a few events. The output is a pure function of the arguments: every file
 //! draws from its own generator seeded by (seed, what, region, item), so the files can be written
-//! in parallel and still come out the same. The catalog passes `catalogc check` without errors;
-//! the only warnings are the rare approved exceptions (CAT207).
+//! in parallel and still come out the same.
+//!
+//! Restated lists follow format version 2: every inherited line is restated or omitted
+//! explicitly with a reason (`- {ref: id, omitted: 理由}`). `--omit-rate` (default 0.1) is the
+//! probability that a line which may be omitted — a material the national item does not mark
+//! `statutory: true`, a fee, a condition it marks `waivable: true` — is written as an omission;
+//! `--unaccounted-rate` (default 0) the probability that any inherited line is left out silently,
+//! which catalogc reports as CAT210. With the default rates the catalog passes `catalogc check`
+//! without errors; the only warnings are the rare approved exceptions (CAT207). The summary line
+//! on stdout ends with `omissions N unaccounted N`, the exact numbers of such lines written.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -18,8 +27,8 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-const USAGE: &str =
-    "usage: gen-catalog --out DIR --provinces P --cities C --items N [--coverage F] [--seed S]";
+const USAGE: &str = "usage: gen-catalog --out DIR --provinces P --cities C --items N [--coverage F] \
+                     [--seed S] [--omit-rate F] [--unaccounted-rate F]";
 
 // ---------------------------------------------------------------------------------------------
 // Randomness: splitmix64, seeded per file.
@@ -91,6 +100,9 @@ const K_CITY: u64 = 3;
 const K_LOCAL: u64 = 4;
 const K_EVENT: u64 = 5;
 const K_NAMES: u64 = 7;
+/// How each inherited line of a restated list is accounted for: its own stream, so that the
+/// rates change which lines are omitted or left out and nothing else in the file.
+const K_ACCOUNT: u64 = 8;
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary.
@@ -827,6 +839,28 @@ const CONDITIONS: &[(&str, &str)] = &[
     ("standard", "符合国家有关标准和技术规范的要求"),
 ];
 
+/// Whether the national items mark a condition `waivable: true`: the clean-record condition is
+/// the one regions commonly replace by a credit commitment; the others are legal requirements.
+fn waivable(condition: &str) -> bool {
+    condition == "record"
+}
+
+/// The share of required materials the national items mark `statutory: true` (a law names the
+/// document; regions may not omit it): about 10 % of all materials.
+const STATUTORY_SHARE: f64 = 0.14;
+
+/// Reasons of explicit omissions (`omitted: 理由`), by what is omitted.
+const OMIT_CERTIFIED: &[&str] = &["电子证照代替", "通过电子证照库调取，免于提交"];
+const OMIT_SHARED: &[&str] = &["数据共享免于提交", "通过部门间数据共享核验，免于提交"];
+const OMIT_MATERIAL: &[&str] = &[
+    "告知承诺代替",
+    "申请表已涵盖相关内容，免于提交",
+    "由受理部门内部核查，免于提交",
+];
+const OMIT_CONDITION: &[&str] = &["告知承诺代替", "通过信用信息共享平台核查，不再作为受理条件"];
+const OMIT_FORM: &[&str] = &["网上在线填报代替"];
+const OMIT_FEE: &[&str] = &["本省已停止征收", "由财政负担，免予收取"];
+
 const STEPS: &[(&str, &str, &str)] = &[
     (
         "apply",
@@ -884,6 +918,8 @@ struct Material {
     required: bool,
     source: &'static str,
     certificate: Option<&'static str>,
+    /// `statutory: true`: a law names the material; regions may not omit it (CAT212).
+    statutory: bool,
 }
 
 struct Item {
@@ -922,6 +958,11 @@ struct Config {
     items: usize,
     coverage: f64,
     seed: u64,
+    /// The probability that an inherited line which may be omitted is written as an explicit
+    /// omission.
+    omit_rate: f64,
+    /// The probability that an inherited line is left out silently (CAT210).
+    unaccounted_rate: f64,
 }
 
 fn parse_args() -> Result<Config, String> {
@@ -931,6 +972,11 @@ fn parse_args() -> Result<Config, String> {
     let mut items = None;
     let mut coverage = 1.0;
     let mut seed = 1u64;
+    // As many lines as the format-1 generator dropped silently: in the 10k catalog
+    // (--provinces 1 --cities 9 --items 1050) it dropped 1,193 of 17,525 inherited lines; at 0.1
+    // this one omits 1,205 of them explicitly.
+    let mut omit_rate = 0.1;
+    let mut unaccounted_rate = 0.0;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -939,13 +985,10 @@ fn parse_args() -> Result<Config, String> {
             "--provinces" => provinces = Some(number(&value("--provinces")?)?),
             "--cities" => cities = Some(number(&value("--cities")?)?),
             "--items" => items = Some(number(&value("--items")?)?),
-            "--coverage" => {
-                coverage = value("--coverage")?
-                    .parse::<f64>()
-                    .map_err(|e| format!("--coverage: {e}"))?;
-                if !(0.0..=1.0).contains(&coverage) {
-                    return Err("--coverage must be between 0 and 1".into());
-                }
+            "--coverage" => coverage = share("--coverage", &value("--coverage")?)?,
+            "--omit-rate" => omit_rate = share("--omit-rate", &value("--omit-rate")?)?,
+            "--unaccounted-rate" => {
+                unaccounted_rate = share("--unaccounted-rate", &value("--unaccounted-rate")?)?
             }
             "--seed" => seed = number(&value("--seed")?)? as u64,
             "-h" | "--help" => return Err(String::new()),
@@ -959,6 +1002,8 @@ fn parse_args() -> Result<Config, String> {
         items: items.ok_or("--items is required")?,
         coverage,
         seed,
+        omit_rate,
+        unaccounted_rate,
     };
     if config.provinces == 0 || config.provinces > PROVINCES.len() {
         return Err(format!("--provinces must be 1..={}", PROVINCES.len()));
@@ -974,6 +1019,15 @@ fn parse_args() -> Result<Config, String> {
 
 fn number(text: &str) -> Result<usize, String> {
     text.parse().map_err(|e| format!("`{text}`: {e}"))
+}
+
+/// A probability, 0 to 1.
+fn share(name: &str, text: &str) -> Result<f64, String> {
+    let value = text.parse::<f64>().map_err(|e| format!("{name}: {e}"))?;
+    if !(0.0..=1.0).contains(&value) {
+        return Err(format!("{name} must be between 0 and 1"));
+    }
+    Ok(value)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1105,6 +1159,8 @@ fn items(config: &Config) -> Vec<Item> {
             if rng.chance(0.3) {
                 seeds.push(&COMMON_MATERIALS[1]);
             }
+            // Its own stream, so that the flag leaves the rest of the item as it was.
+            let mut flags = Rng::new(config.seed, &[K_ITEM, i as u64, 2]);
             for s in seeds.into_iter().take(8) {
                 let name = if s.0 == "application-form" {
                     format!("{name}申请表")
@@ -1120,6 +1176,7 @@ fn items(config: &Config) -> Vec<Item> {
                     required: s.5,
                     source: s.6,
                     certificate: s.7,
+                    statutory: s.5 && flags.chance(STATUTORY_SHARE),
                 });
             }
             let mut fees = Vec::new();
@@ -1267,7 +1324,11 @@ fn national_yaml(item: &Item, rng: &mut Rng) -> String {
     }
     s.push_str("conditions:\n");
     for (id, text) in &item.conditions {
-        let _ = writeln!(s, "  - {{id: {id}, text: {text}}}");
+        if waivable(id) {
+            let _ = writeln!(s, "  - {{id: {id}, text: {text}, waivable: true}}");
+        } else {
+            let _ = writeln!(s, "  - {{id: {id}, text: {text}}}");
+        }
     }
     s.push_str("materials:\n");
     for m in &item.materials {
@@ -1278,6 +1339,9 @@ fn national_yaml(item: &Item, rng: &mut Rng) -> String {
         );
         if let Some(c) = m.certificate {
             let _ = writeln!(s, "    certificate: {c}");
+        }
+        if m.statutory {
+            s.push_str("    statutory: true\n");
         }
         if m.source == "applicant" && rng.chance(0.5) {
             s.push_str("    page_format: A4\n");
@@ -1491,37 +1555,110 @@ fn write_limit(s: &mut String, days: u32, unit: &str) {
     }
 }
 
-/// Restated conditions, materials and fees, each only ever an improvement on the standard;
-/// rarely an addition or a stricter text under an approved exception.
+/// What the restated lists of one entry wrote besides restated lines: explicit omissions and
+/// inherited lines left out silently (CAT210).
+#[derive(Default, Clone, Copy)]
+struct Accounted {
+    omissions: u64,
+    unaccounted: u64,
+}
+
+/// Decides how a restated list accounts for each line it inherits (the national list: a city
+/// restates lists only where its province holds no regional standard).
+struct Accounting<'a> {
+    config: &'a Config,
+    rng: Rng,
+    tally: Accounted,
+}
+
+impl Accounting<'_> {
+    /// The line to write for inherited line `id`: `restated`, an omission with one of `reasons`
+    /// when `omittable`, or none (left out). Three draws per line whatever the outcome, so that
+    /// the rates move lines between the three outcomes and change nothing else.
+    fn line(
+        &mut self,
+        restated: String,
+        id: &str,
+        omittable: bool,
+        reasons: &[&str],
+    ) -> Option<String> {
+        let silent = self.rng.chance(self.config.unaccounted_rate);
+        let omit = self.rng.chance(self.config.omit_rate);
+        let reason = *self.rng.pick(reasons);
+        if silent {
+            self.tally.unaccounted += 1;
+            None
+        } else if omittable && omit {
+            self.tally.omissions += 1;
+            Some(format!("  - {{ref: {id}, omitted: {reason}}}\n"))
+        } else {
+            Some(restated)
+        }
+    }
+}
+
+/// A restated list: `field: []` when no line is left.
+fn write_list(s: &mut String, field: &str, lines: &[String]) {
+    if lines.is_empty() {
+        let _ = writeln!(s, "{field}: []");
+    } else {
+        let _ = writeln!(s, "{field}:");
+        for line in lines {
+            s.push_str(line);
+        }
+    }
+}
+
+/// The reasons a region gives for omitting a material.
+fn material_reasons(m: &Material) -> &'static [&'static str] {
+    if m.certificate.is_some() {
+        OMIT_CERTIFIED
+    } else if m.source == "issuing_authority" {
+        OMIT_SHARED
+    } else if m.id == "application-form" {
+        OMIT_FORM
+    } else {
+        OMIT_MATERIAL
+    }
+}
+
+/// Restated conditions, materials and fees of entry `i` of `region`, each line restated as an
+/// improvement on the standard or omitted with a reason (`--omit-rate`), or left out
+/// (`--unaccounted-rate`); rarely an addition or a stricter text under an approved exception.
 fn write_lines(
     s: &mut String,
     rng: &mut Rng,
-    region: &Region,
-    item: &Item,
+    config: &Config,
+    (region, i, item): (&Region, usize, &Item),
     exceptions: &mut Vec<String>,
-) {
+) -> Accounted {
+    let mut account = Accounting {
+        config,
+        rng: Rng::new(config.seed, &[K_ACCOUNT, region.seq as u64, i as u64]),
+        tally: Accounted::default(),
+    };
     let short = PROVINCES[region.province].2;
-    s.push_str("conditions:\n");
+    let mut lines = Vec::new();
     let reworded = rng.chance(0.0015);
     for (k, (id, text)) in item.conditions.iter().enumerate() {
         if k == 0 && reworded {
-            let _ = writeln!(s, "  - {{ref: {id}, text: {text}，并在本市有固定住所}}");
+            // Always restated: the exception approves this line.
+            lines.push(format!(
+                "  - {{ref: {id}, text: {text}，并在本市有固定住所}}\n"
+            ));
             exceptions.push(format!(
                 "  - field: conditions\n    ref: {id}\n    reason: 本市地方性法规对申请人住所另有规定\n    \
                  approval: {short}府函〔2026〕{}号\n    expires: 2099-12-31\n",
                 10 + rng.below(90)
             ));
-        } else if item.conditions.len() > 1 && *id == "record" && rng.chance(0.3) {
-            // dropped: an improvement
         } else {
-            let _ = writeln!(s, "  - {{ref: {id}}}");
+            let restated = format!("  - {{ref: {id}}}\n");
+            lines.extend(account.line(restated, id, waivable(id), OMIT_CONDITION));
         }
     }
-    s.push_str("materials:\n");
+    write_list(s, "conditions", &lines);
+    lines.clear();
     for m in &item.materials {
-        if !m.required && rng.chance(0.3) {
-            continue; // dropped line
-        }
         let mut line = format!("  - {{ref: {}", m.id);
         if m.certificate.is_some() && rng.chance(0.5) {
             line.push_str(", waived_by: e_certificate");
@@ -1543,11 +1680,12 @@ fn write_lines(
             line.push_str(", note: 可在政务服务中心现场打印或者复印");
         }
         line.push_str("}\n");
-        s.push_str(&line);
+        lines.extend(account.line(line, m.id, !m.statutory, material_reasons(m)));
     }
     if rng.chance(0.002) {
-        s.push_str(
-            "  - {id: local-register, name: 本地信息登记表, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n",
+        lines.push(
+            "  - {id: local-register, name: 本地信息登记表, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n"
+                .to_string(),
         );
         exceptions.push(format!(
             "  - field: materials\n    ref: local-register\n    reason: 本地统计调查需要登记申请人信息\n    \
@@ -1555,13 +1693,17 @@ fn write_lines(
             10 + rng.below(90)
         ));
     }
+    write_list(s, "materials", &lines);
+    lines.clear();
     if !item.fees.is_empty() {
-        s.push_str("fees:\n");
         for (id, _, amount) in &item.fees {
             let lower = if rng.chance(0.4) { amount / 2 } else { *amount };
-            let _ = writeln!(s, "  - {{ref: {id}, amount: {lower}}}");
+            let restated = format!("  - {{ref: {id}, amount: {lower}}}\n");
+            lines.extend(account.line(restated, id, true, OMIT_FEE));
         }
+        write_list(s, "fees", &lines);
     }
+    account.tally
 }
 
 fn department(region: &Region, domain: usize) -> (String, String) {
@@ -1677,7 +1819,12 @@ fn common_tail(s: &mut String, region: &Region, item: &Item, rng: &mut Rng, exce
     let _ = writeln!(s, "reviewed: {}", rng.reviewed());
 }
 
-fn province_entry(config: &Config, region: &Region, i: usize, item: &Item) -> Option<String> {
+fn province_entry(
+    config: &Config,
+    region: &Region,
+    i: usize,
+    item: &Item,
+) -> Option<(String, Accounted)> {
     let (plan, mut rng) = province_plan(config, region, i, item)?;
     let mut s = String::with_capacity(2600);
     let what = if item.province {
@@ -1695,8 +1842,9 @@ fn province_entry(config: &Config, region: &Region, i: usize, item: &Item) -> Op
     }
     write_limit(&mut s, plan.days, item.unit);
     let mut exceptions = Vec::new();
+    let mut accounted = Accounted::default();
     if plan.standard {
-        write_lines(&mut s, &mut rng, region, item, &mut exceptions);
+        accounted = write_lines(&mut s, &mut rng, config, (region, i, item), &mut exceptions);
     }
     write_channels(&mut s, region, item, plan.channels);
     if rng.chance(0.3) {
@@ -1707,7 +1855,7 @@ fn province_entry(config: &Config, region: &Region, i: usize, item: &Item) -> Op
         );
     }
     common_tail(&mut s, region, item, &mut rng, &exceptions);
-    Some(s)
+    Some((s, accounted))
 }
 
 fn city_entry(
@@ -1716,7 +1864,7 @@ fn city_entry(
     province: &Region,
     i: usize,
     item: &Item,
-) -> Option<String> {
+) -> Option<(String, Accounted)> {
     if !item.city {
         return None;
     }
@@ -1731,6 +1879,7 @@ fn city_entry(
         let _ = writeln!(s, "co_departments: [{}政务服务数据管理局]", region.name);
     }
     let mut exceptions = Vec::new();
+    let mut accounted = Accounted::default();
     match &plan {
         Some(p) if p.standard => {
             // Inherit the regional standard; sometimes promise faster or offer more channels.
@@ -1749,7 +1898,7 @@ fn city_entry(
                 None => committed_days(&mut rng, item.days),
             };
             write_limit(&mut s, days, item.unit);
-            write_lines(&mut s, &mut rng, region, item, &mut exceptions);
+            accounted = write_lines(&mut s, &mut rng, config, (region, i, item), &mut exceptions);
             let base = match &plan {
                 Some(p) => p.channels,
                 None => Channels {
@@ -1765,7 +1914,7 @@ fn city_entry(
         }
     }
     common_tail(&mut s, region, item, &mut rng, &exceptions);
-    Some(s)
+    Some((s, accounted))
 }
 
 fn local_item(config: &Config, region: &Region, k: usize) -> (String, String) {
@@ -1873,6 +2022,9 @@ struct Counts {
     files: u64,
     bytes: u64,
     entries: u64,
+    /// Explicit omissions and silently left-out lines written in restated lists.
+    omissions: u64,
+    unaccounted: u64,
 }
 
 impl std::ops::Add for Counts {
@@ -1882,6 +2034,8 @@ impl std::ops::Add for Counts {
             files: self.files + o.files,
             bytes: self.bytes + o.bytes,
             entries: self.entries + o.entries,
+            omissions: self.omissions + o.omissions,
+            unaccounted: self.unaccounted + o.unaccounted,
         }
     }
 }
@@ -1894,7 +2048,7 @@ fn write(path: &Path, text: &str) -> Counts {
     Counts {
         files: 1,
         bytes: text.len() as u64,
-        entries: 0,
+        ..Counts::default()
     }
 }
 
@@ -1942,11 +2096,18 @@ fn main() -> ExitCode {
     let mut counts = write(
         &root.join("catalog.yaml"),
         &format!(
-            "# 目录设置：合成基准目录（gen-catalog --provinces {} --cities {} --items {} --coverage {} --seed {}）。\n\
+            "# 目录设置：合成基准目录（gen-catalog --provinces {} --cities {} --items {} --coverage {} --seed {} \
+             --omit-rate {} --unaccounted-rate {}）。\n\
              title: 政务服务事项基本目录及实施清单（合成基准数据）\nlanguage: zh-CN\nbase_url: https://example.invalid/\n\
              schema_version: 2\nreview_interval_days: 730\ncode_patterns:\n  national: \"^[0-9]{{11}}[0-9Y]$\"\n  \
              local: \"^[0-9]{{2}}[0-9A-Z]{{8,12}}$\"\npublisher: {{name: 国务院办公厅电子政务办公室（示例）, url: https://example.invalid/}}\n",
-            config.provinces, config.cities, config.items, config.coverage, config.seed
+            config.provinces,
+            config.cities,
+            config.items,
+            config.coverage,
+            config.seed,
+            config.omit_rate,
+            config.unaccounted_rate
         ),
     );
     let (laws, certificates) = registries(&config);
@@ -2021,7 +2182,7 @@ fn main() -> ExitCode {
                 Some(_) => city_entry(&config, r, province_of[r.seq], i, item),
             };
             match text {
-                Some(t) => {
+                Some((t, accounted)) => {
                     let mut c = write(
                         &root
                             .join("regions")
@@ -2030,6 +2191,8 @@ fn main() -> ExitCode {
                         &t,
                     );
                     c.entries = 1;
+                    c.omissions = accounted.omissions;
+                    c.unaccounted = accounted.unaccounted;
                     c
                 }
                 None => Counts::default(),
@@ -2039,7 +2202,7 @@ fn main() -> ExitCode {
     counts = counts + entries;
     let elapsed = start.elapsed().as_secs_f64();
     println!(
-        "items {} regions {} entries {} local_items {} events {} files {} bytes {} entry_bytes_avg {:.0} seconds {:.2}",
+        "items {} regions {} entries {} local_items {} events {} files {} bytes {} entry_bytes_avg {:.0} seconds {:.2} omissions {} unaccounted {}",
         items.len(),
         regions.len(),
         entries.entries,
@@ -2048,7 +2211,9 @@ fn main() -> ExitCode {
         counts.files,
         counts.bytes,
         entries.bytes as f64 / entries.files.max(1) as f64,
-        elapsed
+        elapsed,
+        entries.omissions,
+        entries.unaccounted
     );
     ExitCode::SUCCESS
 }
