@@ -13,6 +13,16 @@ fn codes(compiled: &catalogc::pipeline::Compiled) -> Vec<&'static str> {
     compiled.diagnostics.iter().map(|d| d.code).collect()
 }
 
+/// The codes of the findings in one file.
+fn codes_in<'a>(compiled: &'a catalogc::pipeline::Compiled, file: &str) -> Vec<&'a str> {
+    compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == file)
+        .map(|d| d.code)
+        .collect()
+}
+
 /// The class of `field` in `region`'s entry for `item`.
 fn class_of(
     compiled: &catalogc::pipeline::Compiled,
@@ -76,12 +86,7 @@ fn case_1_dropping_the_legal_age_and_no_kinship_conditions_of_marriage_registrat
         class_of(&compiled, "440000", "000702873001", "conditions"),
         Some(Class::Deviation)
     );
-    let found: Vec<&str> = compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.file == entry)
-        .map(|d| d.code)
-        .collect();
+    let found = codes_in(&compiled, entry);
     assert_eq!(found, ["CAT210", "CAT210"], "{}", text(&compiled));
     // Omitting them on purpose is still a deviation: conditions are legal requirements.
     merge(
@@ -90,12 +95,7 @@ fn case_1_dropping_the_legal_age_and_no_kinship_conditions_of_marriage_registrat
         "conditions:\n  - {ref: voluntary}\n  - {ref: legal-age, omitted: 本省不设年龄限制}\n  - {ref: no-spouse}\n  - {ref: no-kinship, omitted: 不再审查}\n  - {ref: in-person}\n",
     );
     let compiled = compile(dir.path());
-    let found: Vec<&str> = compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.file == entry)
-        .map(|d| d.code)
-        .collect();
+    let found = codes_in(&compiled, entry);
     assert_eq!(found, ["CAT212", "CAT212"], "{}", text(&compiled));
 }
 
