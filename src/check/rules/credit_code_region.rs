@@ -87,10 +87,12 @@ fn check_document(catalog: &Catalog, region: &str, doc: &Document, out: &mut Vec
         .label(format!("characters 3–8: registered in `{registered}`"))
         .with_label(own_doc.path(), own_doc.span("/code"), "the entry's region")
         .help(
-            "if the code was copied from another department, correct it from the 统一社会信用代码 \
-             register; if a department of a higher level really serves this region, the code is \
-             right and this warning can be ignored (an `exceptions` entry is not the way: it \
-             approves deviations from the national standard)",
+            "correct the code from the 统一社会信用代码 register: a department registered in this \
+             region, in a region above it (a provincial department may serve a city) or \
+             centrally (`100000`) is accepted; if another region's department really implements \
+             the item here, name it in `entrusting_department` or `co_departments` and give the \
+             implementing body's own code (an `exceptions` entry is not the way: it approves \
+             deviations from the national standard)",
         ),
     );
 }
