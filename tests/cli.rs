@@ -140,6 +140,11 @@ fn a_catalogs_own_schema_overrides_the_built_in_one_file_by_file() {
 
 #[test]
 fn explain_accepts_every_spelling_of_a_code() {
+    for short in ["7", "07", "007", "CAT7", "cat07"] {
+        let output = catalogc().args(["explain", short]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{short}");
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with("# CAT007 unquoted-code"));
+    }
     for code in ["CAT101", "cat101", "101"] {
         let output = catalogc().args(["explain", code]).output().unwrap();
         assert_eq!(output.status.code(), Some(0));

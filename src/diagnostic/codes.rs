@@ -530,20 +530,32 @@ pub static ALL: &[&Code] = &[
     &LOCAL_ITEM_LEVEL,
 ];
 
-/// Find a code, accepting `CAT101`, `cat101` or `101`.
+/// Find a code, accepting `CAT101`, `cat101` or `101`, and short forms of low codes: `7`, `07`,
+/// `007` and `CAT7` are all CAT007.
 pub fn find(code: &str) -> Option<&'static Code> {
     let code = code.trim().to_ascii_uppercase();
-    let code = if code.starts_with("CAT") {
-        code
-    } else {
-        format!("CAT{code}")
-    };
+    let digits = code.strip_prefix("CAT").unwrap_or(&code);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code = format!("CAT{digits:0>3}");
     ALL.iter().copied().find(|c| c.code == code)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::ALL;
+    use super::{ALL, find};
+
+    #[test]
+    fn codes_are_found_in_every_form_an_editor_types() {
+        for typed in ["CAT007", "cat007", "007", "07", "7", "CAT7", " cat07 "] {
+            assert_eq!(find(typed).map(|c| c.code), Some("CAT007"), "{typed}");
+        }
+        assert_eq!(find("101").map(|c| c.code), Some("CAT101"));
+        for typed in ["", "CAT", "1010", "CATX", "-7", "999"] {
+            assert!(find(typed).is_none(), "{typed}");
+        }
+    }
 
     #[test]
     fn codes_are_unique_sorted_and_well_formed() {
