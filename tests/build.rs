@@ -469,3 +469,20 @@ fn an_appointment_url_is_published_where_an_entry_gives_one_and_nowhere_else() {
         text(&compiled)
     );
 }
+
+#[test]
+fn an_immediate_item_reads_ji_ban_and_an_unset_quantity_limit_is_not_invented() {
+    let out = tempfile::tempdir().unwrap();
+    let output = build(env!("CARGO_MANIFEST_DIR").as_ref(), out.path(), &[]);
+    assert!(output.status.success());
+    // 张店's 结婚登记 commits to 0 days (handling: immediate).
+    let guide = read(out.path(), "guides/370303/000702873001.md");
+    assert!(guide.contains("即办"), "{guide}");
+    assert!(
+        !guide.contains("0个工作日") && !guide.contains("0个自然日"),
+        "{guide}"
+    );
+    // No national item of the sample states a quantity limit: the guides say it is not set.
+    assert!(!guide.contains("无数量限制"), "{guide}");
+    assert!(guide.contains("## 数量限制\n\n未规定"), "{guide}");
+}

@@ -150,8 +150,12 @@ pub fn class(value: &str) -> &str {
     )
 }
 
-/// The one formatter of a number of days: `15个自然日`.
+/// The one formatter of a number of days: `15个自然日`, and `即办` for 0 days (a 即办件 is
+/// handled on the spot; "0个工作日" is no promise a citizen can read).
 pub fn days(days: u64, time_unit: &str) -> String {
+    if days == 0 {
+        return "即办".to_string();
+    }
     format!("{days}{}", unit(time_unit))
 }
 
@@ -178,4 +182,16 @@ pub fn list(values: Option<&serde_json::Value>, label: fn(&str) -> &str) -> Stri
                 .join("、")
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::days;
+
+    #[test]
+    fn a_limit_of_no_days_reads_as_handled_on_the_spot() {
+        assert_eq!(days(0, "working_day"), "即办");
+        assert_eq!(days(15, "calendar_day"), "15个自然日");
+        assert_eq!(days(1, "working_day"), "1个工作日");
+    }
 }
