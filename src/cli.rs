@@ -490,6 +490,11 @@ fn run_check(
     };
     let mut report = crate::report::Report::of(&compiled);
     report.escapes = &escapes;
+    // With `--since`, the files checked are the selected ones: the summary counts those, as the
+    // line on stderr does.
+    if let Some(selection) = &options.selection {
+        report.files.retain(|file| selection.reports(file));
+    }
     print!(
         "{}",
         report::render(&report, format, color() && format == Format::Text)
@@ -584,6 +589,13 @@ fn run_build(
         started.elapsed().as_millis(),
         out.join("portal").join("index.html").display()
     );
+    if summary.warnings > 0 {
+        eprintln!(
+            "the catalog has {} warning{}: `catalogc check` shows them",
+            summary.warnings,
+            if summary.warnings == 1 { "" } else { "s" }
+        );
+    }
     drop(site);
     Ok(Outcome::with(Status::Success, compiled))
 }

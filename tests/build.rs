@@ -486,3 +486,25 @@ fn an_immediate_item_reads_ji_ban_and_an_unset_quantity_limit_is_not_invented() 
     assert!(!guide.contains("无数量限制"), "{guide}");
     assert!(guide.contains("## 数量限制\n\n未规定"), "{guide}");
 }
+
+#[test]
+fn a_build_with_warnings_says_so() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/national/000120020000.yaml",
+        "reviewed: 2020-01-01\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = build(dir.path(), out.path(), &[]);
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the catalog has 1 warning: `catalogc check` shows them"),
+        "{stderr}"
+    );
+    // A clean catalog says nothing of warnings.
+    let clean = copy_of("base");
+    let output = build(clean.path(), tempfile::tempdir().unwrap().path(), &[]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
+}

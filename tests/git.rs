@@ -359,3 +359,29 @@ fn check_since_lists_every_escape_hatch_the_change_adds_for_review() {
         "{github}"
     );
 }
+
+#[test]
+fn check_since_counts_the_same_files_on_stdout_and_stderr() {
+    let dir = copy_of("base");
+    commit_all(dir.path(), "base");
+    merge(
+        dir.path(),
+        "catalog/national/000120020000.yaml",
+        "reviewed: 2026-11-01\n",
+    );
+    let (_, stdout, stderr) = check_since(dir.path(), "HEAD", "text");
+    let selected: usize = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("checked "))
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        selected < 10,
+        "the change selects part of the catalog: {stderr}"
+    );
+    assert!(
+        stdout.contains(&format!("checked {selected} file")),
+        "stdout and stderr disagree:\n{stdout}\n{stderr}"
+    );
+}
