@@ -508,3 +508,49 @@ fn a_build_with_warnings_says_so() {
     let output = build(clean.path(), tempfile::tempdir().unwrap().path(), &[]);
     assert!(!String::from_utf8_lossy(&output.stderr).contains("warning"));
 }
+
+#[test]
+fn a_waived_document_never_shows_the_national_note_about_handing_it_in() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/national/000120010000.yaml",
+        "materials:\n  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card, note: 现场核验后退还}\n  - {id: photo, name: 本人近期相片, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n",
+    );
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "materials:\n  - {ref: id-card, waived_by: e_certificate}\n  - {ref: photo}\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = build(dir.path(), out.path(), &[]);
+    assert!(output.status.success(), "{output:?}");
+    let city = read(out.path(), "guides/440300/000120010000.md");
+    assert!(
+        city.contains("免提交") && !city.contains("现场核验后退还"),
+        "{city}"
+    );
+    // Where the document is not waived (the province's guide), the national note stands.
+    let province = read(out.path(), "guides/440000/000120010000.md");
+    assert!(province.contains("现场核验后退还"), "{province}");
+    // check asks the editor for the region's own note; with one, the guide prints it.
+    let compiled = compile(dir.path());
+    assert_eq!(
+        compiled
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>(),
+        ["CAT114"]
+    );
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "materials:\n  - {ref: id-card, waived_by: e_certificate, note: 以电子证照核验，无需携带}\n  - {ref: photo}\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    build(dir.path(), out.path(), &[]);
+    let city = read(out.path(), "guides/440300/000120010000.md");
+    assert!(city.contains("以电子证照核验，无需携带"), "{city}");
+    assert!(compile(dir.path()).diagnostics.is_empty());
+}

@@ -118,6 +118,7 @@ rule_tests!(
     stale_review,
     task_code,
     waiver_without_certificate,
+    waiver_note,
     level_not_delivering,
     entry_level,
     fixed_field,

@@ -283,6 +283,13 @@ pub static WAIVER_WITHOUT_CERTIFICATE: Code = code(
     Active,
     "a material waived by e-certificate that names no e-certificate type",
 );
+pub static WAIVER_NOTE: Code = code(
+    "CAT114",
+    "waiver-note",
+    Warning,
+    Active,
+    "a waived material keeps a national note about handing it in",
+);
 pub static LEVEL_NOT_DELIVERING: Code = code(
     "CAT201",
     "level-not-delivering",
@@ -502,6 +509,7 @@ pub static ALL: &[&Code] = &[
     &STALE_REVIEW,
     &TASK_CODE,
     &WAIVER_WITHOUT_CERTIFICATE,
+    &WAIVER_NOTE,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,
     &FIXED_FIELD,

@@ -213,7 +213,11 @@ impl<'a> Site<'a> {
                 .map(|c| self.certificates.get(c).map_or(c, String::as_str)),
             waived: waived.is_some(),
             waived_label: waived.map(labels::waived_by),
-            note: line.note(),
+            // A waived document's national note (how to hand it in) does not apply; only a
+            // note the region writes for the waiver is shown.
+            note: line
+                .note()
+                .filter(|_| waived.is_none() || line.states("note")),
             added: line.added(),
         }
     }

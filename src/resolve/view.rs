@@ -614,6 +614,16 @@ impl<'a> Line<'a> {
         self.get(name).and_then(Value::as_bool).unwrap_or(false)
     }
 
+    /// Whether the line as the region wrote it states `key` itself (a restated line that leaves
+    /// `key` out shows the national value).
+    pub fn states(&self, key: &str) -> bool {
+        match self {
+            Line::Plain(_) => true,
+            Line::Merged { changes, .. } => changes.contains_key(key),
+            Line::Added(map) => map.contains_key(key),
+        }
+    }
+
     /// Whether the region adds this line (it restates no national line).
     pub fn added(&self) -> bool {
         self.get("added").is_some()

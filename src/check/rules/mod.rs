@@ -58,6 +58,7 @@ pub mod unquoted_code;
 pub mod unreadable_file;
 pub mod unsupported_yaml;
 pub mod visits;
+pub mod waiver_note;
 pub mod waiver_without_certificate;
 pub mod wrong_type;
 pub mod yaml_syntax;
@@ -101,6 +102,7 @@ pub static ALL: &[&Rule] = &[
     &stale_review::RULE,
     &task_code::RULE,
     &waiver_without_certificate::RULE,
+    &waiver_note::RULE,
     &level_not_delivering::RULE,
     &entry_level::RULE,
     &fixed_field::RULE,

@@ -1,0 +1,78 @@
+//! CAT114 waiver-note: a waived material keeps a national note about handing it in.
+
+use super::Rule;
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes;
+use crate::resolve::Resolved;
+use crate::resolve::view::{self, ListField};
+
+pub static RULE: Rule = Rule {
+    code: &codes::WAIVER_NOTE,
+    what: "A regional line that waives a national material (`waived_by`) while the national line \
+           has a `note` (填报须知, often how the document is handed in or returned: 现场核验后退还) \
+           must restate `note` for the waiver. Guides never print the national note of a waived \
+           document; the region's own note is printed instead.",
+    why: "A guide that says 免提交 and, beside it, 现场核验后退还 tells the applicant two \
+          contradictory things about the same document. The region knows what the waiver means \
+          in practice (刷脸核验, 电子证照调取) and says it.",
+    fails: &[
+        (
+            "catalog/national/000120010000.yaml",
+            "materials:\n  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card, note: 现场核验后退还}\n  - {id: photo, name: 本人近期相片, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n",
+        ),
+        (
+            "catalog/regions/440300/000120010000.yaml",
+            "materials:\n  - {ref: id-card, waived_by: e_certificate}\n  - {ref: photo}\n",
+        ),
+    ],
+    passes: &[
+        (
+            "catalog/national/000120010000.yaml",
+            "materials:\n  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card, note: 现场核验后退还}\n  - {id: photo, name: 本人近期相片, form: original, copies: 1, medium: [paper], required: true, source: applicant}\n",
+        ),
+        (
+            "catalog/regions/440300/000120010000.yaml",
+            "materials:\n  - {ref: id-card, waived_by: e_certificate, note: 通过电子证照核验身份，无需携带}\n  - {ref: photo}\n",
+        ),
+    ],
+    check: Some(check),
+    since: false,
+};
+
+fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
+    let catalog = &resolved.catalog;
+    for ((_, item), entry) in &catalog.entries {
+        let Some(national) = catalog.items.get(item) else {
+            continue;
+        };
+        let national = view::doc(&catalog.doc(national).json).lines(ListField::Materials);
+        let doc = catalog.doc(entry);
+        let written = view::doc(&doc.json).written_lines(ListField::Materials.name());
+        for (i, line) in written.iter().enumerate() {
+            let line = crate::resolve::Line::Plain(line);
+            let (Some(reference), Some(_)) = (line.reference(), line.waived_by()) else {
+                continue;
+            };
+            if line.omitted().is_some() || line.note().is_some() {
+                continue;
+            }
+            let Some(note) = national
+                .iter()
+                .find(|n| n.id() == reference)
+                .and_then(|n| n.note())
+                .and_then(serde_json::Value::as_str)
+            else {
+                continue;
+            };
+            out.push(
+                doc.diagnostic(
+                    RULE.code,
+                    &format!("/materials/{i}"),
+                    format!("material `{reference}` is waived, but keeps its national note “{note}”, written for handing it in"),
+                )
+                .label("waived here")
+                .help("restate `note` for the waiver (guides show the region's note for a waived document, never the national one), for example `note: 以电子证照核验，无需提交`"),
+            );
+        }
+    }
+}
