@@ -397,9 +397,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 for reason in &selection.reasons {
                     eprintln!("  {reason}");
                 }
-                extra = crate::check::stale_reviews(&git, &rev, &root, &changed)?;
+                let revised = crate::load::since::revised(&git, &rev, &root, &changed)?;
+                extra = crate::check::stale_reviews(&revised);
                 options.selection = Some(selection);
-                review = Some(Review { git, rev, changed });
+                review = Some(revised);
             }
             run_check(&root, &options, format, deny_warnings, extra, review)
         }
@@ -446,20 +447,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
 }
 
-/// What `check --since` compares with: the repository, the revision and the changed files.
-struct Review {
-    git: crate::load::git::Git,
-    rev: String,
-    changed: Vec<String>,
-}
-
 fn run_check(
     root: &Path,
     options: &Options,
     format: Format,
     deny_warnings: bool,
     extra: Vec<crate::diagnostic::Diagnostic>,
-    review: Option<Review>,
+    review: Option<Vec<crate::load::since::Revised>>,
 ) -> Result<Outcome, Error> {
     let mut compiled = pipeline::compile(root, options)?;
     if let Some(selection) = &options.selection {
@@ -478,16 +472,9 @@ fn run_check(
     compiled.diagnostics.extend(extra);
     explain_version_changes(root, &mut compiled);
     crate::diagnostic::sort(&mut compiled.diagnostics);
-    let escapes = match &review {
-        Some(r) => crate::load::since::escapes(
-            &r.git,
-            &r.rev,
-            root,
-            &r.changed,
-            &compiled.resolved.line_fields,
-        )?,
-        None => Vec::new(),
-    };
+    let escapes = review.as_deref().map_or_else(Vec::new, |revised| {
+        crate::load::since::escapes(revised, &compiled.resolved.line_fields)
+    });
     let mut report = crate::report::Report::of(&compiled);
     report.escapes = &escapes;
     // With `--since`, the files checked are the selected ones: the summary counts those, as the

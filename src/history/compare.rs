@@ -12,6 +12,7 @@ use crate::load::git::Commit;
 use crate::pipeline::Compiled;
 use crate::resolve::Line;
 use crate::resolve::labels;
+use crate::resolve::limits::Days;
 use crate::resolve::view::{self, Contact, Department, Limit, ListField, Record};
 
 /// What a change is about: where, which item, which field and line.
@@ -228,9 +229,11 @@ impl Recorder<'_, '_> {
         limit_field: &'static str,
     ) {
         let labels = self.after.labels.clone();
-        if let (Some((a, unit_a)), Some((b, unit_b))) = (days(old.limit), days(new.limit))
-            && (a, unit_a) != (b, unit_b)
+        let days = |limit: Option<Limit<'_>>| limit.and_then(Days::of);
+        if let (Some(was), Some(now)) = (days(old.limit), days(new.limit))
+            && was != now
         {
+            let (a, unit_a, b, unit_b) = (was.days, was.unit.as_str(), now.days, now.unit.as_str());
             let kind = if unit_a == unit_b && b < a {
                 "limit_shortened"
             } else if unit_a == unit_b {
@@ -345,12 +348,6 @@ pub fn compare_file(
         }
         _ => {}
     }
-}
-
-/// `(days, unit)` of a time limit.
-fn days(limit: Option<Limit<'_>>) -> Option<(u64, &str)> {
-    let limit = limit?;
-    Some((limit.days()?, limit.unit()?))
 }
 
 /// A line's name (a condition's text).

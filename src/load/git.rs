@@ -277,6 +277,16 @@ impl Git {
             .collect())
     }
 
+    /// Several files at a revision, read with one `git cat-file --batch`; a file the revision
+    /// does not have is `None`.
+    pub fn paths_at(&self, rev: &str, paths: &[&str]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        if paths.is_empty() {
+            return Ok(Vec::new());
+        }
+        let objects: Vec<String> = paths.iter().map(|p| format!("{rev}:./{p}")).collect();
+        self.cat(&objects)
+    }
+
     pub fn file_at(&self, rev: &str, path: &str) -> Result<Option<Vec<u8>>, GitError> {
         Ok(self.cat(&[format!("{rev}:./{path}")])?.pop().flatten())
     }

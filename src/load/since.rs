@@ -235,6 +235,39 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
     selection
 }
 
+/// A catalog file a change touched, as it was at the revision and as it is in the work tree.
+#[derive(Clone, Debug)]
+pub struct Revised {
+    pub path: String,
+    pub before: Option<String>,
+    pub now: Option<String>,
+}
+
+/// The catalog YAML files among `changed`, with both texts, the old ones read from git in one
+/// batch. `check --since` reads them once for every check that compares the two.
+pub fn revised(
+    git: &crate::load::git::Git,
+    rev: &str,
+    root: &Path,
+    changed: &[String],
+) -> Result<Vec<Revised>, crate::load::git::GitError> {
+    let paths: Vec<&str> = changed
+        .iter()
+        .map(String::as_str)
+        .filter(|p| p.starts_with("catalog/") && p.ends_with(".yaml"))
+        .collect();
+    let old = git.paths_at(rev, &paths)?;
+    Ok(paths
+        .into_iter()
+        .zip(old)
+        .map(|(path, before)| Revised {
+            path: path.to_string(),
+            before: before.map(|b| String::from_utf8_lossy(&b).into_owned()),
+            now: std::fs::read_to_string(root.join(path)).ok(),
+        })
+        .collect())
+}
+
 /// An escape hatch a change adds: an exception granted or extended, or a line omitted, which
 /// the national office reviews (README, reviewing escape hatches).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -252,13 +285,7 @@ pub struct Escape {
 }
 
 /// The escape hatches the change since `rev` adds to the regional entry files in `changed`.
-pub fn escapes(
-    git: &crate::load::git::Git,
-    rev: &str,
-    root: &Path,
-    changed: &[String],
-    line_fields: &[String],
-) -> Result<Vec<Escape>, crate::load::git::GitError> {
+pub fn escapes(revised: &[Revised], line_fields: &[String]) -> Vec<Escape> {
     use serde_json::Value;
     let parse = |text: &str| -> (Value, Option<yaml::Node>) {
         let root = yaml::parse(text, Limits::default()).root;
@@ -270,18 +297,16 @@ pub fn escapes(
         )
     };
     let mut found = Vec::new();
-    for path in changed
+    for file in revised
         .iter()
-        .filter(|p| p.starts_with("catalog/regions/") && p.ends_with(".yaml"))
+        .filter(|f| f.path.starts_with("catalog/regions/"))
     {
-        let Ok(now) = std::fs::read_to_string(root.join(path)) else {
+        let Some(now) = &file.now else {
             continue;
         };
-        let before = git
-            .file_at(rev, path)?
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
-        let ((old, _), (new, tree)) = (parse(&before), parse(&now));
+        let path = &file.path;
+        let before = file.before.as_deref().unwrap_or_default();
+        let ((old, _), (new, tree)) = (parse(before), parse(now));
         let line = |pointer: &str| {
             tree.as_ref()
                 .and_then(|t| t.pointer(pointer))
@@ -358,5 +383,5 @@ pub fn escapes(
             }
         }
     }
-    Ok(found)
+    found
 }

@@ -115,6 +115,15 @@ impl Catalog {
         catalog
     }
 
+    /// Every regional entry with the document of the national item it implements (entries of
+    /// an unknown or invalid item are left out: CAT301 reports those).
+    pub fn entries_with_items(&self) -> impl Iterator<Item = (&Document, &Document)> + '_ {
+        self.entries.iter().filter_map(|((_, code), entry)| {
+            let item = self.items.get(code)?;
+            Some((self.doc(entry), self.doc(item)))
+        })
+    }
+
     pub fn doc<T>(&self, typed: &Typed<T>) -> &Document {
         &self.documents[typed.doc]
     }

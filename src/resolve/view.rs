@@ -60,15 +60,6 @@ fn as_str(value: Option<&Value>) -> Option<&str> {
     value.and_then(Value::as_str)
 }
 
-/// Enumeration values of a list field, in file order.
-pub fn strs(value: Option<&Value>) -> impl Iterator<Item = &str> {
-    value
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-}
-
 impl<'a, F: Fields<'a>> Record<F> {
     /// Any field, for code that walks the policy's field list rather than one named field.
     pub fn get(self, field: &str) -> Option<&'a Value> {
@@ -317,10 +308,6 @@ impl<'a> Laws<'a> {
             .flatten()
             .map(LawCite)
     }
-
-    pub fn raw(self) -> Option<&'a Value> {
-        self.0
-    }
 }
 
 /// One citation: `{law, article}`.
@@ -383,10 +370,6 @@ impl<'a> Department<'a> {
     pub fn credit_code(self) -> &'a str {
         as_str(self.0.get("credit_code")).unwrap_or_default()
     }
-
-    pub fn raw(self) -> &'a Value {
-        self.0
-    }
 }
 
 impl Serialize for Department<'_> {
@@ -402,10 +385,6 @@ pub struct Contact<'a>(pub &'a Value);
 impl<'a> Contact<'a> {
     pub fn phone(self) -> Option<&'a Value> {
         self.0.get("phone")
-    }
-
-    pub fn raw(self) -> &'a Value {
-        self.0
     }
 }
 

@@ -3,12 +3,11 @@
 //! Emitted by `check --since REV` (and reported by `changelog`), which compare each changed file
 //! with its version at the revision.
 
-use std::path::Path;
-
 use super::Rule;
 use crate::diagnostic::codes;
 
 use crate::diagnostic::Diagnostic;
+use crate::load::since::Revised;
 use crate::load::yaml::Limits;
 use crate::load::{self, Kind};
 use crate::resolve::view;
@@ -65,27 +64,10 @@ pub fn stale_review(path: &str, before: &str, now: &str) -> Option<Diagnostic> {
     })
 }
 
-/// CAT111: files whose content changed since `rev` while their `reviewed` date stayed the same.
-pub fn stale_reviews(
-    git: &crate::load::git::Git,
-    rev: &str,
-    root: &Path,
-    changed: &[String],
-) -> Result<Vec<crate::diagnostic::Diagnostic>, crate::load::git::GitError> {
-    let mut found = Vec::new();
-    for path in changed
+/// CAT111 for every file of a `check --since` change.
+pub fn stale_reviews(revised: &[Revised]) -> Vec<Diagnostic> {
+    revised
         .iter()
-        .filter(|p| p.starts_with("catalog/") && p.ends_with(".yaml"))
-    {
-        let Ok(now) = std::fs::read_to_string(root.join(path)) else {
-            continue;
-        };
-        let Some(before) = git.file_at(rev, path)? else {
-            continue;
-        };
-        if let Some(d) = stale_review(path, &String::from_utf8_lossy(&before), &now) {
-            found.push(d);
-        }
-    }
-    Ok(found)
+        .filter_map(|f| stale_review(&f.path, f.before.as_deref()?, f.now.as_deref()?))
+        .collect()
 }

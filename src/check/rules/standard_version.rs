@@ -43,14 +43,11 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for ((_, item), entry) in &catalog.entries {
-        let Some(national) = catalog.items.get(item) else {
-            continue;
-        };
-        let doc = catalog.doc(entry);
+    for (doc, national) in catalog.entries_with_items() {
+        let item = national.stem();
         let (Some(recorded), Some(current)) = (
             view::doc(&doc.json).standard_version(),
-            view::doc(&catalog.doc(national).json).version(),
+            view::doc(&national.json).version(),
         ) else {
             continue;
         };

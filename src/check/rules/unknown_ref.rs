@@ -27,12 +27,9 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for ((_, code), entry) in &catalog.entries {
-        let Some(item) = catalog.items.get(code) else {
-            continue;
-        };
-        let national = view::doc(&catalog.doc(item).json);
-        let doc = catalog.doc(entry);
+    for (doc, item_doc) in catalog.entries_with_items() {
+        let code = item_doc.stem();
+        let national = view::doc(&item_doc.json);
         for list in &resolved.line_fields {
             let list = list.as_str();
             let ids: Vec<&str> = national.lines_named(list).iter().map(Line::id).collect();
@@ -42,7 +39,6 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     continue;
                 };
                 if !ids.contains(&reference) {
-                    let item_doc = catalog.doc(item);
                     out.push(
                         doc.diagnostic(RULE.code, &format!("/{list}/{i}/ref"), format!("national item {code} has no line `{reference}` in `{list}`"))
                             .with_label(item_doc.path(), item_doc.span(&format!("/{list}")), format!("known ids: {}", if ids.is_empty() { "none".to_string() } else { ids.join(", ") }))

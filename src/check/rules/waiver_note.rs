@@ -41,12 +41,8 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for ((_, item), entry) in &catalog.entries {
-        let Some(national) = catalog.items.get(item) else {
-            continue;
-        };
-        let national = view::doc(&catalog.doc(national).json).lines(ListField::Materials);
-        let doc = catalog.doc(entry);
+    for (doc, national) in catalog.entries_with_items() {
+        let national = view::doc(&national.json).lines(ListField::Materials);
         let written = view::doc(&doc.json).written_lines(ListField::Materials.name());
         for (i, line) in written.iter().enumerate() {
             let line = crate::resolve::Line::Plain(line);
