@@ -807,3 +807,38 @@ fn scores_say_what_they_measure() {
         "{text}"
     );
 }
+
+#[test]
+fn a_comparison_with_a_parent_regions_value_names_that_regions_standard() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        CITY,
+        "committed_limit: {days: 7, unit: calendar_day}\n",
+    );
+    let compiled = compile(dir.path());
+    // 广东 commits to 10 calendar days; 深圳's 7 is measured against that, and says so.
+    let entry = compiled
+        .conformance
+        .entry("440300", "000120010000")
+        .unwrap();
+    let field = entry
+        .fields
+        .iter()
+        .find(|f| &*f.field == "committed_limit")
+        .unwrap();
+    let national = catalogc::resolve::view::doc(
+        &compiled
+            .resolved
+            .catalog
+            .doc(&compiled.resolved.catalog.items["000120010000"])
+            .json,
+    );
+    let text = catalogc::diff::describe(
+        &compiled.labels,
+        "committed_limit",
+        &field.details[0],
+        national,
+    );
+    assert_eq!(text, "承诺办结时限：7个自然日（广东省标准10个自然日）");
+}

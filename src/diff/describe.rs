@@ -70,8 +70,9 @@ pub fn describe(
             labels::waived_by(&text(detail.regional.as_ref()))
         ),
         "value" => format!(
-            "{label}：{}（全国标准{}）",
+            "{label}：{}（{}{}）",
             limit(detail.regional.as_ref()),
+            detail.baseline.as_deref().unwrap_or("全国标准"),
             limit(detail.national.as_ref())
         ),
         "changed" => format!(

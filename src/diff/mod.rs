@@ -108,6 +108,10 @@ pub struct Detail {
     /// The document that states the difference (an omission may be a parent region's).
     #[serde(skip)]
     stated_in: Option<usize>,
+    /// The standard the regional value is compared with when it is not the national one:
+    /// `浙江省标准` (a parent region's own value).
+    #[serde(skip)]
+    pub baseline: Option<Arc<str>>,
 }
 
 /// One field of an effective entry. Field names and file paths are shared (`Arc`), not copied
@@ -444,17 +448,30 @@ fn entry<'a>(
                 bound,
             } if !sourced.national => {
                 // The national value, else the parent region's (a regional standard), else the bound.
+                let parent = national
+                    .is_none()
+                    .then(|| shared.inherited(effective, index))
+                    .flatten();
                 let baseline = national
-                    .or_else(|| shared.inherited(effective, index).map(|s| s.value))
+                    .or(parent.map(|s| s.value))
                     .or_else(|| bound.as_ref().and_then(|b| national_doc.json.get(b)));
-                scalar(
+                let mut details = scalar(
                     field,
                     direction,
                     value.as_deref(),
                     unit.as_deref(),
                     sourced.value,
                     baseline,
-                )
+                );
+                // A comparison with a parent region's value names that region's standard.
+                let standard = parent
+                    .and_then(|s| catalog.documents[s.doc].region_folder())
+                    .and_then(|folder| catalog.regions.get(folder))
+                    .map(|r| Arc::<str>::from(format!("{}标准", r.value.name)));
+                for d in &mut details {
+                    d.baseline.clone_from(&standard);
+                }
+                details
             }
             FieldPolicy::More { item } if !sourced.national => {
                 let parent = national
@@ -626,6 +643,7 @@ fn detail(
         regional_pointer,
         national_pointer,
         stated_in: None,
+        baseline: None,
     }
 }
 
