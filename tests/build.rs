@@ -76,7 +76,12 @@ fn the_sample_build_writes_every_file_of_the_layout() {
             .keys()
             .map(|id| format!("portal/events/{id}.html")),
     );
-    for (region, code) in catalog.entries.keys() {
+    // A guide for every regional entry and every local item.
+    let local = catalog
+        .local_items
+        .iter()
+        .map(|((region, _), l)| (region.clone(), l.value.item.code.clone()));
+    for (region, code) in catalog.entries.keys().cloned().chain(local) {
         expected.push(format!("portal/regions/{region}/{code}.html"));
         expected.push(format!("guides/{region}/{code}.md"));
     }
@@ -85,7 +90,7 @@ fn the_sample_build_writes_every_file_of_the_layout() {
         .filter(|p| !files.contains_key(*p))
         .collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
-    // One PublicService per national item and per regional entry.
+    // One PublicService per national item, per regional entry and per local item.
     let jsonld: serde_json::Value =
         serde_json::from_str(&read(out.path(), "opendata/catalog.jsonld")).unwrap();
     let services = jsonld["@graph"]
@@ -94,7 +99,10 @@ fn the_sample_build_writes_every_file_of_the_layout() {
         .iter()
         .filter(|n| n["@type"] == "cpsv:PublicService")
         .count();
-    assert_eq!(services, catalog.items.len() + catalog.entries.len());
+    assert_eq!(
+        services,
+        catalog.items.len() + catalog.entries.len() + catalog.local_items.len()
+    );
     // Chinese first, with the reviewed date, the national section order and schema.org JSON-LD.
     let guide = read(out.path(), "portal/regions/440300/002000112001.html");
     assert!(guide.contains("<html lang=\"zh-CN\""), "{guide}");

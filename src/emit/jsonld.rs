@@ -301,10 +301,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         }
         graph.add(id, || node);
     }
-    for effective in site.resolved.effective.iter().filter(|e| {
-        catalog.items.contains_key(&e.item)
-            && (site.regions.is_empty() || site.regions.contains(&e.region))
-    }) {
+    for effective in site.guided() {
         regional(&mut graph, site, effective);
     }
     for (id, event) in &catalog.events {
@@ -365,7 +362,11 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
         str::to_string,
     );
     let path = format!("{}/{}", effective.region, effective.item);
-    let description = format!("{region_name}实施：{}", national.name());
+    let description = if effective.is_local() {
+        format!("{region_name}地方事项：{}", national.name())
+    } else {
+        format!("{region_name}实施：{}", national.name())
+    };
     let lines = |field: ListField| entry.lines(field);
     let (id, mut node) = service(
         graph,
@@ -382,9 +383,12 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
         &lines(ListField::Fees),
         entry.channels(),
     );
-    node.set(
-        "cv:relatedService",
-        reference(graph.id(&format!("service/{}", effective.item))),
-    );
+    // A local item has no national service to point to.
+    if !effective.is_local() {
+        node.set(
+            "cv:relatedService",
+            reference(graph.id(&format!("service/{}", effective.item))),
+        );
+    }
     graph.add(id, || node);
 }

@@ -137,7 +137,10 @@ pub struct Guide<'a> {
     faq: Option<&'a Value>,
     redress: Option<&'a Value>,
     reviewed: Option<&'a Value>,
-    national_url: String,
+    /// A local item: the region's own, with no national standard to compare with.
+    local: bool,
+    /// The national item's page; none for a local item.
+    national_url: Option<String>,
     differences: Vec<Difference>,
 }
 
@@ -258,9 +261,18 @@ impl<'a> Site<'a> {
         format!("regions/{region}/{code}.html")
     }
 
-    /// The 办事指南 of one effective entry.
+    /// The standard an entry implements: the national item, or a local item itself.
+    fn standard(&self, effective: &Effective) -> Record<&'a Value> {
+        view::doc(
+            effective
+                .national
+                .map_or(&Value::Null, |doc| &self.catalog.documents[doc].json),
+        )
+    }
+
+    /// The 办事指南 of one effective entry, or of a local item ([`Effective::local`]).
     pub fn guide<'s>(&'s self, effective: &'s Effective) -> Guide<'s> {
-        let national = self.national(&effective.item);
+        let national = self.standard(effective);
         let entry = self.entry(effective);
         let mut legal_basis = self.laws_of(national.legal_basis());
         legal_basis.extend(self.laws_of(entry.implementation_basis()));
@@ -329,9 +341,22 @@ impl<'a> Site<'a> {
             faq: entry.faq(),
             redress: entry.redress(),
             reviewed: entry.own_reviewed(),
-            national_url: format!("items/{}.html", effective.item),
+            local: effective.is_local(),
+            national_url: (!effective.is_local()).then(|| format!("items/{}.html", effective.item)),
             differences,
         }
+    }
+
+    /// Every entry that has a 办事指南: each region's entries for national items and its local
+    /// items, within the regions wanted.
+    pub fn guided(&self) -> impl Iterator<Item = &'a Effective> + '_ {
+        let resolved = self.resolved;
+        resolved
+            .effective
+            .iter()
+            .filter(|e| self.catalog.items.contains_key(&e.item))
+            .chain(&resolved.local)
+            .filter(|e| self.wanted(&e.region))
     }
 
     fn entry_result(&self, region: &str, item: &str) -> Option<&crate::diff::EntryResult> {
@@ -416,10 +441,9 @@ impl<'a> Site<'a> {
             })
         };
         let guides = || -> Done {
-            self.resolved
-                .effective
+            self.guided()
+                .collect::<Vec<_>>()
                 .par_iter()
-                .filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item))
                 .try_for_each(|e| -> Done {
                     let guide = self.guide(e);
                     let jsonld = self.guide_jsonld(&guide);
@@ -697,14 +721,22 @@ impl<'a> Site<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let local_items: Vec<Value> = result
-            .map(|r| {
-                r.extra
-                    .iter()
-                    .map(|i| json!({"code": i.code, "name": i.name, "url": Value::Null}))
-                    .collect()
+        let local_items: Vec<Value> = self
+            .resolved
+            .local
+            .iter()
+            .filter(|l| l.region == code)
+            .map(|l| {
+                let record = self.entry(l);
+                json!({
+                    "code": l.item,
+                    "name": record.name(),
+                    "url": Self::guide_url(code, &l.item),
+                    "committed_limit": record.committed_limit().and_then(Limit::label),
+                    "reviewed": record.own_reviewed(),
+                })
             })
-            .unwrap_or_default();
+            .collect();
         let missing: Vec<Value> = result
             .map(|r| r.missing.iter().map(|i| json!({"code": i.code, "name": i.name, "url": format!("items/{}.html", i.code)})).collect())
             .unwrap_or_default();
@@ -860,13 +892,13 @@ impl<'a> Site<'a> {
             .iter()
             .map(|(code, item)| json!({"code": code, "name": item.value.name, "region_name": Value::Null, "url": format!("items/{code}.html"), "kind": "item"}))
             .collect();
-        entries.extend(self.resolved.effective.iter().filter(|e| self.wanted(&e.region) && self.catalog.items.contains_key(&e.item)).map(|e| {
+        entries.extend(self.guided().map(|e| {
             json!({
                 "code": e.item,
-                "name": self.catalog.items[&e.item].value.name,
+                "name": self.entry(e).name(),
                 "region_name": self.catalog.regions.get(&e.region).map(|r| r.value.name.clone()),
                 "url": Self::guide_url(&e.region, &e.item),
-                "kind": "guide",
+                "kind": if e.is_local() { "local" } else { "guide" },
             })
         }));
         entries

@@ -33,6 +33,23 @@ pub struct Effective {
 }
 
 impl Effective {
+    /// A region's local item seen as an entry: the one document is both the standard and the
+    /// region's implementation (docs/format.md, local items), so its lists are its own lines,
+    /// none of them "added".
+    pub fn local(region: &str, code: &str, doc: usize) -> Effective {
+        Effective {
+            region: region.to_string(),
+            item: code.to_string(),
+            chain: vec![doc],
+            national: Some(doc),
+        }
+    }
+
+    /// Whether this is a local item (its own standard) rather than an entry for a national item.
+    pub fn is_local(&self) -> bool {
+        self.national == Some(self.own())
+    }
+
     /// The document of the region's own entry.
     pub fn own(&self) -> usize {
         self.chain[0]
@@ -106,7 +123,7 @@ impl Effective {
             .and_then(|doc| catalog.documents[doc].json.get(field));
         let regional = self
             .get(catalog, field)
-            .filter(|s| !s.national)
+            .filter(|s| !s.national && !self.is_local())
             .map(|s| s.value);
         (national, regional)
     }

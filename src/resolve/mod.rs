@@ -32,6 +32,8 @@ pub struct Resolved {
     pub line_fields: Vec<String>,
     /// Sorted by (region, item).
     pub effective: Vec<Effective>,
+    /// Every region's local items as entries ([`Effective::local`]), sorted by (region, code).
+    pub local: Vec<Effective>,
     /// Indices into `effective` by national item code.
     by_item: BTreeMap<String, Vec<usize>>,
 }
@@ -50,10 +52,17 @@ impl Resolved {
             .filter(|(_, rule)| matches!(rule, FieldPolicy::Fewer { .. }))
             .map(|(name, _)| name.clone())
             .collect();
+        let mut local: Vec<Effective> = catalog
+            .local_items
+            .iter()
+            .map(|((region, _), l)| Effective::local(region, &l.value.item.code, l.doc))
+            .collect();
+        local.sort_by(|a, b| (&a.region, &a.item).cmp(&(&b.region, &b.item)));
         Resolved {
             catalog,
             line_fields,
             effective,
+            local,
             by_item,
         }
     }
