@@ -108,10 +108,23 @@ fn the_sample_build_writes_every_file_of_the_layout() {
     assert!(guide.contains("<html lang=\"zh-CN\""), "{guide}");
     assert!(guide.contains("2025-"), "the reviewed date is shown");
     assert!(guide.contains("\"@type\":\"GovernmentService\""));
-    let order = ["受理条件", "申请材料", "办理时限", "收费", "咨询"];
+    // The 一次性告知单 first, then the elements in the national order.
+    let order = [
+        "s-notice",
+        "s-name",
+        "s-conditions",
+        "s-materials",
+        "s-limit",
+        "s-fees",
+        "s-contact",
+    ];
     let positions: Vec<usize> = order
         .iter()
-        .map(|h| guide.find(h).unwrap_or_else(|| panic!("{h} missing")))
+        .map(|h| {
+            guide
+                .find(&format!("<h2 id=\"{h}\">"))
+                .unwrap_or_else(|| panic!("{h} missing"))
+        })
         .collect();
     assert!(
         positions.windows(2).all(|w| w[0] < w[1]),

@@ -108,3 +108,184 @@ fn point_1_a_local_item_has_a_guide_a_page_linked_from_its_region_and_search_and
         .expect("a PublicService for the local item");
     assert!(service.get("cv:relatedService").is_none(), "{service}");
 }
+
+#[test]
+fn point_3_a_zero_visit_promise_beside_an_on_site_step_is_warned_and_never_printed_alone() {
+    let edit = |root: &Path| {
+        merge(
+            root,
+            "catalog/national/000120010000.yaml",
+            "process:\n  - {id: apply, name: 申请, text: 到居住地公安派出所提出申请, on_site: true}\n  - {id: issue, name: 发证, text: 邮寄送达}\n",
+        );
+        merge(
+            root,
+            "catalog/regions/440300/000120010000.yaml",
+            "channels: {window: true, online: {url: \"https://example.invalid/sz/juzhuzheng\"}, mail: true, visits: 0}\n",
+        );
+    };
+    let (dir, out) = built(edit);
+    // check warns, at the promise, naming the step and where it comes from.
+    let compiled = compile(dir.path());
+    let warning = finding(&compiled, "CAT116");
+    assert_eq!(warning.file, "catalog/regions/440300/000120010000.yaml");
+    assert!(
+        warning.message.contains("`apply`") && warning.message.contains("national item"),
+        "{}",
+        warning.message
+    );
+    // The guides print neither “0 次” nor a bare count: the process is the authority.
+    for path in [
+        "guides/440300/000120010000.md",
+        "portal/regions/440300/000120010000.html",
+    ] {
+        let page = read(out.path(), path);
+        assert!(!page.contains("0 次"), "{path}: {page}");
+        assert!(page.contains("请以办理流程为准"), "{path}: {page}");
+        assert!(page.contains("须到现场"), "{path}: {page}");
+    }
+    // Restating the process for the region ends both the warning and the caveat.
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "process:\n  - {id: apply, name: 网上申请, text: 在网上提交申请，刷脸核验身份}\n  - {id: issue, name: 发证, text: 邮寄送达}\n",
+    );
+    let compiled = compile(dir.path());
+    assert!(!compiled.diagnostics.iter().any(|d| d.code == "CAT116"));
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(dir.path(), out.path(), &[]).status.success());
+    let guide = read(out.path(), "guides/440300/000120010000.md");
+    assert!(guide.contains("- 到现场次数：0 次"), "{guide}");
+}
+
+#[test]
+fn point_9_a_guide_opens_with_what_the_applicant_needs_to_act() {
+    let (_dir, out) = built(|root| {
+        merge(
+            root,
+            "catalog/regions/440300/000120010000.yaml",
+            "address: 深圳市福田区福中三路市民中心B区\nhours: 周一至周五 9:00-18:00\ncommitted_limit: {days: 7, unit: working_day}\n",
+        );
+    });
+    let guide = read(out.path(), "guides/440300/000120010000.md");
+    let notice = guide
+        .split("## 一次性告知单")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a 一次性告知单 section");
+    // What to bring, where, when, how long, what it costs, whom to call: before any reference.
+    for fact in [
+        "居民身份证（原件 1 份）",
+        "深圳市福田区福中三路市民中心B区",
+        "周一至周五 9:00-18:00",
+        "多久办好：7个工作日",
+        "收费：不收费",
+        "0755-12345678",
+    ] {
+        assert!(notice.contains(fact), "{fact} missing from {notice}");
+    }
+    assert!(guide.find("## 一次性告知单") < guide.find("## 事项名称与编码"));
+    // The HTML page offers the notice for printing, through a script, never an inline handler.
+    let html = read(out.path(), "portal/regions/440300/000120010000.html");
+    assert!(html.contains("data-print=\"notice\""), "{html}");
+    assert!(!html.contains("onclick"), "{html}");
+    assert!(std::fs::metadata(out.path().join("portal/assets/print.js")).is_ok());
+}
+
+#[test]
+fn point_10_a_retired_item_keeps_its_addresses_and_links_to_its_successor() {
+    let (_dir, out) = built(|root| {
+        merge(
+            root,
+            "catalog/national/000120010000.yaml",
+            "status: retired\nreplaced_by: \"000120020000\"\n",
+        );
+    });
+    // The same addresses as before, made of codes only, now saying what happened.
+    let item = read(out.path(), "portal/items/000120010000.html");
+    assert!(item.contains("本事项已取消"), "{item}");
+    assert!(item.contains("items&#x2f;000120020000.html"), "{item}");
+    assert!(item.contains("居住证换领"), "{item}");
+    let guide = read(out.path(), "portal/regions/440300/000120010000.html");
+    assert!(guide.contains("本事项已取消"), "{guide}");
+    assert!(guide.contains("items&#x2f;000120020000.html"), "{guide}");
+    let markdown = read(out.path(), "guides/440300/000120010000.md");
+    assert!(
+        markdown.contains("**本事项已取消。**请改为办理居住证换领（000120020000）。"),
+        "{markdown}"
+    );
+    // An active item's page says nothing of the kind.
+    let other = read(out.path(), "portal/items/000120020000.html");
+    assert!(!other.contains("本事项已取消"), "{other}");
+}
+
+#[test]
+fn point_4_fields_editors_fill_are_published_on_the_guide() {
+    let (_dir, out) = built(|root| {
+        merge(
+            root,
+            "catalog/national/000120010000.yaml",
+            "description: 在居住地申领居住证\ncompetent_department: 公安部\ntopics: [户籍办理]\nrights: 申请人有权查询办理进度\nduties: 申请人应当如实提供材料\nspecial_procedures:\n  - {name: 实地核查, text: 必要时核查居住情况, days: 5}\n",
+        );
+        merge(
+            root,
+            "catalog/regions/440300/000120010000.yaml",
+            "department: {name: 深圳市公安局, credit_code: \"11440300007542417R\", nature: statutory_authority}\npower_source: delegated\nentrusting_department: 广东省公安厅\nco_departments: [深圳市人力资源和社会保障局]\nlocal_code: \"4403000012001\"\nhandle_area: cross_city\nconvenience: {appointment: true, express: false, hall: 深圳市民中心}\ntowns:\n  - {code: \"440304001\", name: 园岭街道}\n",
+        );
+    });
+    let guide = read(out.path(), "guides/440300/000120010000.md");
+    let html = read(out.path(), "portal/regions/440300/000120010000.html");
+    for shown in [
+        "在居住地申领居住证",
+        "主管部门：公安部",
+        "服务主题：户籍办理",
+        "依法享有的权利：申请人有权查询办理进度",
+        "依法履行的义务：申请人应当如实提供材料",
+        "实地核查：必要时核查居住情况（时限 5 天）",
+        "实施主体性质：法定机关",
+        "权力来源：上级下放",
+        "委托部门：广东省公安厅",
+        "联办机构：深圳市人力资源和社会保障局",
+        "地方实施编码：4403000012001",
+        "网上办理深度：三级（网上预审）",
+        "通办范围：跨市通办",
+        "进驻大厅：深圳市民中心",
+        "预约办理：支持",
+        "快递送达：不支持",
+        "园岭街道",
+    ] {
+        assert!(guide.contains(shown), "{shown} missing from {guide}");
+        let word = shown.split('：').next_back().unwrap();
+        assert!(html.contains(word), "{word} missing from the HTML guide");
+    }
+    // Not stated, not shown: online payment was not given either way.
+    assert!(!guide.contains("网上支付"), "{guide}");
+}
+
+/// docs/templates.md's table "Where each field appears" names every property of every schema,
+/// so no field is accepted and then published nowhere without the docs saying so.
+#[test]
+fn point_4_docs_say_where_every_schema_field_appears() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/templates.md")).unwrap();
+    let table = docs
+        .split("## Where each field appears")
+        .nth(1)
+        .expect("docs/templates.md has a section `## Where each field appears`");
+    let listed: std::collections::BTreeSet<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    let mut missing = Vec::new();
+    for schema in ["item", "entry", "local-item", "event", "region", "catalog"] {
+        let text =
+            std::fs::read_to_string(root.join(format!("schema/{schema}.schema.json"))).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for field in json["properties"].as_object().unwrap().keys() {
+            if !listed.contains(field.as_str()) {
+                missing.push(format!("{schema}: {field}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in the table: {missing:?}");
+}

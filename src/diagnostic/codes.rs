@@ -290,6 +290,13 @@ pub static WAIVER_NOTE: Code = code(
     Active,
     "a waived material keeps a national note about handing it in",
 );
+pub static ON_SITE_STEP: Code = code(
+    "CAT116",
+    "on-site-step",
+    Warning,
+    Active,
+    "zero visits promised while a process step needs the applicant on site",
+);
 pub static LEVEL_NOT_DELIVERING: Code = code(
     "CAT201",
     "level-not-delivering",
@@ -510,6 +517,7 @@ pub static ALL: &[&Code] = &[
     &TASK_CODE,
     &WAIVER_WITHOUT_CERTIFICATE,
     &WAIVER_NOTE,
+    &ON_SITE_STEP,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,
     &FIXED_FIELD,

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::Site;
 use super::json::Line;
 use super::templates::TemplateError;
+use crate::check::rules::on_site_step;
 use crate::diff::{Class, describe};
 use crate::resolve::Effective;
 use crate::resolve::labels;
@@ -98,10 +99,14 @@ struct GuideCondition<'a> {
 struct Channels<'a> {
     window: bool,
     online_url: Option<&'a Value>,
+    online_depth_label: Option<&'a str>,
     mobile: bool,
     mail: bool,
     visits: Option<&'a Value>,
     visit_reason: Option<&'a Value>,
+    /// Zero visits promised while a process step needs the applicant on site (CAT116): the
+    /// page prints neither claim on its own.
+    visits_conflict: bool,
 }
 
 static EMPTY_LIST: Value = Value::Array(Vec::new());
@@ -117,18 +122,33 @@ pub struct Guide<'a> {
     type_label: &'a str,
     legal_basis: Vec<LawRef<'a>>,
     department: Option<Department<'a>>,
+    department_nature_label: Option<&'a str>,
+    power_source_label: Option<&'a str>,
+    entrusting_department: Option<&'a str>,
+    co_departments: Vec<&'a str>,
+    competent_department: Option<&'a str>,
+    local_code: Option<&'a str>,
+    description: Option<&'a str>,
+    topics: Vec<&'a str>,
     audience_label: String,
     quantity_limit: Option<&'a Value>,
     conditions: Vec<GuideCondition<'a>>,
     materials: Vec<Material<'a>>,
     intermediary_services: &'a Value,
     process: Option<&'a Value>,
+    special_procedures: &'a [Value],
     statutory_limit: Option<String>,
     committed_limit: Option<String>,
     handling_label: Option<&'a str>,
     fees: Vec<Fee<'a>>,
     result: Option<ResultRef<'a>>,
+    personal_data: Vec<PersonalDataRef<'a>>,
+    rights: Option<&'a str>,
+    duties: Option<&'a str>,
     channels: Channels<'a>,
+    handle_area_label: Option<&'a str>,
+    convenience: Option<&'a Value>,
+    towns: &'a [Value],
     address: Option<&'a Value>,
     hours: Option<&'a Value>,
     appointment_url: Option<&'a str>,
@@ -139,9 +159,22 @@ pub struct Guide<'a> {
     reviewed: Option<&'a Value>,
     /// A local item: the region's own, with no national standard to compare with.
     local: bool,
+    /// The item (national or local) is retired (`status: retired`): the page stays, says so.
+    retired: bool,
+    /// Its successor (`replaced_by`): `{code, name, url}` or none.
+    replaced_by: Option<Value>,
     /// The national item's page; none for a local item.
     national_url: Option<String>,
     differences: Vec<Difference>,
+}
+
+/// A line of `personal_data` (个人信息采集) as pages show it: what is collected, why, on
+/// which law (its title).
+#[derive(Serialize)]
+struct PersonalDataRef<'a> {
+    field: Option<&'a str>,
+    purpose: Option<&'a str>,
+    basis: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +199,15 @@ struct ItemContext<'a> {
     result: Option<ResultRef<'a>>,
     process: &'a Value,
     reviewed: Option<&'a Value>,
+    status_label: &'a str,
+    /// A retired item's successor: `{code, name, url}`, or none.
+    replaced_by: Option<Value>,
+    version: Option<u64>,
+    effective: Option<&'a str>,
+    central_department: Option<&'a str>,
+    competent_department: Option<&'a str>,
+    handle_area_label: Option<&'a str>,
+    topics: Vec<&'a str>,
 }
 
 /// One region's column on an item page.
@@ -261,6 +303,18 @@ impl<'a> Site<'a> {
         format!("regions/{region}/{code}.html")
     }
 
+    /// The item that takes over from a retired or changed one (`replaced_by`): its code, name
+    /// and page, or its code alone when the catalog does not hold it.
+    fn successor(&self, standard: Record<&Value>) -> Option<Value> {
+        let code = standard.text("replaced_by")?;
+        let item = self.catalog.items.get(code);
+        Some(json!({
+            "code": code,
+            "name": item.map(|i| i.value.name.as_str()),
+            "url": item.map(|_| format!("items/{code}.html")),
+        }))
+    }
+
     /// The standard an entry implements: the national item, or a local item itself.
     fn standard(&self, effective: &Effective) -> Record<&'a Value> {
         view::doc(
@@ -307,6 +361,17 @@ impl<'a> Site<'a> {
             type_label: labels::item_type(national.item_type()),
             legal_basis,
             department: entry.department(),
+            department_nature_label: entry
+                .department()
+                .and_then(Department::nature)
+                .map(labels::nature),
+            power_source_label: entry.text("power_source").map(labels::power_source),
+            entrusting_department: entry.text("entrusting_department"),
+            co_departments: entry.strings("co_departments"),
+            competent_department: national.text("competent_department"),
+            local_code: entry.text("local_code"),
+            description: national.text("description"),
+            topics: national.strings("topics"),
             audience_label: labels::list(national.audience(), labels::audience),
             quantity_limit: national.quantity_limit(),
             conditions: entry
@@ -320,18 +385,34 @@ impl<'a> Site<'a> {
             materials: self.materials(&entry.lines(ListField::Materials)),
             intermediary_services: national.intermediary_services().unwrap_or(&EMPTY_LIST),
             process: entry.process(),
+            special_procedures: national.objects("special_procedures"),
             statutory_limit: national.statutory_limit().and_then(Limit::label),
             committed_limit: entry.committed_limit().and_then(Limit::label),
             handling_label: entry.handling().map(labels::handling),
             fees: self.fees(&entry.lines(ListField::Fees)),
             result: result(national.result()),
+            personal_data: national
+                .personal_data()
+                .map(|p| PersonalDataRef {
+                    field: p.field(),
+                    purpose: p.purpose(),
+                    basis: self.law_title(p.basis()),
+                })
+                .collect(),
+            rights: national.text("rights"),
+            duties: national.text("duties"),
+            handle_area_label: entry.text("handle_area").map(labels::handle_area),
+            convenience: entry.convenience(),
+            towns: entry.objects("towns"),
             channels: Channels {
                 window: channels.window(),
                 online_url: channels.online_url(),
+                online_depth_label: channels.online_depth().map(labels::online_depth),
                 mobile: channels.mobile(),
                 mail: channels.mail(),
                 visits: channels.visits(),
                 visit_reason: channels.visit_reason(),
+                visits_conflict: on_site_step::conflict(self.resolved, effective).is_some(),
             },
             address: entry.address(),
             hours: entry.hours(),
@@ -342,6 +423,8 @@ impl<'a> Site<'a> {
             redress: entry.redress(),
             reviewed: entry.own_reviewed(),
             local: effective.is_local(),
+            retired: national.status() == Some("retired"),
+            replaced_by: self.successor(national),
             national_url: (!effective.is_local()).then(|| format!("items/{}.html", effective.item)),
             differences,
         }
@@ -629,6 +712,14 @@ impl<'a> Site<'a> {
             result: result(national.result()),
             process: national.process().unwrap_or(&EMPTY_LIST),
             reviewed: national.reviewed(),
+            status_label: labels::status(national.status().unwrap_or_default()),
+            replaced_by: self.successor(national),
+            version: national.version(),
+            effective: national.text("effective"),
+            central_department: national.central_department(),
+            competent_department: national.text("competent_department"),
+            handle_area_label: national.text("handle_area").map(labels::handle_area),
+            topics: national.strings("topics"),
         };
         let columns: Vec<Column> = self
             .resolved

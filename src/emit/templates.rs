@@ -55,6 +55,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "assets/search.js",
         include_str!("../../output-templates/assets/search.js"),
     ),
+    (
+        "assets/print.js",
+        include_str!("../../output-templates/assets/print.js"),
+    ),
 ];
 
 /// Why the templates cannot be used: catalogc cannot build (exit status 2).

@@ -72,6 +72,70 @@ pub fn handling(value: &str) -> &str {
     )
 }
 
+/// `department.nature` (实施主体性质, GB/T 39046 A.3).
+pub fn nature(value: &str) -> &str {
+    lookup(
+        &[
+            ("statutory_authority", "法定机关"),
+            ("authorized_organization", "授权组织"),
+            ("entrusted_organization", "受委托组织"),
+            ("other", "其他"),
+        ],
+        value,
+    )
+}
+
+/// `power_source` (权力来源).
+pub fn power_source(value: &str) -> &str {
+    lookup(
+        &[
+            ("statutory", "法定本级行使"),
+            ("delegated", "上级下放"),
+            ("entrusted", "委托"),
+        ],
+        value,
+    )
+}
+
+/// `handle_area` (通办范围).
+pub fn handle_area(value: &str) -> &str {
+    lookup(
+        &[
+            ("none", "不通办"),
+            ("cross_county", "跨县通办"),
+            ("cross_city", "跨市通办"),
+            ("cross_province", "跨省通办"),
+            ("nationwide", "全国通办"),
+        ],
+        value,
+    )
+}
+
+/// `channels.online.depth` (网上办理深度).
+pub fn online_depth(value: &str) -> &str {
+    lookup(
+        &[
+            ("information", "一级（信息公开）"),
+            ("download", "二级（表格下载）"),
+            ("pre_review", "三级（网上预审）"),
+            ("full_online", "四级（全程网办）"),
+        ],
+        value,
+    )
+}
+
+/// An item's `status` (事项状态).
+pub fn status(value: &str) -> &str {
+    lookup(
+        &[
+            ("active", "在用"),
+            ("suspended", "暂停实施"),
+            ("retired", "已取消"),
+        ],
+        value,
+    )
+}
+
 pub fn unit(value: &str) -> &str {
     lookup(
         &[("working_day", "个工作日"), ("calendar_day", "个自然日")],

@@ -210,6 +210,36 @@ impl<'a, F: Fields<'a>> Record<F> {
             .map(ExceptionDoc)
     }
 
+    /// Text fields that pages show as written: `description`, `rights`, `duties`,
+    /// `competent_department`, `entrusting_department`, `local_code`, `effective`, …
+    pub fn text(self, field: &str) -> Option<&'a str> {
+        as_str(self.0.field(field))
+    }
+
+    /// A list of strings (`topics`, `co_departments`), empty when absent.
+    pub fn strings(self, field: &str) -> Vec<&'a str> {
+        self.0
+            .field(field)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect()
+    }
+
+    /// A list of objects (`towns`, `special_procedures`), as written.
+    pub fn objects(self, field: &str) -> &'a [Value] {
+        self.0
+            .field(field)
+            .and_then(Value::as_array)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// `convenience` (便民服务): `{appointment, online_payment, express, hall}`.
+    pub fn convenience(self) -> Option<&'a Value> {
+        self.0.field("convenience")
+    }
+
     /// A national item's `central_department` (国务院主管部门).
     pub fn central_department(self) -> Option<&'a str> {
         as_str(self.0.field("central_department"))
@@ -370,6 +400,11 @@ impl<'a> Department<'a> {
     pub fn credit_code(self) -> &'a str {
         as_str(self.0.get("credit_code")).unwrap_or_default()
     }
+
+    /// `nature` (实施主体性质), when stated.
+    pub fn nature(self) -> Option<&'a str> {
+        as_str(self.0.get("nature"))
+    }
 }
 
 impl Serialize for Department<'_> {
@@ -491,6 +526,11 @@ impl<'a> Channels<'a> {
 
     pub fn online_url(self) -> Option<&'a Value> {
         self.0?.pointer("/online/url")
+    }
+
+    /// `online.depth` (网上办理深度), when stated.
+    pub fn online_depth(self) -> Option<&'a str> {
+        as_str(self.0?.pointer("/online/depth"))
     }
 
     pub fn visits(self) -> Option<&'a Value> {

@@ -35,6 +35,7 @@ pub mod missing_key;
 pub mod nesting_depth;
 pub mod omission_reason;
 pub mod omitted_requirement;
+pub mod on_site_step;
 pub mod parent_level;
 pub mod personal_data;
 pub mod region_code;
@@ -103,6 +104,7 @@ pub static ALL: &[&Rule] = &[
     &task_code::RULE,
     &waiver_without_certificate::RULE,
     &waiver_note::RULE,
+    &on_site_step::RULE,
     &level_not_delivering::RULE,
     &entry_level::RULE,
     &fixed_field::RULE,
