@@ -43,6 +43,7 @@ const PAGE_KINDS = {
   item: 'items/002000112001.html',
   region: 'regions/440300/index.html',
   guide: 'regions/440300/002000112001.html',
+  'local item guide': 'regions/370303/372082001001.html',
   event: 'events/newborn.html',
   conformance: 'conformance.html',
   search: 'search.html',
@@ -254,6 +255,40 @@ describe('the portal of the sample catalog', () => {
     }
   });
 
+  test('print: Chromium prints a guide to PDF without navigation; the 打印一次性告知单 button prints the notice alone', STEP, async (t) => {
+    const { page, problems } = await openPage(context, site.url + PAGE_KINDS.guide);
+    const pages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    try {
+      // Printing the page as it is (Ctrl+P): no navigation, the notice and every element.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.site-nav').isVisible(), false, 'navigation is not printed');
+      assert.equal(await page.locator('.toc').isVisible(), false, 'the table of contents is not printed');
+      assert.equal(await page.locator('#s-notice').isVisible(), true, 'the notice is printed');
+      assert.equal(await page.locator('#s-materials').isVisible(), true, 'the full guide is printed');
+      const whole = await page.pdf({ format: 'A4' });
+      assert.equal(whole.subarray(0, 5).toString('latin1'), '%PDF-');
+      // The button (on screen): it asks the browser to print, with the notice alone.
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => {
+        window.__printed = 0;
+        window.print = () => { window.__printed += 1; };
+      });
+      await page.click('[data-print=notice]');
+      assert.equal(await page.evaluate(() => window.__printed), 1, 'the button called window.print once');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('#s-notice').isVisible(), true, 'the notice is printed');
+      assert.equal(await page.locator('#s-materials').isVisible(), false, 'the reference is not printed with the notice');
+      assert.equal(await page.locator('.print-button').isVisible(), false, 'the button itself is not printed');
+      const notice = await page.pdf({ format: 'A4' });
+      t.diagnostic(`guide PDF: ${pages(whole)} pages (${whole.length} bytes); notice PDF: ${pages(notice)} page(s) (${notice.length} bytes)`);
+      assert.equal(pages(notice), 1, 'the 一次性告知单 fits one A4 sheet');
+      assert.ok(pages(whole) > pages(notice), 'the whole guide is longer than its notice');
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('screenshots of the guide and conformance pages at desktop and phone widths', STEP, async (t) => {
     await mkdir(ARTIFACTS, { recursive: true });
     for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
@@ -288,12 +323,12 @@ const PAYLOADS = [
   '{{ 7*7 }}',
 ];
 
-/** What a page may run: the JSON-LD data block and the portal's own search script, nothing else. */
+/** What a page may run: the JSON-LD data block and the portal's own scripts (search, print), nothing else. */
 const injected = (page) =>
   page.evaluate(() => {
     const found = [];
     for (const s of document.scripts) {
-      const ok = s.type === 'application/ld+json' || /(^|\/)assets\/search\.js$/.test(s.getAttribute('src') || '');
+      const ok = s.type === 'application/ld+json' || /(^|\/)assets\/(search|print)\.js$/.test(s.getAttribute('src') || '');
       if (!ok) found.push(`script ${s.outerHTML.slice(0, 80)}`);
     }
     for (const el of document.querySelectorAll('*')) {
