@@ -289,3 +289,46 @@ fn point_4_docs_say_where_every_schema_field_appears() {
     }
     assert!(missing.is_empty(), "not in the table: {missing:?}");
 }
+
+#[test]
+fn point_2_a_guide_names_the_standard_each_limit_is_measured_against() {
+    let province = |root: &Path| {
+        merge(
+            root,
+            "catalog/regions/440000/000120010000.yaml",
+            "committed_limit: {days: 10, unit: working_day}\n",
+        );
+    };
+    // The city inherits the province's limit: the guide says from where.
+    let (_dir, out) = built(province);
+    let guide = read(out.path(), "guides/440300/000120010000.md");
+    assert!(
+        guide.contains("- 法定办结时限（全国标准）：15个自然日"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("- 承诺办结时限：10个工作日（沿用广东省实施清单）"),
+        "{guide}"
+    );
+    let item = read(out.path(), "portal/items/000120010000.html");
+    assert!(item.contains("沿用广东省实施清单"), "{item}");
+    // The city states its own: both standards are shown, each with its name.
+    let (_dir, out) = built(|root| {
+        province(root);
+        merge(
+            root,
+            "catalog/regions/440300/000120010000.yaml",
+            "committed_limit: {days: 7, unit: working_day}\n",
+        );
+    });
+    let guide = read(out.path(), "guides/440300/000120010000.md");
+    assert!(guide.contains("- 承诺办结时限：7个工作日\n"), "{guide}");
+    assert!(
+        guide.contains("- 广东省标准：承诺办结时限 10个工作日"),
+        "{guide}"
+    );
+    assert!(!guide.contains("沿用广东省"), "{guide}");
+    // The province's own guide has no parent standard to name.
+    let own = read(out.path(), "guides/440000/000120010000.md");
+    assert!(!own.contains("省标准："), "{own}");
+}

@@ -139,6 +139,11 @@ pub struct Guide<'a> {
     special_procedures: &'a [Value],
     statutory_limit: Option<String>,
     committed_limit: Option<String>,
+    /// The parent region whose entry the committed limit is inherited from, or none.
+    committed_from: Option<&'a str>,
+    /// A parent region's own committed limit where the region states its own:
+    /// `{standard: "广东省标准", limit}`, or none.
+    committed_parent: Option<Value>,
     handling_label: Option<&'a str>,
     fees: Vec<Fee<'a>>,
     result: Option<ResultRef<'a>>,
@@ -219,6 +224,8 @@ struct Column<'a> {
     name: Option<&'a str>,
     url: String,
     committed_limit: Option<String>,
+    /// The parent region whose entry the committed limit is inherited from, or none.
+    committed_from: Option<&'a str>,
     materials: Vec<Material<'a>>,
     fees: Vec<Fee<'a>>,
     differences: Vec<String>,
@@ -315,6 +322,40 @@ impl<'a> Site<'a> {
         }))
     }
 
+    /// The region whose entry states `effective`'s value of `field` when it is neither the
+    /// region's own nor the national item's: `广东省` for `（沿用广东省实施清单）`.
+    fn inherited_from(&self, effective: &Effective, field: &str) -> Option<&'a str> {
+        let catalog = self.catalog;
+        let sourced = effective.get(catalog, field)?;
+        if sourced.national || sourced.doc == effective.own() {
+            return None;
+        }
+        self.region_name_of(sourced.doc)
+    }
+
+    /// The name of the region whose folder holds document `doc`.
+    fn region_name_of(&self, doc: usize) -> Option<&'a str> {
+        let catalog = self.catalog;
+        catalog.documents[doc]
+            .region_folder()
+            .and_then(|folder| catalog.regions.get(folder))
+            .map(|r| r.value.name.as_str())
+    }
+
+    /// A parent region's own limit where the region states its own too: the regional standard
+    /// it is measured against beside the national one (`{standard: "广东省标准", limit}`).
+    fn parent_limit(&self, effective: &'a Effective, field: &str) -> Option<Value> {
+        let catalog = self.catalog;
+        if !effective.states(catalog, field) {
+            return None;
+        }
+        let parent = effective.inherited(|doc| catalog.documents[doc].json.get(field))?;
+        Some(json!({
+            "standard": format!("{}标准", self.region_name_of(parent.doc)?),
+            "limit": Limit(parent.value).label(),
+        }))
+    }
+
     /// The standard an entry implements: the national item, or a local item itself.
     fn standard(&self, effective: &Effective) -> Record<&'a Value> {
         view::doc(
@@ -388,6 +429,8 @@ impl<'a> Site<'a> {
             special_procedures: national.objects("special_procedures"),
             statutory_limit: national.statutory_limit().and_then(Limit::label),
             committed_limit: entry.committed_limit().and_then(Limit::label),
+            committed_from: self.inherited_from(effective, "committed_limit"),
+            committed_parent: self.parent_limit(effective, "committed_limit"),
             handling_label: entry.handling().map(labels::handling),
             fees: self.fees(&entry.lines(ListField::Fees)),
             result: result(national.result()),
@@ -749,6 +792,7 @@ impl<'a> Site<'a> {
                         .map(|r| r.value.name.as_str()),
                     url: Self::guide_url(&e.region, code),
                     committed_limit: self.entry(e).committed_limit().and_then(Limit::label),
+                    committed_from: self.inherited_from(e, "committed_limit"),
                     materials: self.materials(&self.entry(e).lines(ListField::Materials)),
                     fees: self.fees(&self.entry(e).lines(ListField::Fees)),
                     differences,
