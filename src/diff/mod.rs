@@ -81,6 +81,10 @@ pub struct Approval {
     pub approval: String,
     pub expires: String,
     pub reason: String,
+    /// The exception marks its `approval` illustrative: a sample's invented document number,
+    /// not a real one (docs/format.md, illustrative values).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub illustrative: bool,
 }
 
 /// One difference inside a field.
@@ -517,6 +521,7 @@ fn entry<'a>(
                         approval: exception.approval().to_string(),
                         expires: expires.to_string(),
                         reason: exception.reason().to_string(),
+                        illustrative: exception.illustrative("approval"),
                     });
                 }
             }
