@@ -597,7 +597,10 @@ fn diff_filters_by_region_and_item_and_renders_markdown() {
     assert!(md.contains("| 深圳市 (440300) |"), "{md}");
     assert!(!md.contains("(510100)"), "{md}");
     assert!(md.contains("### 002000112001 居住证申领"), "{md}");
-    assert!(md.contains("| 地区 | 申请材料 | 办结时限 | 收费 | 结果 |"), "{md}");
+    assert!(
+        md.contains("| 地区 | 申请材料 | 办结时限 | 收费 | 结果 |"),
+        "{md}"
+    );
     // The item's class in 深圳, and its differences: the approved ones and the improvements.
     assert!(md.contains("| 不收费 | 经批准的偏离 |"), "{md}");
     assert!(md.contains("\n### 经批准的偏离\n"), "{md}");
@@ -630,9 +633,15 @@ fn the_markdown_report_lists_every_difference_by_class_deviations_first() {
     };
     let order = ["偏离", "经批准的偏离", "优于标准", "未实施", "地方事项"].map(at);
     assert!(order.is_sorted(), "{order:?} in {md}");
-    assert!(md.contains("| 深圳市 (440300) | 002000112001 居住证申领 | 事项名称："), "{md}");
+    assert!(
+        md.contains("| 深圳市 (440300) | 002000112001 居住证申领 | 事项名称："),
+        "{md}"
+    );
     // An improvement is listed (not only deviations), with the baseline it improves on.
-    assert!(md.contains("| 成都市 (510100) | 002000112001 居住证申领 | 承诺办结时限：10个自然日"), "{md}");
+    assert!(
+        md.contains("| 成都市 (510100) | 002000112001 居住证申领 | 承诺办结时限：10个自然日"),
+        "{md}"
+    );
     assert!(md.contains("（全国标准15个自然日"), "{md}");
 }
 
@@ -650,12 +659,20 @@ fn diff_item_reports_each_regions_result_for_that_item_not_its_whole_catalog_sco
     let shenzhen = regions.iter().find(|r| r["code"] == "440300").unwrap();
     // Counted over the one item: it applies, is implemented, and is an approved deviation.
     assert_eq!(
-        (&shenzhen["applicable"], &shenzhen["implemented"], &shenzhen["approved"], &shenzhen["score"]),
+        (
+            &shenzhen["applicable"],
+            &shenzhen["implemented"],
+            &shenzhen["approved"],
+            &shenzhen["score"]
+        ),
         (&1.into(), &1.into(), &1.into(), &1.0.into()),
         "{shenzhen:#}"
     );
     let whole = compiled.conformance.region("440300").unwrap();
-    assert!(whole.applicable > 1, "the sample's 深圳 has one applicable item");
+    assert!(
+        whole.applicable > 1,
+        "the sample's 深圳 has one applicable item"
+    );
     for region in regions {
         for entry in region["entries"].as_array().unwrap() {
             assert_eq!(entry["item"], "002000112001");

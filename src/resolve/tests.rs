@@ -703,7 +703,10 @@ fn an_illustrative_mark_belongs_to_the_document_the_value_comes_from() {
         [
             regions(),
             vec![
-                (format!("national/{OTHER_ITEM}.yaml"), national.replace(ITEM, OTHER_ITEM)),
+                (
+                    format!("national/{OTHER_ITEM}.yaml"),
+                    national.replace(ITEM, OTHER_ITEM),
+                ),
                 entry_for(OTHER_ITEM, "440000", "illustrative: [contact.phone]\n"),
                 entry_for(OTHER_ITEM, "440300", "illustrative: [contact]\n"),
                 entry_for(
