@@ -7,9 +7,10 @@
 
 use std::fmt::Write;
 
-use super::{DiffReport, fees, limit, materials};
+use super::{DiffReport, fees, materials};
 use crate::diff::{Class, ItemRef, RegionResult, describe};
 use crate::resolve::labels;
+use crate::resolve::view::Limit;
 
 /// The classes of a difference, in the order the report lists them.
 const DIFFERENCES: [Class; 4] = [
@@ -83,21 +84,21 @@ fn items(report: &DiffReport<'_>, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            "| 全国标准 | {} ({}) | 法定{} | {} | |",
+            "| 全国标准 | {} ({}) | {} | {} | |",
             item.materials.len(),
             cell(&materials(&item.materials)),
-            limit(item.statutory_limit),
+            named_limit("法定", item.statutory_limit),
             cell(&fees(&item.fees))
         );
         for c in &item.regions {
             let _ = writeln!(
                 out,
-                "| {} ({}) | {} ({}) | 承诺{} | {} | {} |",
+                "| {} ({}) | {} ({}) | {} | {} | {} |",
                 cell(c.name),
                 c.region,
                 c.materials.len(),
                 cell(&materials(&c.materials)),
-                limit(c.committed_limit),
+                named_limit("承诺", c.committed_limit),
                 cell(&fees(&c.fees)),
                 class(c.class)
             );
@@ -171,6 +172,13 @@ fn listing(
             class(heading)
         );
     }
+}
+
+/// `法定15个自然日（…）`, or `—` when there is no limit.
+fn named_limit(kind: &str, value: Option<Limit<'_>>) -> String {
+    value
+        .and_then(Limit::label)
+        .map_or_else(|| "—".to_string(), |l| format!("{kind}{l}"))
 }
 
 fn cell(text: &str) -> String {
