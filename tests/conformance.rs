@@ -593,10 +593,108 @@ fn diff_filters_by_region_and_item_and_renders_markdown() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let md = String::from_utf8(output.stdout).unwrap();
+    assert!(md.starts_with("## 合规情况（基准：全国标准）\n"), "{md}");
     assert!(md.contains("| 深圳市 (440300) |"), "{md}");
     assert!(!md.contains("(510100)"), "{md}");
     assert!(md.contains("### 002000112001 居住证申领"), "{md}");
-    assert!(md.contains("approved"), "{md}");
+    assert!(
+        md.contains("| 地区 | 申请材料 | 办结时限 | 收费 | 结果 |"),
+        "{md}"
+    );
+    // The item's class in 深圳, and its differences: the approved ones and the improvements.
+    assert!(md.contains("| 不收费 | 经批准的偏离 |"), "{md}");
+    assert!(md.contains("\n### 经批准的偏离\n"), "{md}");
+    assert!(md.contains("\n### 优于标准\n"), "{md}");
+    // The exception's approval number is the sample's invention and says so.
+    assert!(
+        md.contains("经粤府函〔2025〕88号（示例文号，非真实文件）批准"),
+        "{md}"
+    );
+    // Not the region's whole-catalog score, and no English left for the reader.
+    for absent in ["得分", "score", "region", "approved", "Conformance"] {
+        assert!(!md.contains(absent), "`{absent}` in {md}");
+    }
+}
+
+#[test]
+fn the_markdown_report_lists_every_difference_by_class_deviations_first() {
+    let dir = sample_copy();
+    append(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "name: 深圳市居住证申领\n",
+    );
+    let compiled = compile(dir.path());
+    let md = DiffReport::new(&compiled, &[]).markdown();
+    assert!(md.contains("| 地区 | 得分 | 适用 | 已实施 | 一致 | 经批准的偏离 | 无法确定 | 偏离 | 未实施 | 地方事项 |"), "{md}");
+    let at = |heading: &str| {
+        md.find(&format!("\n### {heading}\n"))
+            .unwrap_or_else(|| panic!("no `{heading}` in {md}"))
+    };
+    let order = ["偏离", "经批准的偏离", "优于标准", "未实施", "地方事项"].map(at);
+    assert!(order.is_sorted(), "{order:?} in {md}");
+    assert!(
+        md.contains("| 深圳市 (440300) | 002000112001 居住证申领 | 事项名称："),
+        "{md}"
+    );
+    // An improvement is listed (not only deviations), with the baseline it improves on.
+    assert!(
+        md.contains("| 成都市 (510100) | 002000112001 居住证申领 | 承诺办结时限：10个自然日"),
+        "{md}"
+    );
+    assert!(md.contains("（全国标准15个自然日"), "{md}");
+}
+
+#[test]
+fn diff_item_reports_each_regions_result_for_that_item_not_its_whole_catalog_score() {
+    let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
+    let item = "002000112001".to_string();
+    let report = DiffReport::new(&compiled, std::slice::from_ref(&item));
+    let json: serde_json::Value = serde_json::from_str(&report.json()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schema/diff.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&json), "{json:#}");
+    let regions = json["regions"].as_array().unwrap();
+    let shenzhen = regions.iter().find(|r| r["code"] == "440300").unwrap();
+    // Counted over the one item: it applies, is implemented, and is an approved deviation.
+    assert_eq!(
+        (
+            &shenzhen["applicable"],
+            &shenzhen["implemented"],
+            &shenzhen["approved"],
+            &shenzhen["score"]
+        ),
+        (&1.into(), &1.into(), &1.into(), &1.0.into()),
+        "{shenzhen:#}"
+    );
+    let whole = compiled.conformance.region("440300").unwrap();
+    assert!(
+        whole.applicable > 1,
+        "the sample's 深圳 has one applicable item"
+    );
+    for region in regions {
+        for entry in region["entries"].as_array().unwrap() {
+            assert_eq!(entry["item"], "002000112001");
+        }
+        assert!(region["applicable"].as_u64().unwrap() <= 1, "{region:#}");
+        assert!(region["extra"].as_array().unwrap().is_empty(), "{region:#}");
+    }
+    // A region where the item neither applies nor is implemented has no result for it.
+    assert!(regions.iter().all(|r| r["code"] != "130000"), "{json:#}");
+    let approval = &shenzhen["entries"][0]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "conditions")
+        .unwrap()["details"][0]["approved_by"];
+    assert_eq!(approval["illustrative"], true, "{approval:#}");
+    let text = report.text();
+    assert!(!text.contains("score"), "{text}");
+    assert!(
+        text.contains("深圳市 (440300, city)\n  002000112001 居住证申领: approved\n"),
+        "{text}"
+    );
 }
 
 const NATIONAL: &str = "catalog/national/000120010000.yaml";

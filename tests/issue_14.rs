@@ -332,3 +332,46 @@ fn point_2_a_guide_names_the_standard_each_limit_is_measured_against() {
     let own = read(out.path(), "guides/440000/000120010000.md");
     assert!(!own.contains("省标准："), "{own}");
 }
+
+#[test]
+fn point_8_a_sample_catalog_says_so_on_every_page_and_tags_every_illustrative_value() {
+    let (_dir, out) = built(|root| {
+        append(root, "catalog/catalog.yaml", "sample: true\n");
+        merge(
+            root,
+            "catalog/regions/440300/000120010000.yaml",
+            "illustrative: [contact.phone, committed_limit]\ncommitted_limit: {days: 7, unit: working_day}\n",
+        );
+    });
+    let out = out.path();
+    for page in [
+        "portal/index.html",
+        "portal/search.html",
+        "portal/conformance.html",
+        "portal/items/000120010000.html",
+        "portal/regions/440300/index.html",
+        "portal/regions/440300/000120010000.html",
+        "portal/events/residence.html",
+    ] {
+        assert!(
+            read(out, page).contains("示例目录，不是真实的办事指南"),
+            "{page} does not say it is an illustration"
+        );
+    }
+    let guide = read(out, "guides/440300/000120010000.md");
+    assert!(guide.contains("> 示例目录，不是真实的办事指南"), "{guide}");
+    assert!(
+        guide.contains("- 咨询电话：0755-12345678（示例）"),
+        "{guide}"
+    );
+    assert!(guide.contains("- 多久办好：7个工作日（示例）"), "{guide}");
+    // Values not marked are not tagged: the complaint line is the real 12345 hotline.
+    assert!(guide.contains("- 监督投诉电话：12345\n"), "{guide}");
+    assert!(guide.contains("- 基本编码：000120010000\n"), "{guide}");
+    // The province's guide has its own phone, not marked: no tag there.
+    let province = read(out, "guides/440000/000120010000.md");
+    assert!(!province.contains("（示例）"), "{province}");
+    // A catalog that is not a sample shows no banner.
+    let (_dir, plain) = built(|_| {});
+    assert!(!read(plain.path(), "portal/index.html").contains("示例目录"));
+}

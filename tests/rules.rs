@@ -119,6 +119,7 @@ rule_tests!(
     task_code,
     waiver_without_certificate,
     waiver_note,
+    illustrative_path,
     on_site_step,
     level_not_delivering,
     entry_level,

@@ -144,3 +144,73 @@ fn an_entry_for_a_national_item_that_does_not_exist_is_found() {
         .unwrap();
     assert_eq!(d.span.start.line, first_key as u32 + 1);
 }
+
+#[test]
+fn the_sample_says_it_is_one_and_marks_every_invented_value() {
+    use catalogc::resolve::view;
+    let root: &std::path::Path = env!("CARGO_MANIFEST_DIR").as_ref();
+    let compiled = compile(root);
+    let catalog = &compiled.resolved.catalog;
+    assert!(catalog.sample());
+    let mut marked = 0;
+    for doc in catalog.documents.iter().filter(|d| d.valid) {
+        let source = std::fs::read_to_string(root.join(doc.path())).unwrap();
+        let record = view::doc(&doc.json);
+        // A value its comment calls invented is marked so, in the file that states it.
+        for (comment, path) in [
+            ("# [UNSURE] illustrative phone", "contact.phone"),
+            (
+                "# [UNSURE] illustrative credit code",
+                "department.credit_code",
+            ),
+            ("# [UNSURE] illustrative code", "code"),
+        ] {
+            if source.contains(comment) {
+                assert!(record.illustrative(path), "{}: `{path}`", doc.path());
+                marked += 1;
+            }
+        }
+        // A phone number of the invented 12345xx shape is never shown as real.
+        let phone = record
+            .contact()
+            .and_then(|c| c.phone())
+            .and_then(|p| p.as_str());
+        if phone.is_some_and(|p| p.contains("-123456")) {
+            assert!(record.illustrative("contact.phone"), "{}", doc.path());
+        }
+        // So is every approval number the sample made up.
+        for exception in record.exceptions() {
+            assert!(
+                exception.illustrative("approval"),
+                "{}: {}",
+                doc.path(),
+                exception.approval()
+            );
+        }
+    }
+    assert!(marked > 100, "only {marked} marks checked");
+}
+
+#[test]
+fn national_standards_ask_for_what_their_regulation_asks_for() {
+    use catalogc::resolve::view::{self, ListField};
+    let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
+    let catalog = &compiled.resolved.catalog;
+    let national = |code: &str| view::doc(&catalog.doc(&catalog.items[code]).json);
+    // 机动车驾驶证申领和使用规定: the 身份证明 and the 身体条件证明, not the licence and photos
+    // some older local guides ask for.
+    let renewal: Vec<&str> = national("000101069003")
+        .lines(ListField::Materials)
+        .iter()
+        .map(|l| l.id())
+        .collect();
+    assert_eq!(renewal, ["id-card", "health-certificate"]);
+    // 居住证暂行条例: the 15-day rule is in 第九条.
+    let articles: Vec<String> = national("002000112001")
+        .legal_basis()
+        .iter()
+        .filter_map(|c| c.article().and_then(|a| a.as_str()).map(String::from))
+        .collect();
+    assert!(articles.contains(&"第九条".to_string()), "{articles:?}");
+    assert!(!articles.contains(&"第十三条".to_string()), "{articles:?}");
+}

@@ -290,6 +290,13 @@ pub static WAIVER_NOTE: Code = code(
     Active,
     "a waived material keeps a national note about handing it in",
 );
+pub static ILLUSTRATIVE_PATH: Code = code(
+    "CAT115",
+    "illustrative-path",
+    Error,
+    Active,
+    "an `illustrative` mark names no value of its file",
+);
 pub static ON_SITE_STEP: Code = code(
     "CAT116",
     "on-site-step",
@@ -517,6 +524,7 @@ pub static ALL: &[&Code] = &[
     &TASK_CODE,
     &WAIVER_WITHOUT_CERTIFICATE,
     &WAIVER_NOTE,
+    &ILLUSTRATIVE_PATH,
     &ON_SITE_STEP,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,

@@ -120,8 +120,13 @@ pub fn describe(
         ),
     };
     if let Some(approval) = &detail.approved_by {
+        let sample = if approval.illustrative {
+            "（示例文号，非真实文件）"
+        } else {
+            ""
+        };
         sentence.push_str(&format!(
-            "（经{}批准，有效期至{}）",
+            "（经{}{sample}批准，有效期至{}）",
             approval.approval, approval.expires
         ));
     }

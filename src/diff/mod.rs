@@ -81,6 +81,10 @@ pub struct Approval {
     pub approval: String,
     pub expires: String,
     pub reason: String,
+    /// The exception marks its `approval` illustrative: a sample's invented document number,
+    /// not a real one (docs/format.md, illustrative values).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub illustrative: bool,
 }
 
 /// One difference inside a field.
@@ -264,7 +268,7 @@ pub fn diff(resolved: &Resolved, policy: &Policy) -> Conformance {
         .iter()
         .map(|(code, region)| {
             let entries = by_region.remove(code.as_str()).unwrap_or_default();
-            region_result(catalog, code, &region.value, entries)
+            region_result(catalog, code, &region.value, entries, &|_| true)
         })
         .collect();
     Conformance {
@@ -273,11 +277,30 @@ pub fn diff(resolved: &Resolved, policy: &Policy) -> Conformance {
     }
 }
 
+impl RegionResult {
+    /// This region's result over the items `wanted` alone (`diff --item`): its entries for
+    /// them, and every count and the score over them, not over the whole catalog.
+    pub fn scoped(&self, catalog: &Catalog, wanted: &dyn Fn(&str) -> bool) -> RegionResult {
+        let entries = self
+            .entries
+            .iter()
+            .filter(|e| wanted(&e.item))
+            .cloned()
+            .collect();
+        match catalog.regions.get(&self.code) {
+            Some(region) => region_result(catalog, &self.code, &region.value, entries, wanted),
+            None => self.clone(),
+        }
+    }
+}
+
+/// A region's result from its entries' results, counting the items `wanted` only.
 fn region_result(
     catalog: &Catalog,
     code: &str,
     region: &crate::resolve::model::Region,
     entries: Vec<EntryResult>,
+    wanted: &dyn Fn(&str) -> bool,
 ) -> RegionResult {
     let mut counts: BTreeMap<Class, usize> = BTreeMap::new();
     let mut field_counts: BTreeMap<Class, usize> = BTreeMap::new();
@@ -296,7 +319,7 @@ fn region_result(
     let applicable: Vec<&str> = catalog
         .items
         .iter()
-        .filter(|(_, item)| delivering(&item.value))
+        .filter(|(code, item)| wanted(code) && delivering(&item.value))
         .map(|(code, _)| code.as_str())
         .collect();
     let missing: Vec<ItemRef> = applicable
@@ -324,7 +347,7 @@ fn region_result(
     let extra: Vec<ItemRef> = catalog
         .local_items
         .iter()
-        .filter(|((region, _), _)| region == code)
+        .filter(|((region, item), _)| region == code && wanted(item))
         .map(|((_, item), local)| ItemRef {
             code: item.clone(),
             name: local.value.item.name.clone(),
@@ -517,6 +540,7 @@ fn entry<'a>(
                         approval: exception.approval().to_string(),
                         expires: expires.to_string(),
                         reason: exception.reason().to_string(),
+                        illustrative: exception.illustrative("approval"),
                     });
                 }
             }

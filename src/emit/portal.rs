@@ -32,7 +32,7 @@ fn page(
 ) -> Value {
     json!({
         "root": root,
-        "site": {"title": site.title, "language": "zh-CN"},
+        "site": {"title": site.title, "language": "zh-CN", "sample": site.catalog.sample()},
         "page": {"title": title, "reviewed": reviewed, "feed": feed},
     })
 }
@@ -111,6 +111,23 @@ struct Channels<'a> {
 
 static EMPTY_LIST: Value = Value::Array(Vec::new());
 
+/// The values a guide shows that a record may mark as illustrative; the templates tag each
+/// marked one with 示例.
+const SHOWN_PATHS: &[&str] = &[
+    "code",
+    "task_code",
+    "local_code",
+    "department.credit_code",
+    "contact.phone",
+    "contact.complaint",
+    "statutory_limit",
+    "committed_limit",
+    "materials",
+    "fees",
+    "address",
+    "hours",
+];
+
 /// The context of a 办事指南 (`guide` in guide.html and guide.md).
 #[derive(Serialize)]
 pub struct Guide<'a> {
@@ -162,6 +179,11 @@ pub struct Guide<'a> {
     faq: Option<&'a Value>,
     redress: Option<&'a Value>,
     reviewed: Option<&'a Value>,
+    /// The paths of the values shown that the record marks as illustrations (`illustrative`,
+    /// docs/format.md): pages tag each with 示例.
+    illustrative: Vec<&'static str>,
+    /// The catalog is an illustration (`sample: true`): the Markdown guide says so first.
+    sample: bool,
     /// A local item: the region's own, with no national standard to compare with.
     local: bool,
     /// The item (national or local) is retired (`status: retired`): the page stays, says so.
@@ -204,6 +226,8 @@ struct ItemContext<'a> {
     result: Option<ResultRef<'a>>,
     process: &'a Value,
     reviewed: Option<&'a Value>,
+    /// As the guide's `illustrative`, for the national item's own values.
+    illustrative: Vec<&'static str>,
     status_label: &'a str,
     /// A retired item's successor: `{code, name, url}`, or none.
     replaced_by: Option<Value>,
@@ -465,6 +489,12 @@ impl<'a> Site<'a> {
             faq: entry.faq(),
             redress: entry.redress(),
             reviewed: entry.own_reviewed(),
+            illustrative: SHOWN_PATHS
+                .iter()
+                .copied()
+                .filter(|path| entry.illustrative(path))
+                .collect(),
+            sample: self.catalog.sample(),
             local: effective.is_local(),
             retired: national.status() == Some("retired"),
             replaced_by: self.successor(national),
@@ -755,6 +785,11 @@ impl<'a> Site<'a> {
             result: result(national.result()),
             process: national.process().unwrap_or(&EMPTY_LIST),
             reviewed: national.reviewed(),
+            illustrative: SHOWN_PATHS
+                .iter()
+                .copied()
+                .filter(|path| national.illustrative(path))
+                .collect(),
             status_label: labels::status(national.status().unwrap_or_default()),
             replaced_by: self.successor(national),
             version: national.version(),

@@ -135,9 +135,16 @@ impl FieldLabels {
         self.labels.get(property).map(String::as_str)
     }
 
-    /// The label of a field for people: its title, else its name.
+    /// The label of a field of an item or entry for people: its title in the item schema, else
+    /// in the entry schema, else anywhere, else its name (`name` is 事项名称, not the 发布机构名称
+    /// of `catalog.yaml`'s publisher).
     pub fn field<'a>(&'a self, field: &'a str) -> &'a str {
-        self.get(field).unwrap_or(field)
+        ["item.schema.json", "entry.schema.json"]
+            .into_iter()
+            .find_map(|def| self.def_labels.get(&(def.to_string(), field.to_string())))
+            .map(String::as_str)
+            .or_else(|| self.get(field))
+            .unwrap_or(field)
     }
 
     /// The label of `property` inside the `$defs` type `def` (`channels`, `visits` →

@@ -115,6 +115,12 @@ impl Catalog {
         catalog
     }
 
+    /// `sample: true` in `catalog.yaml`: the catalog is an illustration, not a real catalog
+    /// (docs/format.md, illustrative values).
+    pub fn sample(&self) -> bool {
+        self.config.as_ref().is_some_and(|c| c.value.sample)
+    }
+
     /// Every regional entry with the document of the national item it implements (entries of
     /// an unknown or invalid item are left out: CAT301 reports those).
     pub fn entries_with_items(&self) -> impl Iterator<Item = (&Document, &Document)> + '_ {

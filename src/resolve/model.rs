@@ -165,6 +165,9 @@ pub struct Config {
     pub language: String,
     pub base_url: String,
     pub review_interval_days: u32,
+    /// `sample: true`: the catalog is an illustration, not a real catalog (docs/format.md).
+    #[serde(default)]
+    pub sample: bool,
     /// Days before an exception expires from which it is announced (default 60).
     #[serde(default)]
     pub exception_notice_days: Option<u32>,

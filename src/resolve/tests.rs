@@ -691,3 +691,48 @@ fn the_policy_names_the_lists_of_lines_and_the_typed_list_fields_are_among_them(
         );
     }
 }
+
+#[test]
+fn an_illustrative_mark_belongs_to_the_document_the_value_comes_from() {
+    use crate::resolve::view;
+    let national = NATIONAL.replace(
+        "reviewed: 2026-06-30",
+        "illustrative: [statutory_limit]\nreviewed: 2026-06-30",
+    );
+    let compiled = compile(
+        [
+            regions(),
+            vec![
+                (
+                    format!("national/{OTHER_ITEM}.yaml"),
+                    national.replace(ITEM, OTHER_ITEM),
+                ),
+                entry_for(OTHER_ITEM, "440000", "illustrative: [contact.phone]\n"),
+                entry_for(OTHER_ITEM, "440300", "illustrative: [contact]\n"),
+                entry_for(
+                    OTHER_ITEM,
+                    "440304",
+                    "statutory_limit: {days: 15, unit: calendar_day}\n",
+                ),
+                entry("440300", ""),
+            ],
+        ]
+        .concat(),
+    );
+    let r = &compiled.resolved;
+    let of = |region| view::effective(&r.catalog, r.effective_of(region, OTHER_ITEM).unwrap());
+    // The province marks its phone; the city marks its whole contact (phone included).
+    assert!(of("440000").illustrative("contact.phone"));
+    assert!(!of("440000").illustrative("contact.complaint"));
+    assert!(of("440300").illustrative("contact.phone"));
+    assert!(of("440300").illustrative("contact.complaint"));
+    // The county states its own contact: the parents' marks do not speak for it.
+    assert!(!of("440304").illustrative("contact.phone"));
+    // The statutory limit inherited from the national item carries the national mark; the
+    // county restates it and its own file does not mark it.
+    assert!(of("440300").illustrative("statutory_limit"));
+    assert!(!of("440304").illustrative("statutory_limit"));
+    // The item under its own code, unmarked, stays a fact.
+    let plain = view::effective(&r.catalog, effective(r, "440300"));
+    assert!(!plain.illustrative("statutory_limit"));
+}

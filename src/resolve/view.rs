@@ -19,12 +19,20 @@ use super::lines::{Line, effective_lines};
 /// Where a record's fields come from.
 pub trait Fields<'a>: Copy {
     fn field(self, name: &str) -> Option<&'a Value>;
+
+    /// The document that states field `name`: the one whose `illustrative` list speaks for the
+    /// value (docs/format.md, illustrative values).
+    fn holder(self, name: &str) -> Option<&'a Value>;
 }
 
 /// One document: its own fields only.
 impl<'a> Fields<'a> for &'a Value {
     fn field(self, name: &str) -> Option<&'a Value> {
         self.get(name)
+    }
+
+    fn holder(self, name: &str) -> Option<&'a Value> {
+        self.get(name).map(|_| self)
     }
 }
 
@@ -39,6 +47,12 @@ pub struct Chain<'a> {
 impl<'a> Fields<'a> for Chain<'a> {
     fn field(self, name: &str) -> Option<&'a Value> {
         self.effective.get(self.catalog, name).map(|s| s.value)
+    }
+
+    fn holder(self, name: &str) -> Option<&'a Value> {
+        self.effective
+            .get(self.catalog, name)
+            .map(|s| &self.catalog.documents[s.doc].json)
     }
 }
 
@@ -60,10 +74,44 @@ fn as_str(value: Option<&Value>) -> Option<&str> {
     value.and_then(Value::as_str)
 }
 
+/// The paths a document or an exception line lists under `illustrative`.
+pub fn illustrative_paths(json: &Value) -> impl Iterator<Item = &str> {
+    json.get("illustrative")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+}
+
+/// Whether `json`'s `illustrative` list covers `path`: names it, or names the field it is in
+/// (`contact` covers `contact.phone`).
+fn lists_illustrative(json: &Value, path: &str) -> bool {
+    illustrative_paths(json).any(|listed| {
+        path.strip_prefix(listed)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
+}
+
+/// The value at an `illustrative` path (`statutory_limit`, `contact.phone`) in one document.
+pub fn at_path<'a>(json: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(json, |value, key| value.get(key))
+}
+
 impl<'a, F: Fields<'a>> Record<F> {
     /// Any field, for code that walks the policy's field list rather than one named field.
     pub fn get(self, field: &str) -> Option<&'a Value> {
         self.0.field(field)
+    }
+
+    /// Whether the value at `path` (`statutory_limit`, `contact.phone`,
+    /// `department.credit_code`) is an illustration rather than a fact: the document the value
+    /// comes from lists it, or the field it is in, under `illustrative` (docs/format.md). For an
+    /// effective entry that is the nearest entry stating the field, else the national item.
+    pub fn illustrative(self, path: &str) -> bool {
+        let field = path.split('.').next().unwrap_or(path);
+        self.0
+            .holder(field)
+            .is_some_and(|doc| lists_illustrative(doc, path))
     }
 
     pub fn code(self) -> Option<&'a str> {
@@ -488,6 +536,11 @@ impl<'a> ExceptionDoc<'a> {
     /// The approval document's number (批准文号).
     pub fn approval(self) -> &'a str {
         self.text("approval")
+    }
+
+    /// Whether the line marks `field` (`approval`, …) as an illustration, not a real document.
+    pub fn illustrative(self, field: &str) -> bool {
+        lists_illustrative(self.0, field)
     }
 
     /// The expiry date as written.

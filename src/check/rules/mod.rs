@@ -25,6 +25,7 @@ pub mod file_size;
 pub mod fixed_field;
 pub mod format_version;
 pub mod handling;
+pub mod illustrative_path;
 pub mod insecure_url;
 pub mod invalid_value;
 pub mod level_not_delivering;
@@ -104,6 +105,7 @@ pub static ALL: &[&Rule] = &[
     &task_code::RULE,
     &waiver_without_certificate::RULE,
     &waiver_note::RULE,
+    &illustrative_path::RULE,
     &on_site_step::RULE,
     &level_not_delivering::RULE,
     &entry_level::RULE,

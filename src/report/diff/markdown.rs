@@ -1,19 +1,60 @@
-//! `diff --format markdown`: a pull-request comment with the score table, the deviations and,
-//! with `--item`, the regions side by side.
+//! `diff --format markdown`: a report for people (pasted in pull-request comments, published),
+//! in Chinese. Without `--item`: every region's score and counts against the national standard
+//! (全国标准); with `--item`: those items side by side in every region, with each region's class
+//! for them and no whole-catalog score. Then every difference, under one heading per class (偏离
+//! first, then 经批准的偏离, 无法确定, 优于标准), and the applicable items a region lacks (未实施)
+//! and its own items (地方事项).
 
 use std::fmt::Write;
 
-use super::{DiffReport, fees, limit, materials};
-use crate::diff::{Class, describe};
+use super::{DiffReport, fees, materials};
+use crate::diff::{Class, ItemRef, RegionResult, describe};
+use crate::resolve::labels;
+use crate::resolve::view::Limit;
+
+/// The classes of a difference, in the order the report lists them.
+const DIFFERENCES: [Class; 4] = [
+    Class::Deviation,
+    Class::Approved,
+    Class::Uncertain,
+    Class::Improved,
+];
 
 pub fn render(report: &DiffReport<'_>) -> String {
-    let mut out = String::from(
-        "## Conformance\n\nscore = (conforming + approved) ÷ applicable; conforming = same or improved\n\n| region | score | applicable | implemented | conforming | approved | uncertain | deviating | missing | extra |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    let mut out = String::from("## 合规情况（基准：全国标准）\n");
+    if report.focus {
+        items(report, &mut out);
+    } else {
+        scores(report, &mut out);
+    }
+    for class in DIFFERENCES {
+        differences(report, class, &mut out);
+    }
+    listing(report, Class::Missing, |r| &r.missing, &mut out);
+    listing(report, Class::Extra, |r| &r.extra, &mut out);
+    out
+}
+
+fn class(class: Class) -> &'static str {
+    labels::class(class.as_str())
+}
+
+/// The score table: one row per region.
+fn scores(report: &DiffReport<'_>, out: &mut String) {
+    let _ = write!(
+        out,
+        "\n得分 =（{same} + {approved}）÷ 适用事项数；{same}含与全国标准相同和{improved}\n\n| 地区 | 得分 | 适用 | 已实施 | {same} | {approved} | 无法确定 | {deviation} | {missing} | {extra} |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        same = class(Class::Same),
+        approved = class(Class::Approved),
+        improved = class(Class::Improved),
+        deviation = class(Class::Deviation),
+        missing = class(Class::Missing),
+        extra = class(Class::Extra),
     );
     for r in &report.regions {
         let score = r
             .score_pct()
-            .map_or_else(|| "no applicable item".to_string(), |p| format!("{p}%"));
+            .map_or_else(|| "无适用事项".to_string(), |p| format!("{p}%"));
         let _ = writeln!(
             out,
             "| {} ({}) | {score} | {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -29,23 +70,56 @@ pub fn render(report: &DiffReport<'_>) -> String {
             r.extra.len()
         );
     }
+}
+
+/// `--item`: each wanted item side by side in every region that implements it, with the
+/// region's class for it.
+fn items(report: &DiffReport<'_>, out: &mut String) {
+    for item in report.items() {
+        let _ = write!(
+            out,
+            "\n### {} {}\n\n| 地区 | 申请材料 | 办结时限 | 收费 | 结果 |\n|---|---|---|---|---|\n",
+            item.code,
+            cell(item.name)
+        );
+        let _ = writeln!(
+            out,
+            "| 全国标准 | {} ({}) | {} | {} | |",
+            item.materials.len(),
+            cell(&materials(&item.materials)),
+            named_limit("法定", item.statutory_limit),
+            cell(&fees(&item.fees))
+        );
+        for c in &item.regions {
+            let _ = writeln!(
+                out,
+                "| {} ({}) | {} ({}) | {} | {} | {} |",
+                cell(c.name),
+                c.region,
+                c.materials.len(),
+                cell(&materials(&c.materials)),
+                named_limit("承诺", c.committed_limit),
+                cell(&fees(&c.fees)),
+                class(c.class)
+            );
+        }
+    }
+}
+
+/// Every difference of class `wanted`, one row each, under its heading.
+fn differences(report: &DiffReport<'_>, wanted: Class, out: &mut String) {
     let mut rows = String::new();
     for r in &report.regions {
         for e in &r.entries {
             for f in &e.fields {
-                for d in f
-                    .details
-                    .iter()
-                    .filter(|d| matches!(d.class, Class::Deviation | Class::Approved))
-                {
+                for d in f.details.iter().filter(|d| d.class == wanted) {
                     let _ = writeln!(
                         rows,
-                        "| {} | {} {} | {} | {} | {} |",
+                        "| {} ({}) | {} {} | {} |",
                         cell(&r.name),
+                        r.code,
                         e.item,
                         cell(&e.name),
-                        f.field,
-                        d.class.as_str(),
                         cell(&format!(
                             "{}{}",
                             describe(
@@ -62,43 +136,49 @@ pub fn render(report: &DiffReport<'_>) -> String {
         }
     }
     if !rows.is_empty() {
-        out.push_str(
-            "\n### Deviations\n\n| region | item | field | class | what |\n|---|---|---|---|---|\n",
+        let _ = write!(
+            out,
+            "\n### {}\n\n| 地区 | 事项 | 差异 |\n|---|---|---|\n{rows}",
+            class(wanted)
         );
-        out.push_str(&rows);
     }
-    if report.focus {
-        for item in report.items() {
-            let _ = write!(
-                out,
-                "\n### {} {}\n\n| region | materials | limit | fees | class |\n|---|---|---|---|---|\n",
-                item.code,
-                cell(item.name)
-            );
+}
+
+/// The items of each region that `items` picks (未实施, 地方事项) under their class's heading,
+/// when there are any.
+fn listing(
+    report: &DiffReport<'_>,
+    heading: Class,
+    items: fn(&RegionResult) -> &Vec<ItemRef>,
+    out: &mut String,
+) {
+    let mut rows = String::new();
+    for r in &report.regions {
+        for item in items(r) {
             let _ = writeln!(
-                out,
-                "| national standard | {} ({}) | {} | {} | |",
-                item.materials.len(),
-                cell(&materials(&item.materials)),
-                limit(item.statutory_limit),
-                cell(&fees(&item.fees))
+                rows,
+                "| {} ({}) | {} {} |",
+                cell(&r.name),
+                r.code,
+                item.code,
+                cell(&item.name)
             );
-            for c in &item.regions {
-                let _ = writeln!(
-                    out,
-                    "| {} ({}) | {} ({}) | {} | {} | {} |",
-                    cell(c.name),
-                    c.region,
-                    c.materials.len(),
-                    cell(&materials(&c.materials)),
-                    limit(c.committed_limit),
-                    cell(&fees(&c.fees)),
-                    c.class.as_str()
-                );
-            }
         }
     }
-    out
+    if !rows.is_empty() {
+        let _ = write!(
+            out,
+            "\n### {}\n\n| 地区 | 事项 |\n|---|---|\n{rows}",
+            class(heading)
+        );
+    }
+}
+
+/// `法定15个自然日（…）`, or `—` when there is no limit.
+fn named_limit(kind: &str, value: Option<Limit<'_>>) -> String {
+    value
+        .and_then(Limit::label)
+        .map_or_else(|| "—".to_string(), |l| format!("{kind}{l}"))
 }
 
 fn cell(text: &str) -> String {

@@ -40,8 +40,9 @@ pub struct ItemView<'a> {
     pub regions: Vec<RegionColumn<'a>>,
 }
 
-/// The report: the regions (with only the wanted items' entries when `--item` is given) and the
-/// wanted items.
+/// The report: the regions and the wanted items. With `--item`, each region's result is scoped
+/// to those items (its entries, counts and score over them alone), and a region where none of
+/// them applies or is implemented is left out.
 pub struct DiffReport<'a> {
     pub compiled: &'a Compiled,
     pub regions: Vec<Cow<'a, RegionResult>>,
@@ -52,20 +53,17 @@ pub struct DiffReport<'a> {
 
 impl<'a> DiffReport<'a> {
     pub fn new(compiled: &'a Compiled, items: &[String]) -> DiffReport<'a> {
-        let wanted = |code: &str| items.is_empty() || items.iter().any(|i| i == code);
+        let wanted = |code: &str| items.iter().any(|i| i == code);
         let regions = compiled
             .conformance
             .regions
             .iter()
-            .map(|r| {
+            .filter_map(|r| {
                 if items.is_empty() {
-                    return Cow::Borrowed(r);
+                    return Some(Cow::Borrowed(r));
                 }
-                let mut r = r.clone();
-                r.entries.retain(|e| wanted(&e.item));
-                r.missing.retain(|m| wanted(&m.code));
-                r.extra.retain(|m| wanted(&m.code));
-                Cow::Owned(r)
+                let r = r.scoped(&compiled.resolved.catalog, &wanted);
+                (r.applicable > 0 || !r.entries.is_empty()).then_some(Cow::Owned(r))
             })
             .collect();
         DiffReport {

@@ -1,6 +1,6 @@
 //! `diff --format text`: each region's score and counts, its entries' fields that are not the
-//! same as the standard with every difference described, and with `--item` the regions side by
-//! side.
+//! same as the standard with every difference described, and with `--item` each region's result
+//! for those items alone (no whole-catalog score) and the regions side by side.
 
 use std::fmt::Write;
 
@@ -10,26 +10,30 @@ use crate::diff::{Class, describe};
 pub fn render(report: &DiffReport<'_>) -> String {
     let mut out = String::new();
     for region in &report.regions {
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "{} ({}, {})  {}",
+            "{} ({}, {})",
             region.name,
             region.code,
             region.level.as_str(),
-            super::score_line(region)
         );
-        let counts: Vec<String> = Class::ALL
-            .iter()
-            .filter(|c| !matches!(c, Class::Local))
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    c.as_str(),
-                    region.counts.get(c).copied().unwrap_or(0)
-                )
-            })
-            .collect();
-        let _ = writeln!(out, "  entries: {}", counts.join(", "));
+        if report.focus {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "  {}", super::score_line(region));
+            let counts: Vec<String> = Class::ALL
+                .iter()
+                .filter(|c| !matches!(c, Class::Local))
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        c.as_str(),
+                        region.counts.get(c).copied().unwrap_or(0)
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "  entries: {}", counts.join(", "));
+        }
         for entry in &region.entries {
             let _ = writeln!(
                 out,
