@@ -119,6 +119,7 @@ rule_tests!(
     task_code,
     waiver_without_certificate,
     waiver_note,
+    event_size,
     level_not_delivering,
     entry_level,
     fixed_field,

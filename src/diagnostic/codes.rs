@@ -290,6 +290,13 @@ pub static WAIVER_NOTE: Code = code(
     Active,
     "a waived material keeps a national note about handing it in",
 );
+pub static EVENT_SIZE: Code = code(
+    "CAT115",
+    "event-size",
+    Error,
+    Active,
+    "a regional event with fewer than 3 or more than 9 members",
+);
 pub static LEVEL_NOT_DELIVERING: Code = code(
     "CAT201",
     "level-not-delivering",
@@ -414,14 +421,14 @@ pub static UNKNOWN_CERTIFICATE: Code = code(
     "unknown-certificate",
     Error,
     Active,
-    "a material linked to an unregistered e-certificate type",
+    "a material or result linked to an unregistered e-certificate type",
 );
 pub static UNKNOWN_MEMBER: Code = code(
     "CAT305",
     "unknown-member",
     Error,
     Active,
-    "an event member that is not a national item",
+    "an event member that is not a national item or a local item of the event's region",
 );
 pub static UNKNOWN_PARENT: Code = code(
     "CAT306",
@@ -510,6 +517,7 @@ pub static ALL: &[&Code] = &[
     &TASK_CODE,
     &WAIVER_WITHOUT_CERTIFICATE,
     &WAIVER_NOTE,
+    &EVENT_SIZE,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,
     &FIXED_FIELD,

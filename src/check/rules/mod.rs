@@ -16,6 +16,7 @@ pub mod duplicate_key;
 pub mod duplicate_region_name;
 pub mod empty_file;
 pub mod entry_level;
+pub mod event_size;
 pub mod exception_expiring;
 pub mod expired_exception;
 pub mod fee_basis;
@@ -103,6 +104,7 @@ pub static ALL: &[&Rule] = &[
     &task_code::RULE,
     &waiver_without_certificate::RULE,
     &waiver_note::RULE,
+    &event_size::RULE,
     &level_not_delivering::RULE,
     &entry_level::RULE,
     &fixed_field::RULE,
