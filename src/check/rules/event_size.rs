@@ -10,7 +10,7 @@ const MEMBERS: std::ops::RangeInclusive<usize> = 3..=9;
 
 /// A local item of 广东省, the third member of the passing example.
 const LOCAL_ITEM: &str = "code: \"442000100001\"\nname: 新生儿预防接种电子档案申领\ntype: public_service\n\
-audience: [person]\nlevels: [province]\nstatus: active\nversion: 1\nlegal_basis: []\n\
+audience: [person]\nlevels: [province]\nstatus: active\nversion: 1\nlegal_basis: [{law: residence-permit-regulation}]\n\
 statutory_limit: {days: 5, unit: working_day}\nconditions: []\nmaterials: []\nfees: []\n\
 result: {type: other, name: 预防接种电子档案}\nreviewed: 2026-06-30\n\
 department: {name: 广东省卫生健康委员会, credit_code: \"11440000006939767F\"}\nlevel: province\n\
