@@ -74,7 +74,10 @@ fn the_sample_build_writes_every_file_of_the_layout() {
         catalog
             .events
             .keys()
-            .map(|id| format!("portal/events/{id}.html")),
+            .map(|(region, id)| match region {
+                Some(r) => format!("portal/regions/{r}/events/{id}.html"),
+                None => format!("portal/events/{id}.html"),
+            }),
     );
     for (region, code) in catalog.entries.keys() {
         expected.push(format!("portal/regions/{region}/{code}.html"));
