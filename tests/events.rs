@@ -112,11 +112,23 @@ fn catalog() -> tempfile::TempDir {
     merge(root, "catalog/national/000120030000.yaml", REGISTRATION);
     merge(root, "catalog/national/000120040000.yaml", SEAL);
     merge(root, "catalog/national/000120050000.yaml", INVOICE);
-    merge(root, "catalog/regions/440000/local/442000100001.yaml", LOCAL);
+    merge(
+        root,
+        "catalog/regions/440000/local/442000100001.yaml",
+        LOCAL,
+    );
     let company = ["000120030000", "000120040000", "000120050000"];
-    merge(root, "catalog/events/company.yaml", &event("company", &company));
+    merge(
+        root,
+        "catalog/events/company.yaml",
+        &event("company", &company),
+    );
     let reversed = ["000120050000", "000120040000", "000120030000"];
-    merge(root, "catalog/events/reversed.yaml", &event("reversed", &reversed));
+    merge(
+        root,
+        "catalog/events/reversed.yaml",
+        &event("reversed", &reversed),
+    );
     dir
 }
 
@@ -154,7 +166,13 @@ fn context(out: &Path, page: &str) -> Value {
     for line in text.lines().filter(|l| !l.is_empty()) {
         let fields: Vec<Value> = line
             .split('\t')
-            .map(|f| if f.is_empty() { Value::Null } else { Value::from(f) })
+            .map(|f| {
+                if f.is_empty() {
+                    Value::Null
+                } else {
+                    Value::from(f)
+                }
+            })
             .collect();
         let keys: &[&str] = match fields[0].as_str() {
             Some("members") => &["name", "url", "produces"],
@@ -164,13 +182,19 @@ fn context(out: &Path, page: &str) -> Value {
             }
             _ => &["name", "holder", "certificate", "waived", "from", "items"],
         };
-        let mut row: serde_json::Map<String, Value> =
-            keys.iter().map(|k| k.to_string()).zip(fields[1..].iter().cloned()).collect();
+        let mut row: serde_json::Map<String, Value> = keys
+            .iter()
+            .map(|k| k.to_string())
+            .zip(fields[1..].iter().cloned())
+            .collect();
         if let Some(items) = row.get("items").and_then(Value::as_str) {
             let items: Vec<Value> = items.split(',').map(Value::from).collect();
             row.insert("items".to_string(), Value::from(items));
         }
-        event[fields[0].as_str().unwrap()].as_array_mut().unwrap().push(Value::from(row));
+        event[fields[0].as_str().unwrap()]
+            .as_array_mut()
+            .unwrap()
+            .push(Value::from(row));
     }
     event
 }
@@ -265,9 +289,15 @@ fn a_regional_event_uses_the_regions_entries_and_is_linked_from_its_region() {
     let event = context(out.path(), "regions/440000/events/company.html");
     assert_eq!(event["region"], "广东省");
     let photo = &event["materials"][1];
-    assert_eq!((&photo["name"], &photo["waived"]), (&"本人近期相片".into(), &"waived".into()));
+    assert_eq!(
+        (&photo["name"], &photo["waived"]),
+        (&"本人近期相片".into(), &"waived".into())
+    );
     // The members link to the region's guides; a local item has no page of its own.
-    assert_eq!(event["members"][0]["url"], "regions/440000/000120010000.html");
+    assert_eq!(
+        event["members"][0]["url"],
+        "regions/440000/000120010000.html"
+    );
     assert_eq!(event["members"][2]["name"], "银行开户预约");
     assert_eq!(event["members"][2]["url"], Value::Null);
     // The local item's licence comes from registration, an earlier member.
@@ -276,7 +306,10 @@ fn a_regional_event_uses_the_regions_entries_and_is_linked_from_its_region() {
         [row("营业执照", &["银行开户预约"])]
     );
     // The national event of the same id is a page of its own.
-    assert_eq!(context(out.path(), "events/company.html")["region"], Value::Null);
+    assert_eq!(
+        context(out.path(), "events/company.html")["region"],
+        Value::Null
+    );
     // minijinja's HTML escaping writes `/` as `&#x2f;`.
     let html = |page: &str| {
         let text = std::fs::read_to_string(out.path().join("portal").join(page)).unwrap();
@@ -288,7 +321,10 @@ fn a_regional_event_uses_the_regions_entries_and_is_linked_from_its_region() {
         "{region}"
     );
     let index = html("index.html");
-    assert!(index.contains(r#"href="regions/440000/events/company.html""#), "{index}");
+    assert!(
+        index.contains(r#"href="regions/440000/events/company.html""#),
+        "{index}"
+    );
 }
 
 #[test]
@@ -296,19 +332,27 @@ fn a_regional_event_outside_3_to_9_members_or_with_an_unknown_member_is_reported
     let dir = catalog();
     let root = dir.path();
     const PATH: &str = "catalog/regions/440000/events/small.yaml";
-    merge(root, PATH, &event("small", &["000120010000", "000120030000"]));
+    merge(
+        root,
+        PATH,
+        &event("small", &["000120010000", "000120030000"]),
+    );
     // 442000100001 is 广东's: a city's event cannot list it, nor an item nobody has.
     const CITY: &str = "catalog/regions/440300/events/city.yaml";
-    let members = ["000120010000", "442000100001", "000120030000", "000199990000"];
+    let members = [
+        "000120010000",
+        "442000100001",
+        "000120030000",
+        "000199990000",
+    ];
     merge(root, CITY, &event("city", &members));
     let compiled = compile(root);
     let found: Vec<(String, String, u32, u32)> = findings(&compiled)
         .into_iter()
         .filter(|(code, ..)| code == "CAT115" || code == "CAT305")
         .collect();
-    let at = |code: &str, file: &str, line, column| {
-        (code.to_string(), file.to_string(), line, column)
-    };
+    let at =
+        |code: &str, file: &str, line, column| (code.to_string(), file.to_string(), line, column);
     assert_eq!(
         found,
         [
@@ -338,7 +382,10 @@ fn a_result_certificate_must_be_in_the_registry() {
         .enumerate()
         .find_map(|(n, l)| Some((n as u32 + 1, l.find("business-licence")?)))
         .unwrap();
-    let column = text.lines().nth(line as usize - 1).unwrap()[..column].chars().count() as u32 + 1;
+    let column = text.lines().nth(line as usize - 1).unwrap()[..column]
+        .chars()
+        .count() as u32
+        + 1;
     assert_eq!((d.span.start.line, d.span.start.column), (line, column));
     assert!(d.message.contains("business-licence"), "{}", d.message);
 }
@@ -348,7 +395,11 @@ fn check_since_a_local_item_rechecks_the_events_of_its_region_that_list_it() {
     let dir = catalog();
     let root = dir.path();
     let members = ["000120010000", "000120030000", "442000100001"];
-    merge(root, "catalog/regions/440000/events/company.yaml", &event("company", &members));
+    merge(
+        root,
+        "catalog/regions/440000/events/company.yaml",
+        &event("company", &members),
+    );
     let selection = catalogc::load::since::select(
         root,
         &["catalog/regions/440000/local/442000100001.yaml".to_string()],

@@ -209,9 +209,7 @@ impl<'a> Site<'a> {
             medium_label: labels::list(line.medium(), labels::medium),
             required: line.required(),
             source_label: labels::source(line.source()),
-            certificate: line
-                .certificate()
-                .map(|c| self.certificate_name(c)),
+            certificate: line.certificate().map(|c| self.certificate_name(c)),
             holder: line.holder(),
             waived: waived.is_some(),
             waived_label: waived.map(labels::waived_by),
@@ -763,11 +761,25 @@ impl<'a> Site<'a> {
             let item = self.catalog.items.get(code)?;
             let record = view::doc(&self.catalog.doc(item).json);
             let url = Some(format!("items/{code}.html"));
-            return Some(Step::of(code, record, record.lines(ListField::Materials), url));
+            return Some(Step::of(
+                code,
+                record,
+                record.lines(ListField::Materials),
+                url,
+            ));
         };
-        if let Some(local) = self.catalog.local_items.get(&(region.to_string(), code.to_string())) {
+        if let Some(local) = self
+            .catalog
+            .local_items
+            .get(&(region.to_string(), code.to_string()))
+        {
             let record = view::doc(&self.catalog.doc(local).json);
-            return Some(Step::of(code, record, record.lines(ListField::Materials), None));
+            return Some(Step::of(
+                code,
+                record,
+                record.lines(ListField::Materials),
+                None,
+            ));
         }
         let effective = std::iter::once(region)
             .chain(self.catalog.ancestors(region))
@@ -776,7 +788,12 @@ impl<'a> Site<'a> {
             Some(e) => {
                 let record = self.entry(e);
                 let url = Some(Self::guide_url(&e.region, code));
-                Some(Step::of(code, record, record.lines(ListField::Materials), url))
+                Some(Step::of(
+                    code,
+                    record,
+                    record.lines(ListField::Materials),
+                    url,
+                ))
             }
             None => self.step(None, code),
         }
@@ -832,7 +849,8 @@ impl<'a> Site<'a> {
                     .or_default() += limit.days().unwrap_or(0);
             }
         }
-        let (obtained, materials): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.from.is_some());
+        let (obtained, materials): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|r| r.from.is_some());
         let total_limit = match record.committed_limit() {
             Some(limit) => limit.label(),
             None => Some(

@@ -36,9 +36,13 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     for doc in catalog.documents.iter().filter(|d| d.valid) {
         let record = view::doc(&doc.json);
         let lines = record.written_lines(ListField::Materials.name());
-        let materials = lines.iter().map(Line::Plain).enumerate().filter_map(|(i, line)| {
-            Some((format!("/materials/{i}/certificate"), line.certificate()?))
-        });
+        let materials = lines
+            .iter()
+            .map(Line::Plain)
+            .enumerate()
+            .filter_map(|(i, line)| {
+                Some((format!("/materials/{i}/certificate"), line.certificate()?))
+            });
         let result = record
             .result()
             .and_then(|r| r.certificate())

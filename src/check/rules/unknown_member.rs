@@ -39,8 +39,12 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     "use the code of an item in catalog/national/".to_string(),
                 ),
                 Some(r) => (
-                    format!("event member `{code}` is neither a national item nor a local item of {r}"),
-                    format!("use the code of an item in catalog/national/ or catalog/regions/{r}/local/"),
+                    format!(
+                        "event member `{code}` is neither a national item nor a local item of {r}"
+                    ),
+                    format!(
+                        "use the code of an item in catalog/national/ or catalog/regions/{r}/local/"
+                    ),
                 ),
             };
             out.push(
