@@ -1,6 +1,6 @@
 //! 一件事 (events): materials merge by what they are, not by item-local ids (issue 14, point 5);
 //! a document an earlier member produces is obtained within the event; a region's own events.
-//! The event page's context is read through a template override that prints it as JSON.
+//! The event page's context is read through a template override that prints it line by line.
 
 mod common;
 
@@ -9,87 +9,7 @@ use std::path::Path;
 use common::*;
 use serde_json::Value;
 
-/// Three items in the shape of 企业开办: each has a form with the item-local id `application`;
-/// registration issues the business licence; the legal representative's ID is asked by the first
-/// two, the 经办人's ID (item-local id `id-card`, like the seal item's) by the third.
-const REGISTRATION: &str = r#"code: "000120030000"
-name: 企业设立登记
-type: licensing
-audience: [enterprise]
-levels: [city, county]
-status: active
-version: 1
-legal_basis: [{law: residence-permit-regulation}]
-statutory_limit: {days: 3, unit: working_day}
-conditions: []
-materials:
-  - {id: application, name: 设立登记申请书, form: original, copies: 1, medium: [paper], required: true, source: applicant}
-  - {id: legal-id, name: 法定代表人身份证, form: copy, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: resident-id-card, holder: 法定代表人}
-fees: []
-result: {type: certificate, name: 营业执照, certificate: business-license}
-reviewed: 2026-06-30
-"#;
-
-const SEAL: &str = r#"code: "000120040000"
-name: 公章刻制备案
-type: filing
-audience: [enterprise]
-levels: [city, county]
-status: active
-version: 1
-legal_basis: [{law: residence-permit-regulation}]
-statutory_limit: {days: 1, unit: working_day}
-conditions: []
-materials:
-  - {id: application, name: 公章刻制申请表, form: original, copies: 1, medium: [paper], required: true, source: applicant}
-  - {id: license, name: 营业执照副本, form: copy, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: business-license}
-  - {id: id-card, name: 法定代表人的身份证明, form: copy, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: resident-id-card, holder: 法定代表人}
-  - {id: shareholder, name: 非自然人股东的营业执照, form: copy, copies: 1, medium: [paper], required: false, source: issuing_authority, certificate: business-license, holder: 非自然人股东}
-fees: []
-result: {type: filing_receipt, name: 公章备案信息}
-reviewed: 2026-06-30
-"#;
-
-const INVOICE: &str = r#"code: "000120050000"
-name: 发票领用
-type: other_power
-audience: [enterprise]
-levels: [city, county]
-status: active
-version: 1
-legal_basis: [{law: residence-permit-regulation}]
-statutory_limit: {days: 1, unit: working_day}
-conditions: []
-materials:
-  - {id: application, name: 发票领用申请表, form: original, copies: 1, medium: [paper], required: true, source: applicant}
-  - {id: license, name: 营业执照, form: copy, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: business-license}
-  - {id: id-card, name: 经办人的身份证明, form: original, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: resident-id-card, holder: 经办人}
-fees: []
-result: {type: other, name: 发票领用结果}
-reviewed: 2026-06-30
-"#;
-
-/// A local item of 广东省 (the base fixture's province).
-const LOCAL: &str = r#"code: "442000100001"
-name: 银行开户预约
-type: public_service
-audience: [enterprise]
-levels: [province]
-status: active
-version: 1
-legal_basis: [{law: residence-permit-regulation}]
-statutory_limit: {days: 1, unit: working_day}
-conditions: []
-materials:
-  - {id: license, name: 营业执照, form: copy, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: business-license}
-fees: []
-result: {type: other, name: 预约开户信息}
-reviewed: 2026-06-30
-department: {name: 广东省市场监督管理局, credit_code: "11440000006939767F"}
-level: province
-contact: {phone: "020-12345678", complaint: "12345"}
-"#;
-
+/// A regional event's file.
 fn event(id: &str, members: &[&str]) -> String {
     let members: Vec<String> = members.iter().map(|m| format!("\"{m}\"")).collect();
     format!(
@@ -99,36 +19,12 @@ fn event(id: &str, members: &[&str]) -> String {
     )
 }
 
-/// The base fixture with the three items, the certificates they name, the local item and events.
+/// The base fixture with `tests/fixtures/events` over it: three items in the shape of 企业开办, a
+/// local item of 广东省, the certificates they name, and two national events of the three items,
+/// `company` (registration first) and `reversed` (registration last).
 fn catalog() -> tempfile::TempDir {
     let dir = copy_of("base");
-    let root = dir.path();
-    merge(
-        root,
-        "catalog/registries/certificates.yaml",
-        "certificates:\n  - {id: resident-id-card, name: 居民身份证, issuer: 公安部}\n  \
-         - {id: business-license, name: 营业执照, issuer: 国家市场监督管理总局}\n",
-    );
-    merge(root, "catalog/national/000120030000.yaml", REGISTRATION);
-    merge(root, "catalog/national/000120040000.yaml", SEAL);
-    merge(root, "catalog/national/000120050000.yaml", INVOICE);
-    merge(
-        root,
-        "catalog/regions/440000/local/442000100001.yaml",
-        LOCAL,
-    );
-    let company = ["000120030000", "000120040000", "000120050000"];
-    merge(
-        root,
-        "catalog/events/company.yaml",
-        &event("company", &company),
-    );
-    let reversed = ["000120050000", "000120040000", "000120030000"];
-    merge(
-        root,
-        "catalog/events/reversed.yaml",
-        &event("reversed", &reversed),
-    );
+    copy_dir(&fixture("events"), dir.path());
     dir
 }
 

@@ -410,7 +410,12 @@ impl<'a> Site<'a> {
             })
         };
         let events = || -> Done {
-            let keys: Vec<&(Option<String>, String)> = self.catalog.events.keys().collect();
+            let keys: Vec<&(Option<String>, String)> = self
+                .catalog
+                .events
+                .keys()
+                .filter(|(region, _)| region.as_deref().is_none_or(|r| self.wanted(r)))
+                .collect();
             keys.par_iter().try_for_each(|(region, id)| -> Done {
                 self.page_to(
                     sink,
@@ -757,46 +762,32 @@ impl<'a> Site<'a> {
     /// standard has them; a regional event's as the region's effective entry (its own, else its
     /// nearest ancestor's, else the national item) or its local item has them.
     fn step<'s>(&'s self, region: Option<&str>, code: &'s str) -> Option<Step<'s>> {
-        let Some(region) = region else {
-            let item = self.catalog.items.get(code)?;
-            let record = view::doc(&self.catalog.doc(item).json);
-            let url = Some(format!("items/{code}.html"));
-            return Some(Step::of(
-                code,
-                record,
-                record.lines(ListField::Materials),
-                url,
-            ));
+        let item = |json: &'s Value, url: Option<String>| {
+            let record = view::doc(json);
+            Step::of(code, record, record.lines(ListField::Materials), url)
         };
-        if let Some(local) = self
-            .catalog
-            .local_items
-            .get(&(region.to_string(), code.to_string()))
-        {
-            let record = view::doc(&self.catalog.doc(local).json);
-            return Some(Step::of(
-                code,
-                record,
-                record.lines(ListField::Materials),
-                None,
-            ));
+        let Some(region) = region else {
+            let national = &self.catalog.doc(self.catalog.items.get(code)?).json;
+            return Some(item(national, Some(format!("items/{code}.html"))));
+        };
+        let key = (region.to_string(), code.to_string());
+        if let Some(local) = self.catalog.local_items.get(&key) {
+            return Some(item(&self.catalog.doc(local).json, None));
         }
         let effective = std::iter::once(region)
             .chain(self.catalog.ancestors(region))
             .find_map(|r| self.resolved.effective_of(r, code));
-        match effective {
-            Some(e) => {
-                let record = self.entry(e);
-                let url = Some(Self::guide_url(&e.region, code));
-                Some(Step::of(
-                    code,
-                    record,
-                    record.lines(ListField::Materials),
-                    url,
-                ))
-            }
-            None => self.step(None, code),
-        }
+        let Some(effective) = effective else {
+            return self.step(None, code);
+        };
+        let record = self.entry(effective);
+        let url = Some(Self::guide_url(&effective.region, code));
+        Some(Step::of(
+            code,
+            record,
+            record.lines(ListField::Materials),
+            url,
+        ))
     }
 
     fn event_page(&self, region: Option<&str>, id: &str) -> Value {
