@@ -70,12 +70,10 @@ fn the_sample_build_writes_every_file_of_the_layout() {
             .keys()
             .map(|r| format!("portal/regions/{r}/index.html")),
     );
-    expected.extend(
-        catalog
-            .events
-            .keys()
-            .map(|id| format!("portal/events/{id}.html")),
-    );
+    expected.extend(catalog.events.keys().map(|(region, id)| match region {
+        Some(r) => format!("portal/regions/{r}/events/{id}.html"),
+        None => format!("portal/events/{id}.html"),
+    }));
     // A guide for every regional entry and every local item.
     let local = catalog
         .local_items

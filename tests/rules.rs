@@ -147,6 +147,7 @@ rule_tests!(
     local_code_region,
     duplicate_region_name,
     local_item_level,
+    event_size,
 );
 
 /// CAT113 pairs each written material with its effective line: an explicit omission is in the

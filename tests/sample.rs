@@ -37,6 +37,7 @@ fn the_sample_catalog_meets_the_size_the_issue_asks_for() {
         catalog.entries.len()
     );
     assert!(catalog.events.len() >= 2);
+    assert!(catalog.events.keys().any(|(region, _)| region.is_some()));
     assert!(!catalog.local_items.is_empty());
 }
 

@@ -428,14 +428,14 @@ pub static UNKNOWN_CERTIFICATE: Code = code(
     "unknown-certificate",
     Error,
     Active,
-    "a material linked to an unregistered e-certificate type",
+    "a material or result linked to an unregistered e-certificate type",
 );
 pub static UNKNOWN_MEMBER: Code = code(
     "CAT305",
     "unknown-member",
     Error,
     Active,
-    "an event member that is not a national item",
+    "an event member that is not a national item or a local item of the event's region",
 );
 pub static UNKNOWN_PARENT: Code = code(
     "CAT306",
@@ -485,6 +485,13 @@ pub static LOCAL_ITEM_LEVEL: Code = code(
     Error,
     Active,
     "a local item not delivered at its own region's level",
+);
+pub static EVENT_SIZE: Code = code(
+    "CAT313",
+    "event-size",
+    Error,
+    Active,
+    "a regional event with fewer than 3 or more than 9 members",
 );
 
 /// Every code, in code order.
@@ -552,6 +559,7 @@ pub static ALL: &[&Code] = &[
     &LOCAL_CODE_REGION,
     &DUPLICATE_REGION_NAME,
     &LOCAL_ITEM_LEVEL,
+    &EVENT_SIZE,
 ];
 
 /// Find a code, accepting `CAT101`, `cat101` or `101`, and short forms of low codes: `7`, `07`,

@@ -255,7 +255,9 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         nodes: HashMap::new(),
     };
     let mut events_of: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (id, event) in &catalog.events {
+    // Regional events are the regions' own bundles, shown on their portal pages only.
+    let national_events = || catalog.events.iter().filter(|((r, _), _)| r.is_none());
+    for ((_, id), event) in national_events() {
         for member in &event.value.members {
             events_of
                 .entry(member.as_str())
@@ -304,7 +306,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
     for effective in site.guided() {
         regional(&mut graph, site, effective);
     }
-    for (id, event) in &catalog.events {
+    for ((_, id), event) in national_events() {
         let record = view::doc(&catalog.doc(event).json);
         let kind = if event.value.kind == "business" {
             "cv:BusinessEvent"

@@ -60,6 +60,7 @@ pub struct Material<'a> {
     required: bool,
     source_label: &'a str,
     certificate: Option<&'a str>,
+    holder: Option<&'a str>,
     waived: bool,
     waived_label: Option<&'a str>,
     note: Option<&'a Value>,
@@ -284,9 +285,8 @@ impl<'a> Site<'a> {
             medium_label: labels::list(line.medium(), labels::medium),
             required: line.required(),
             source_label: labels::source(line.source()),
-            certificate: line
-                .certificate()
-                .map(|c| self.certificates.get(c).map_or(c, String::as_str)),
+            certificate: line.certificate().map(|c| self.certificate_name(c)),
+            holder: line.holder(),
             waived: waived.is_some(),
             waived_label: waived.map(labels::waived_by),
             // A waived document's national note (how to hand it in) does not apply; only a
@@ -296,6 +296,11 @@ impl<'a> Site<'a> {
                 .filter(|_| waived.is_none() || line.states("note")),
             added: line.added(),
         }
+    }
+
+    /// The name of an e-certificate type (its id when the registry lacks it).
+    fn certificate_name<'s>(&'s self, id: &'s str) -> &'s str {
+        self.certificates.get(id).map_or(id, String::as_str)
     }
 
     pub fn fee<'s>(&'s self, line: Line<'s>) -> Fee<'s> {
@@ -586,13 +591,18 @@ impl<'a> Site<'a> {
             })
         };
         let events = || -> Done {
-            let ids: Vec<&String> = self.catalog.events.keys().collect();
-            ids.par_iter().try_for_each(|id| -> Done {
+            let keys: Vec<&(Option<String>, String)> = self
+                .catalog
+                .events
+                .keys()
+                .filter(|(region, _)| region.as_deref().is_none_or(|r| self.wanted(r)))
+                .collect();
+            keys.par_iter().try_for_each(|(region, id)| -> Done {
                 self.page_to(
                     sink,
-                    format!("portal/events/{id}.html"),
+                    format!("portal/{}", event_url(region.as_deref(), id)),
                     "event.html",
-                    Page::from(Serde(&self.event_page(id))),
+                    Page::from(Serde(&self.event_page(region.as_deref(), id))),
                 )
             })
         };
@@ -748,12 +758,7 @@ impl<'a> Site<'a> {
                 })
             })
             .collect();
-        let events: Vec<Value> = self
-            .catalog
-            .events
-            .iter()
-            .map(|(id, e)| json!({"id": id, "name": e.value.name, "kind_label": labels::event_kind(&e.value.kind), "url": format!("events/{id}.html")}))
-            .collect();
+        let events = self.event_links(|_| true);
         merge(
             page(self, "", &self.title, None, self.feed_for(None)),
             json!({"items": items, "regions": regions, "events": events}),
@@ -933,45 +938,112 @@ impl<'a> Site<'a> {
                 None,
                 self.feed_for(Some(code)),
             ),
-            json!({"region": region_json, "entries": entries, "local_items": local_items, "missing": missing}),
+            json!({"region": region_json, "entries": entries, "local_items": local_items, "missing": missing,
+                   "events": self.event_links(|r| r == Some(code))}),
         )
     }
 
-    fn event_page(&self, id: &str) -> Value {
-        let root = "../";
-        let Some(event) = self.catalog.events.get(id) else {
+    /// The events whose region (none for a national event) `wanted` accepts, as links.
+    fn event_links(&self, wanted: impl Fn(Option<&str>) -> bool) -> Vec<Value> {
+        self.catalog
+            .events
+            .iter()
+            .filter(|((region, _), _)| wanted(region.as_deref()) && region.as_deref().is_none_or(|r| self.wanted(r)))
+            .map(|((region, id), e)| {
+                json!({
+                    "id": id, "name": e.value.name,
+                    "kind_label": labels::event_kind(&e.value.kind),
+                    "url": event_url(region.as_deref(), id),
+                    "region_name": region.as_ref().and_then(|r| self.catalog.regions.get(r)).map(|r| &r.value.name),
+                })
+            })
+            .collect()
+    }
+
+    /// One member of an event as its page shows it: a national event's members as the national
+    /// standard has them; a regional event's as the region's effective entry (its own, else its
+    /// nearest ancestor's, else the national item) or its local item has them.
+    fn step<'s>(&'s self, region: Option<&str>, code: &'s str) -> Option<Step<'s>> {
+        let item = |json: &'s Value, url: Option<String>| {
+            let record = view::doc(json);
+            Step::of(code, record, record.lines(ListField::Materials), url)
+        };
+        let Some(region) = region else {
+            let national = &self.catalog.doc(self.catalog.items.get(code)?).json;
+            return Some(item(national, Some(format!("items/{code}.html"))));
+        };
+        let key = (region.to_string(), code.to_string());
+        if let Some(local) = self.catalog.local_items.get(&key) {
+            return Some(item(&self.catalog.doc(local).json, None));
+        }
+        let effective = std::iter::once(region)
+            .chain(self.catalog.ancestors(region))
+            .find_map(|r| self.resolved.effective_of(r, code));
+        let Some(effective) = effective else {
+            return self.step(None, code);
+        };
+        let record = self.entry(effective);
+        let url = Some(Self::guide_url(&effective.region, code));
+        Some(Step::of(
+            code,
+            record,
+            record.lines(ListField::Materials),
+            url,
+        ))
+    }
+
+    fn event_page(&self, region: Option<&str>, id: &str) -> Value {
+        let Some(event) = self
+            .catalog
+            .events
+            .get(&(region.map(str::to_string), id.to_string()))
+        else {
             return Value::Null;
         };
         let record = view::doc(&self.catalog.doc(event).json);
-        let mut members = Vec::new();
-        // A document several members need is listed once, with every member that needs it.
-        let mut materials: BTreeMap<String, (usize, String, Vec<String>)> = BTreeMap::new();
+        let steps: Vec<Step> = event
+            .value
+            .members
+            .iter()
+            .filter_map(|code| self.step(region, code))
+            .collect();
+        // Materials merged by what they are (docs/format.md, events): one row per identity, in
+        // the order of first need; a document an earlier member produces is obtained, not brought.
+        let mut rows: Vec<EventMaterial> = Vec::new();
+        let mut index: BTreeMap<(bool, Identity), usize> = BTreeMap::new();
+        let mut produced: BTreeMap<&str, &Step> = BTreeMap::new();
         let mut total: BTreeMap<String, u64> = BTreeMap::new();
-        for code in &event.value.members {
-            if !self.catalog.items.contains_key(code) {
-                continue;
+        for (n, step) in steps.iter().enumerate() {
+            for line in &step.materials {
+                let identity = match line.certificate() {
+                    Some(c) => Identity::Certificate(c, line.holder()),
+                    None => Identity::Own(n, line.id()),
+                };
+                let from = match identity {
+                    Identity::Certificate(c, None) => produced.get(c).copied(),
+                    _ => None,
+                };
+                let slot = *index.entry((from.is_some(), identity)).or_insert_with(|| {
+                    rows.push(EventMaterial {
+                        material: self.material(*line),
+                        from: from.map(|s| json!({"code": s.code, "name": s.name, "url": s.url})),
+                        items: Vec::new(),
+                    });
+                    rows.len() - 1
+                });
+                rows[slot].items.push(step.name);
             }
-            let national = self.national(code);
-            let name = national.name().to_string();
-            members.push(json!({"code": code, "name": name, "url": format!("items/{code}.html")}));
-            for line in national.lines(ListField::Materials) {
-                let next = materials.len();
-                let slot = materials
-                    .entry(line.id().to_string())
-                    .or_insert_with(|| (next, line.name().to_string(), Vec::new()));
-                slot.2.push(name.clone());
+            if let Some(c) = step.produces {
+                produced.entry(c).or_insert(step);
             }
-            if let Some(limit) = national.statutory_limit() {
+            if let Some(limit) = step.limit {
                 *total
                     .entry(limit.unit().unwrap_or_default().to_string())
                     .or_default() += limit.days().unwrap_or(0);
             }
         }
-        let mut merged: Vec<(usize, Value)> = materials
-            .into_values()
-            .map(|(order, name, items)| (order, json!({"name": name, "items": items})))
-            .collect();
-        merged.sort_by_key(|(order, _)| *order);
+        let (obtained, materials): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|r| r.from.is_some());
         let total_limit = match record.committed_limit() {
             Some(limit) => limit.label(),
             None => Some(
@@ -983,25 +1055,33 @@ impl<'a> Site<'a> {
                     + "（各事项法定时限之和）",
             ),
         };
+        let members: Vec<Value> = steps
+            .iter()
+            .map(|s| json!({"code": s.code, "name": s.name, "url": s.url, "produces": s.produces.map(|c| self.certificate_name(c))}))
+            .collect();
         let event_json = json!({
             "id": id,
             "name": event.value.name,
             "kind_label": labels::event_kind(&event.value.kind),
+            "region": region.and_then(|r| self.catalog.regions.get(r)).map(|r| json!({
+                "code": r.value.code, "name": r.value.name, "url": format!("regions/{}/index.html", r.value.code),
+            })),
             "lead_department": record.lead_department(),
             "stage": record.stage(),
             "description": record.description(),
             "reviewed": record.reviewed(),
             "members": members,
-            "materials": merged.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+            "materials": materials,
+            "obtained": obtained,
             "total_limit": total_limit,
         });
         merge(
             page(
                 self,
-                root,
+                if region.is_some() { "../../../" } else { "../" },
                 &event.value.name,
                 record.reviewed().and_then(Value::as_str),
-                self.feed_for(None),
+                self.feed_for(region),
             ),
             json!({"event": event_json}),
         )
@@ -1073,6 +1153,63 @@ impl<'a> Site<'a> {
         }));
         entries
     }
+}
+
+/// The page of an event, from the portal root: `events/<id>.html`, or
+/// `regions/<region>/events/<id>.html` for a region's own event.
+pub fn event_url(region: Option<&str>, id: &str) -> String {
+    match region {
+        Some(r) => format!("regions/{r}/events/{id}.html"),
+        None => format!("events/{id}.html"),
+    }
+}
+
+/// One member of an event, in the event's order (see [`Site::step`]).
+struct Step<'s> {
+    code: &'s str,
+    name: &'s str,
+    url: Option<String>,
+    materials: Vec<Line<'s>>,
+    /// The e-certificate type its result is issued as.
+    produces: Option<&'s str>,
+    limit: Option<Limit<'s>>,
+}
+
+impl<'s> Step<'s> {
+    fn of<F: view::Fields<'s>>(
+        code: &'s str,
+        record: Record<F>,
+        materials: Vec<Line<'s>>,
+        url: Option<String>,
+    ) -> Step<'s> {
+        Step {
+            code,
+            name: record.name(),
+            url,
+            materials,
+            produces: record.result().and_then(ResultDoc::certificate),
+            limit: record.statutory_limit(),
+        }
+    }
+}
+
+/// What makes two materials of an event one document (docs/format.md, events): the same
+/// e-certificate type held by the same person; a material without a certificate (a form, a
+/// statement) belongs to its member alone.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Identity<'s> {
+    Certificate(&'s str, Option<&'s str>),
+    Own(usize, &'s str),
+}
+
+/// A row of an event's merged materials: the document as its first member asks for it, the
+/// members that need it and, when an earlier member produces it, that member.
+#[derive(Serialize)]
+struct EventMaterial<'s> {
+    #[serde(flatten)]
+    material: Material<'s>,
+    from: Option<Value>,
+    items: Vec<&'s str>,
 }
 
 fn result(value: Option<ResultDoc<'_>>) -> Option<ResultRef<'_>> {

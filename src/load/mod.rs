@@ -82,6 +82,7 @@ pub fn classify(relative: &str) -> Option<Kind> {
         ["catalog", "regions", _, "region.yaml"] => Some(Kind::Region),
         ["catalog", "regions", _, file] if yaml(file) => Some(Kind::Entry),
         ["catalog", "regions", _, "local", file] if yaml(file) => Some(Kind::LocalItem),
+        ["catalog", "regions", _, "events", file] if yaml(file) => Some(Kind::Event),
         _ => None,
     }
 }
@@ -458,7 +459,7 @@ pub fn load_some(
                     &rel,
                     Span::file_start(),
                 )
-                .help("see the layout in docs/format.md: national/, events/, registries/, regions/<region>/"),
+                .help("see the layout in docs/format.md: national/, events/, registries/, regions/<region>/ (local/, events/)"),
             ),
         }
     }

@@ -6,7 +6,8 @@
 //! - a national item: the item, every regional entry that implements it, every event it is in;
 //! - a regional entry: the entry and the same item's entries in every region below;
 //! - a region: everything in that region and in every region below it;
-//! - a local item or an event: itself;
+//! - a local item: itself and the events of its region that list it;
+//! - an event: itself;
 //! - `catalog.yaml`, a registry, or anything in `schema/`: everything.
 //!
 //! The check then loads only what those files need (their national items, their ancestors'
@@ -79,7 +80,7 @@ impl Layout {
                         parent.insert(region.to_string(), p);
                     }
                 }
-                ["catalog", "events", _] => {
+                ["catalog", "events", _] | ["catalog", "regions", _, "events", _] => {
                     let list = read_json(root, file)
                         .and_then(|j| j.get("members")?.as_array().cloned())
                         .unwrap_or_default()
@@ -189,6 +190,18 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
                 ));
                 "the entry and the same item's entries below it".to_string()
             }
+            ["catalog", "regions", region, "local", file] => {
+                let code = file.trim_end_matches(".yaml");
+                let events = format!("catalog/regions/{region}/events/");
+                add(vec![path.clone()]);
+                add(layout
+                    .members
+                    .iter()
+                    .filter(|(f, m)| f.starts_with(&events) && m.iter().any(|c| c == code))
+                    .map(|(f, _)| f.clone())
+                    .collect());
+                "the local item and its region's events".to_string()
+            }
             ["catalog", ..] => {
                 add(vec![path.clone()]);
                 "itself".to_string()
@@ -226,6 +239,7 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
             ["catalog", "catalog.yaml"]
                 | ["catalog", "registries", _]
                 | ["catalog", "events", _]
+                | ["catalog", "regions", _, "events", _]
                 | ["catalog", "regions", _, "region.yaml"]
         ) {
             load.insert(file.clone());

@@ -35,12 +35,16 @@ pub struct Catalog {
     pub entries: BTreeMap<(String, String), Typed<Entry>>,
     /// Local items by (region folder, file name).
     pub local_items: BTreeMap<(String, String), Typed<LocalItem>>,
-    pub events: BTreeMap<String, Typed<Event>>,
+    /// Events (一件事) by (region folder, file name): national events (`catalog/events/`) have no
+    /// region and sort first; a region's own are in `catalog/regions/<region>/events/`.
+    pub events: BTreeMap<(Option<String>, String), Typed<Event>>,
     pub laws: Option<Typed<Laws>>,
     pub certificates: Option<Typed<Certificates>>,
     /// Every national item file and region folder that exists, valid or not.
     pub item_files: BTreeSet<String>,
     pub region_folders: BTreeSet<String>,
+    /// Every local item file that exists, valid or not, by (region folder, file name).
+    pub local_files: BTreeSet<(String, String)>,
     /// The reference date (days since 1970-01-01) for reviews and expiry.
     pub today: i64,
 }
@@ -69,6 +73,12 @@ impl Catalog {
                 }
                 (Kind::Region, [_, _, region, _]) => {
                     catalog.region_folders.insert(region.to_string());
+                }
+                (Kind::LocalItem, [_, _, region, _, file]) => {
+                    catalog.local_files.insert((
+                        region.to_string(),
+                        file.trim_end_matches(".yaml").to_string(),
+                    ));
                 }
                 _ => {}
             }
@@ -103,7 +113,7 @@ impl Catalog {
                 ),
                 Kind::Event => insert(
                     &mut catalog.events,
-                    stem,
+                    (document.region_folder().map(str::to_string), stem),
                     typed(document, index, diagnostics),
                 ),
                 Kind::Laws => catalog.laws = typed(document, index, diagnostics),

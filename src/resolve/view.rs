@@ -477,7 +477,7 @@ impl Serialize for Contact<'_> {
     }
 }
 
-/// `result`: `{type, name}` of what the applicant receives.
+/// `result`: `{type, name, certificate}` of what the applicant receives.
 #[derive(Clone, Copy, Debug)]
 pub struct ResultDoc<'a>(pub &'a Value);
 
@@ -488,6 +488,12 @@ impl<'a> ResultDoc<'a> {
 
     pub fn name(self) -> &'a str {
         as_str(self.0.get("name")).unwrap_or_default()
+    }
+
+    /// `certificate`: the e-certificate type the result is issued as (an id in the certificates
+    /// registry), which later members of an event use instead of a submitted document.
+    pub fn certificate(self) -> Option<&'a str> {
+        as_str(self.0.get("certificate"))
     }
 }
 
@@ -650,6 +656,12 @@ impl<'a> Line<'a> {
 
     pub fn certificate(&self) -> Option<&'a str> {
         as_str(self.get("certificate"))
+    }
+
+    /// A material's `holder`: whose document it is (持证人, e.g. 法定代表人); absent for the
+    /// applicant's own.
+    pub fn holder(&self) -> Option<&'a str> {
+        as_str(self.get("holder"))
     }
 
     pub fn waived_by(&self) -> Option<&'a str> {

@@ -45,6 +45,7 @@ const PAGE_KINDS = {
   guide: 'regions/440300/002000112001.html',
   'local item guide': 'regions/370303/372082001001.html',
   event: 'events/newborn.html',
+  'regional event': 'regions/440000/events/newborn.html',
   conformance: 'conformance.html',
   search: 'search.html',
 };
@@ -189,6 +190,52 @@ describe('the portal of the sample catalog', () => {
       await page.close();
     }
     assert.deepEqual(failures, []);
+  });
+
+  /** The rows of an event page's table: [{name, cells: [text]}] (the row header and its cells). */
+  const tableRows = (page, selector) =>
+    page.$$eval(`${selector} tbody tr`, (trs) =>
+      trs.map((tr) => ({ name: tr.querySelector('th').textContent.trim(), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()) })));
+
+  test('event page: a document an earlier step produces is marked obtained, the parents\' ID is asked once, forms stay apart', STEP, async () => {
+    const { page, problems } = await openPage(context, site.url + 'events/newborn.html');
+    const bring = await tableRows(page, 'table.event-materials');
+    const obtained = await tableRows(page, 'table.event-obtained');
+    // 出生医学证明: produced by the first step, used by the three after it, never to bring.
+    const certificate = obtained.find((r) => r.name.startsWith('出生医学证明'));
+    assert.ok(certificate, `obtained rows: ${JSON.stringify(obtained)}`);
+    assert.ok(certificate.name.includes('在本事项办理中生成，无需提交'), certificate.name);
+    assert.deepEqual(certificate.cells, ['《出生医学证明》首次签发', '出生登记、城乡居民基本医疗保险参保登记、社会保障卡申领']);
+    const marker = page.locator('table.event-obtained .tag-obtained').first();
+    assert.ok(await marker.isVisible(), 'the obtained marker is visible');
+    assert.ok(bring.every((r) => !r.name.startsWith('出生医学证明')), `to bring: ${bring.map((r) => r.name)}`);
+    // The parents' 居民身份证 (one certificate, one holder): one row for the two steps that ask for it.
+    const parents = bring.filter((r) => r.name.includes('父母的居民身份证'));
+    assert.equal(parents.length, 1, JSON.stringify(parents));
+    assert.deepEqual(parents[0].cells, ['居民身份证', '《出生医学证明》首次签发、出生登记']);
+    // Each step's own form is a row of its own.
+    for (const form of ['《出生医学证明》首次签发登记表', '社会保障卡申领登记表']) {
+      assert.equal(bring.filter((r) => r.name === form).length, 1, form);
+    }
+    assert.equal(
+      (await page.locator('table.event-materials caption').textContent()).trim(),
+      `需要提交的材料（共 ${bring.length} 项）`,
+    );
+    assert.deepEqual([...problems.consoleErrors, ...problems.pageErrors], []);
+    await page.close();
+  });
+
+  test('regional event: linked from its region\'s page, with the region\'s guides as its steps', STEP, async () => {
+    const { page, problems } = await openPage(context, site.url + 'regions/440000/index.html');
+    const link = page.locator('section[aria-labelledby="h-events"] a', { hasText: '广东省新生儿出生“一件事”' });
+    await Promise.all([page.waitForURL('**/regions/440000/events/newborn.html'), link.click()]);
+    const first = page.locator('section[aria-labelledby="h-members"] li a').first();
+    assert.equal(await first.getAttribute('href'), '../../../regions/440000/002023377001.html');
+    // 广东 waives the parents' ID card by e-certificate.
+    const parents = page.locator('table.event-materials tbody tr', { hasText: '新生儿父母的居民身份证' });
+    assert.match(await parents.textContent(), /免提交：电子证照免提交/);
+    assert.deepEqual([...problems.consoleErrors, ...problems.pageErrors], []);
+    await page.close();
   });
 
   /** The search page's entries as the script sees them: {code, name, visible}. */

@@ -61,7 +61,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             "file name",
         );
     }
-    for (stem, event) in &catalog.events {
+    for ((_, stem), event) in &catalog.events {
         compare(catalog.doc(event), "id", &event.value.id, stem, "file name");
     }
     for (folder, region) in &catalog.regions {

@@ -16,6 +16,7 @@ pub mod duplicate_key;
 pub mod duplicate_region_name;
 pub mod empty_file;
 pub mod entry_level;
+pub mod event_size;
 pub mod exception_expiring;
 pub mod expired_exception;
 pub mod fee_basis;
@@ -133,4 +134,5 @@ pub static ALL: &[&Rule] = &[
     &local_code_region::RULE,
     &duplicate_region_name::RULE,
     &local_item_level::RULE,
+    &event_size::RULE,
 ];
