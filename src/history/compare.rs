@@ -80,7 +80,10 @@ impl<'a> Names<'a> {
                 .flat_map(|l| l.value.laws.iter())
                 .map(|l| {
                     let number = l.number.as_deref().map(|n| format!("（{n}）"));
-                    (l.id.as_str(), format!("《{}》{}", l.title, number.unwrap_or_default()))
+                    (
+                        l.id.as_str(),
+                        format!("《{}》{}", l.title, number.unwrap_or_default()),
+                    )
                 })
                 .collect(),
             certificates: catalog
@@ -194,11 +197,17 @@ pub fn compare_commit(
             }
             ["catalog", "regions", region, name] => {
                 let code = name.trim_end_matches(".yaml");
-                pairs.extend(recorder.entries(|chain, item| item == code && chain.contains(region)));
+                pairs
+                    .extend(recorder.entries(|chain, item| item == code && chain.contains(region)));
             }
             ["catalog", "registries", _] if file == CERTIFICATES || file == LAWS => {
                 let registry = if file == LAWS { LAWS } else { CERTIFICATES };
-                cited.extend(recorder.registry(registry).into_iter().map(|k| (registry, k)));
+                cited.extend(
+                    recorder
+                        .registry(registry)
+                        .into_iter()
+                        .map(|k| (registry, k)),
+                );
             }
             _ => {}
         }
@@ -220,7 +229,11 @@ fn national<'a>(compiled: Option<&'a Compiled>, code: &str) -> Option<Record<&'a
         .map(|i| view::doc(&catalog.doc(i).json))
 }
 
-fn effective<'a>(compiled: Option<&'a Compiled>, region: &str, code: &str) -> Option<&'a Effective> {
+fn effective<'a>(
+    compiled: Option<&'a Compiled>,
+    region: &str,
+    code: &str,
+) -> Option<&'a Effective> {
     compiled?.resolved.effective_of(region, code)
 }
 
@@ -261,7 +274,10 @@ impl<'a> Recorder<'a> {
     /// file, key).
     fn citing(&self, keys: &BTreeSet<(&'static str, String)>) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        let sides = [(self.before, &self.names.0), (Some(self.after), &self.names.1)];
+        let sides = [
+            (self.before, &self.names.0),
+            (Some(self.after), &self.names.1),
+        ];
         for (compiled, names) in sides.into_iter().filter_map(|(c, n)| Some((c?, n))) {
             for e in &compiled.resolved.effective {
                 let state = entry_state(compiled, e, names);
@@ -291,7 +307,9 @@ impl<'a> Recorder<'a> {
     fn push(&mut self, region: Option<&str>, item: Option<&str>, found: Found, origin: &Origin) {
         let item_name = item.and_then(|code| {
             let local = |c: &'a Catalog| {
-                let local = c.local_items.get(&(region?.to_string(), code.to_string()))?;
+                let local = c
+                    .local_items
+                    .get(&(region?.to_string(), code.to_string()))?;
                 Some(view::doc(&c.doc(local).json).name())
             };
             national(Some(self.after), code)
@@ -369,12 +387,23 @@ impl<'a> Recorder<'a> {
     fn national_item(&mut self, code: &str) {
         let file = format!("catalog/national/{code}.yaml");
         let origin = self.origin(&file, None);
-        let (old, new) = (national(self.before, code), national(Some(self.after), code));
+        let (old, new) = (
+            national(self.before, code),
+            national(Some(self.after), code),
+        );
         let found = match (old, new) {
-            (None, Some(new)) => vec![Found::whole("item_added", format!("新增事项“{}”", new.name()))],
-            (Some(old), None) => vec![Found::whole("item_retired", format!("取消事项“{}”", old.name()))],
+            (None, Some(new)) => vec![Found::whole(
+                "item_added",
+                format!("新增事项“{}”", new.name()),
+            )],
+            (Some(old), None) => vec![Found::whole(
+                "item_retired",
+                format!("取消事项“{}”", old.name()),
+            )],
             (Some(old), Some(new)) => {
-                let state = |r: Record<&'a Value>, names: &Names<'a>| State::of(r, ListField::ALL.map(|f| r.lines(f)), names);
+                let state = |r: Record<&'a Value>, names: &Names<'a>| {
+                    State::of(r, ListField::ALL.map(|f| r.lines(f)), names)
+                };
                 self.differences(&state(old, &self.names.0), &state(new, &self.names.1))
             }
             (None, None) => Vec::new(),
@@ -389,17 +418,32 @@ impl<'a> Recorder<'a> {
         let origin = self.origin(&file, Some(region));
         let record = |c: Option<&'a Compiled>| -> Option<Record<&'a Value>> {
             let catalog = &c?.resolved.catalog;
-            let local = catalog.local_items.get(&(region.to_string(), code.to_string()))?;
+            let local = catalog
+                .local_items
+                .get(&(region.to_string(), code.to_string()))?;
             Some(view::doc(&catalog.doc(local).json))
         };
         let found = match (record(self.before), record(Some(self.after))) {
-            (None, Some(new)) => vec![Found::whole("local_item_added", format!("新增地方事项“{}”", new.name()))],
-            (Some(old), None) => vec![Found::whole("local_item_retired", format!("取消地方事项“{}”", old.name()))],
+            (None, Some(new)) => vec![Found::whole(
+                "local_item_added",
+                format!("新增地方事项“{}”", new.name()),
+            )],
+            (Some(old), None) => vec![Found::whole(
+                "local_item_retired",
+                format!("取消地方事项“{}”", old.name()),
+            )],
             (Some(old), Some(new)) => {
-                let state = |r: Record<&'a Value>, names: &Names<'a>| State::of(r, ListField::ALL.map(|f| r.lines(f)), names);
-                let mut found = self.differences(&state(old, &self.names.0), &state(new, &self.names.1));
+                let state = |r: Record<&'a Value>, names: &Names<'a>| {
+                    State::of(r, ListField::ALL.map(|f| r.lines(f)), names)
+                };
+                let mut found =
+                    self.differences(&state(old, &self.names.0), &state(new, &self.names.1));
                 for f in &mut found {
-                    f.kind = if f.kind == "item_retired" { "local_item_retired" } else { "local_item_changed" };
+                    f.kind = if f.kind == "item_retired" {
+                        "local_item_retired"
+                    } else {
+                        "local_item_changed"
+                    };
                 }
                 found
             }
@@ -413,15 +457,20 @@ impl<'a> Recorder<'a> {
     fn region(&mut self, code: &str) {
         let file = format!("catalog/regions/{code}/region.yaml");
         let origin = self.origin(&file, Some(code));
-        let region = |c: Option<&'a Compiled>| c?.resolved.catalog.regions.get(code).map(|r| &r.value);
+        let region =
+            |c: Option<&'a Compiled>| c?.resolved.catalog.regions.get(code).map(|r| &r.value);
         let describe = |r: &crate::resolve::model::Region| {
             let parent = r.parent.as_deref().and_then(|p| self.region_name(p));
             let parent = parent.map(|p| format!("，上级：{p}")).unwrap_or_default();
             format!("{}（{}{parent}）", r.name, labels::level(r.level.as_str()))
         };
         let found = match (region(self.before), region(Some(self.after))) {
-            (None, Some(new)) => Found::whole("region_added", format!("新增区划：{}", describe(new))),
-            (Some(old), None) => Found::whole("region_removed", format!("删除区划：{}", describe(old))),
+            (None, Some(new)) => {
+                Found::whole("region_added", format!("新增区划：{}", describe(new)))
+            }
+            (Some(old), None) => {
+                Found::whole("region_removed", format!("删除区划：{}", describe(old)))
+            }
             (Some(old), Some(new)) if describe(old) != describe(new) => Found {
                 kind: "region_changed",
                 field: None,
@@ -441,23 +490,42 @@ impl<'a> Recorder<'a> {
         let (kind, label) = if file == LAWS {
             (["law_added", "law_changed", "law_removed"], "法律法规")
         } else {
-            (["certificate_added", "certificate_changed", "certificate_removed"], "电子证照")
+            (
+                [
+                    "certificate_added",
+                    "certificate_changed",
+                    "certificate_removed",
+                ],
+                "电子证照",
+            )
         };
         let of = |names: &Names<'a>| -> BTreeMap<String, String> {
             if file == LAWS {
-                names.laws.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+                names
+                    .laws
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect()
             } else {
-                names.certificates.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+                names
+                    .certificates
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
             }
         };
-        let old = if self.before.is_some() { of(&self.names.0) } else { BTreeMap::new() };
+        let old = if self.before.is_some() {
+            of(&self.names.0)
+        } else {
+            BTreeMap::new()
+        };
         let new = of(&self.names.1);
         let mut keys = BTreeSet::new();
         for key in old.keys().chain(new.keys()) {
             let (a, b) = (old.get(key), new.get(key));
             let (kind, summary) = match (a, b) {
                 (None, Some(b)) => (kind[0], format!("新增{label}：{b}")),
-                (Some(a), Some(b)) if a != b => (kind[1], format!("{label}“{key}”：{a} → {b}")),
+                (Some(a), Some(b)) if a != b => (kind[1], format!("{label}：{a} → {b}")),
                 (Some(a), None) => (kind[2], format!("删除{label}：{a}")),
                 _ => continue,
             };
@@ -478,20 +546,38 @@ impl<'a> Recorder<'a> {
     }
 
     fn regional_entry(&mut self, region: &str, code: &str) {
-        let (before, after) = (effective(self.before, region, code), effective(Some(self.after), region, code));
+        let (before, after) = (
+            effective(self.before, region, code),
+            effective(Some(self.after), region, code),
+        );
         let own = format!("catalog/regions/{region}/{code}.yaml");
         match (before, after) {
             (None, Some(_)) => {
                 let origin = self.origin(&own, Some(region));
-                self.push(Some(region), Some(code), Found::whole("entry_added", "新增实施清单".into()), &origin);
+                self.push(
+                    Some(region),
+                    Some(code),
+                    Found::whole("entry_added", "新增实施清单".into()),
+                    &origin,
+                );
             }
             (Some(_), None) => {
                 let origin = self.origin(&own, Some(region));
-                self.push(Some(region), Some(code), Found::whole("entry_removed", "删除实施清单".into()), &origin);
+                self.push(
+                    Some(region),
+                    Some(code),
+                    Found::whole("entry_removed", "删除实施清单".into()),
+                    &origin,
+                );
             }
             (Some(old), Some(new)) => {
-                let (Some(b), a) = (self.before, self.after) else { return };
-                let states = (entry_state(b, old, &self.names.0), entry_state(a, new, &self.names.1));
+                let (Some(b), a) = (self.before, self.after) else {
+                    return;
+                };
+                let states = (
+                    entry_state(b, old, &self.names.0),
+                    entry_state(a, new, &self.names.1),
+                );
                 let mut found = self.differences(&states.0, &states.1);
                 found.extend(self.cited(&states.0, &states.1));
                 found.extend(self.exceptions(old, new));
@@ -500,7 +586,9 @@ impl<'a> Recorder<'a> {
                     let file = match found.kind {
                         "law_changed" | "law_removed" => LAWS.to_string(),
                         "certificate_changed" | "certificate_removed" => CERTIFICATES.to_string(),
-                        k if k.starts_with("exception_") || k.starts_with("deviation_") => own.clone(),
+                        k if k.starts_with("exception_") || k.starts_with("deviation_") => {
+                            own.clone()
+                        }
                         _ => self.source_of(region, code, found.field),
                     };
                     found.summary.push_str(&self.approval(region, code, &found));
@@ -535,15 +623,26 @@ impl<'a> Recorder<'a> {
     fn cited(&self, old: &State<'_>, new: &State<'_>) -> Vec<Found> {
         let mut out = Vec::new();
         for (key, was) in &old.citations {
-            let Some(now) = new.citations.get(key) else { continue };
+            let Some(now) = new.citations.get(key) else {
+                continue;
+            };
             if was == now {
                 continue;
             }
             let (field, line, registry, id) = *key;
             let label = self.labels().field(field);
-            let what = if registry == LAWS { "依据" } else { "电子证照" };
-            let place = if line == id { label.to_string() } else { format!("{label}“{}”的{what}", line_name(&new.lines, field, line)) };
-            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| format!("（已删除：{id}）"));
+            let what = if registry == LAWS {
+                "依据"
+            } else {
+                "电子证照"
+            };
+            let place = if line == id {
+                label.to_string()
+            } else {
+                format!("{label}“{}”的{what}", line_name(&new.lines, field, line))
+            };
+            let show =
+                |v: &Option<String>| v.clone().unwrap_or_else(|| format!("（已删除：{id}）"));
             let kind = match (registry == LAWS, now.is_some()) {
                 (true, true) => "law_changed",
                 (true, false) => "law_removed",
@@ -564,13 +663,22 @@ impl<'a> Recorder<'a> {
 
     /// Exceptions of the region's own entry granted, renewed, changed or expired.
     fn exceptions(&self, old: &Effective, new: &Effective) -> Vec<Found> {
-        let (Some(before), after) = (self.before, self.after) else { return Vec::new() };
-        let of = |c: &'a Compiled, e: &Effective| -> BTreeMap<(String, Option<String>), ExceptionDoc<'a>> {
+        let (Some(before), after) = (self.before, self.after) else {
+            return Vec::new();
+        };
+        let of = |c: &'a Compiled,
+                  e: &Effective|
+         -> BTreeMap<(String, Option<String>), ExceptionDoc<'a>> {
             let json = &e.own_doc(&c.resolved.catalog).json;
             let json: &'a Value = json;
             view::doc(json)
                 .exceptions()
-                .map(|x| ((x.field().to_string(), x.reference().map(str::to_string)), x))
+                .map(|x| {
+                    (
+                        (x.field().to_string(), x.reference().map(str::to_string)),
+                        x,
+                    )
+                })
                 .collect()
         };
         let (was, is) = (of(before, old), of(after, new));
@@ -600,19 +708,39 @@ impl<'a> Recorder<'a> {
             match (was.get(key).copied(), is.get(key).copied()) {
                 (None, Some(x)) => out.push(found(
                     "exception_granted",
-                    format!("批准例外：{what}的偏离经{}批准，有效期至{}（理由：{}）", x.approval(), x.expires(), x.reason()),
+                    format!(
+                        "批准例外：{what}的偏离经{}批准，有效期至{}（理由：{}）",
+                        x.approval(),
+                        x.expires(),
+                        x.reason()
+                    ),
                 )),
                 (Some(x), None) => out.push(found(
                     "exception_expired",
-                    format!("例外撤销：{what}的偏离不再经{}批准（原有效期至{}）", x.approval(), x.expires()),
+                    format!(
+                        "例外撤销：{what}的偏离不再经{}批准（原有效期至{}）",
+                        x.approval(),
+                        x.expires()
+                    ),
                 )),
                 (Some(a), Some(b)) if day(b) > day(a) => out.push(found(
                     "exception_renewed",
-                    format!("例外延期：{what}的偏离（{}）有效期：{} → {}", b.approval(), a.expires(), b.expires()),
+                    format!(
+                        "例外延期：{what}的偏离（{}）有效期：{} → {}",
+                        b.approval(),
+                        a.expires(),
+                        b.expires()
+                    ),
                 )),
                 (Some(a), Some(b)) if a.0 != b.0 => out.push(found(
                     "exception_changed",
-                    format!("例外变更：{what}的偏离批准文件：{} → {}，有效期：{} → {}", a.approval(), b.approval(), a.expires(), b.expires()),
+                    format!(
+                        "例外变更：{what}的偏离批准文件：{} → {}，有效期：{} → {}",
+                        a.approval(),
+                        b.approval(),
+                        a.expires(),
+                        b.expires()
+                    ),
                 )),
                 (Some(_), Some(b)) => {
                     let passed = match (self.window, day(b)) {
@@ -622,7 +750,11 @@ impl<'a> Recorder<'a> {
                     if passed {
                         out.push(found(
                             "exception_expired",
-                            format!("例外到期：{what}的偏离（{}）已于{}到期", b.approval(), b.expires()),
+                            format!(
+                                "例外到期：{what}的偏离（{}）已于{}到期",
+                                b.approval(),
+                                b.expires()
+                            ),
                         ));
                     }
                 }
@@ -652,8 +784,14 @@ impl<'a> Recorder<'a> {
             )
         };
         match (deviations(self.before), deviations(Some(self.after))) {
-            (None, Some(now)) => vec![Found::whole("deviation_introduced", format!("出现未经批准的偏离：{}", now.join("；")))],
-            (Some(was), None) => vec![Found::whole("deviation_resolved", format!("偏离已消除（原为：{}）", was.join("；")))],
+            (None, Some(now)) => vec![Found::whole(
+                "deviation_introduced",
+                format!("出现未经批准的偏离：{}", now.join("；")),
+            )],
+            (Some(was), None) => vec![Found::whole(
+                "deviation_resolved",
+                format!("偏离已消除（原为：{}）", was.join("；")),
+            )],
             _ => Vec::new(),
         }
     }
@@ -664,7 +802,8 @@ impl<'a> Recorder<'a> {
         let mut out = Vec::new();
         let mut scalar = |kind, field: &'static str, a: Option<&str>, b: Option<&str>| {
             if a != b {
-                let show = |v: Option<&str>| v.filter(|v| !v.is_empty()).unwrap_or("未填写").to_string();
+                let show =
+                    |v: Option<&str>| v.filter(|v| !v.is_empty()).unwrap_or("未填写").to_string();
                 out.push(Found {
                     kind,
                     field: Some(field),
@@ -677,15 +816,30 @@ impl<'a> Recorder<'a> {
         };
         scalar("item_renamed", "name", Some(old.name), Some(new.name));
         if old.status != new.status {
-            let kind = if new.status == Some("retired") { "item_retired" } else { "item_status_changed" };
+            let kind = if new.status == Some("retired") {
+                "item_retired"
+            } else {
+                "item_status_changed"
+            };
             let show = |s: Option<&str>| match s {
                 Some("retired") => "已取消",
                 _ => "有效",
             };
-            scalar(kind, "status", Some(show(old.status)), Some(show(new.status)));
+            scalar(
+                kind,
+                "status",
+                Some(show(old.status)),
+                Some(show(new.status)),
+            );
         }
-        scalar("department_changed", "department", old.department, new.department);
-        let phone = |v: Option<&Value>| v.map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string));
+        scalar(
+            "department_changed",
+            "department",
+            old.department,
+            new.department,
+        );
+        let phone =
+            |v: Option<&Value>| v.map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string));
         let (a, b) = (phone(old.phone), phone(new.phone));
         if a != b {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "未填写".into());
@@ -695,7 +849,12 @@ impl<'a> Recorder<'a> {
                 key: None,
                 old: old.phone.cloned(),
                 new: new.phone.cloned(),
-                summary: format!("{}：{} → {}", labels.property("contact", "phone"), show(&a), show(&b)),
+                summary: format!(
+                    "{}：{} → {}",
+                    labels.property("contact", "phone"),
+                    show(&a),
+                    show(&b)
+                ),
             });
         }
         for (i, field) in LIMITS.into_iter().enumerate() {
@@ -710,11 +869,22 @@ impl<'a> Recorder<'a> {
     }
 
     /// Lines added, removed and changed, each changed property as old → new.
-    fn lines(&self, field: ListField, old: &[Line<'_>], new: &[Line<'_>], was: &State<'_>, is: &State<'_>) -> Vec<Found> {
+    fn lines(
+        &self,
+        field: ListField,
+        old: &[Line<'_>],
+        new: &[Line<'_>],
+        was: &State<'_>,
+        is: &State<'_>,
+    ) -> Vec<Found> {
         let labels = self.labels();
         let label = labels.field(field.name());
         let by_id = |lines: &[Line<'_>]| -> BTreeMap<String, Value> {
-            lines.iter().filter(|l| !l.id().is_empty()).map(|l| (l.id().to_string(), line_value(l))).collect()
+            lines
+                .iter()
+                .filter(|l| !l.id().is_empty())
+                .map(|l| (l.id().to_string(), line_value(l)))
+                .collect()
         };
         let (before, after) = (by_id(old), by_id(new));
         let mut out = Vec::new();
@@ -728,7 +898,13 @@ impl<'a> Recorder<'a> {
         };
         for (id, line) in &after {
             match before.get(id) {
-                None => out.push(found(added(field), id, None, Some(line), format!("增加{label}：“{}”", name(Line::Plain(line))))),
+                None => out.push(found(
+                    added(field),
+                    id,
+                    None,
+                    Some(line),
+                    format!("增加{label}：“{}”", name(Line::Plain(line))),
+                )),
                 Some(prior) if prior != line => {
                     let kind = changed(field, Line::Plain(prior), Line::Plain(line));
                     let def = match field {
@@ -738,7 +914,11 @@ impl<'a> Recorder<'a> {
                     };
                     let mut keys: BTreeSet<&str> = BTreeSet::new();
                     for v in [prior, line] {
-                        keys.extend(v.as_object().into_iter().flat_map(|m| m.keys().map(String::as_str)));
+                        keys.extend(
+                            v.as_object()
+                                .into_iter()
+                                .flat_map(|m| m.keys().map(String::as_str)),
+                        );
                     }
                     let parts: Vec<String> = keys
                         .into_iter()
@@ -746,17 +926,29 @@ impl<'a> Recorder<'a> {
                         .filter(|k| prior.get(k) != line.get(k))
                         .map(|k| {
                             let show = |v: &Value, s: &State<'_>| property(k, v.get(k), s);
-                            format!("{}：{} → {}", labels.property(def, k), show(prior, was), show(line, is))
+                            format!(
+                                "{}：{} → {}",
+                                labels.property(def, k),
+                                show(prior, was),
+                                show(line, is)
+                            )
                         })
                         .collect();
-                    let summary = format!("{label}“{}”{}", name(Line::Plain(prior)), parts.join("；"));
+                    let summary =
+                        format!("{label}“{}”{}", name(Line::Plain(prior)), parts.join("；"));
                     out.push(found(kind, id, Some(prior), Some(line), summary));
                 }
                 _ => {}
             }
         }
         for (id, line) in before.iter().filter(|(id, _)| !after.contains_key(*id)) {
-            out.push(found(removed(field), id, Some(line), None, format!("减少{label}：“{}”", name(Line::Plain(line)))));
+            out.push(found(
+                removed(field),
+                id,
+                Some(line),
+                None,
+                format!("减少{label}：“{}”", name(Line::Plain(line))),
+            ));
         }
         out
     }
@@ -769,7 +961,12 @@ fn entry_state<'a>(compiled: &'a Compiled, e: &'a Effective, names: &Names) -> S
 }
 
 /// A change of a time limit: `承诺办结时限：12个工作日 → 14个工作日`.
-fn limit(labels: &FieldLabels, field: &'static str, old: Option<Limit<'_>>, new: Option<Limit<'_>>) -> Option<Found> {
+fn limit(
+    labels: &FieldLabels,
+    field: &'static str,
+    old: Option<Limit<'_>>,
+    new: Option<Limit<'_>>,
+) -> Option<Found> {
     if old.map(Limit::raw) == new.map(Limit::raw) {
         return None;
     }
@@ -781,7 +978,11 @@ fn limit(labels: &FieldLabels, field: &'static str, old: Option<Limit<'_>>, new:
     };
     // The days alone when they moved; with the note when only the note did.
     let show = |l: Option<Limit<'_>>| {
-        let shown = if was == now { l.and_then(labels::limit) } else { l.and_then(labels::limit_days) };
+        let shown = if was == now {
+            l.and_then(labels::limit)
+        } else {
+            l.and_then(labels::limit_days)
+        };
         shown.unwrap_or_else(|| "未规定".to_string())
     };
     Some(Found {
@@ -805,7 +1006,11 @@ fn property(key: &str, value: Option<&Value>, state: &State<'_>) -> String {
     };
     let word = value.as_str().unwrap_or_default();
     let cited = |registry: &str| {
-        state.citations.iter().find_map(|((_, _, r, id), name)| (*r == registry && *id == word).then(|| name.clone()).flatten())
+        state.citations.iter().find_map(|((_, _, r, id), name)| {
+            (*r == registry && *id == word)
+                .then(|| name.clone())
+                .flatten()
+        })
     };
     match key {
         "copies" => format!("{value}份"),
@@ -814,7 +1019,12 @@ fn property(key: &str, value: Option<&Value>, state: &State<'_>) -> String {
         "medium" => labels::list(Some(value), labels::medium),
         "source" => labels::source(word).to_string(),
         "waived_by" => labels::waived_by(word).to_string(),
-        "required" => if value.as_bool() == Some(false) { "非必要" } else { "必要" }.to_string(),
+        "required" => if value.as_bool() == Some(false) {
+            "非必要"
+        } else {
+            "必要"
+        }
+        .to_string(),
         "certificate" => cited(CERTIFICATES).unwrap_or_else(|| word.to_string()),
         "basis" => cited(LAWS).unwrap_or_else(|| word.to_string()),
         _ => match value {

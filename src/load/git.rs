@@ -270,7 +270,10 @@ impl Git {
     /// The committer date of a revision (ISO 8601).
     pub fn date_of(&self, rev: &str) -> Result<String, GitError> {
         let id = self.verify(rev)?;
-        Ok(self.run(&["log", "-1", "--format=%cI", &id])?.trim().to_string())
+        Ok(self
+            .run(&["log", "-1", "--format=%cI", &id])?
+            .trim()
+            .to_string())
     }
 
     /// The commits that changed `path`, newest first (`git log --format=%H -- path`).

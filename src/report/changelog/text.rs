@@ -17,7 +17,11 @@ pub fn render(log: &Changelog) -> String {
             ));
             last = c.commit.id.clone();
         }
-        let code = c.item.as_deref().map(|i| format!("  {i}")).unwrap_or_default();
+        let code = c
+            .item
+            .as_deref()
+            .map(|i| format!("  {i}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "  {}{code}：{}  [{}]\n",
             title_of(c),
