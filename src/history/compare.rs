@@ -155,6 +155,8 @@ struct Recorder<'a> {
     /// The parent's and the commit's dates (days): an exception whose `expires` falls between
     /// them has expired.
     window: (Option<i64>, Option<i64>),
+    /// Every entry at either revision: (region, item, the region and its ancestors).
+    chains: Vec<(&'a str, &'a str, Vec<&'a str>)>,
     out: Vec<Change>,
 }
 
@@ -177,6 +179,18 @@ pub fn compare_commit(
             Names::of(&after.resolved.catalog),
         ),
         window: (since.and_then(day), day(&commit.date)),
+        chains: [before, Some(after)]
+            .into_iter()
+            .flatten()
+            .flat_map(|c| {
+                let catalog = &c.resolved.catalog;
+                catalog.entries.keys().map(move |(region, item)| {
+                    let mut chain = vec![region.as_str()];
+                    chain.extend(catalog.ancestors(region));
+                    (region.as_str(), item.as_str(), chain)
+                })
+            })
+            .collect(),
         out: Vec::new(),
     };
     let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
@@ -257,17 +271,11 @@ impl<'a> Recorder<'a> {
     /// The (region, item) pairs, at either revision, for which `wanted(chain, item)` holds,
     /// `chain` being the region and its ancestors.
     fn entries(&self, wanted: impl Fn(&[&str], &str) -> bool) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for catalog in self.catalogs() {
-            for (region, item) in catalog.entries.keys() {
-                let mut chain = vec![region.as_str()];
-                chain.extend(catalog.ancestors(region));
-                if wanted(&chain, item) {
-                    out.push((region.clone(), item.clone()));
-                }
-            }
-        }
-        out
+        self.chains
+            .iter()
+            .filter(|(_, item, chain)| wanted(chain, item))
+            .map(|(region, item, _)| (region.to_string(), item.to_string()))
+            .collect()
     }
 
     /// The entries, at either revision, whose effective entry cites one of `keys` (registry
@@ -400,12 +408,7 @@ impl<'a> Recorder<'a> {
                 "item_retired",
                 format!("取消事项“{}”", old.name()),
             )],
-            (Some(old), Some(new)) => {
-                let state = |r: Record<&'a Value>, names: &Names<'a>| {
-                    State::of(r, ListField::ALL.map(|f| r.lines(f)), names)
-                };
-                self.differences(&state(old, &self.names.0), &state(new, &self.names.1))
-            }
+            (Some(old), Some(new)) => self.written(old, new),
             (None, None) => Vec::new(),
         };
         for found in found {
@@ -433,11 +436,7 @@ impl<'a> Recorder<'a> {
                 format!("取消地方事项“{}”", old.name()),
             )],
             (Some(old), Some(new)) => {
-                let state = |r: Record<&'a Value>, names: &Names<'a>| {
-                    State::of(r, ListField::ALL.map(|f| r.lines(f)), names)
-                };
-                let mut found =
-                    self.differences(&state(old, &self.names.0), &state(new, &self.names.1));
+                let mut found = self.written(old, new);
                 for f in &mut found {
                     f.kind = if f.kind == "item_retired" {
                         "local_item_retired"
@@ -551,52 +550,43 @@ impl<'a> Recorder<'a> {
             effective(Some(self.after), region, code),
         );
         let own = format!("catalog/regions/{region}/{code}.yaml");
-        match (before, after) {
-            (None, Some(_)) => {
-                let origin = self.origin(&own, Some(region));
-                self.push(
-                    Some(region),
-                    Some(code),
-                    Found::whole("entry_added", "新增实施清单".into()),
-                    &origin,
-                );
-            }
-            (Some(_), None) => {
-                let origin = self.origin(&own, Some(region));
-                self.push(
-                    Some(region),
-                    Some(code),
-                    Found::whole("entry_removed", "删除实施清单".into()),
-                    &origin,
-                );
-            }
-            (Some(old), Some(new)) => {
-                let (Some(b), a) = (self.before, self.after) else {
-                    return;
-                };
-                let states = (
-                    entry_state(b, old, &self.names.0),
-                    entry_state(a, new, &self.names.1),
-                );
-                let mut found = self.differences(&states.0, &states.1);
-                found.extend(self.cited(&states.0, &states.1));
-                found.extend(self.exceptions(old, new));
-                found.extend(self.deviation(region, code));
-                for mut found in found {
-                    let file = match found.kind {
-                        "law_changed" | "law_removed" => LAWS.to_string(),
-                        "certificate_changed" | "certificate_removed" => CERTIFICATES.to_string(),
-                        k if k.starts_with("exception_") || k.starts_with("deviation_") => {
-                            own.clone()
-                        }
-                        _ => self.source_of(region, code, found.field),
-                    };
-                    found.summary.push_str(&self.approval(region, code, &found));
-                    let origin = self.origin(&file, Some(region));
-                    self.push(Some(region), Some(code), found, &origin);
-                }
-            }
-            (None, None) => {}
+        let whole = match (before, after) {
+            (None, Some(_)) => Some(Found::whole("entry_added", "新增实施清单".into())),
+            (Some(_), None) => Some(Found::whole("entry_removed", "删除实施清单".into())),
+            _ => None,
+        };
+        if let Some(found) = whole {
+            let origin = self.origin(&own, Some(region));
+            self.push(Some(region), Some(code), found, &origin);
+            return;
+        }
+        let (Some(old), Some(new), Some(b)) = (before, after, self.before) else {
+            return;
+        };
+        if old.national.is_some() && new.national.is_none() {
+            let found = Found::whole("item_retired", "全国标准取消该事项".into());
+            let origin = self.origin(&format!("catalog/national/{code}.yaml"), Some(region));
+            self.push(Some(region), Some(code), found, &origin);
+            return;
+        }
+        let states = (
+            entry_state(b, old, &self.names.0),
+            entry_state(self.after, new, &self.names.1),
+        );
+        let mut found = self.differences(&states.0, &states.1);
+        found.extend(self.cited(&states.0, &states.1));
+        found.extend(self.exceptions(old, new));
+        found.extend(self.deviation(region, code));
+        for mut found in found {
+            let file = match found.kind {
+                "law_changed" | "law_removed" => LAWS.to_string(),
+                "certificate_changed" | "certificate_removed" => CERTIFICATES.to_string(),
+                k if k.starts_with("exception_") || k.starts_with("deviation_") => own.clone(),
+                _ => self.source_of(region, code, found.field),
+            };
+            found.summary.push_str(&self.approval(region, code, &found));
+            let origin = self.origin(&file, Some(region));
+            self.push(Some(region), Some(code), found, &origin);
         }
     }
 
@@ -794,6 +784,13 @@ impl<'a> Recorder<'a> {
             )],
             _ => Vec::new(),
         }
+    }
+
+    /// The differences between two versions of a national or local item as written.
+    fn written(&self, old: Record<&'a Value>, new: Record<&'a Value>) -> Vec<Found> {
+        let state =
+            |r: Record<&'a Value>, names| State::of(r, ListField::ALL.map(|f| r.lines(f)), names);
+        self.differences(&state(old, &self.names.0), &state(new, &self.names.1))
     }
 
     /// The differences between two states of one record, in Chinese.
