@@ -663,9 +663,15 @@ fn exceptions_granted_renewed_and_expired_read_as_such() {
         "2026-11-21T09:30:00+08:00",
         "深圳增加纳税条件（经批准）",
     );
-    // Expired: the social-insurance exception's 2027-12-31 passes before the next commit.
-    edit(dir.path(), SHENZHEN, "0755-12345670", "0755-12345671");
-    commit_at(dir.path(), "2028-01-05T09:30:00+08:00", "深圳咨询电话");
+    // Expired: the social-insurance exception's 2027-12-31 passes before the next commit, which
+    // touches another region's file only.
+    edit(
+        dir.path(),
+        &card("440200"),
+        "0751-12345670",
+        "0751-12345671",
+    );
+    commit_at(dir.path(), "2028-01-05T09:30:00+08:00", "韶关咨询电话");
     let changes = json_changes(dir.path(), "HEAD~3..HEAD");
     let summaries = |kind: &str| -> Vec<&str> {
         changes

@@ -229,6 +229,7 @@ pub fn compare_commit(
     if !cited.is_empty() {
         pairs.extend(recorder.citing(&cited));
     }
+    pairs.extend(recorder.expiring());
     for (region, item) in &pairs {
         recorder.regional_entry(region, item);
     }
@@ -275,6 +276,26 @@ impl<'a> Recorder<'a> {
             .iter()
             .filter(|(_, item, chain)| wanted(chain, item))
             .map(|(region, item, _)| (region.to_string(), item.to_string()))
+            .collect()
+    }
+
+    /// The entries with an exception whose `expires` passed between the parent's date and the
+    /// commit's, whatever files the commit touched.
+    fn expiring(&self) -> Vec<(String, String)> {
+        let (Some(from), Some(to)) = self.window else {
+            return Vec::new();
+        };
+        let catalog = &self.after.resolved.catalog;
+        catalog
+            .entries
+            .iter()
+            .filter(|(_, entry)| {
+                view::doc(&catalog.doc(entry).json)
+                    .exceptions()
+                    .filter_map(|x| crate::dates::parse(x.expires()))
+                    .any(|day| from <= day && day < to)
+            })
+            .map(|(key, _)| key.clone())
             .collect()
     }
 
