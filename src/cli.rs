@@ -633,8 +633,14 @@ fn run_changelog(
             let templates =
                 crate::emit::templates::Templates::load(root, None).map_err(Error::Templates)?;
             let config = crate::load::read_config(root);
+            // Without `--region`, each change once; with it, the regions' feeds.
+            let changes = if options.regions.is_empty() {
+                log.feed(None)
+            } else {
+                log.changes.clone()
+            };
             let context = crate::report::changelog::atom::feed_context(
-                &log,
+                &changes,
                 &format!("{}：{range}", config.0),
                 &config.1,
                 "feed.xml",

@@ -90,10 +90,14 @@ fn history() -> tempfile::TempDir {
 }
 
 fn changelog(dir: &Path, format: &str) -> String {
+    changelog_of(dir, "HEAD~1..HEAD", format)
+}
+
+fn changelog_of(dir: &Path, range: &str, format: &str) -> String {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
         .args([
             "changelog",
-            "HEAD~1..HEAD",
+            range,
             "--as-of",
             AS_OF,
             "--format",
@@ -128,8 +132,14 @@ fn the_json_changelog_names_each_kind_of_change_with_its_commit() {
         (Some("002000112001"), Some("study-proof"))
     );
     assert!(removed.get("region").is_none(), "a national change");
+    assert_eq!(removed["summary"], "减少申请材料：“连续就读证明”");
     let shortened = find("limit_shortened");
     assert_eq!(shortened["region"], "440300");
+    assert_eq!(shortened["summary"], "承诺办结时限：15个自然日 → 7个自然日");
+    assert_eq!(
+        find("phone_changed")["summary"],
+        "咨询电话：0755-12345670 → 0755-12345671"
+    );
     assert_eq!(
         (
             shortened["old"]["days"].as_u64(),
@@ -238,6 +248,11 @@ fn build_writes_feeds_in_a_repository_and_links_them() {
             .unwrap()
             .parse()
             .unwrap();
+    let anhui: atom_syndication::Feed =
+        std::fs::read_to_string(out.path().join("portal/regions/340000/feed.xml"))
+            .unwrap()
+            .parse()
+            .unwrap();
     assert!(all.entries().len() >= shenzhen.entries().len());
     assert!(
         shenzhen
@@ -245,12 +260,23 @@ fn build_writes_feeds_in_a_repository_and_links_them() {
             .iter()
             .any(|e| e.title().as_str().contains("深圳市"))
     );
-    // 成都 implements 居住证申领, so the national change reaches its feed too; 深圳's does not.
+    // 安徽 inherits 居住证申领's materials from the standard: the national change reaches its
+    // feed, saying so; 成都 restated the list in the same commit, so its own entry made it.
+    assert!(
+        anhui.entries().iter().any(|e| e.title().as_str()
+            == "安徽省·居住证申领：减少申请材料：“连续就读证明”（来自全国标准）"),
+        "{:?}",
+        anhui
+            .entries()
+            .iter()
+            .map(|e| e.title().as_str())
+            .collect::<Vec<_>>()
+    );
     assert!(
         chengdu
             .entries()
             .iter()
-            .any(|e| e.title().as_str().starts_with("全国标准"))
+            .any(|e| e.title().as_str() == "成都市·居住证申领：减少申请材料：“连续就读证明”")
     );
     assert!(
         chengdu
@@ -281,4 +307,402 @@ fn outside_a_repository_the_build_works_without_feeds_and_says_so_once() {
     assert!(!out.path().join("portal/feed.xml").exists());
     let index = std::fs::read_to_string(out.path().join("portal/index.html")).unwrap();
     assert!(!index.contains("application/atom+xml"));
+}
+
+// ---- Inheritance (issue 14): a change reaches every region whose effective entry it changes ----
+
+const CARD: &str = "002000702003";
+
+fn card(region: &str) -> String {
+    format!("catalog/regions/{region}/{CARD}.yaml")
+}
+
+/// 福田区's own 社会保障卡申领: its own committed limit and 申请材料 (so it inherits neither
+/// 广东's limit nor the national copies of the application form).
+const FUTIAN: &str = "department:
+  name: 深圳市福田区人力资源局
+  credit_code: \"11440304004749991T\"
+  nature: statutory_authority
+level: county
+committed_limit: {days: 10, unit: working_day}
+materials:
+  - {ref: application, copies: 1}
+  - {ref: id-card}
+  - {ref: household-register}
+  - {ref: birth-medical-certificate}
+  - {ref: photo}
+  - {ref: guardian-id}
+contact: {phone: \"0755-12345689\", complaint: \"12345\"}
+reviewed: 2026-10-01
+";
+
+/// The sample with 福田区's entry, committed: 广东 (440000) states 社保卡's limit (12 working
+/// days); 韶关 (440200) and 深圳 (440300) inherit it; 福田 (440304, under 深圳) overrides it.
+fn guangdong() -> tempfile::TempDir {
+    let dir = sample_copy();
+    std::fs::write(dir.path().join(card("440304")), FUTIAN).unwrap();
+    commit_all(dir.path(), "sample");
+    dir
+}
+
+fn json_changes(dir: &Path, range: &str) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_str(&changelog_of(dir, range, "json")).unwrap();
+    json["changes"].as_array().unwrap().clone()
+}
+
+fn regions_of<'a>(changes: &'a [serde_json::Value], kind: &str) -> Vec<&'a str> {
+    changes
+        .iter()
+        .filter(|c| c["kind"] == kind)
+        .filter_map(|c| c["region"].as_str())
+        .collect()
+}
+
+fn feed(out: &Path, path: &str) -> atom_syndication::Feed {
+    std::fs::read_to_string(out.join("portal").join(path))
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|e| panic!("{path} is not a valid Atom feed: {e}"))
+}
+
+fn titles(feed: &atom_syndication::Feed) -> Vec<&str> {
+    feed.entries().iter().map(|e| e.title().as_str()).collect()
+}
+
+fn guangdong_limit_change() -> tempfile::TempDir {
+    let dir = guangdong();
+    edit(
+        dir.path(),
+        &card("440000"),
+        "committed_limit: {days: 12,",
+        "committed_limit: {days: 14,",
+    );
+    commit_at(
+        dir.path(),
+        "2026-11-20T09:30:00+08:00",
+        "广东：社保卡承诺时限改为14个工作日",
+    );
+    dir
+}
+
+#[test]
+fn a_provinces_change_reaches_each_city_that_inherits_it_and_not_one_that_overrides_it() {
+    let dir = guangdong_limit_change();
+    let changes = json_changes(dir.path(), "HEAD~1..HEAD");
+    let limit: Vec<&serde_json::Value> = changes
+        .iter()
+        .filter(|c| c["field"] == "committed_limit")
+        .collect();
+    let regions: Vec<&str> = limit
+        .iter()
+        .map(|c| c["region"].as_str().unwrap())
+        .collect();
+    // 福田区 (440304) states its own limit: its effective entry did not change.
+    assert_eq!(regions, ["440000", "440200", "440300"], "{changes:#?}");
+    for change in &limit {
+        assert_eq!(change["kind"], "limit_lengthened");
+        assert_eq!(change["file"], card("440000"));
+        assert_eq!(change["source"], "广东省");
+        assert_eq!(change["source_region"], "440000");
+        assert_eq!(change["item"], CARD);
+    }
+    assert_eq!(limit[0]["summary"], "承诺办结时限：12个工作日 → 14个工作日");
+    assert_eq!(limit[0]["inherited"], false);
+    for city in &limit[1..] {
+        assert_eq!(
+            city["summary"],
+            "承诺办结时限：12个工作日 → 14个工作日（来自广东省实施清单）"
+        );
+        assert_eq!(city["inherited"], true);
+    }
+}
+
+#[test]
+fn the_feeds_of_inheriting_regions_carry_a_provinces_change_with_stable_tag_ids() {
+    let dir = guangdong_limit_change();
+    let out = tempfile::tempdir().unwrap();
+    let output = build(dir.path(), out.path(), &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let inherited = "社会保障卡申领：承诺办结时限：12个工作日 → 14个工作日（来自广东省实施清单）";
+    for (region, name) in [("440200", "韶关市"), ("440300", "深圳市")] {
+        let feed = feed(out.path(), &format!("regions/{region}/feed.xml"));
+        assert!(
+            titles(&feed).contains(&format!("{name}·{inherited}").as_str()),
+            "{region}: {:?}",
+            titles(&feed)
+        );
+    }
+    let futian = feed(out.path(), "regions/440304/feed.xml");
+    assert!(
+        titles(&futian).iter().all(|t| !t.contains("14个工作日")),
+        "{:?}",
+        titles(&futian)
+    );
+    // The whole catalog's feed lists the change once, where 广东 made it.
+    let all = feed(out.path(), "feed.xml");
+    let limit: Vec<&str> = titles(&all)
+        .into_iter()
+        .filter(|t| t.contains("12个工作日 → 14个工作日"))
+        .collect();
+    assert_eq!(
+        limit,
+        ["广东省·社会保障卡申领：承诺办结时限：12个工作日 → 14个工作日"]
+    );
+    // Ids are tag URIs of commit, region, item, kind and key: unique in a feed, the same in
+    // every feed that lists the change and in every build.
+    let ids = |feed: &atom_syndication::Feed| -> Vec<String> {
+        feed.entries().iter().map(|e| e.id().to_string()).collect()
+    };
+    let guangdong = feed(out.path(), "regions/440000/feed.xml");
+    for f in [&all, &guangdong, &futian] {
+        let mut unique = ids(f);
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), f.entries().len());
+        assert!(
+            ids(f)
+                .iter()
+                .all(|id| id.starts_with("tag:example.invalid,")),
+            "{:?}",
+            ids(f)
+        );
+    }
+    let head = String::from_utf8(
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir.path())
+            .args(["rev-parse", "HEAD"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let id = format!(
+        "tag:example.invalid,2026-11-20:{}/440000/{CARD}/limit_lengthened/-",
+        head.trim()
+    );
+    assert!(
+        ids(&all).contains(&id) && ids(&guangdong).contains(&id),
+        "{:?}",
+        ids(&all)
+    );
+    let again = tempfile::tempdir().unwrap();
+    assert!(build(dir.path(), again.path(), &[]).status.success());
+    assert_eq!(ids(&feed(again.path(), "feed.xml")), ids(&all));
+}
+
+#[test]
+fn a_national_change_reaches_the_regions_whose_effective_entry_it_changes() {
+    let dir = guangdong();
+    edit(
+        dir.path(),
+        &format!("catalog/national/{CARD}.yaml"),
+        "    name: 社会保障卡申领登记表\n    form: original\n    copies: 1",
+        "    name: 社会保障卡申领登记表\n    form: original\n    copies: 2",
+    );
+    commit_at(
+        dir.path(),
+        "2026-11-20T09:30:00+08:00",
+        "社保卡申领登记表改为两份",
+    );
+    let changes = json_changes(dir.path(), "HEAD~1..HEAD");
+    let national = changes
+        .iter()
+        .find(|c| c["kind"] == "material_changed" && c.get("region").is_none())
+        .unwrap_or_else(|| panic!("{changes:#?}"));
+    assert_eq!(
+        national["summary"],
+        "申请材料“社会保障卡申领登记表”份数：1份 → 2份"
+    );
+    let regions = regions_of(&changes, "material_changed");
+    // 广东 restates the line without copies, 韶关 and 深圳 inherit 广东's list; 福田 states 1.
+    for region in ["440000", "440200", "440300"] {
+        assert!(
+            regions.contains(&region),
+            "{region} missing from {regions:?}"
+        );
+    }
+    assert!(!regions.contains(&"440304"), "{regions:?}");
+    let shenzhen = changes
+        .iter()
+        .find(|c| c["kind"] == "material_changed" && c["region"] == "440300")
+        .unwrap();
+    assert_eq!(
+        shenzhen["summary"],
+        "申请材料“社会保障卡申领登记表”份数：1份 → 2份（来自全国标准）"
+    );
+    assert_eq!(
+        (shenzhen["source"].as_str(), shenzhen["inherited"].as_bool()),
+        (Some("全国标准"), Some(true))
+    );
+}
+
+#[test]
+fn a_registry_change_is_a_change_and_reaches_the_entries_that_cite_it() {
+    let dir = guangdong();
+    edit(
+        dir.path(),
+        "catalog/registries/certificates.yaml",
+        "{id: resident-id-card, name: 居民身份证,",
+        "{id: resident-id-card, name: 居民身份证电子证照,",
+    );
+    commit_at(
+        dir.path(),
+        "2026-11-20T09:30:00+08:00",
+        "证照目录：居民身份证改名",
+    );
+    let changes = json_changes(dir.path(), "HEAD~1..HEAD");
+    let origin = changes
+        .iter()
+        .find(|c| c["kind"] == "certificate_changed" && c.get("region").is_none())
+        .unwrap_or_else(|| panic!("{changes:#?}"));
+    assert_eq!(origin["key"], "resident-id-card");
+    assert_eq!(
+        origin["summary"],
+        "电子证照：居民身份证 → 居民身份证电子证照"
+    );
+    assert_eq!(origin["inherited"], false);
+    let shenzhen = changes
+        .iter()
+        .find(|c| {
+            c["kind"] == "certificate_changed" && c["region"] == "440300" && c["item"] == CARD
+        })
+        .unwrap_or_else(|| panic!("{changes:#?}"));
+    assert_eq!(
+        shenzhen["summary"],
+        "申请材料“有效身份证件”的电子证照：居民身份证 → 居民身份证电子证照（来自电子证照目录）"
+    );
+    assert_eq!(shenzhen["file"], "catalog/registries/certificates.yaml");
+    assert_eq!(shenzhen["inherited"], true);
+}
+
+#[test]
+fn a_new_region_and_a_local_item_added_then_changed_are_changes() {
+    let dir = guangdong();
+    std::fs::create_dir_all(dir.path().join("catalog/regions/440305")).unwrap();
+    std::fs::write(
+        dir.path().join("catalog/regions/440305/region.yaml"),
+        "code: \"440305\"\nname: 南山区\nlevel: county\nparent: \"440300\"\n",
+    )
+    .unwrap();
+    let local = std::fs::read_to_string(
+        dir.path()
+            .join("catalog/regions/370303/local/372082001001.yaml"),
+    )
+    .unwrap()
+    .replace("372082001001", "442082001001")
+    .replace(
+        "name: 重度残疾人上门评残办证服务",
+        "name: 重度残疾人上门办证",
+    );
+    std::fs::create_dir_all(dir.path().join("catalog/regions/440300/local")).unwrap();
+    let path = "catalog/regions/440300/local/442082001001.yaml";
+    std::fs::write(dir.path().join(path), local).unwrap();
+    commit_all(dir.path(), "南山区；深圳地方事项");
+    edit(dir.path(), path, "  days: 10\n", "  days: 5\n");
+    commit_at(
+        dir.path(),
+        "2026-11-20T09:30:00+08:00",
+        "深圳地方事项时限缩短",
+    );
+    let changes = json_changes(dir.path(), "HEAD~2..HEAD");
+    let find = |kind: &str| {
+        changes
+            .iter()
+            .find(|c| c["kind"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} in {changes:#?}"))
+    };
+    let region = find("region_added");
+    assert_eq!(region["region"], "440305");
+    assert_eq!(region["summary"], "新增区划：南山区（县级，上级：深圳市）");
+    let added = find("local_item_added");
+    assert_eq!(
+        (added["region"].as_str(), added["item"].as_str()),
+        (Some("440300"), Some("442082001001"))
+    );
+    assert_eq!(added["summary"], "新增地方事项“重度残疾人上门办证”");
+    let changed = find("local_item_changed");
+    assert_eq!(changed["field"], "statutory_limit");
+    assert_eq!(changed["summary"], "法定办结时限：10个工作日 → 5个工作日");
+}
+
+#[test]
+fn exceptions_granted_renewed_and_expired_read_as_such() {
+    let dir = guangdong();
+    // Renewed: 深圳's residence exception runs a year longer.
+    edit(
+        dir.path(),
+        SHENZHEN,
+        "expires: 2027-12-31",
+        "expires: 2028-12-31",
+    );
+    commit_at(
+        dir.path(),
+        "2026-11-20T09:30:00+08:00",
+        "深圳居住期限例外延期",
+    );
+    // Granted: a stricter condition with its approval, in one commit.
+    edit(
+        dir.path(),
+        SHENZHEN,
+        "  - id: social-insurance\n",
+        "  - {id: tax, text: 在深圳经济特区依法纳税满12个月}\n  - id: social-insurance\n",
+    );
+    edit(
+        dir.path(),
+        SHENZHEN,
+        "exceptions:\n",
+        "exceptions:\n  - {field: conditions, ref: tax, reason: 经济特区居住证条例, approval: 深府函〔2026〕1号, expires: 2028-06-30}\n",
+    );
+    commit_at(
+        dir.path(),
+        "2026-11-21T09:30:00+08:00",
+        "深圳增加纳税条件（经批准）",
+    );
+    // Expired: the social-insurance exception's 2027-12-31 passes before the next commit, which
+    // touches another region's file only.
+    edit(
+        dir.path(),
+        &card("440200"),
+        "0751-12345670",
+        "0751-12345671",
+    );
+    commit_at(dir.path(), "2028-01-05T09:30:00+08:00", "韶关咨询电话");
+    let changes = json_changes(dir.path(), "HEAD~3..HEAD");
+    let summaries = |kind: &str| -> Vec<&str> {
+        changes
+            .iter()
+            .filter(|c| c["kind"] == kind && c["region"] == "440300")
+            .map(|c| c["summary"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        summaries("exception_renewed"),
+        [
+            "例外延期：受理条件“自办理居住登记之日起在深圳经济特区连续居住满12个月（引进人才、全日制在读学生办理居住登记后即可申领）”的偏离（粤府函〔2025〕88号）有效期：2027-12-31 → 2028-12-31"
+        ]
+    );
+    assert_eq!(
+        summaries("exception_granted"),
+        [
+            "批准例外：受理条件“在深圳经济特区依法纳税满12个月”的偏离经深府函〔2026〕1号批准，有效期至2028-06-30（理由：经济特区居住证条例）"
+        ]
+    );
+    // The added condition reads as the approved deviation it is.
+    assert_eq!(
+        summaries("condition_added"),
+        [
+            "增加受理条件：“在深圳经济特区依法纳税满12个月”（经批准的偏离：深府函〔2026〕1号，有效期至2028-06-30）"
+        ]
+    );
+    assert_eq!(
+        summaries("exception_expired"),
+        [
+            "例外到期：受理条件“在深圳经济特区连续参加社会保险满12个月，或者申领前2年内累计参加社会保险满18个月”的偏离（粤府函〔2025〕88号）已于2027-12-31到期"
+        ]
+    );
 }

@@ -269,16 +269,20 @@ impl Sink for Staging {
     }
 }
 
-/// The portal page (relative to the portal root) a change is about.
+/// The portal page (relative to the portal root) a change is about: the guide, the national
+/// item, or the region's page (for the region itself and its local items, which have no page).
 pub fn page_of(change: &crate::history::Change) -> String {
-    match &change.region {
-        Some(region) => format!("regions/{region}/{}.html", change.item),
-        None => format!("items/{}.html", change.item),
+    let local = change.kind.starts_with("local_item_");
+    match (&change.region, &change.item) {
+        (Some(region), Some(item)) if !local => format!("regions/{region}/{item}.html"),
+        (Some(region), _) => format!("regions/{region}/index.html"),
+        (None, Some(item)) => format!("items/{item}.html"),
+        (None, None) => "index.html".to_string(),
     }
 }
 
-/// The Atom feeds of recent changes: all changes, and one feed per region (its own changes and
-/// national changes to items it implements).
+/// The Atom feeds of recent changes: every change once, and one feed per region with every
+/// change of its effective entries, inherited ones included ([`crate::history::Changelog::feed`]).
 fn feeds(
     site: &Site<'_>,
     log: &crate::history::Changelog,
@@ -288,13 +292,8 @@ fn feeds(
                   title: String,
                   path: String|
      -> Result<(), BuildError> {
-        let log = crate::history::Changelog {
-            range: log.range.clone(),
-            changes,
-            warnings: Vec::new(),
-        };
         let context = crate::report::changelog::atom::feed_context(
-            &log,
+            &changes,
             &title,
             &site.base_url,
             &path,
@@ -307,7 +306,7 @@ fn feeds(
         sink.put(format!("portal/{path}"), xml.into_bytes())
     };
     render(
-        log.changes.clone(),
+        log.feed(None),
         format!("{}：最近变更", site.title),
         "feed.xml".to_string(),
     )?;
@@ -317,20 +316,8 @@ fn feeds(
         .iter()
         .filter(|(code, _)| site.regions.is_empty() || site.regions.contains(code))
     {
-        let changes: Vec<_> = log
-            .changes
-            .iter()
-            .filter(|c| match &c.region {
-                Some(r) => r == code,
-                None => site
-                    .catalog
-                    .entries
-                    .contains_key(&(code.clone(), c.item.clone())),
-            })
-            .cloned()
-            .collect();
         render(
-            changes,
+            log.feed(Some(code)),
             format!("{}：{}的最近变更", site.title, region.value.name),
             format!("regions/{code}/feed.xml"),
         )?;

@@ -2,12 +2,12 @@
 //! catalog's own terms.
 //!
 //! Each commit of the range is compared with its parent: [`revision`] reads the catalog at both
-//! revisions from git (never from the working tree) and compiles it; [`compare`] compares every
-//! file the commit touched through the effective-entry model: items added or retired, materials
-//! added, removed or waived, limits shortened or lengthened, fees, conditions, departments and
-//! phones changed, deviations introduced or resolved. Every change carries its commit, the
-//! commit's date and message. A file whose content changed under an unchanged `reviewed` date is
-//! reported as a warning (CAT111). The renderers are in `report::changelog`.
+//! revisions from git (never from the working tree) and compiles it; [`compare`] compares, through
+//! the effective-entry model, every entry the commit's files can change (inheritance followed: a
+//! province's change reaches the cities that inherit it), and the national items, local items,
+//! regions, registries and exceptions it touched. Every change carries its commit, the commit's
+//! date and message, and where it came from. A file whose content changed under an unchanged
+//! `reviewed` date is reported as a warning (CAT111). The renderers are in `report::changelog`.
 
 pub mod compare;
 pub mod revision;
@@ -30,16 +30,31 @@ pub struct Change {
     pub region: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region_name: Option<String>,
-    pub item: String,
-    pub item_name: String,
+    /// The item (national or local); absent for a region or a registry entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     pub old: Option<Value>,
     pub new: Option<Value>,
-    /// One line in Chinese, for feeds and reports.
+    /// One line in Chinese, old → new, for feeds and reports; an inherited change ends with where
+    /// it came from (`（来自广东省实施清单）`).
     pub summary: String,
+    /// Where the change came from: 全国标准, a region's name (a parent's or the region's own),
+    /// 电子证照目录 or 法律法规库.
+    pub source: String,
+    /// The region whose file made the change, when a region's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_region: Option<String>,
+    /// True when the change reached `region` from another file (the national item, a parent
+    /// region's entry, a registry): the feeds list it for the region, the all-changes feed once,
+    /// at its source.
+    pub inherited: bool,
+    /// The file whose change made it.
     pub file: String,
     pub commit: Commit,
 }
@@ -59,6 +74,22 @@ pub struct Changelog {
     pub warnings: Vec<Warning>,
 }
 
+impl Changelog {
+    /// The changes a feed lists. A region's: every change of its entries and of itself,
+    /// wherever it came from (a parent region's entry, the national item, a registry). The whole
+    /// catalog's: each change once, where it was made.
+    pub fn feed(&self, region: Option<&str>) -> Vec<Change> {
+        self.changes
+            .iter()
+            .filter(|c| match region {
+                Some(code) => c.region.as_deref() == Some(code),
+                None => !c.inherited,
+            })
+            .cloned()
+            .collect()
+    }
+}
+
 /// Changes of every commit in `range` (`A..B`), oldest first.
 pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelog, GitError> {
     let git = Git::open(root).ok_or_else(|| GitError::NotARepository(root.to_path_buf()))?;
@@ -67,7 +98,10 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
     let mut warnings = Vec::new();
     let mut cache: BTreeMap<String, Option<Compiled>> = BTreeMap::new();
     let mut standards = revision::Standards::new();
+    // Each commit's parent's date, for exceptions that expired in between.
+    let mut dates: BTreeMap<String, String> = BTreeMap::new();
     for (commit, files) in &commits {
+        dates.insert(commit.id.clone(), commit.date.clone());
         if files.is_empty() {
             continue;
         }
@@ -98,8 +132,19 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
                 .unwrap_or_default()
         };
         let (old_texts, new_texts) = (texts(before), texts(Some(after)));
+        let since = match &commit.parent {
+            Some(parent) if !dates.contains_key(parent) => Some(git.date_of(parent)?),
+            Some(parent) => dates.get(parent).cloned(),
+            None => None,
+        };
+        changes.extend(compare::compare_commit(
+            files,
+            before,
+            after,
+            commit,
+            since.as_deref(),
+        ));
         for file in files {
-            compare::compare_file(file, before, after, commit, &mut changes);
             let (before_text, after_text) = (
                 old_texts.get(file).map(String::as_str),
                 new_texts.get(file).map(String::as_str),

@@ -267,7 +267,15 @@ impl Git {
             .collect())
     }
 
-    /// The content of one file at `rev`, if it existed there.
+    /// The committer date of a revision (ISO 8601).
+    pub fn date_of(&self, rev: &str) -> Result<String, GitError> {
+        let id = self.verify(rev)?;
+        Ok(self
+            .run(&["log", "-1", "--format=%cI", &id])?
+            .trim()
+            .to_string())
+    }
+
     /// The commits that changed `path`, newest first (`git log --format=%H -- path`).
     pub fn commits_of(&self, path: &str) -> Result<Vec<String>, GitError> {
         Ok(self
@@ -287,6 +295,7 @@ impl Git {
         self.cat(&objects)
     }
 
+    /// The content of one file at `rev`, if it existed there.
     pub fn file_at(&self, rev: &str, path: &str) -> Result<Option<Vec<u8>>, GitError> {
         Ok(self.cat(&[format!("{rev}:./{path}")])?.pop().flatten())
     }

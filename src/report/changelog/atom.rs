@@ -4,36 +4,36 @@
 use serde_json::{Value, json};
 
 use super::title_of;
-use crate::history::{Change, Changelog};
+use crate::history::Change;
 
-/// The context of the Atom template, newest change first.
+/// The context of the Atom template for `changes`, newest first.
 pub fn feed_context(
-    log: &Changelog,
+    changes: &[Change],
     title: &str,
     base_url: &str,
     feed_path: &str,
     page_of: &dyn Fn(&Change) -> String,
 ) -> Value {
     let base = base_url.trim_end_matches('/');
-    let entries: Vec<Value> = log
-        .changes
+    let entries: Vec<Value> = changes
         .iter()
-        .enumerate()
         .rev()
-        .map(|(i, c)| {
+        .map(|c| {
             json!({
-                "id": format!("{base}/changes/{}/{i}", c.commit.id),
+                "id": entry_id(base, c),
                 "title": format!("{}：{}", title_of(c), c.summary),
                 "updated": c.commit.date,
                 "author": c.commit.author,
-                "summary": format!("{}（{}）。提交：{} {}", c.summary, c.kind, &c.commit.id[..c.commit.id.len().min(10)], c.commit.subject),
+                "summary": format!("{}。来源：{}（{}）。提交：{} {}", c.summary, c.source, c.file, &c.commit.id[..c.commit.id.len().min(10)], c.commit.subject),
                 "url": format!("{base}/portal/{}", page_of(c)),
                 "kind": c.kind,
+                "source": c.source,
+                "inherited": c.inherited,
+                "file": c.file,
             })
         })
         .collect();
-    let updated = log
-        .changes
+    let updated = changes
         .iter()
         .map(|c| c.commit.date.clone())
         .max()
@@ -46,4 +46,38 @@ pub fn feed_context(
         "alternate_url": format!("{base}/portal/index.html"),
         "entries": entries,
     }})
+}
+
+/// A change's stable id, a tag URI (RFC 4151) made of the site's host, the commit's date, and
+/// the commit, region, item, kind and key: the same change has the same id in every build and
+/// in every feed that lists it.
+pub fn entry_id(base_url: &str, change: &Change) -> String {
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(base_url)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default();
+    let date = change.commit.date.get(..10).unwrap_or("1970-01-01");
+    let part = |p: Option<&str>| match p {
+        Some(p) => p
+            .bytes()
+            .map(|b| match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'/' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect(),
+        None => "-".to_string(),
+    };
+    format!(
+        "tag:{host},{date}:{}/{}/{}/{}/{}",
+        change.commit.id,
+        part(change.region.as_deref().or(Some("national"))),
+        part(change.item.as_deref()),
+        change.kind,
+        part(change.key.as_deref())
+    )
 }

@@ -1,20 +1,20 @@
 //! `changelog --format markdown`: one table row per change, for a pull-request comment.
 
+use super::title_of;
 use crate::history::Changelog;
 
 pub fn render(log: &Changelog) -> String {
     let mut out = format!(
-        "## Catalog changes in `{}`\n\n| date | commit | region | item | change |\n|---|---|---|---|---|\n",
+        "## Catalog changes in `{}`\n\n| date | commit | where | code | change |\n|---|---|---|---|---|\n",
         log.range
     );
     for c in &log.changes {
         out.push_str(&format!(
-            "| {} | {} | {} | {} {} | {} |\n",
+            "| {} | {} | {} | {} | {} |\n",
             &c.commit.date[..c.commit.date.len().min(10)],
             &c.commit.id[..c.commit.id.len().min(10)],
-            c.region_name.as_deref().unwrap_or("全国标准"),
-            c.item,
-            c.item_name.replace('|', "\\|"),
+            title_of(c).replace('|', "\\|"),
+            c.item.as_deref().unwrap_or_default(),
             c.summary.replace('|', "\\|")
         ));
     }

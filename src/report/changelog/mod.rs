@@ -8,11 +8,16 @@ pub mod text;
 
 use crate::history::Change;
 
-/// "深圳市·居住证申领", or "全国标准·居住证申领" for a national change.
+/// "深圳市·居住证申领", "全国标准·居住证申领" for a national change, "深圳市" for a region's own
+/// change, "法律法规库" for a registry's.
 pub fn title_of(change: &Change) -> String {
-    format!(
-        "{}·{}",
-        change.region_name.as_deref().unwrap_or("全国标准"),
-        change.item_name
-    )
+    let place = match (&change.region_name, &change.item) {
+        (Some(region), _) => region.as_str(),
+        (None, Some(_)) => "全国标准",
+        (None, None) => change.source.as_str(),
+    };
+    match &change.item_name {
+        Some(item) => format!("{place}·{item}"),
+        None => place.to_string(),
+    }
 }

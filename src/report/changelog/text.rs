@@ -17,10 +17,14 @@ pub fn render(log: &Changelog) -> String {
             ));
             last = c.commit.id.clone();
         }
+        let code = c
+            .item
+            .as_deref()
+            .map(|i| format!("  {i}"))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "  {}  {}：{}  [{}]\n",
+            "  {}{code}：{}  [{}]\n",
             title_of(c),
-            c.item,
             c.summary,
             c.kind
         ));
