@@ -89,7 +89,10 @@ type Sheet<'r> = (String, Vec<&'r [String]>);
 fn sheets<'r>(table: &Table, rows: &'r [Vec<String>], sheet_rows: usize) -> Vec<Sheet<'r>> {
     let room = sheet_rows.saturating_sub(1).max(1);
     if rows.len() <= room {
-        return vec![(table.sheet.to_string(), rows.iter().map(Vec::as_slice).collect())];
+        return vec![(
+            table.sheet.to_string(),
+            rows.iter().map(Vec::as_slice).collect(),
+        )];
     }
     let region = table.columns.iter().position(|c| c.name == "region");
     let mut regions: BTreeMap<&str, Vec<&[String]>> = BTreeMap::new();
