@@ -62,6 +62,13 @@ const fn column(name: &'static str, kind: &'static str, title: &'static str) -> 
     }
 }
 
+/// The unit of the time limit in the column before.
+const fn time_unit(name: &'static str) -> Column {
+    column(name, "string", "时限单位")
+        .titled("time_limit", "unit")
+        .shown(Show::Enum(labels::unit_name))
+}
+
 impl Column {
     /// Titled by the schema's `property` of `def`.
     const fn titled(self, def: &'static str, property: &'static str) -> Column {
@@ -149,6 +156,9 @@ const ITEM: &str = "item.schema.json";
 const ENTRY: &str = "entry.schema.json";
 const REGION: &str = "region.schema.json";
 
+/// The item column of the materials, fees and conformance.
+const ITEM_CODE: Column = column("item", "string", "基本编码").titled(ITEM, "code");
+
 const ITEMS: Table = Table {
     name: "items",
     title: "全国基本目录事项",
@@ -166,9 +176,7 @@ const ITEMS: Table = Table {
             .titled(ITEM, "levels")
             .shown(Show::Enum(labels::level)),
         column("statutory_days", "integer", "法定办结时限").titled(ITEM, "statutory_limit"),
-        column("statutory_unit", "string", "时限单位")
-            .titled("time_limit", "unit")
-            .shown(Show::Enum(labels::unit_name)),
+        time_unit("statutory_unit"),
         column("status", "string", "事项状态")
             .titled(ITEM, "status")
             .shown(Show::Enum(labels::status)),
@@ -192,9 +200,7 @@ const ENTRIES: Table = Table {
             .titled(ENTRY, "level")
             .shown(Show::Enum(labels::level)),
         column("committed_days", "integer", "承诺办结时限").titled(ENTRY, "committed_limit"),
-        column("committed_unit", "string", "时限单位")
-            .titled("time_limit", "unit")
-            .shown(Show::Enum(labels::unit_name)),
+        time_unit("committed_unit"),
         column("handling", "string", "办件类型")
             .titled(ENTRY, "handling")
             .shown(Show::Enum(labels::handling)),
@@ -217,7 +223,7 @@ const MATERIALS: Table = Table {
     sheet: "申请材料",
     columns: &[
         LINE_REGION,
-        column("item", "string", "基本编码").titled(ITEM, "code"),
+        ITEM_CODE,
         column("material", "string", "材料标识").titled("material", "id"),
         column("name", "string", "材料名称").titled("material", "name"),
         column("form", "string", "材料形式")
@@ -245,7 +251,7 @@ const FEES: Table = Table {
     sheet: "收费项目",
     columns: &[
         LINE_REGION,
-        column("item", "string", "基本编码").titled(ITEM, "code"),
+        ITEM_CODE,
         column("fee", "string", "收费标识").titled("fee", "id"),
         column("name", "string", "收费项目名称").titled("fee", "name"),
         column("amount", "number", "收费标准（元）"),
@@ -261,7 +267,7 @@ const CONFORMANCE: Table = Table {
     sheet: "一致性",
     columns: &[
         column("region", "string", "行政区划代码").titled(REGION, "code"),
-        column("item", "string", "基本编码").titled(ITEM, "code"),
+        ITEM_CODE,
         column("field", "string", "字段").shown(Show::Field),
         column("class", "string", "一致性").shown(Show::Enum(labels::class)),
         column("kind", "string", "差异类型").shown(Show::Difference),
