@@ -296,6 +296,61 @@ mod tests {
     }
 
     #[test]
+    fn a_workbook_with_short_sheets_has_every_row_once_under_a_header_on_every_sheet() {
+        use calamine::{Data, Reader, Xlsx};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = crate::pipeline::Options {
+            cache: false,
+            ..Default::default()
+        };
+        let compiled = crate::pipeline::compile(root, &options).unwrap();
+        let templates = crate::emit::templates::Templates::load(root, None).unwrap();
+        let site = Site::new(&compiled, &templates, Vec::new());
+        let read = |sheet_rows| {
+            let bytes = workbook(&site, sheet_rows).unwrap();
+            let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+            book.sheet_names()
+                .into_iter()
+                .map(|name| {
+                    let range = book.worksheet_range(&name).unwrap();
+                    (name, range.rows().map(<[Data]>::to_vec).collect::<Vec<_>>())
+                })
+                .collect::<Vec<_>>()
+        };
+        let whole = read(SHEET_ROWS);
+        let split = read(40);
+        assert_eq!(whole.len(), 5);
+        assert!(split.len() > 20, "{} sheets", split.len());
+        for (name, rows) in &whole {
+            let parts: Vec<_> = split
+                .iter()
+                .filter(|(n, _)| n.starts_with(name.as_str()))
+                .collect();
+            let mut together = Vec::new();
+            for (part, part_rows) in &parts {
+                assert!(part_rows.len() <= 40, "{part}: {} rows", part_rows.len());
+                assert_eq!(part_rows[0], rows[0], "{part}: the header");
+                together.extend_from_slice(&part_rows[1..]);
+            }
+            let key = |r: &Vec<Data>| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+            let mut expected: Vec<_> = rows[1..].iter().map(key).collect();
+            let mut got: Vec<_> = together.iter().map(key).collect();
+            expected.sort();
+            got.sort();
+            assert!(
+                expected == got,
+                "{name}: the rows of its sheets differ from the whole"
+            );
+        }
+        let materials: Vec<&str> = split
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| n.starts_with("申请材料"))
+            .collect();
+        assert!(materials[0].starts_with("申请材料1（全国"), "{materials:?}");
+    }
+
+    #[test]
     fn a_text_longer_than_a_cell_holds_is_cut() {
         let long = "材".repeat(CELL_CHARS + 5);
         let cut = fitted(Cow::Borrowed(&long));
