@@ -12,7 +12,7 @@ use super::Site;
 use super::json::{J, Line, Obj, Seq, pretty};
 use crate::diff::{Class, describe};
 use crate::load::schema::FieldLabels;
-use crate::resolve::view::{self, Contact, Department, Fields, Limit, ListField, Record};
+use crate::resolve::view::{self, Contact, Department, Limit, ListField};
 use crate::resolve::{Effective, labels};
 
 /// One table, written as a CSV file and as a sheet of the workbook: its name, its title, its
@@ -282,7 +282,7 @@ pub(super) const TABLES: [&Table; 5] = [&ITEMS, &ENTRIES, &MATERIALS, &FEES, &CO
 
 /// Every row of every table, in the order of `TABLES`, into `out`: the one source of rows of the
 /// CSV files and of the workbook. National items, then each region's effective entry of a
-/// national item, then each local item (an `entries` row of class `extra`, and its lines).
+/// national item, then each local item (an entry of class `extra`, 地方事项, with its lines).
 pub(super) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 5]) {
     let catalog = site.catalog;
     let [items, entries, materials, fees, conformance] = out;
@@ -307,6 +307,7 @@ pub(super) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 5]) {
         .effective
         .iter()
         .filter(|e| catalog.items.contains_key(&e.item))
+        .chain(&site.resolved.local)
     {
         let entry = view::effective(catalog, effective);
         let national = view::doc(
@@ -316,14 +317,12 @@ pub(super) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 5]) {
                 .map_or(&Value::Null, |i| &catalog.doc(i).json),
         );
         let class = site.conformance.entry(&effective.region, &effective.item);
-        let own = view::doc(&catalog.documents[effective.own()].json);
-        entries.row(&entry_row(
-            site,
-            (effective.region.as_str(), effective.item.as_str()),
-            entry,
-            own,
-            class.map_or("", |c| c.class.as_str()),
-        ));
+        let class_name = match class {
+            _ if effective.is_local() => Class::Extra.as_str(),
+            Some(c) => c.class.as_str(),
+            None => "",
+        };
+        entries.row(&entry_row(site, effective, class_name));
         line_rows(materials, fees, &effective.region, &effective.item, |f| {
             entry.lines(f)
         });
@@ -354,28 +353,14 @@ pub(super) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 5]) {
             }
         }
     }
-    for ((region, code), local) in &catalog.local_items {
-        let record = view::doc(&catalog.doc(local).json);
-        entries.row(&entry_row(
-            site,
-            (region.as_str(), code.as_str()),
-            record,
-            record,
-            Class::Extra.as_str(),
-        ));
-        line_rows(materials, fees, region, code, |f| record.lines(f));
-    }
 }
 
-/// An `entries` row: what `region` states for `item` (an effective entry, or a local item's own
-/// fields), with `own` the document the region wrote (its level, task code and review date).
-fn entry_row<'a, F: Fields<'a>>(
-    site: &Site<'a>,
-    (region, item): (&'a str, &'a str),
-    entry: Record<F>,
-    own: Record<&'a Value>,
-    class: &'a str,
-) -> [Cow<'a, str>; 16] {
+/// An `entries` row: the effective entry (or local item) of a region, its level, task code and
+/// review date from the region's own document.
+fn entry_row<'a>(site: &Site<'a>, effective: &'a Effective, class: &'a str) -> [Cow<'a, str>; 16] {
+    let (region, item) = (effective.region.as_str(), effective.item.as_str());
+    let entry = view::effective(site.catalog, effective);
+    let own = view::doc(&site.catalog.documents[effective.own()].json);
     let department = entry.department();
     let committed = entry.committed_limit();
     let channels = entry.channels();

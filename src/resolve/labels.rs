@@ -61,18 +61,6 @@ pub fn level(value: &str) -> &str {
     )
 }
 
-/// `status` of an item (事项状态).
-pub fn status(value: &str) -> &str {
-    lookup(
-        &[
-            ("active", "在用"),
-            ("suspended", "暂停实施"),
-            ("retired", "已取消"),
-        ],
-        value,
-    )
-}
-
 pub fn handling(value: &str) -> &str {
     lookup(
         &[
