@@ -35,14 +35,7 @@ fn read(out: &Path, path: &str) -> String {
 
 #[test]
 fn the_sample_build_writes_every_file_of_the_layout() {
-    let out = tempfile::tempdir().unwrap();
-    let output = build(env!("CARGO_MANIFEST_DIR").as_ref(), out.path(), &[]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let out = sample_built();
     let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
     let catalog = &compiled.resolved.catalog;
     let files = tree(out.path());

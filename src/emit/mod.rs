@@ -11,6 +11,7 @@ mod jsonld;
 mod opendata;
 mod portal;
 pub mod templates;
+mod workbook;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,8 @@ pub enum BuildError {
         error: std::io::Error,
     },
     UnsafePath(String),
+    /// The workbook (`opendata/catalog.xlsx`) could not be made.
+    Workbook(rust_xlsxwriter::XlsxError),
 }
 
 impl std::fmt::Display for BuildError {
@@ -95,6 +98,7 @@ impl std::fmt::Display for BuildError {
             BuildError::Template(_) => f.write_str("a template could not be rendered"),
             BuildError::Io { path, .. } => write!(f, "cannot write {}", path.display()),
             BuildError::UnsafePath(p) => write!(f, "refusing to write the output path `{p}`"),
+            BuildError::Workbook(_) => f.write_str("the workbook could not be made"),
         }
     }
 }
@@ -104,6 +108,7 @@ impl std::error::Error for BuildError {
         match self {
             BuildError::Template(e) => Some(e),
             BuildError::Io { error, .. } => Some(error),
+            BuildError::Workbook(e) => Some(e),
             BuildError::UnsafePath(_) => None,
         }
     }
@@ -326,8 +331,8 @@ fn feeds(
 }
 
 /// Render every file of the build into `sink`; `log` adds the Atom feeds. The portal and the
-/// guides, the open data, the JSON-LD, the conformance report and the feeds are made at the
-/// same time (each file's bytes do not depend on which is first).
+/// guides, the open data, the workbook, the JSON-LD, the conformance report and the feeds are
+/// made at the same time (each file's bytes do not depend on which is first).
 pub fn emit(
     site: &Site<'_>,
     compiled: &Compiled,
@@ -352,6 +357,10 @@ pub fn emit(
             jsonld::document(site),
         )
     };
+    let workbook = || {
+        let bytes = workbook::file(site).map_err(BuildError::Workbook)?;
+        sink.put("opendata/catalog.xlsx".to_string(), bytes)
+    };
     let report = || {
         sink.put(
             "reports/conformance.json".to_string(),
@@ -364,11 +373,11 @@ pub fn emit(
         Some(log) => feeds(site, log, sink),
         None => Ok(()),
     };
-    let ((a, b), ((c, d), e)) = rayon::join(
-        || rayon::join(pages, opendata),
+    let ((a, (b, f)), ((c, d), e)) = rayon::join(
+        || rayon::join(pages, || rayon::join(opendata, workbook)),
         || rayon::join(|| rayon::join(jsonld, report), feeds),
     );
-    a.and(b).and(c).and(d).and(e)
+    a.and(b).and(f).and(c).and(d).and(e)
 }
 
 /// Every file of the build in memory, sorted by path.

@@ -1,6 +1,7 @@
 //! Open data: CSV tables described by a Frictionless Data Package, and the resolved catalog as
 //! JSON. CSV files start with a UTF-8 byte-order mark (so spreadsheet programs show Chinese) and
-//! no cell can start a formula.
+//! no cell can start a formula. The same rows, from [`rows`], make the workbook for people
+//! (`workbook.rs`).
 
 use std::borrow::Cow;
 
@@ -9,16 +10,84 @@ use serde_json::{Value, json};
 
 use super::Site;
 use super::json::{J, Line, Obj, Seq, pretty};
-use crate::diff::describe;
-use crate::resolve::Effective;
+use crate::diff::{Class, describe};
+use crate::load::schema::FieldLabels;
 use crate::resolve::view::{self, Contact, Department, Limit, ListField};
+use crate::resolve::{Effective, labels};
 
-/// One CSV table: its name, its columns (name, Frictionless type, Chinese title).
-struct Table {
-    name: &'static str,
-    title: &'static str,
-    columns: &'static [(&'static str, &'static str, &'static str)],
+/// One table, written as a CSV file and as a sheet of the workbook: its name, its title, its
+/// columns and its primary key.
+pub(super) struct Table {
+    pub name: &'static str,
+    pub title: &'static str,
+    /// The workbook's sheet name (Excel allows 31 characters).
+    pub sheet: &'static str,
+    pub columns: &'static [Column],
     key: &'static [&'static str],
+}
+
+/// How a person reads the values of a column (the CSV keeps the values as written).
+#[derive(Clone, Copy)]
+pub(super) enum Show {
+    /// As written: codes, names, free text.
+    Text,
+    /// Enumeration values (several joined with `;`), each by its Chinese label.
+    Enum(fn(&str) -> &str),
+    /// Field names, by their schema titles.
+    Field,
+    /// Kinds of difference: a label of `labels::difference`, else a property's schema title.
+    Difference,
+}
+
+/// One column: its name and Frictionless type, its title, and how a person reads it.
+pub(super) struct Column {
+    pub name: &'static str,
+    /// `string`, `integer`, `number`, `boolean` or `date`.
+    pub kind: &'static str,
+    /// The title when the schema names none.
+    title: &'static str,
+    /// The schema property whose `title` names the column: (schema file or `$defs` entry,
+    /// property), so that renaming a field in the schema renames the column too.
+    property: Option<(&'static str, &'static str)>,
+    pub show: Show,
+}
+
+const fn column(name: &'static str, kind: &'static str, title: &'static str) -> Column {
+    Column {
+        name,
+        kind,
+        title,
+        property: None,
+        show: Show::Text,
+    }
+}
+
+/// The unit of the time limit in the column before.
+const fn time_unit(name: &'static str) -> Column {
+    column(name, "string", "时限单位")
+        .titled("time_limit", "unit")
+        .shown(Show::Enum(labels::unit_name))
+}
+
+impl Column {
+    /// Titled by the schema's `property` of `def`.
+    const fn titled(self, def: &'static str, property: &'static str) -> Column {
+        Column {
+            property: Some((def, property)),
+            ..self
+        }
+    }
+
+    const fn shown(self, show: Show) -> Column {
+        Column { show, ..self }
+    }
+
+    /// The column's title: the schema's, else its own.
+    pub fn title<'a>(&self, labels: &'a FieldLabels) -> &'a str {
+        self.property
+            .and_then(|(def, property)| labels.title(def, property))
+            .unwrap_or(self.title)
+    }
 }
 
 /// A cell that a spreadsheet would read as a formula gets a leading apostrophe.
@@ -45,6 +114,11 @@ fn text(value: Option<&Value>) -> Cow<'_, str> {
     }
 }
 
+/// Where the rows of one table go, one by one: a CSV file, a sheet.
+pub(super) trait Rows {
+    fn row<S: AsRef<str>>(&mut self, cells: &[S]);
+}
+
 /// A CSV file being written: byte-order mark, header, then rows as they come.
 struct Csv(csv::Writer<Vec<u8>>);
 
@@ -53,18 +127,20 @@ impl Csv {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(b"\xEF\xBB\xBF".to_vec());
-        let _ = writer.write_record(table.columns.iter().map(|c| c.0));
+        let _ = writer.write_record(table.columns.iter().map(|c| c.name));
         Csv(writer)
-    }
-
-    fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
-        let _ = self
-            .0
-            .write_record(cells.iter().map(|cell| Bytes(neutralised(cell.as_ref()))));
     }
 
     fn finish(self) -> Vec<u8> {
         self.0.into_inner().unwrap_or_default()
+    }
+}
+
+impl Rows for Csv {
+    fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        let _ = self
+            .0
+            .write_record(cells.iter().map(|cell| Bytes(neutralised(cell.as_ref()))));
     }
 }
 
@@ -76,76 +152,111 @@ impl AsRef<[u8]> for Bytes<'_> {
     }
 }
 
+const ITEM: &str = "item.schema.json";
+const ENTRY: &str = "entry.schema.json";
+const REGION: &str = "region.schema.json";
+
+/// The item column of the materials, fees and conformance.
+const ITEM_CODE: Column = column("item", "string", "基本编码").titled(ITEM, "code");
+
 const ITEMS: Table = Table {
     name: "items",
     title: "全国基本目录事项",
+    sheet: "基本目录",
     columns: &[
-        ("code", "string", "基本编码"),
-        ("name", "string", "事项名称"),
-        ("type", "string", "事项类型"),
-        ("audience", "string", "服务对象"),
-        ("levels", "string", "行使层级"),
-        ("statutory_days", "integer", "法定办结时限"),
-        ("statutory_unit", "string", "时限单位"),
-        ("status", "string", "事项状态"),
-        ("reviewed", "date", "最近核验日期"),
+        column("code", "string", "基本编码").titled(ITEM, "code"),
+        column("name", "string", "事项名称").titled(ITEM, "name"),
+        column("type", "string", "事项类型")
+            .titled(ITEM, "type")
+            .shown(Show::Enum(labels::item_type)),
+        column("audience", "string", "服务对象")
+            .titled(ITEM, "audience")
+            .shown(Show::Enum(labels::audience)),
+        column("levels", "string", "行使层级")
+            .titled(ITEM, "levels")
+            .shown(Show::Enum(labels::level)),
+        column("statutory_days", "integer", "法定办结时限").titled(ITEM, "statutory_limit"),
+        time_unit("statutory_unit"),
+        column("status", "string", "事项状态")
+            .titled(ITEM, "status")
+            .shown(Show::Enum(labels::status)),
+        column("reviewed", "date", "最近核验日期").titled(ITEM, "reviewed"),
     ],
     key: &["code"],
 };
 
 const ENTRIES: Table = Table {
     name: "entries",
-    title: "地方实施清单",
+    title: "地方实施清单（含地方事项）",
+    sheet: "实施清单",
     columns: &[
-        ("region", "string", "行政区划代码"),
-        ("region_name", "string", "行政区划名称"),
-        ("item", "string", "基本编码"),
-        ("department", "string", "实施主体"),
-        ("credit_code", "string", "统一社会信用代码"),
-        ("level", "string", "行使层级"),
-        ("committed_days", "integer", "承诺办结时限"),
-        ("committed_unit", "string", "时限单位"),
-        ("handling", "string", "办件类型"),
-        ("visits", "integer", "到办事现场次数"),
-        ("online_url", "string", "网办地址"),
-        ("phone", "string", "咨询电话"),
-        ("appointment_url", "string", "网上预约地址"),
-        ("reviewed", "date", "最近核验日期"),
-        ("class", "string", "一致性"),
+        column("region", "string", "行政区划代码").titled(REGION, "code"),
+        column("region_name", "string", "行政区划名称"),
+        column("item", "string", "基本编码").titled(ENTRY, "code"),
+        column("task_code", "string", "实施编码").titled(ENTRY, "task_code"),
+        column("department", "string", "实施主体").titled(ENTRY, "department"),
+        column("credit_code", "string", "统一社会信用代码").titled("department", "credit_code"),
+        column("level", "string", "行使层级")
+            .titled(ENTRY, "level")
+            .shown(Show::Enum(labels::level)),
+        column("committed_days", "integer", "承诺办结时限").titled(ENTRY, "committed_limit"),
+        time_unit("committed_unit"),
+        column("handling", "string", "办件类型")
+            .titled(ENTRY, "handling")
+            .shown(Show::Enum(labels::handling)),
+        column("visits", "integer", "到办事现场次数").titled("channels", "visits"),
+        column("online_url", "string", "网办地址").titled("online_channel", "url"),
+        column("phone", "string", "咨询电话").titled("contact", "phone"),
+        column("appointment_url", "string", "网上预约地址").titled(ENTRY, "appointment_url"),
+        column("reviewed", "date", "最近核验日期").titled(ENTRY, "reviewed"),
+        column("class", "string", "一致性").shown(Show::Enum(labels::class)),
     ],
     key: &["region", "item"],
 };
 
+/// The region column of the materials and fees: empty for the national standard's lines.
+const LINE_REGION: Column = column("region", "string", "行政区划代码（空为全国标准）");
+
 const MATERIALS: Table = Table {
     name: "materials",
-    title: "申请材料（全国标准与各地实施）",
+    title: "申请材料（全国标准、各地实施与地方事项）",
+    sheet: "申请材料",
     columns: &[
-        ("region", "string", "行政区划代码（空为全国标准）"),
-        ("item", "string", "基本编码"),
-        ("material", "string", "材料标识"),
-        ("name", "string", "材料名称"),
-        ("form", "string", "材料形式"),
-        ("copies", "integer", "份数"),
-        ("medium", "string", "材料介质"),
-        ("required", "boolean", "是否必要"),
-        ("source", "string", "来源渠道"),
-        ("waived_by", "string", "免提交方式"),
-        ("added", "boolean", "地方新增"),
+        LINE_REGION,
+        ITEM_CODE,
+        column("material", "string", "材料标识").titled("material", "id"),
+        column("name", "string", "材料名称").titled("material", "name"),
+        column("form", "string", "材料形式")
+            .titled("material", "form")
+            .shown(Show::Enum(labels::form)),
+        column("copies", "integer", "份数").titled("material", "copies"),
+        column("medium", "string", "材料介质")
+            .titled("material", "medium")
+            .shown(Show::Enum(labels::medium)),
+        column("required", "boolean", "是否必要").titled("material", "required"),
+        column("source", "string", "来源渠道")
+            .titled("material", "source")
+            .shown(Show::Enum(labels::source)),
+        column("waived_by", "string", "免提交方式")
+            .titled("material", "waived_by")
+            .shown(Show::Enum(labels::waived_by)),
+        column("added", "boolean", "地方新增"),
     ],
     key: &[],
 };
 
 const FEES: Table = Table {
     name: "fees",
-    title: "收费项目（全国标准与各地实施）",
+    title: "收费项目（全国标准、各地实施与地方事项）",
+    sheet: "收费项目",
     columns: &[
-        ("region", "string", "行政区划代码（空为全国标准）"),
-        ("item", "string", "基本编码"),
-        ("fee", "string", "收费标识"),
-        ("name", "string", "收费项目名称"),
-        ("amount", "number", "收费标准（元）"),
-        ("basis", "string", "收费依据"),
-        ("added", "boolean", "地方新增"),
+        LINE_REGION,
+        ITEM_CODE,
+        column("fee", "string", "收费标识").titled("fee", "id"),
+        column("name", "string", "收费项目名称").titled("fee", "name"),
+        column("amount", "number", "收费标准（元）"),
+        column("basis", "string", "收费依据").titled("fee", "basis"),
+        column("added", "boolean", "地方新增"),
     ],
     key: &[],
 };
@@ -153,27 +264,28 @@ const FEES: Table = Table {
 const CONFORMANCE: Table = Table {
     name: "conformance",
     title: "各地实施与全国标准的一致性",
+    sheet: "一致性",
     columns: &[
-        ("region", "string", "行政区划代码"),
-        ("item", "string", "基本编码"),
-        ("field", "string", "字段"),
-        ("class", "string", "一致性"),
-        ("kind", "string", "差异类型"),
-        ("key", "string", "列表项"),
-        ("detail", "string", "说明"),
-        ("file", "string", "来源文件"),
+        column("region", "string", "行政区划代码").titled(REGION, "code"),
+        ITEM_CODE,
+        column("field", "string", "字段").shown(Show::Field),
+        column("class", "string", "一致性").shown(Show::Enum(labels::class)),
+        column("kind", "string", "差异类型").shown(Show::Difference),
+        column("key", "string", "列表项"),
+        column("detail", "string", "说明"),
+        column("file", "string", "来源文件"),
     ],
     key: &[],
 };
 
-const TABLES: [&Table; 5] = [&ITEMS, &ENTRIES, &MATERIALS, &FEES, &CONFORMANCE];
+pub(super) const TABLES: [&Table; 5] = [&ITEMS, &ENTRIES, &MATERIALS, &FEES, &CONFORMANCE];
 
-/// The CSV files, in the order of `TABLES`, each written row by row.
-fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
+/// Every row of every table, in the order of `TABLES`, into `out`: the one source of rows of the
+/// CSV files and of the workbook. National items, then each region's effective entry of a
+/// national item, then each local item (an entry of class `extra`, 地方事项, with its lines).
+pub(super) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 5]) {
     let catalog = site.catalog;
-    let mut items = Csv::new(&ITEMS);
-    let mut materials = Csv::new(&MATERIALS);
-    let mut fees = Csv::new(&FEES);
+    let [items, entries, materials, fees, conformance] = out;
     for (code, item) in &catalog.items {
         let record = view::doc(&catalog.doc(item).json);
         let limit = record.statutory_limit();
@@ -188,20 +300,14 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
             Cow::Borrowed(record.status().unwrap_or_default()),
             text(record.reviewed()),
         ]);
-        for line in record.lines(ListField::Materials) {
-            materials.row(&material_row("", code, line));
-        }
-        for line in record.lines(ListField::Fees) {
-            fees.row(&fee_row("", code, line));
-        }
+        line_rows(materials, fees, "", code, |f| record.lines(f));
     }
-    let mut entries = Csv::new(&ENTRIES);
-    let mut conformance = Csv::new(&CONFORMANCE);
     for effective in site
         .resolved
         .effective
         .iter()
         .filter(|e| catalog.items.contains_key(&e.item))
+        .chain(&site.resolved.local)
     {
         let entry = view::effective(catalog, effective);
         let national = view::doc(
@@ -211,38 +317,15 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
                 .map_or(&Value::Null, |i| &catalog.doc(i).json),
         );
         let class = site.conformance.entry(&effective.region, &effective.item);
-        let own = view::doc(&catalog.documents[effective.own()].json);
-        let department = entry.department();
-        let committed = entry.committed_limit();
-        let channels = entry.channels();
-        entries.row(&[
-            Cow::Borrowed(effective.region.as_str()),
-            Cow::Borrowed(
-                catalog
-                    .regions
-                    .get(&effective.region)
-                    .map_or("", |r| r.value.name.as_str()),
-            ),
-            Cow::Borrowed(effective.item.as_str()),
-            Cow::Borrowed(department.map_or("", Department::name)),
-            Cow::Borrowed(department.map_or("", Department::credit_code)),
-            text(own.level()),
-            days(committed),
-            Cow::Borrowed(committed.and_then(Limit::unit).unwrap_or_default()),
-            Cow::Borrowed(entry.handling().unwrap_or_default()),
-            text(channels.visits()),
-            text(channels.online_url()),
-            text(entry.contact().and_then(Contact::phone)),
-            Cow::Borrowed(entry.appointment_url().unwrap_or_default()),
-            text(own.reviewed()),
-            Cow::Borrowed(class.map_or("", |c| c.class.as_str())),
-        ]);
-        for line in entry.lines(ListField::Materials) {
-            materials.row(&material_row(&effective.region, &effective.item, line));
-        }
-        for line in entry.lines(ListField::Fees) {
-            fees.row(&fee_row(&effective.region, &effective.item, line));
-        }
+        let class_name = match class {
+            _ if effective.is_local() => Class::Extra.as_str(),
+            Some(c) => c.class.as_str(),
+            None => "",
+        };
+        entries.row(&entry_row(site, effective, class_name));
+        line_rows(materials, fees, &effective.region, &effective.item, |f| {
+            entry.lines(f)
+        });
         for field in class.iter().flat_map(|c| c.fields.iter()) {
             if field.details.is_empty() {
                 conformance.row(&[
@@ -270,45 +353,80 @@ fn tables(site: &Site<'_>) -> [Vec<u8>; 5] {
             }
         }
     }
+}
+
+/// An `entries` row: the effective entry (or local item) of a region, its level, task code and
+/// review date from the region's own document.
+fn entry_row<'a>(site: &Site<'a>, effective: &'a Effective, class: &'a str) -> [Cow<'a, str>; 16] {
+    let (region, item) = (effective.region.as_str(), effective.item.as_str());
+    let entry = view::effective(site.catalog, effective);
+    let own = view::doc(&site.catalog.documents[effective.own()].json);
+    let department = entry.department();
+    let committed = entry.committed_limit();
+    let channels = entry.channels();
     [
-        items.finish(),
-        entries.finish(),
-        materials.finish(),
-        fees.finish(),
-        conformance.finish(),
+        Cow::Borrowed(region),
+        Cow::Borrowed(
+            site.catalog
+                .regions
+                .get(region)
+                .map_or("", |r| r.value.name.as_str()),
+        ),
+        Cow::Borrowed(item),
+        text(own.task_code()),
+        Cow::Borrowed(department.map_or("", Department::name)),
+        Cow::Borrowed(department.map_or("", Department::credit_code)),
+        text(own.level()),
+        days(committed),
+        Cow::Borrowed(committed.and_then(Limit::unit).unwrap_or_default()),
+        Cow::Borrowed(entry.handling().unwrap_or_default()),
+        text(channels.visits()),
+        text(channels.online_url()),
+        text(entry.contact().and_then(Contact::phone)),
+        Cow::Borrowed(entry.appointment_url().unwrap_or_default()),
+        text(own.reviewed()),
+        Cow::Borrowed(class),
     ]
+}
+
+/// The `materials` and `fees` rows of an item or an entry, given its list lines.
+fn line_rows<'a, R: Rows>(
+    materials: &mut R,
+    fees: &mut R,
+    region: &'a str,
+    item: &'a str,
+    lines: impl Fn(ListField) -> Vec<Line<'a>>,
+) {
+    for line in lines(ListField::Materials) {
+        materials.row(&[
+            Cow::Borrowed(region),
+            Cow::Borrowed(item),
+            Cow::Borrowed(line.id()),
+            Cow::Borrowed(line.name()),
+            Cow::Borrowed(line.form()),
+            text(line.copies()),
+            text(line.medium()),
+            boolean(line.required()),
+            Cow::Borrowed(line.source()),
+            Cow::Borrowed(line.waived_by().unwrap_or_default()),
+            boolean(line.added()),
+        ]);
+    }
+    for line in lines(ListField::Fees) {
+        fees.row(&[
+            Cow::Borrowed(region),
+            Cow::Borrowed(item),
+            Cow::Borrowed(line.id()),
+            Cow::Borrowed(line.name()),
+            text(line.amount_value()),
+            Cow::Borrowed(line.basis().unwrap_or_default()),
+            boolean(line.added()),
+        ]);
+    }
 }
 
 fn boolean(value: bool) -> Cow<'static, str> {
     Cow::Borrowed(if value { "true" } else { "false" })
-}
-
-fn material_row<'a>(region: &'a str, item: &'a str, line: Line<'a>) -> [Cow<'a, str>; 11] {
-    [
-        Cow::Borrowed(region),
-        Cow::Borrowed(item),
-        Cow::Borrowed(line.id()),
-        Cow::Borrowed(line.name()),
-        Cow::Borrowed(line.form()),
-        text(line.copies()),
-        text(line.medium()),
-        boolean(line.required()),
-        Cow::Borrowed(line.source()),
-        Cow::Borrowed(line.waived_by().unwrap_or_default()),
-        boolean(line.added()),
-    ]
-}
-
-fn fee_row<'a>(region: &'a str, item: &'a str, line: Line<'a>) -> [Cow<'a, str>; 7] {
-    [
-        Cow::Borrowed(region),
-        Cow::Borrowed(item),
-        Cow::Borrowed(line.id()),
-        Cow::Borrowed(line.name()),
-        text(line.amount_value()),
-        Cow::Borrowed(line.basis().unwrap_or_default()),
-        boolean(line.added()),
-    ]
 }
 
 /// The days of a time limit, or "".
@@ -326,9 +444,13 @@ fn datapackage(site: &Site<'_>) -> Vec<u8> {
             let fields: Vec<Value> = table
                 .columns
                 .iter()
-                .map(|(name, kind, title)| {
-                    let mut field = json!({"name": name, "type": kind, "title": title});
-                    if *kind == "boolean" {
+                .map(|column| {
+                    let mut field = json!({
+                        "name": column.name,
+                        "type": column.kind,
+                        "title": column.title(site.labels),
+                    });
+                    if column.kind == "boolean" {
                         field["trueValues"] = json!(["true"]);
                         field["falseValues"] = json!(["false"]);
                     }
@@ -366,10 +488,12 @@ fn datapackage(site: &Site<'_>) -> Vec<u8> {
 
 /// The CSV files, `datapackage.json` and `catalog.json`.
 pub fn files(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
+    let mut csv = TABLES.map(Csv::new);
+    rows(site, &mut csv);
     let mut out: Vec<(String, Vec<u8>)> = TABLES
         .iter()
-        .zip(tables(site))
-        .map(|(table, bytes)| (format!("opendata/{}.csv", table.name), bytes))
+        .zip(csv)
+        .map(|(table, csv)| (format!("opendata/{}.csv", table.name), csv.finish()))
         .collect();
     out.push(("opendata/datapackage.json".to_string(), datapackage(site)));
     out.push(("opendata/catalog.json".to_string(), pretty(&Resolved(site))));

@@ -147,12 +147,18 @@ impl FieldLabels {
             .unwrap_or(field)
     }
 
-    /// The label of `property` inside the `$defs` type `def` (`channels`, `visits` →
-    /// 到办事现场次数), else its label anywhere, else its name.
-    pub fn property<'a>(&'a self, def: &str, property: &'a str) -> &'a str {
+    /// The title the schema gives `property` in `def` (a schema file such as
+    /// `item.schema.json`, or a `$defs` entry such as `material`), if any.
+    pub fn title(&self, def: &str, property: &str) -> Option<&str> {
         self.def_labels
             .get(&(def.to_string(), property.to_string()))
             .map(String::as_str)
+    }
+
+    /// The label of `property` inside the `$defs` type `def` (`channels`, `visits` →
+    /// 到办事现场次数), else its label anywhere, else its name.
+    pub fn property<'a>(&'a self, def: &str, property: &'a str) -> &'a str {
+        self.title(def, property)
             .unwrap_or_else(|| self.field(property))
     }
 }

@@ -143,6 +143,12 @@ pub fn unit(value: &str) -> &str {
     )
 }
 
+/// A time unit on its own, in a column beside the number of days: `工作日`.
+pub fn unit_name(value: &str) -> &str {
+    let label = unit(value);
+    label.strip_prefix('个').unwrap_or(label)
+}
+
 pub fn form(value: &str) -> &str {
     lookup(
         &[
@@ -212,6 +218,29 @@ pub fn class(value: &str) -> &str {
         ],
         value,
     )
+}
+
+/// The kind of a difference from the standard (the `kind` of the conformance report's details);
+/// a kind that names a line's property (`copies`, `form`) is not here: its label is the
+/// property's schema title.
+pub fn difference(value: &str) -> &str {
+    lookup(
+        &[
+            ("added", "增加"),
+            ("removed", "不再要求"),
+            ("omitted", "说明理由的省略"),
+            ("unaccounted", "未说明的省略"),
+            ("waived", "免提交"),
+            ("value", "时限"),
+            ("changed", "内容不同"),
+        ],
+        value,
+    )
+}
+
+/// A boolean for people: 是 or 否.
+pub fn yes_no(value: bool) -> &'static str {
+    if value { "是" } else { "否" }
 }
 
 /// The one formatter of a number of days: `15个自然日`, and `即办` for 0 days (a 即办件 is

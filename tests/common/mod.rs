@@ -215,3 +215,16 @@ pub fn build(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// The sample catalog of this repository built into a new temporary folder (exit status 0).
+pub fn sample_built() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let output = build(env!("CARGO_MANIFEST_DIR").as_ref(), out.path(), &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
