@@ -375,3 +375,342 @@ fn point_8_a_sample_catalog_says_so_on_every_page_and_tags_every_illustrative_va
     let (_dir, plain) = built(|_| {});
     assert!(!read(plain.path(), "portal/index.html").contains("示例目录"));
 }
+
+/// The words a page may print that are not values of the record: headings, field labels, units
+/// and the markers of an absent element (未填写, 未规定). Reviewed by hand: none of them states
+/// a fact about a service (a phrase like 无数量限制 or 不收费 must come from the record, so it
+/// is not here). A new phrase in a template fails the test below until it is reviewed too.
+const LABELS: &[&str] = &[
+    "×",
+    "÷",
+    "一件事",
+    "一次性告知单",
+    "一次提交的材料",
+    "一致",
+    "一致性",
+    "一致性矩阵图",
+    "一致率",
+    "一致率不适用",
+    "上级地区",
+    "下方列表会随输入自动筛选",
+    "下表列出实施本事项的每个地区",
+    "不收费",
+    "不适用",
+    "与全国标准一致",
+    "与全国标准一致或优于标准",
+    "与全国标准的一致率",
+    "与全国标准的差异",
+    "个事项按顺序一次申请",
+    "个地区",
+    "中介服务",
+    "也可以直接",
+    "事项名称",
+    "事项名称与编码",
+    "事项和办事指南",
+    "事项数",
+    "事项状态",
+    "事项类型",
+    "介质",
+    "以下",
+    "以下全国事项适用于本地区",
+    "以及各地的实施清单和办事指南",
+    "以网上公布的办事指南为准",
+    "份数",
+    "优",
+    "优于标准",
+    "优表示优于标准",
+    "但尚未填写实施清单",
+    "例如",
+    "依据",
+    "偏",
+    "偏离",
+    "偏表示偏离",
+    "元",
+    "全国",
+    "全国事项",
+    "全国基本目录中没有在本级实施的事项",
+    "全国标准",
+    "全国标准申请材料",
+    "共",
+    "其中一致或优于标准",
+    "几个事项都需要的同一份",
+    "列",
+    "到办事现场次数",
+    "到哪里办",
+    "到现场次数",
+    "办事指南",
+    "办件类型",
+    "办理地点",
+    "办理形式",
+    "办理时间",
+    "办理时限",
+    "办理流程",
+    "包含的事项",
+    "区划代码",
+    "受理条件",
+    "只需提交一次",
+    "可以在表格内左右滑动查看全部事项",
+    "可以按事项",
+    "各事项法定时限之和",
+    "各事项的申请表等材料分别填写",
+    "各地一致性明细表",
+    "各地区实施全国事项的情况和一致率",
+    "各地实施一致性",
+    "各地实施全国事项的一致性矩阵",
+    "各地实施情况",
+    "各地实施清单",
+    "各类情况的事项数",
+    "同",
+    "同一持证人",
+    "同一电子",
+    "同表示一致",
+    "咨询和监督投诉",
+    "咨询电话",
+    "图下方的表格列出同样的内容和各地的一致率",
+    "图下方的表格列出相同内容",
+    "图例",
+    "地区",
+    "地区及其与全国标准的一致率",
+    "地方事项",
+    "地点和时间",
+    "基本目录",
+    "基本编码",
+    "多久办好",
+    "实施主体",
+    "实施地区",
+    "实施机构",
+    "实施清单",
+    "实施的全国事项",
+    "审批结果",
+    "尚未实施的全国事项",
+    "层级",
+    "已实施",
+    "应实施事项",
+    "应实施的",
+    "所需事项",
+    "打印一次性告知单",
+    "批",
+    "批表示经批准的偏离",
+    "承诺办结时限",
+    "承诺时限",
+    "按地区或按",
+    "搜索",
+    "搜索事项",
+    "搜索事项和办事指南",
+    "收费",
+    "收费标准及依据",
+    "数量限制",
+    "整体办理时限",
+    "无",
+    "无法确定",
+    "无特别的受理条件",
+    "无适用事项",
+    "无需提交材料",
+    "是",
+    "是否必要",
+    "最近核验",
+    "最近核验日期",
+    "服务对象",
+    "未填写",
+    "未实施",
+    "未经批准的偏离",
+    "未规定",
+    "本告知单打印自",
+    "本地区实施的全国事项",
+    "本地区没有全国目录以外的地方事项",
+    "本地区没有自行设立的",
+    "本地区的",
+    "本站公布全国统一的政务服务事项标准",
+    "本页目录",
+    "材料名称",
+    "材料形式",
+    "来源",
+    "查找",
+    "查看",
+    "查看各地实施一致性总览",
+    "每一列是一项全国事项",
+    "每一行是一个地区",
+    "每个格子的颜色和文字表示该地区实施该事项的情况",
+    "每格标出一种情况",
+    "没有",
+    "法定办结时限",
+    "点击事项名称可查看",
+    "点击事项名称可查看全国标准",
+    "点击可查看全国标准",
+    "点击地区名称可查看该地的办事指南",
+    "版",
+    "牵头部门",
+    "申请材料",
+    "电子",
+    "的全国标准",
+    "的办事指南",
+    "监督投诉电话",
+    "目前没有地区实施本事项",
+    "第",
+    "类别",
+    "类型",
+    "经批准的偏离",
+    "结果名称",
+    "结果类型",
+    "统一社会信用代码",
+    "缺",
+    "缺表示未实施",
+    "网上办理地址",
+    "联合办理",
+    "行",
+    "行使层级",
+    "行政复议和行政诉讼",
+    "表格较宽时",
+    "表示无法确定",
+    "要带的材料",
+    "视节假日而定",
+    "设定依据",
+    "请拨打咨询电话了解",
+    "跳到主要内容",
+    "跳到各地实施情况",
+    "输入事项名称或编码",
+    "适用于本地区的全国事项都已实施",
+    "适用地区",
+    "集成服务",
+    "需要提交的材料",
+    "项",
+    "项全国事项",
+    "项全国事项中",
+    "首页",
+    "－",
+    "－表示不适用",
+];
+
+/// Every string and number of every document of a catalog, and the Chinese label of every
+/// enumeration value among them: what a page may print as "the record".
+fn record_values(compiled: &catalogc::pipeline::Compiled) -> Vec<String> {
+    use catalogc::resolve::labels;
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Number(n) => out.push(n.to_string()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(m) => m.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut values = Vec::new();
+    for doc in &compiled.resolved.catalog.documents {
+        walk(&doc.json, &mut values);
+    }
+    let tables: [fn(&str) -> &str; 17] = [
+        labels::item_type,
+        labels::audience,
+        labels::level,
+        labels::handling,
+        labels::nature,
+        labels::power_source,
+        labels::handle_area,
+        labels::online_depth,
+        labels::status,
+        labels::unit,
+        labels::form,
+        labels::medium,
+        labels::source,
+        labels::waived_by,
+        labels::result_type,
+        labels::event_kind,
+        labels::class,
+    ];
+    let mut labelled: Vec<String> = values
+        .iter()
+        .flat_map(|v| tables.iter().map(move |t| t(v).to_string()))
+        .collect();
+    values.append(&mut labelled);
+    // Longest first, so a value is removed whole before any shorter value inside it.
+    values.sort_by_key(|v| std::cmp::Reverse(v.chars().count()));
+    values.dedup();
+    values.retain(|v| !v.trim().is_empty());
+    values
+}
+
+/// The text a reader sees on a page, one fragment per text node (HTML) or line (Markdown).
+fn fragments(page: &str) -> Vec<String> {
+    let without_code = regex::Regex::new(r"(?s)<script.*?</script>|<style.*?</style>|<!--.*?-->")
+        .unwrap()
+        .replace_all(page, " ");
+    let entities = [
+        ("&#x2f;", "/"),
+        ("&#x27;", "'"),
+        ("&quot;", "\""),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&amp;", "&"),
+    ];
+    regex::Regex::new(r"<[^>]*>|\n")
+        .unwrap()
+        .split(&without_code)
+        .map(|t| {
+            entities
+                .iter()
+                .fold(t.to_string(), |t, (e, c)| t.replace(e, c))
+        })
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_template_with_every_optional_field_absent_shows_only_labels_and_record_values() {
+    // The base catalog cut to the fields the schemas require: every optional field is absent.
+    let (dir, out) = built(|root| {
+        let write = |path: &str, text: &str| std::fs::write(root.join(path), text).unwrap();
+        write(
+            "catalog/national/000120010000.yaml",
+            "code: \"000120010000\"\nname: 居住证申领\ntype: public_service\naudience: [person]\nlevels: [city, county]\nstatus: active\nversion: 1\nlegal_basis:\n  - {law: residence-permit-regulation}\nstatutory_limit: {days: 15, unit: calendar_day}\nconditions: []\nmaterials: []\nfees: []\nresult: {type: certificate, name: 居住证}\nreviewed: 2026-06-30\n",
+        );
+        for region in ["440000", "440300"] {
+            let level = if region == "440000" {
+                "province"
+            } else {
+                "city"
+            };
+            write(
+                &format!("catalog/regions/{region}/000120010000.yaml"),
+                &format!(
+                    "department: {{name: 公安局, credit_code: \"11440300007542417R\"}}\nlevel: {level}\ncontact: {{phone: \"12345\"}}\nreviewed: 2026-06-30\n"
+                ),
+            );
+        }
+    });
+    let compiled = compile(dir.path());
+    let values = record_values(&compiled);
+    let mut unexplained = std::collections::BTreeSet::new();
+    for entry in walkdir::WalkDir::new(out.path()) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        let kind = path.extension().and_then(|e| e.to_str());
+        if !matches!(kind, Some("html" | "md")) {
+            continue;
+        }
+        let page = std::fs::read_to_string(path).unwrap();
+        for fragment in fragments(&page) {
+            // What is left once the record's values are taken out: labels and punctuation.
+            let mut rest = fragment.clone();
+            for value in &values {
+                rest = rest.replace(value.as_str(), " ");
+            }
+            for piece in rest.split(|c: char| {
+                c.is_ascii_punctuation()
+                    || c.is_whitespace()
+                    || c.is_ascii_digit()
+                    || "（）：；，。、“”《》·〔〕—…？！".contains(c)
+            }) {
+                if !piece.is_empty() && !LABELS.contains(&piece) {
+                    unexplained.insert(piece.to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        unexplained.is_empty(),
+        "{} phrases are neither a label nor a record value:\n{}",
+        unexplained.len(),
+        unexplained.iter().cloned().collect::<Vec<_>>().join("\n")
+    );
+}

@@ -108,6 +108,9 @@ struct Channels<'a> {
     /// Zero visits promised while a process step needs the applicant on site (CAT116): the
     /// page prints neither claim on its own.
     visits_conflict: bool,
+    /// Whether the record states `channels` at all: without it, no channel is said to be
+    /// missing (未填写 rather than 暂不支持网上办理).
+    stated: bool,
 }
 
 static EMPTY_LIST: Value = Value::Array(Vec::new());
@@ -152,7 +155,8 @@ pub struct Guide<'a> {
     quantity_limit: Option<&'a Value>,
     conditions: Vec<GuideCondition<'a>>,
     materials: Vec<Material<'a>>,
-    intermediary_services: &'a Value,
+    /// `intermediary_services` as stated: none when absent (未填写), empty when stated empty (无).
+    intermediary_services: Option<&'a Value>,
     process: Option<&'a Value>,
     special_procedures: &'a [Value],
     statutory_limit: Option<String>,
@@ -453,7 +457,7 @@ impl<'a> Site<'a> {
                 })
                 .collect(),
             materials: self.materials(&entry.lines(ListField::Materials)),
-            intermediary_services: national.intermediary_services().unwrap_or(&EMPTY_LIST),
+            intermediary_services: national.intermediary_services(),
             process: entry.process(),
             special_procedures: national.objects("special_procedures"),
             statutory_limit: national.statutory_limit().and_then(Limit::label),
@@ -485,6 +489,7 @@ impl<'a> Site<'a> {
                 visits: channels.visits(),
                 visit_reason: channels.visit_reason(),
                 visits_conflict: on_site_step::conflict(self.resolved, effective).is_some(),
+                stated: channels.raw().is_some(),
             },
             address: entry.address(),
             hours: entry.hours(),
