@@ -714,3 +714,19 @@ fn every_template_with_every_optional_field_absent_shows_only_labels_and_record_
         unexplained.iter().cloned().collect::<Vec<_>>().join("\n")
     );
 }
+
+#[test]
+fn point_4_an_events_cooperating_departments_are_on_its_page() {
+    let (_dir, out) = built(|root| {
+        merge(
+            root,
+            "catalog/events/residence.yaml",
+            "cooperating_departments: [人力资源和社会保障部, 国家医疗保障局]\n",
+        );
+    });
+    let page = read(out.path(), "portal/events/residence.html");
+    assert!(
+        page.contains("<dt>协同部门</dt><dd>人力资源和社会保障部、国家医疗保障局</dd>"),
+        "{page}"
+    );
+}

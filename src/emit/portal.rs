@@ -1072,6 +1072,7 @@ impl<'a> Site<'a> {
                 "code": r.value.code, "name": r.value.name, "url": format!("regions/{}/index.html", r.value.code),
             })),
             "lead_department": record.lead_department(),
+            "cooperating_departments": record.strings("cooperating_departments"),
             "stage": record.stage(),
             "description": record.description(),
             "reviewed": record.reviewed(),
