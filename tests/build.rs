@@ -248,13 +248,7 @@ fn catalog_text_is_escaped_everywhere_it_is_published() {
         "catalog/regions/440300/000120010000.yaml",
         "address: \"</script><img src=x onerror=alert(2)>\"\n",
     );
-    let out = tempfile::tempdir().unwrap();
-    let output = build(dir.path(), out.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let out = built_into(dir.path(), &[]);
     for (path, bytes) in tree(out.path()) {
         let text = String::from_utf8_lossy(&bytes);
         if path.ends_with(".html") {
@@ -438,13 +432,7 @@ fn an_appointment_url_is_published_where_an_entry_gives_one_and_nowhere_else() {
         "catalog/regions/440300/000120010000.yaml",
         "appointment_url: \"https://example.invalid/appointments/jzz\"\n",
     );
-    let out = tempfile::tempdir().unwrap();
-    let output = build(dir.path(), out.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let out = built_into(dir.path(), &[]);
     let url = "https://example.invalid/appointments/jzz";
     let guide = read(out.path(), "portal/regions/440300/000120010000.html");
     // minijinja's HTML escaping writes `/` as `&#x2f;`.

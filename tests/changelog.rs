@@ -227,13 +227,7 @@ fn a_new_unapproved_deviation_is_reported_as_introduced() {
 #[test]
 fn build_writes_feeds_in_a_repository_and_links_them() {
     let dir = history();
-    let out = tempfile::tempdir().unwrap();
-    let output = build(dir.path(), out.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let out = built_into(dir.path(), &[]);
     let all: atom_syndication::Feed = std::fs::read_to_string(out.path().join("portal/feed.xml"))
         .unwrap()
         .parse()
@@ -420,13 +414,7 @@ fn a_provinces_change_reaches_each_city_that_inherits_it_and_not_one_that_overri
 #[test]
 fn the_feeds_of_inheriting_regions_carry_a_provinces_change_with_stable_tag_ids() {
     let dir = guangdong_limit_change();
-    let out = tempfile::tempdir().unwrap();
-    let output = build(dir.path(), out.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let out = built_into(dir.path(), &[]);
     let inherited = "社会保障卡申领：承诺办结时限：12个工作日 → 14个工作日（来自广东省实施清单）";
     for (region, name) in [("440200", "韶关市"), ("440300", "深圳市")] {
         let feed = feed(out.path(), &format!("regions/{region}/feed.xml"));

@@ -42,16 +42,7 @@ region	{{ event.region.name if event.region else "" }}
 fn build_with_contexts(root: &Path) -> tempfile::TempDir {
     let templates = tempfile::tempdir().unwrap();
     std::fs::write(templates.path().join("event.html"), CONTEXT).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let templates_arg = templates.path().to_str().unwrap();
-    let output = build(root, out.path(), &["--templates", templates_arg]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    out
+    built_into(root, &["--templates", templates.path().to_str().unwrap()])
 }
 
 /// The `event` context of a page as JSON, read back from [`CONTEXT`]'s lines (an empty field is

@@ -16,13 +16,7 @@ fn read(out: &Path, path: &str) -> String {
 fn built(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, tempfile::TempDir) {
     let dir = copy_of("base");
     edit(dir.path());
-    let out = tempfile::tempdir().unwrap();
-    let output = build(dir.path(), out.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let out = built_into(dir.path(), &[]);
     (dir, out)
 }
 

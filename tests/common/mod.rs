@@ -218,8 +218,14 @@ pub fn build(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
 
 /// The sample catalog of this repository built into a new temporary folder (exit status 0).
 pub fn sample_built() -> tempfile::TempDir {
+    built_into(env!("CARGO_MANIFEST_DIR").as_ref(), &[])
+}
+
+/// `catalogc build` of `root` (with `extra` arguments) into a new temporary folder, which must
+/// succeed.
+pub fn built_into(root: &Path, extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
-    let output = build(env!("CARGO_MANIFEST_DIR").as_ref(), out.path(), &[]);
+    let output = build(root, out.path(), extra);
     assert_eq!(
         output.status.code(),
         Some(0),
