@@ -724,3 +724,27 @@ fn point_4_an_events_cooperating_departments_are_on_its_page() {
         "{page}"
     );
 }
+
+#[test]
+fn the_open_data_says_which_region_a_regional_event_belongs_to() {
+    let out = sample_built();
+    let catalog: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "opendata/catalog.json")).unwrap();
+    let ids = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                e.get("event").unwrap_or(e)["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    // The national events, and 广东's own 新生儿出生 apart from the national one of the same id.
+    assert_eq!(ids(&catalog["events"]), ["company-start", "newborn"]);
+    let regional = &catalog["regional_events"];
+    assert_eq!(ids(regional), ["newborn"]);
+    assert_eq!(regional[0]["region"], "440000");
+}

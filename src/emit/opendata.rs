@@ -518,9 +518,17 @@ impl Serialize for Resolved<'_, '_> {
                     .map(|e| ResolvedEntry(site, e))
             }),
         )?;
+        // National events as written; a region's own events (docs/format.md, events) with the
+        // region they belong to, as local items are.
         map.serialize_entry(
             "events",
-            &Seq(|| catalog.events.values().map(|e| &catalog.doc(e).json)),
+            &Seq(|| {
+                catalog
+                    .events
+                    .iter()
+                    .filter(|((region, _), _)| region.is_none())
+                    .map(|(_, e)| &catalog.doc(e).json)
+            }),
         )?;
         map.serialize_entry(
             "items",
@@ -533,6 +541,18 @@ impl Serialize for Resolved<'_, '_> {
                     Obj::new()
                         .with("item", J::Value(&catalog.doc(l).json))
                         .with("region", region.as_str())
+                })
+            }),
+        )?;
+        map.serialize_entry(
+            "regional_events",
+            &Seq(|| {
+                catalog.events.iter().filter_map(|((region, _), e)| {
+                    Some(
+                        Obj::new()
+                            .with("event", J::Value(&catalog.doc(e).json))
+                            .with("region", region.as_deref()?),
+                    )
                 })
             }),
         )?;
