@@ -488,9 +488,8 @@ fn entry<'a>(
                 );
                 // A comparison with a parent region's value names that region's standard.
                 let standard = parent
-                    .and_then(|s| catalog.documents[s.doc].region_folder())
-                    .and_then(|folder| catalog.regions.get(folder))
-                    .map(|r| Arc::<str>::from(format!("{}标准", r.value.name)));
+                    .and_then(|s| catalog.standard_of(s.doc))
+                    .map(Arc::<str>::from);
                 for d in &mut details {
                     d.baseline.clone_from(&standard);
                 }

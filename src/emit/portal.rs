@@ -132,6 +132,15 @@ const SHOWN_PATHS: &[&str] = &[
     "hours",
 ];
 
+/// The [`SHOWN_PATHS`] that `record` marks as illustrative.
+fn shown_illustrative<'a, F: view::Fields<'a>>(record: Record<F>) -> Vec<&'static str> {
+    SHOWN_PATHS
+        .iter()
+        .copied()
+        .filter(|path| record.illustrative(path))
+        .collect()
+}
+
 /// The context of a 办事指南 (`guide` in guide.html and guide.md).
 #[derive(Serialize)]
 pub struct Guide<'a> {
@@ -363,16 +372,7 @@ impl<'a> Site<'a> {
         if sourced.national || sourced.doc == effective.own() {
             return None;
         }
-        self.region_name_of(sourced.doc)
-    }
-
-    /// The name of the region whose folder holds document `doc`.
-    fn region_name_of(&self, doc: usize) -> Option<&'a str> {
-        let catalog = self.catalog;
-        catalog.documents[doc]
-            .region_folder()
-            .and_then(|folder| catalog.regions.get(folder))
-            .map(|r| r.value.name.as_str())
+        catalog.region_name_of(sourced.doc)
     }
 
     /// A parent region's own limit where the region states its own too: the regional standard
@@ -384,7 +384,7 @@ impl<'a> Site<'a> {
         }
         let parent = effective.inherited(|doc| catalog.documents[doc].json.get(field))?;
         Some(json!({
-            "standard": format!("{}标准", self.region_name_of(parent.doc)?),
+            "standard": catalog.standard_of(parent.doc)?,
             "limit": Limit(parent.value).label(),
         }))
     }
@@ -499,11 +499,7 @@ impl<'a> Site<'a> {
             faq: entry.faq(),
             redress: entry.redress(),
             reviewed: entry.own_reviewed(),
-            illustrative: SHOWN_PATHS
-                .iter()
-                .copied()
-                .filter(|path| entry.illustrative(path))
-                .collect(),
+            illustrative: shown_illustrative(entry),
             sample: self.catalog.sample(),
             local: effective.is_local(),
             retired: national.status() == Some("retired"),
@@ -795,11 +791,7 @@ impl<'a> Site<'a> {
             result: result(national.result()),
             process: national.process().unwrap_or(&EMPTY_LIST),
             reviewed: national.reviewed(),
-            illustrative: SHOWN_PATHS
-                .iter()
-                .copied()
-                .filter(|path| national.illustrative(path))
-                .collect(),
+            illustrative: shown_illustrative(national),
             status_label: labels::status(national.status().unwrap_or_default()),
             replaced_by: self.successor(national),
             version: national.version(),

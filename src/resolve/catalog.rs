@@ -144,6 +144,18 @@ impl Catalog {
         &self.documents[typed.doc]
     }
 
+    /// The name of the region whose folder holds document `doc` (`广东省`), if it is a region's.
+    pub fn region_name_of(&self, doc: usize) -> Option<&str> {
+        let folder = self.documents[doc].region_folder()?;
+        self.regions.get(folder).map(|r| r.value.name.as_str())
+    }
+
+    /// The name of the regional standard document `doc` states: `广东省标准` (docs/format.md,
+    /// inheritance: a parent region's own value is the standard its descendants are measured by).
+    pub fn standard_of(&self, doc: usize) -> Option<String> {
+        self.region_name_of(doc).map(|name| format!("{name}标准"))
+    }
+
     pub fn has_law(&self, id: &str) -> bool {
         self.laws
             .as_ref()
