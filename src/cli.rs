@@ -81,6 +81,32 @@ pub enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Set up a catalog root (here, or in DIR) ready for `new` and `import`, and editor support.
+    Init {
+        /// The folder to set up (default: the working directory).
+        dir: Option<PathBuf>,
+        /// The catalog's title (catalog.yaml `title`).
+        #[arg(long, default_value = "政务服务事项实施清单")]
+        title: String,
+        /// The language of the catalog and its pages.
+        #[arg(long, default_value = "zh-CN")]
+        language: String,
+        /// Where the portal will be published.
+        #[arg(long, default_value = "https://example.invalid/")]
+        base_url: String,
+        /// Copy the national items, events and registries from this catalog (the national
+        /// office's, a catalog root or its catalog/ folder).
+        #[arg(long, value_name = "DIR")]
+        national: Option<PathBuf>,
+        /// Also write the editor's settings: the schema associations of VS Code's YAML extension.
+        #[arg(long, value_enum)]
+        editor: Option<Editor>,
+    },
+    /// Write a new region, entry or local item for an editor to fill in (never overwrites).
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
     /// Print the page of a rule: what it checks, why, and examples.
     Explain {
         /// A rule code: CAT101, cat101 or 101.
@@ -91,6 +117,65 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+}
+
+/// What `catalogc new` writes.
+#[derive(Subcommand, Debug)]
+pub enum New {
+    /// A region: catalog/regions/<CODE>/region.yaml.
+    Region {
+        /// The GB/T 2260 code, such as 330100.
+        code: String,
+        /// Its name, such as 杭州市.
+        #[arg(long)]
+        name: String,
+        /// The parent region (default: the city, else the province, that the code lies under).
+        #[arg(long)]
+        parent: Option<String>,
+        /// province, city, county or township (default: from the shape of the code).
+        #[arg(long)]
+        level: Option<String>,
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// A region's entry for a national item, listing what it inherits.
+    Entry {
+        #[arg(long)]
+        region: String,
+        /// The national item's code.
+        #[arg(long)]
+        item: String,
+        /// The implementing department's name (实施主体).
+        #[arg(long)]
+        department: Option<String>,
+        /// Its 18-character unified social credit code (also writes the task_code).
+        #[arg(long)]
+        credit_code: Option<String>,
+        /// The enquiry phone number (咨询电话).
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// An item only this region has (a local item).
+    Item {
+        #[arg(long)]
+        region: String,
+        /// The local code, such as 330100001001.
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+}
+
+/// The editors `init --editor` sets up.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Editor {
+    /// VS Code with Red Hat's YAML extension (yaml-language-server).
+    Vscode,
 }
 
 #[derive(clap::Args, Debug)]
@@ -153,6 +238,7 @@ pub enum Error {
     Templates(crate::emit::templates::TemplateError),
     Git(GitError),
     Migrate(std::io::Error),
+    Author(crate::author::AuthorError),
 }
 
 impl std::fmt::Display for Error {
@@ -192,6 +278,7 @@ impl std::fmt::Display for Error {
             Error::Templates(_) => f.write_str("the templates cannot be used"),
             Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
+            Error::Author(error) => write!(f, "{error}; nothing was written"),
         }
     }
 }
@@ -206,6 +293,7 @@ impl std::error::Error for Error {
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
+            | Error::Author(_)
             | Error::UnknownCode(_)
             | Error::BadDate(_)
             | Error::UnknownRegion(..)
@@ -435,6 +523,29 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let root = root(&common)?;
             run_migrate(&root, &options(&common)?, diff).map(Outcome::from)
         }
+        Command::Init {
+            dir,
+            title,
+            language,
+            base_url,
+            national,
+            editor,
+        } => {
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            let init = crate::author::init::Init {
+                title: &title,
+                language: &language,
+                base_url: &base_url,
+                national: national.as_deref(),
+                vscode: matches!(editor, Some(Editor::Vscode)),
+            };
+            let written = crate::author::init::init(&dir, &init).map_err(Error::Author)?;
+            for file in &written {
+                println!("wrote {file}");
+            }
+            Ok(Status::Success.into())
+        }
+        Command::New { what } => run_new(what).map(Outcome::from),
         Command::Explain { code } => {
             let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
             print!("{}", rule.page());
@@ -445,6 +556,68 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             Ok(Status::Success.into())
         }
     }
+}
+
+fn run_new(what: New) -> Result<Status, Error> {
+    use crate::author::new;
+    let root_of = |dir: Option<PathBuf>| {
+        root(&Common {
+            root: dir,
+            regions: Vec::new(),
+            as_of: None,
+            no_cache: true,
+        })
+    };
+    let written = match what {
+        New::Region {
+            code,
+            name,
+            parent,
+            level,
+            root,
+        } => new::region(
+            &root_of(root)?,
+            &new::NewRegion {
+                code: &code,
+                name: &name,
+                parent: parent.as_deref(),
+                level: level.as_deref(),
+            },
+        ),
+        New::Entry {
+            region,
+            item,
+            department,
+            credit_code,
+            phone,
+            root,
+        } => new::entry(
+            &root_of(root)?,
+            &new::NewEntry {
+                region: &region,
+                item: &item,
+                department: department.as_deref(),
+                credit_code: credit_code.as_deref(),
+                phone: phone.as_deref(),
+            },
+        ),
+        New::Item {
+            region,
+            code,
+            name,
+            root,
+        } => new::local_item(
+            &root_of(root)?,
+            &new::NewLocalItem {
+                region: &region,
+                code: &code,
+                name: &name,
+            },
+        ),
+    }
+    .map_err(Error::Author)?;
+    println!("wrote {written}");
+    Ok(Status::Success)
 }
 
 fn run_check(

@@ -16,9 +16,11 @@
 //! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
 //!
-//! [`cli`] is the command line and [`migrate`] upgrades a catalog to the current format; [`dates`]
+//! [`cli`] is the command line, [`migrate`] upgrades a catalog to the current format and
+//! [`author`] writes new files for editors (`init`, `new`); [`dates`]
 //! is a leaf helper every stage may use.
 
+pub mod author;
 pub mod check;
 pub mod cli;
 pub mod dates;

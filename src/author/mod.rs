@@ -1,0 +1,88 @@
+//! The commands that write an editor's files: `init` (a catalog root, and editor support),
+//! `new` (a region, an entry, a local item). They never overwrite a file that exists.
+//!
+//! Like `migrate`, this sits beside the pipeline rather than in it: it reads the compiled
+//! catalog to know what a new file inherits, and writes YAML for a person to edit.
+
+pub mod editor;
+pub mod flow;
+pub mod init;
+pub mod new;
+
+use std::path::Path;
+
+use crate::load::schema::SchemaError;
+
+/// Why an authoring command wrote nothing.
+#[derive(Debug)]
+pub enum AuthorError {
+    /// The request cannot be carried out as asked (the message says why and what to do).
+    Refused(String),
+    /// The file exists: catalogc does not overwrite an editor's file.
+    Exists(String),
+    Io(String, std::io::Error),
+    Schema(SchemaError),
+}
+
+impl std::fmt::Display for AuthorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AuthorError::Refused(why) => f.write_str(why),
+            AuthorError::Exists(path) => {
+                write!(f, "{path} exists; catalogc does not overwrite it")
+            }
+            AuthorError::Io(path, error) => write!(f, "cannot write {path}: {error}"),
+            AuthorError::Schema(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for AuthorError {}
+
+/// Write `text` to `relative` under `root`, creating its folders, only if no file is there: the
+/// text goes to a temporary file first and is linked into place, which fails if the name exists,
+/// so a file is never half-written and never replaced.
+pub fn write_new(root: &Path, relative: &str, text: &str) -> Result<(), AuthorError> {
+    let path = root.join(relative);
+    let io = |e| AuthorError::Io(relative.to_string(), e);
+    if path.exists() {
+        return Err(AuthorError::Exists(relative.to_string()));
+    }
+    let dir = path
+        .parent()
+        .expect("a relative path names a file in a folder");
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let temporary = dir.join(format!(
+        ".{}.catalogc-new-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    std::fs::write(&temporary, text).map_err(io)?;
+    let linked = std::fs::hard_link(&temporary, &path);
+    let _ = std::fs::remove_file(&temporary);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(AuthorError::Exists(relative.to_string()))
+        }
+        Err(e) => Err(io(e)),
+    }
+}
+
+/// Write `text` to `relative` under `root`, replacing what is there, atomically (a temporary file
+/// renamed over it): for files catalogc owns, such as the editor schemas.
+pub fn write_replacing(root: &Path, relative: &str, text: &str) -> Result<(), AuthorError> {
+    let path = root.join(relative);
+    let io = |e| AuthorError::Io(relative.to_string(), e);
+    let dir = path
+        .parent()
+        .expect("a relative path names a file in a folder");
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let temporary = dir.join(format!(
+        ".{}.catalogc-new-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    std::fs::write(&temporary, text).map_err(io)?;
+    std::fs::rename(&temporary, &path).map_err(io)
+}
