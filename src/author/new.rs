@@ -296,7 +296,7 @@ fn department(new: &NewEntry) -> String {
             match new.credit_code {
                 Some(code) => out.push_str(&format!("  credit_code: {}\n", quoted(code))),
                 None => out.push_str(
-                    "  # credit_code: \"\"   # 18 位统一社会信用代码（可选，写 task_code 时必填）\n",
+                    "  # credit_code: \"18 位统一社会信用代码\"   # 必填\n",
                 ),
             }
             out
