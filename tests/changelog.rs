@@ -694,3 +694,63 @@ fn exceptions_granted_renewed_and_expired_read_as_such() {
         ]
     );
 }
+
+/// docs: history/store.rs. A commit's changes are computed once: a second changelog (or a
+/// build's feeds) reads them from `.catalogc-cache/history/` instead of compiling the catalog at
+/// the commit and its parent again, and says the same; a new commit costs its own compile only.
+#[test]
+fn each_commits_changes_are_computed_once_and_read_back_the_same() {
+    let dir = history();
+    let root = dir.path();
+    let options = catalogc::pipeline::Options {
+        cache: true,
+        ..options()
+    };
+    let run = |range: &str, options: &catalogc::pipeline::Options| {
+        let log = catalogc::history::changelog(root, range, options).unwrap();
+        let json = serde_json::to_value(&log).unwrap();
+        (log.compiled_revisions, json)
+    };
+    let (compiled, first) = run("HEAD~1..HEAD", &options);
+    assert_eq!(compiled, 2, "the commit and its parent");
+    assert!(first["changes"].as_array().unwrap().len() > 3, "{first}");
+    assert!(!first["warnings"].as_array().unwrap().is_empty(), "{first}");
+    let (compiled, again) = run("HEAD~1..HEAD", &options);
+    assert_eq!((compiled, &again), (0, &first));
+    // The cache off: computed again, the same.
+    let off = catalogc::pipeline::Options {
+        cache: false,
+        ..options.clone()
+    };
+    assert_eq!(run("HEAD~1..HEAD", &off), (2, first.clone()));
+    // A damaged entry is computed again and replaced.
+    let stored: Vec<_> = std::fs::read_dir(root.join(".catalogc-cache/history"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    std::fs::write(&stored[0], b"{not json").unwrap();
+    assert_eq!(run("HEAD~1..HEAD", &options), (2, first.clone()));
+    assert_eq!(run("HEAD~1..HEAD", &options).0, 0);
+    // One more commit: only it and its parent are compiled; the earlier commit's changes come
+    // from the store.
+    edit(root, SHENZHEN, "0755-12345671", "0755-12345672");
+    commit_at(root, "2026-11-21T09:30:00+08:00", "深圳：咨询电话更正");
+    let (compiled, both) = run("HEAD~2..HEAD", &options);
+    assert_eq!(compiled, 2);
+    let changes = both["changes"].as_array().unwrap();
+    let earlier = first["changes"].as_array().unwrap();
+    assert_eq!(&changes[..earlier.len()], &earlier[..]);
+    assert!(
+        changes[earlier.len()..]
+            .iter()
+            .any(|c| c["kind"] == "phone_changed" && c["new"] == "0755-12345672"),
+        "{both}"
+    );
+    // Other options make other changes: not read from the entries kept for these.
+    let other = catalogc::pipeline::Options {
+        regions: vec!["440300".to_string()],
+        ..options.clone()
+    };
+    assert_eq!(run("HEAD~1..HEAD", &other).0, 2);
+}

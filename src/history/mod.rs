@@ -11,21 +11,23 @@
 
 pub mod compare;
 pub mod revision;
+pub mod store;
 pub mod versions;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::load::git::{Commit, Git, GitError};
 use crate::pipeline::{Compiled, Options};
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Change {
     /// What happened: `item_added`, `material_removed`, `limit_shortened`, …
-    pub kind: &'static str,
+    #[serde(deserialize_with = "store::interned")]
+    pub kind: store::Static,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,9 +61,10 @@ pub struct Change {
     pub commit: Commit,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Warning {
-    pub code: &'static str,
+    #[serde(deserialize_with = "store::interned")]
+    pub code: store::Static,
     pub file: String,
     pub message: String,
     pub commit: Commit,
@@ -72,6 +75,9 @@ pub struct Changelog {
     pub range: String,
     pub changes: Vec<Change>,
     pub warnings: Vec<Warning>,
+    /// How many revisions were compiled to make this changelog (the rest came from the store).
+    #[serde(skip)]
+    pub compiled_revisions: usize,
 }
 
 impl Changelog {
@@ -100,14 +106,23 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
     let mut standards = revision::Standards::new();
     // Each commit's parent's date, for exceptions that expired in between.
     let mut dates: BTreeMap<String, String> = BTreeMap::new();
+    let store = store::Store::open(root, options);
+    let mut compiled_revisions = 0;
     for (commit, files) in &commits {
         dates.insert(commit.id.clone(), commit.date.clone());
         if files.is_empty() {
             continue;
         }
+        if let Some((kept, kept_warnings)) = store.get(commit) {
+            changes.extend(kept);
+            warnings.extend(kept_warnings);
+            continue;
+        }
+        let (changes_before, warnings_before) = (changes.len(), warnings.len());
         for rev in commit.parent.iter().chain([&commit.id]) {
             if !cache.contains_key(rev) {
                 let compiled = revision::materialise(&git, rev, options, &mut standards)?;
+                compiled_revisions += 1;
                 cache.insert(rev.clone(), compiled);
             }
         }
@@ -160,6 +175,11 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
                 });
             }
         }
+        store.put(
+            &commit.id,
+            &changes[changes_before..],
+            &warnings[warnings_before..],
+        );
         // Keep only what the next commit can reuse.
         cache.retain(|id, _| id == &commit.id);
     }
@@ -174,5 +194,6 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         range: range.to_string(),
         changes,
         warnings,
+        compiled_revisions,
     })
 }

@@ -57,7 +57,7 @@ impl std::error::Error for GitError {
 }
 
 /// One commit: its id, its committer date (ISO 8601, from git, never the clock) and its message.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Commit {
     pub id: String,
     pub date: String,

@@ -1,0 +1,115 @@
+//! Each commit's changes, kept once computed (`.catalogc-cache/history/<commit>.json`).
+//!
+//! A commit's content never changes, so what it changed does not either: the feeds of every build
+//! and every `changelog` read a commit's changes from here instead of compiling the catalog at
+//! the commit and at its parent again. Without this a build's cost grows with the feed's depth
+//! (BENCHMARKS.md). An entry is used only under the same key: catalogc's version and this
+//! format, and the options that shape the changes (`--as-of`, `--region`); any other entry, or
+//! one that cannot be read, is computed again and replaced. Entries are written atomically.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{Change, Warning};
+use crate::pipeline::Options;
+
+/// Bumped whenever what a commit's changes are, or how they are stored, changes.
+const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    key: String,
+    changes: Vec<Change>,
+    warnings: Vec<Warning>,
+}
+
+pub struct Store {
+    dir: Option<PathBuf>,
+    key: String,
+}
+
+impl Store {
+    /// The store of the catalog at `root`, or one that keeps nothing when the cache is off.
+    pub fn open(root: &Path, options: &Options) -> Store {
+        Store {
+            dir: options
+                .cache
+                .then(|| root.join(".catalogc-cache").join("history")),
+            key: format!(
+                "catalogc {} history {FORMAT} as-of {:?} regions {:?}",
+                env!("CARGO_PKG_VERSION"),
+                options.as_of,
+                options.regions
+            ),
+        }
+    }
+
+    fn path(&self, commit: &str) -> Option<PathBuf> {
+        // A commit id is hexadecimal; anything else is not used as a file name.
+        let safe = !commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit());
+        Some(self.dir.as_ref()?.join(format!("{commit}.json"))).filter(|_| safe)
+    }
+
+    /// The changes and warnings of `commit`, if kept under this store's key.
+    pub fn get(&self, commit: &super::Commit) -> Option<(Vec<Change>, Vec<Warning>)> {
+        let bytes = std::fs::read(self.path(&commit.id)?).ok()?;
+        let stored: Stored = serde_json::from_slice(&bytes).ok()?;
+        if stored.key != self.key {
+            return None;
+        }
+        // The commit as git lists it now (its parent is not stored).
+        let mut changes = stored.changes;
+        for change in &mut changes {
+            change.commit = commit.clone();
+        }
+        let mut warnings = stored.warnings;
+        for warning in &mut warnings {
+            warning.commit = commit.clone();
+        }
+        Some((changes, warnings))
+    }
+
+    /// Keep the changes and warnings of `commit`. A failure to write only costs time later.
+    pub fn put(&self, commit: &str, changes: &[Change], warnings: &[Warning]) {
+        let (Some(dir), Some(path)) = (&self.dir, self.path(commit)) else {
+            return;
+        };
+        let stored = Stored {
+            key: self.key.clone(),
+            changes: changes.to_vec(),
+            warnings: warnings.to_vec(),
+        };
+        let Ok(bytes) = serde_json::to_vec(&stored) else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let temporary = dir.join(format!(".{commit}.{}.tmp", std::process::id()));
+        if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, &path).is_err()
+        {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+}
+
+/// A string known when catalogc was built (a change's kind, a warning's code). Named, so that
+/// serde's derive does not take the field for one borrowed from the input.
+pub type Static = &'static str;
+
+/// A `&'static str` for a stored one (a change's kind, a warning's code): each distinct string
+/// is allocated once per process, so reading the store does not leak per change.
+pub fn interned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    static SEEN: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let text = String::deserialize(deserializer)?;
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = seen.get(text.as_str()) {
+        return Ok(known);
+    }
+    let leaked: &'static str = Box::leak(text.into_boxed_str());
+    seen.insert(leaked);
+    Ok(leaked)
+}
