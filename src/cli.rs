@@ -107,6 +107,12 @@ pub enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// A language server on stdin/stdout: catalogc's findings in the editor as you type.
+    Lsp {
+        /// The catalog root (default: found from the workspace the editor opens).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
     /// Print the page of a rule: what it checks, why, and examples.
     Explain {
         /// A rule code: CAT101, cat101 or 101.
@@ -239,6 +245,7 @@ pub enum Error {
     Git(GitError),
     Migrate(std::io::Error),
     Author(crate::author::AuthorError),
+    Lsp(String),
 }
 
 impl std::fmt::Display for Error {
@@ -279,6 +286,7 @@ impl std::fmt::Display for Error {
             Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
             Error::Author(error) => write!(f, "{error}; nothing was written"),
+            Error::Lsp(error) => write!(f, "the language server stopped: {error}"),
         }
     }
 }
@@ -294,6 +302,7 @@ impl std::error::Error for Error {
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
             | Error::Author(_)
+            | Error::Lsp(_)
             | Error::UnknownCode(_)
             | Error::BadDate(_)
             | Error::UnknownRegion(..)
@@ -546,6 +555,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             Ok(Status::Success.into())
         }
         Command::New { what } => run_new(what).map(Outcome::from),
+        Command::Lsp { root } => match crate::lsp::serve(root) {
+            Ok(()) => Ok(Status::Success.into()),
+            Err(error) => Err(Error::Lsp(error.to_string())),
+        },
         Command::Explain { code } => {
             let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
             print!("{}", rule.page());

@@ -17,7 +17,7 @@
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
 //!
 //! [`cli`] is the command line, [`migrate`] upgrades a catalog to the current format and
-//! [`author`] writes new files for editors (`init`, `new`); [`dates`]
+//! [`author`] writes new files for editors (`init`, `new`); [`lsp`] is the language server; [`dates`]
 //! is a leaf helper every stage may use.
 
 pub mod author;
@@ -31,6 +31,7 @@ pub mod emit;
 pub mod fuzzing;
 pub mod history;
 pub mod load;
+pub mod lsp;
 pub mod migrate;
 pub mod pipeline;
 pub mod report;
