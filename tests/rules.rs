@@ -148,6 +148,8 @@ rule_tests!(
     duplicate_region_name,
     local_item_level,
     event_size,
+    repealed_law,
+    law_amended,
 );
 
 /// CAT113 pairs each written material with its effective line: an explicit omission is in the

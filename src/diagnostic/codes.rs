@@ -493,6 +493,20 @@ pub static EVENT_SIZE: Code = code(
     Active,
     "a regional event with fewer than 3 or more than 9 members",
 );
+pub static REPEALED_LAW: Code = code(
+    "CAT314",
+    "repealed-law",
+    Error,
+    Active,
+    "a file cites a law the registry marks repealed",
+);
+pub static LAW_AMENDED: Code = code(
+    "CAT315",
+    "law-amended",
+    Warning,
+    Active,
+    "a law a file cites was amended after the file was last reviewed",
+);
 
 /// Every code, in code order.
 pub static ALL: &[&Code] = &[
@@ -560,6 +574,8 @@ pub static ALL: &[&Code] = &[
     &DUPLICATE_REGION_NAME,
     &LOCAL_ITEM_LEVEL,
     &EVENT_SIZE,
+    &REPEALED_LAW,
+    &LAW_AMENDED,
 ];
 
 /// Find a code, accepting `CAT101`, `cat101` or `101`, and short forms of low codes: `7`, `07`,

@@ -115,6 +115,15 @@ pub struct Law {
     pub title: String,
     #[serde(default)]
     pub number: Option<String>,
+    /// The date of the latest amendment in force (最近修正日期), YYYY-MM-DD.
+    #[serde(default)]
+    pub amended: Option<String>,
+    /// The date it was repealed (废止日期), YYYY-MM-DD.
+    #[serde(default)]
+    pub repealed: Option<String>,
+    /// The law that replaces it, when repealed.
+    #[serde(default)]
+    pub replaced_by: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -29,6 +29,7 @@ pub mod handling;
 pub mod illustrative_path;
 pub mod insecure_url;
 pub mod invalid_value;
+pub mod law_amended;
 pub mod level_not_delivering;
 pub mod limit_unit;
 pub mod local_code_region;
@@ -41,6 +42,7 @@ pub mod on_site_step;
 pub mod parent_level;
 pub mod personal_data;
 pub mod region_code;
+pub mod repealed_law;
 pub mod review;
 pub mod stale_review;
 pub mod standard_version;
@@ -135,4 +137,6 @@ pub static ALL: &[&Rule] = &[
     &duplicate_region_name::RULE,
     &local_item_level::RULE,
     &event_size::RULE,
+    &repealed_law::RULE,
+    &law_amended::RULE,
 ];

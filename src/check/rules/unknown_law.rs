@@ -12,7 +12,8 @@ use crate::resolve::view::{self, ListField};
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_LAW,
     what: "Every law id, in `legal_basis`, `implementation_basis`, a material's or fee's `basis` \
-           and a personal-data line's `basis`, must be an `id` in catalog/registries/laws.yaml.",
+           and a personal-data line's `basis`, and a repealed law's `replaced_by`, must be an `id` \
+           in catalog/registries/laws.yaml.",
     why: "The registry holds each law's title and 文号 once; guides print them from there. A \
           reference to a missing id prints nothing where the legal basis should be.",
     fails: &[(
@@ -29,8 +30,25 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    if catalog.laws.is_none() {
+    let Some(laws) = &catalog.laws else {
         return;
+    };
+    // The registry's own references: the law that replaces a repealed one.
+    for (i, law) in laws.value.laws.iter().enumerate() {
+        if let Some(id) = &law.replaced_by
+            && !catalog.has_law(id)
+        {
+            out.push(
+                catalog
+                    .doc(laws)
+                    .diagnostic(
+                        RULE.code,
+                        &format!("/laws/{i}/replaced_by"),
+                        format!("law `{id}` is not in the laws registry"),
+                    )
+                    .help("add the replacing law to the registry, or correct the id"),
+            );
+        }
     }
     for doc in catalog.documents.iter().filter(|d| d.valid) {
         for (pointer, id) in law_references(&doc.json) {
