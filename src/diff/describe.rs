@@ -51,7 +51,17 @@ pub fn describe(
         Some(v) => v.to_string(),
     };
     let label = labels.field(field);
-    let limit = |v: Option<&Value>| v.map(Limit).and_then(Limit::label).unwrap_or_default();
+    // A scalar's value in words: a time limit, else an enumeration's label.
+    let limit = |v: Option<&Value>| {
+        v.map(Limit)
+            .and_then(Limit::label)
+            .unwrap_or_else(|| match v {
+                Some(Value::String(code)) if field == "handle_area" => {
+                    labels::handle_area(code).to_string()
+                }
+                other => text(other),
+            })
+    };
     let mut sentence = match detail.kind.as_str() {
         "added" => format!("{label}：增加“{name}”"),
         "removed" => format!("{label}：不再要求“{name}”"),

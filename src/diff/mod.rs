@@ -557,7 +557,8 @@ fn entry<'a>(
         }
         let class = match rule {
             FieldPolicy::Local { .. } => Class::Local,
-            FieldPolicy::More { .. }
+            // Nothing to compare with (no national value, no parent's, no bound): a local value.
+            FieldPolicy::More { .. } | FieldPolicy::Scalar { bound: None, .. }
                 if details.is_empty()
                     && !sourced.national
                     && national.is_none()

@@ -131,6 +131,13 @@ fn field_policy(rule: &Value) -> FieldPolicy {
             Some("more") => FieldPolicy::More {
                 item: directions(rule.get("item")),
             },
+            // An enumeration whose values are listed best first (`handle_area`).
+            Some("order") => FieldPolicy::Scalar {
+                direction: direction(rule.get("order").unwrap_or(&Value::Null)),
+                value: None,
+                unit: None,
+                bound: None,
+            },
             Some(other) => FieldPolicy::Scalar {
                 direction: direction(&Value::String(other.to_string())),
                 value: text("value"),

@@ -1,6 +1,7 @@
-//! Law status in the registry (issue 15, point 4; docs/format.md, registries): a repealed law
-//! cited is an error from its repeal date on (CAT314), an amendment after a file's review asks
-//! for a review (CAT315), each in the file that cites the law.
+//! Issue 15 (what real 办事指南 say), the parts built so far. Law status in the registry
+//! (docs/format.md, registries): a repealed law cited is an error from its repeal date on
+//! (CAT314), an amendment after a file's review asks for a review (CAT315), each in the file that
+//! cites the law. 通办: the national target cannot be narrowed without an exception.
 
 mod common;
 
@@ -124,4 +125,45 @@ fn an_amendment_asks_for_review_only_between_the_review_and_the_reference_date()
         files.contains(&"catalog/national/000120020000.yaml"),
         "{files:?}"
     );
+}
+
+/// Issue 15, point 5 (通办): the national 通办 target cannot be narrowed without an exception
+/// (`handle_area: {narrow: order}` in schema/policy.yaml); widening it is an improvement.
+#[test]
+fn the_national_tongban_target_cannot_be_narrowed_without_an_exception() {
+    use catalogc::diff::Class;
+    const NATIONAL: &str = "catalog/national/000120010000.yaml";
+    const ENTRY: &str = "catalog/regions/440300/000120010000.yaml";
+    let class = |national: &str, regional: &str| {
+        let dir = copy_of("base");
+        merge(dir.path(), NATIONAL, national);
+        merge(dir.path(), ENTRY, regional);
+        let compiled = compile(dir.path());
+        let entry = compiled
+            .conformance
+            .regions
+            .iter()
+            .flat_map(|r| &r.entries)
+            .find(|e| e.file == ENTRY)
+            .unwrap();
+        let field = entry.fields.iter().find(|f| &*f.field == "handle_area");
+        let codes: Vec<&str> = compiled.diagnostics.iter().map(|d| d.code).collect();
+        (field.map(|f| f.class), codes)
+    };
+    let (narrowed, codes) = class("handle_area: nationwide\n", "handle_area: cross_city\n");
+    assert_eq!(narrowed, Some(Class::Deviation));
+    assert!(codes.contains(&"CAT205"), "{codes:?}");
+    let (widened, codes) = class("handle_area: cross_city\n", "handle_area: nationwide\n");
+    assert_eq!(widened, Some(Class::Improved));
+    assert!(codes.is_empty(), "{codes:?}");
+    let (approved, codes) = class(
+        "handle_area: nationwide\n",
+        "handle_area: cross_province\nexceptions:\n  - {field: handle_area, reason: 系统尚未接入全国平台, approval: 示例批文, expires: 2027-12-31}\n",
+    );
+    assert_eq!(approved, Some(Class::Approved));
+    assert!(!codes.contains(&"CAT205"), "{codes:?}");
+    // No national target: the region's value is its own.
+    let (local, codes) = class("", "handle_area: cross_city\n");
+    assert_eq!(local, Some(Class::Local));
+    assert!(codes.is_empty(), "{codes:?}");
 }
