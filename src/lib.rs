@@ -15,6 +15,7 @@
 //! - [`report`]: findings as text, JSON, SARIF, GitHub, JUnit; the `diff` and `changelog` reports.
 //! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
+//! - [`onboard`]: `import` of a 实施清单 spreadsheet and `export` of a region's entries.
 //!
 //! [`cli`] is the command line and [`migrate`] upgrades a catalog to the current format; [`dates`]
 //! is a leaf helper every stage may use.
@@ -30,6 +31,7 @@ pub mod fuzzing;
 pub mod history;
 pub mod load;
 pub mod migrate;
+pub mod onboard;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
