@@ -67,9 +67,10 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// The lines of a list cell. A cell of several lines (or numbered items) is split by line and
-/// numbering; a one-line cell by `、`, `；` or `;`. Numbering (`1.`, `1、`, `(1)`, `（1）`, `①`)
+/// numbering; a one-line cell by `；` or `;`, and by `、` when `enumeration_comma` (materials
+/// and fees are named with it; conditions are sentences that use it inside). Numbering (`1.`, `1、`, `(1)`, `（1）`, `①`)
 /// is removed; empty lines and the words for "none" (无, 无需, 不收费, /) give no lines.
-pub fn split_list(cell: &str) -> Vec<String> {
+pub fn split_list(cell: &str, enumeration_comma: bool) -> Vec<String> {
     let cell = cell.trim();
     if is_none(cell) {
         return Vec::new();
@@ -82,11 +83,16 @@ pub fn split_list(cell: &str) -> Vec<String> {
     let pieces: Vec<String> = if lines.len() > 1 {
         lines.iter().map(|l| strip_number(l).to_string()).collect()
     } else {
-        let numbered = split_numbered(cell);
-        if numbered.len() > 1 {
-            numbered
+        if number_prefix(cell).is_some() {
+            // Numbered: split at the numbers only (`1.甲；乙` is one line).
+            split_numbered(cell)
         } else {
-            split_outside_brackets(cell, &['、', '；', ';'])
+            let separators: &[char] = if enumeration_comma {
+                &['、', '；', ';']
+            } else {
+                &['；', ';']
+            };
+            split_outside_brackets(cell, separators)
                 .into_iter()
                 .map(|p| strip_number(&p).to_string())
                 .collect()
@@ -345,17 +351,25 @@ mod tests {
     #[test]
     fn list_cells_split_by_line_numbering_or_enumeration_comma() {
         assert_eq!(
-            split_list("1.居民身份证（原件）\n2、本人近期相片\n（3）合法稳定住所证明"),
+            split_list(
+                "1.居民身份证（原件）\n2、本人近期相片\n（3）合法稳定住所证明",
+                true
+            ),
             ["居民身份证（原件）", "本人近期相片", "合法稳定住所证明"]
         );
         assert_eq!(
-            split_list("居民身份证、本人近期相片；营业执照（正本、副本）"),
+            split_list("居民身份证、本人近期相片；营业执照（正本、副本）", true),
             ["居民身份证", "本人近期相片", "营业执照（正本、副本）"]
         );
-        assert_eq!(split_list("1.甲证明2.乙证明"), ["甲证明", "乙证明"]);
-        assert_eq!(split_list("①甲②乙"), ["甲", "乙"]);
-        assert!(split_list("无").is_empty());
-        assert!(split_list("  ").is_empty());
+        assert_eq!(
+            split_list("有合法稳定就业、合法稳定住所之一；年满16周岁", false),
+            ["有合法稳定就业、合法稳定住所之一", "年满16周岁"]
+        );
+        assert_eq!(split_list("1.甲证明2.乙证明", true), ["甲证明", "乙证明"]);
+        assert_eq!(split_list("①甲②乙", true), ["甲", "乙"]);
+        assert_eq!(split_list("1.甲；乙", true), ["甲；乙"]);
+        assert!(split_list("无", true).is_empty());
+        assert!(split_list("  ", true).is_empty());
     }
 
     #[test]

@@ -120,14 +120,10 @@ fn material(line: &Line<'_>) -> String {
     }
 }
 
-/// `1.甲\n2.乙`; one line unnumbered; none is empty.
+/// `1.甲\n2.乙`, numbered even when alone, so that a `；` or `、` inside a line is not read as a
+/// separator; none is empty.
 fn numbered(lines: impl Iterator<Item = String>) -> String {
-    let lines: Vec<String> = lines.collect();
-    if lines.len() == 1 {
-        return lines[0].clone();
-    }
     lines
-        .iter()
         .enumerate()
         .map(|(i, l)| format!("{}.{l}", i + 1))
         .collect::<Vec<_>>()

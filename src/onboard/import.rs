@@ -338,11 +338,11 @@ pub fn run(root: &Path, request: &Request) -> Result<Report, ImportError> {
             // A schema finding means a value of the row cannot stand in the format.
             if d.code.starts_with("CAT0") {
                 report.errors.push(format!(
-                    "{}:{}: {} (row {} would not be a valid entry: {}:{}:{})",
+                    "{}:{}: the row would not make a valid entry: {}: {} (in {}:{}:{})",
                     report.file,
                     entry.row,
+                    d.code,
                     d.message,
-                    entry.row,
                     d.file,
                     d.span.start.line,
                     d.span.start.column
@@ -688,7 +688,7 @@ fn list(
     let mut used: BTreeSet<usize> = BTreeSet::new();
     let mut changed = false;
     let mut additions = 0;
-    for raw in cells::split_list(cell) {
+    for raw in cells::split_list(cell, field != "conditions") {
         let (name, notes, amount) = match field {
             "materials" => {
                 let (name, notes) = cells::material(&raw);
@@ -1134,4 +1134,65 @@ pub fn command(
         eprintln!("error: {error}");
     }
     Ok(report.errors.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A move that fails half-way (the second file's folder does not exist) puts back the file
+    /// already moved and the one it replaced, and leaves no staging folder.
+    #[test]
+    fn a_failed_move_restores_what_was_moved_and_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let region = root.path().join("catalog/regions/341504");
+        std::fs::create_dir_all(&region).unwrap();
+        std::fs::write(region.join("a.yaml"), "old\n").unwrap();
+        let planned = [
+            Planned {
+                rel: "catalog/regions/341504/a.yaml".into(),
+                text: "new\n".into(),
+            },
+            Planned {
+                rel: "catalog/regions/341504/b.yaml".into(),
+                text: "new\n".into(),
+            },
+            Planned {
+                rel: "catalog/regions/999999/c.yaml".into(),
+                text: "new\n".into(),
+            },
+        ];
+        assert!(write_atomically(root.path(), &planned).is_err());
+        assert_eq!(
+            std::fs::read_to_string(region.join("a.yaml")).unwrap(),
+            "old\n"
+        );
+        assert!(!region.join("b.yaml").exists());
+        let left: Vec<_> = std::fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["catalog"]);
+
+        assert!(write_atomically(root.path(), &planned[..2]).is_ok());
+        assert_eq!(
+            std::fs::read_to_string(region.join("a.yaml")).unwrap(),
+            "new\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(region.join("b.yaml")).unwrap(),
+            "new\n"
+        );
+    }
+
+    #[test]
+    fn scalars_stay_plain_only_when_yaml_reads_them_back_as_the_same_string() {
+        assert_eq!(scalar("六安市公安局叶集分局"), "六安市公安局叶集分局");
+        assert_eq!(scalar("周一至周五 9:00-12:00"), "周一至周五 9:00-12:00");
+        for tricky in [
+            "0564", "yes", "a: b", "- x", "x #y", "[a]", "", " a", "a,b", "@x",
+        ] {
+            assert!(scalar(tricky).starts_with('"'), "{tricky}");
+        }
+    }
 }
