@@ -217,13 +217,12 @@ pub fn parse_limit(cell: &str) -> Result<(u64, Option<&'static str>), String> {
             .chars()
             .take_while(|c| chinese_digit(*c).is_some() || *c == '十')
             .collect();
-        let days = chinese_number(&numeral)
-            .ok_or_else(|| format!("no number of days in the time limit `{cell}`"))?;
+        let days = chinese_number(&numeral).ok_or_else(|| format!("“{cell}”读不出天数"))?;
         (days, &text[numeral.len()..])
     } else {
         let days = digits
             .parse::<u64>()
-            .map_err(|_| format!("the number of days in `{cell}` is too large"))?;
+            .map_err(|_| format!("“{cell}”的天数过大"))?;
         (days, &text[digits.len()..])
     };
     let rest = rest.trim_start_matches('个');
@@ -238,9 +237,7 @@ pub fn parse_limit(cell: &str) -> Result<(u64, Option<&'static str>), String> {
     {
         "calendar_day"
     } else {
-        return Err(format!(
-            "the time limit `{cell}` gives no unit catalogc can read (工作日 or 自然日/日/天)"
-        ));
+        return Err(format!("“{cell}”读不出单位（工作日，或自然日、日、天）"));
     };
     Ok((days, Some(unit)))
 }

@@ -273,9 +273,9 @@ pub fn run(root: &Path, request: &Request) -> Result<Report, ImportError> {
                 row: row.number,
                 code: code.clone(),
                 reason: if catalog.item_files.contains(&code) {
-                    "the national item's file has errors: run `catalogc check`".to_string()
+                    "全国事项文件有错误，先运行 catalogc check".to_string()
                 } else {
-                    "not a national item (基本目录中没有此编码): a local item needs its type, audience, legal basis, statutory limit and result, which the row does not give; write it under local/ by hand".to_string()
+                    "基本目录中没有此编码。地方事项需要事项类型、服务对象、设定依据、法定办结时限和审批结果，实施清单的行里没有这些，请在 local/ 下编写".to_string()
                 },
             });
             continue;
@@ -560,7 +560,7 @@ fn entry(
                 }
             }
             Err(message) => not_imported.push(format!(
-                "承诺办结时限（{}）：{message}；沿用上级的时限",
+                "承诺办结时限{message}（{}），沿用上级的时限",
                 at(Column::Limit)
             )),
         }
@@ -620,13 +620,6 @@ fn entry(
     }
     let _ = writeln!(y, "reviewed: {}", request.reviewed);
 
-    for (index, header) in &table.ignored {
-        if let Some(value) = row.cells.get(*index).map(|c| c.trim())
-            && !value.is_empty()
-        {
-            not_imported.push(format!("{header}：格式中没有对应字段，未导入"));
-        }
-    }
     let overwrites = catalog.root.join(&rel).exists();
     Ok((
         EntryReport {
@@ -1077,7 +1070,7 @@ pub fn render_text(report: &Report) -> String {
     if !report.columns_not_imported.is_empty() {
         let _ = writeln!(
             out,
-            "\n未读取的列：{}",
+            "\n未读取的列（其中的值未导入）：{}",
             report.columns_not_imported.join("、")
         );
     }
