@@ -276,6 +276,25 @@ pub struct Annotations {
     pub copies: Option<u64>,
     pub required: Option<bool>,
     pub waived_by: Option<&'static str>,
+    /// 纸质, 电子 (in the order given).
+    pub medium: Vec<&'static str>,
+    pub source: Option<&'static str>,
+}
+
+/// The medium and source values (`resolve::labels::medium`, `resolve::labels::source`).
+pub const MEDIA: [&str; 2] = ["paper", "electronic"];
+pub const SOURCES: [&str; 4] = ["applicant", "issuing_authority", "intermediary", "other"];
+
+impl Annotations {
+    /// Whether the annotations say everything a material the standard lacks needs to be written
+    /// as an addition (form, copies, necessity, medium, source).
+    pub fn complete(&self) -> bool {
+        self.form.is_some()
+            && self.copies.is_some()
+            && self.required.is_some()
+            && !self.medium.is_empty()
+            && self.source.is_some()
+    }
 }
 
 /// A material line's name and annotations. The last bracket group is read as annotations when
@@ -310,6 +329,18 @@ pub fn material(line: &str) -> (String, Annotations) {
             notes.required = Some(true);
         } else if part == "非必要" || part == "容缺" {
             notes.required = Some(false);
+        } else if let Some(m) = MEDIA
+            .iter()
+            .find(|m| crate::resolve::labels::medium(m) == part)
+        {
+            if !notes.medium.contains(m) {
+                notes.medium.push(m);
+            }
+        } else if let Some(source) = SOURCES
+            .iter()
+            .find(|s| crate::resolve::labels::source(s) == part)
+        {
+            notes.source = Some(source);
         } else if let Some(w) = WAIVERS
             .iter()
             .find(|w| crate::resolve::labels::waived_by(w) == part)
@@ -322,23 +353,32 @@ pub fn material(line: &str) -> (String, Annotations) {
     (text[..open].trim().to_string(), notes)
 }
 
-/// A fee line: `工本费（20元）` or `工本费20元`; the amount in 元 when one is given.
+/// A fee line: `工本费（20元）` or `工本费20元`; the amount in 元 when one is given. The name is
+/// kept as written (`不动产登记费（住宅）（80元）` is `不动产登记费（住宅）`).
 pub fn fee(line: &str) -> (String, Option<f64>) {
-    let text = normalise(line);
-    let body = text.trim_end_matches(')').trim_end_matches('元');
-    let number: String = body
+    let text = line.trim();
+    let closed = text.strip_suffix(['）', ')']);
+    let body = closed.unwrap_or(text).trim_end();
+    let Some(body) = body.strip_suffix('元') else {
+        return (text.to_string(), None);
+    };
+    let digits = body
         .chars()
         .rev()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if number.is_empty() || !text.trim_end_matches(')').ends_with('元') {
-        return (line.trim().to_string(), None);
+        .count();
+    if digits == 0 {
+        return (text.to_string(), None);
     }
-    let name = body[..body.len() - number.len()].trim_end_matches('(');
-    (name.to_string(), number.parse().ok())
+    let (name, number) = body.split_at(body.len() - digits);
+    let name = match closed {
+        Some(_) => match name.strip_suffix(['（', '(']) {
+            Some(name) => name,
+            None => return (text.to_string(), None),
+        },
+        None => name,
+    };
+    (name.trim().to_string(), number.parse().ok())
 }
 
 #[cfg(test)]
@@ -390,6 +430,12 @@ mod tests {
         assert_eq!(notes, Annotations::default());
         let (_, notes) = material("本人近期相片(数据共享免提交)");
         assert_eq!(notes.waived_by, Some("data_sharing"));
+        assert!(!notes.complete());
+        let (name, notes) = material("房屋租赁合同（复印件，1份，必要，纸质、电子，申请人自备）");
+        assert_eq!(name, "房屋租赁合同");
+        assert_eq!(notes.medium, ["paper", "electronic"]);
+        assert_eq!(notes.source, Some("applicant"));
+        assert!(notes.complete());
     }
 
     #[test]
@@ -401,5 +447,14 @@ mod tests {
         assert!(similarity("房屋租赁合同", "居民身份证") < 0.2);
         assert_eq!(fee("工本费（20元）"), ("工本费".to_string(), Some(20.0)));
         assert_eq!(fee("工本费"), ("工本费".to_string(), None));
+        assert_eq!(fee("工本费20元"), ("工本费".to_string(), Some(20.0)));
+        assert_eq!(
+            fee("不动产登记费（住宅）（80元）"),
+            ("不动产登记费（住宅）".to_string(), Some(80.0))
+        );
+        assert_eq!(
+            fee("工本费（见说明）"),
+            ("工本费（见说明）".to_string(), None)
+        );
     }
 }

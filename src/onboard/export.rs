@@ -98,7 +98,8 @@ fn cell(resolved: &Resolved, effective: &Effective, column: Column) -> String {
     }
 }
 
-/// `居民身份证（原件，1份）`, `本人近期相片（原件，1份，数据共享免提交）`, `…（复印件，1份，非必要）`.
+/// `居民身份证（原件，1份）`, `本人近期相片（原件，1份，数据共享免提交）`, `…（复印件，1份，非必要）`;
+/// a region's addition: `房屋租赁合同（复印件，1份，必要，纸质，申请人自备）`.
 fn material(line: &Line<'_>) -> String {
     let mut notes = Vec::new();
     if let Some(form) = line.get("form").and_then(Value::as_str) {
@@ -107,8 +108,26 @@ fn material(line: &Line<'_>) -> String {
     if let Some(copies) = line.get("copies").and_then(Value::as_u64) {
         notes.push(format!("{copies}份"));
     }
-    if line.get("required").and_then(Value::as_bool) == Some(false) {
-        notes.push("非必要".to_string());
+    // A region's own line (not in the standard) says everything an addition needs, so that
+    // `import` can write it back: necessity, medium and source too.
+    let added = line.get("added").is_some();
+    match line.get("required").and_then(Value::as_bool) {
+        Some(false) => notes.push("非必要".to_string()),
+        Some(true) if added => notes.push("必要".to_string()),
+        _ => {}
+    }
+    if added {
+        for medium in line
+            .get("medium")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            notes.push(labels::medium(medium.as_str().unwrap_or_default()).to_string());
+        }
+        if let Some(source) = line.get("source").and_then(Value::as_str) {
+            notes.push(labels::source(source).to_string());
+        }
     }
     if let Some(waived) = line.get("waived_by").and_then(Value::as_str) {
         notes.push(labels::waived_by(waived).to_string());

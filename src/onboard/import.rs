@@ -71,10 +71,15 @@ pub enum Outcome {
     Normalised,
     /// Only similar to an inherited line: not applied, for a person to confirm.
     Fuzzy,
+    /// The same as a line the region's existing entry adds (`--force`): kept with its id.
+    Own,
     /// Like no inherited line.
     Unmatched,
     /// An inherited line the row lacks: `omitted: true`, for a person to give the reason.
     Omitted,
+    /// An inherited line the row lacks that the region's existing entry omits with a reason,
+    /// which is kept (`--force` over an existing entry).
+    OmittedWithReason,
 }
 
 impl Outcome {
@@ -83,8 +88,10 @@ impl Outcome {
             Outcome::Exact => "完全匹配",
             Outcome::Normalised => "规范化后匹配",
             Outcome::Fuzzy => "相似，待人工确认",
+            Outcome::Own => "与原有的本地新增项相同，沿用",
             Outcome::Unmatched => "未匹配，待人工处理",
             Outcome::Omitted => "清单中没有，已写为省略，待补理由",
+            Outcome::OmittedWithReason => "清单中没有，沿用原有的省略理由",
         }
     }
 }
@@ -159,9 +166,13 @@ pub struct Report {
 pub struct Counts {
     pub matched_exact: usize,
     pub matched_normalised: usize,
+    /// Lines that are additions of the region's existing entry (`--force`), kept.
+    pub matched_own: usize,
     pub fuzzy: usize,
     pub unmatched: usize,
     pub omitted: usize,
+    /// Omissions whose reason the existing entry gives (kept; not for a person).
+    pub omitted_with_reason: usize,
     /// Lines a person must look at: fuzzy + unmatched + omitted.
     pub for_a_person: usize,
 }
@@ -370,8 +381,10 @@ fn count(entries: &[EntryReport]) -> Counts {
             Outcome::Exact => counts.matched_exact += 1,
             Outcome::Normalised => counts.matched_normalised += 1,
             Outcome::Fuzzy => counts.fuzzy += 1,
+            Outcome::Own => counts.matched_own += 1,
             Outcome::Unmatched => counts.unmatched += 1,
             Outcome::Omitted => counts.omitted += 1,
+            Outcome::OmittedWithReason => counts.omitted_with_reason += 1,
         }
     }
     counts.for_a_person = counts.fuzzy + counts.unmatched + counts.omitted;
@@ -383,13 +396,32 @@ struct Standing {
     id: String,
     /// The national name (text for a condition).
     national: String,
-    /// The name as the region inherits it, when a parent region rewords it.
-    inherited: Option<String>,
+    /// Other names the line goes by: as the parent region rewords it, as the region's existing
+    /// entry rewords it. A match on one of these writes it as the line's name or text.
+    alternates: Vec<String>,
     /// Whether the region inherits the line (a parent region may have omitted it).
     in_inherited: bool,
-    /// The parent region's changes to the line, carried into the restatement.
+    /// The changes to the line the region has now (its existing entry's, else its parent's),
+    /// carried into the restatement unless the row says otherwise.
     changes: serde_json::Map<String, Value>,
+    /// The parent region's changes to the line: a restatement equal to these is no change.
+    inherited_changes: serde_json::Map<String, Value>,
+    /// The reason the region's existing entry gives for omitting the line, kept if the row
+    /// still lacks it.
+    reason: Option<String>,
     national_line: Value,
+}
+
+/// A line's changes to the national line it restates, without `ref`.
+fn changes_of(line: Option<&Line<'_>>) -> serde_json::Map<String, Value> {
+    match line {
+        Some(Line::Merged { changes, .. }) => {
+            let mut c = (*changes).clone();
+            c.remove("ref");
+            c
+        }
+        _ => serde_json::Map::new(),
+    }
 }
 
 /// The lines of `field` the region's entry for `code` restates against.
@@ -410,40 +442,63 @@ fn standing(
         .ancestors(region)
         .into_iter()
         .find_map(|a| resolved.effective_of(a, code));
+    let existing = resolved.effective_of(region, code);
     let inherited: Option<Vec<Line>> = parent.map(|p| p.lines(catalog, field));
+    let current: Option<Vec<Line>> = existing.map(|e| e.lines(catalog, field));
+    let own_list = existing
+        .and_then(|e| catalog.documents[e.own()].json.get(field))
+        .and_then(Value::as_array);
+    let find = |lines: &Option<Vec<Line<'_>>>, id: &str| -> Option<Option<String>> {
+        lines.as_ref().map(|lines| {
+            lines
+                .iter()
+                .find(|l| l.get("added").is_none() && l.str("id") == id)
+                .map(|l| l.str(key).to_string())
+        })
+    };
     national
         .iter()
         .map(|line| {
             let id = line.str("id").to_string();
-            let found = inherited.as_ref().map(|lines| {
-                lines
-                    .iter()
-                    .find(|l| l.get("added").is_none() && l.str("id") == id)
-                    .copied()
-            });
-            let (in_inherited, changes, inherited_name) = match found {
-                None => (true, serde_json::Map::new(), None),
-                Some(None) => (false, serde_json::Map::new(), None),
-                Some(Some(l)) => {
-                    let changes = match l {
-                        Line::Merged { changes, .. } => {
-                            let mut c = changes.clone();
-                            c.remove("ref");
-                            c
-                        }
-                        _ => serde_json::Map::new(),
-                    };
-                    let name = l.str(key);
-                    let inherited_name = (name != line.str(key)).then(|| name.to_string());
-                    (true, changes, inherited_name)
+            let name = line.str(key).to_string();
+            let in_inherited = find(&inherited, &id).is_none_or(|found| found.is_some());
+            let mut alternates = Vec::new();
+            for found in [find(&inherited, &id), find(&current, &id)] {
+                if let Some(Some(other)) = found
+                    && other != name
+                    && !alternates.contains(&other)
+                {
+                    alternates.push(other);
                 }
+            }
+            let changes_in = |lines: &Option<Vec<Line<'_>>>| {
+                changes_of(lines.as_ref().and_then(|lines| {
+                    lines
+                        .iter()
+                        .find(|l| l.get("added").is_none() && l.str("id") == id)
+                }))
             };
+            let inherited_changes = changes_in(&inherited);
+            let changes = if current.is_some() {
+                changes_in(&current)
+            } else {
+                inherited_changes.clone()
+            };
+            let reason = own_list
+                .into_iter()
+                .flatten()
+                .find(|l| l.get("ref").and_then(Value::as_str) == Some(id.as_str()))
+                .and_then(|l| l.get("omitted"))
+                .and_then(Value::as_str)
+                .map(str::to_string);
             Standing {
                 id,
-                national: line.str(key).to_string(),
-                inherited: inherited_name,
+                national: name,
+                alternates,
                 in_inherited,
                 changes,
+                inherited_changes,
+                reason,
                 national_line: serde_json::to_value(line).unwrap_or(Value::Null),
             }
         })
@@ -517,6 +572,13 @@ fn entry(
         return Err(problems);
     }
 
+    // The region's existing entry, overwritten with `--force`: what the row does not decide
+    // (the fields the layout has no column for, a cell left empty or unreadable) is kept.
+    let existing = resolved
+        .effective_of(region, code)
+        .map(|e| &catalog.documents[e.own()].json);
+    let kept = |field: &str| existing.and_then(|e| e.get(field));
+    let mut decided: BTreeSet<&str> = ["level", "reviewed", "department", "contact"].into();
     let mut y = String::new();
     let _ = writeln!(
         y,
@@ -530,13 +592,22 @@ fn entry(
         row.number
     );
     if !task_code.is_empty() {
+        decided.insert("task_code");
         let _ = writeln!(y, "task_code: {}", quoted(&task_code));
     }
+    // The department's other keys (its nature) stay when it is the same department.
+    let mut dept = serde_json::Map::new();
+    if let Some(Value::Object(old)) = kept("department")
+        && old.get("name").and_then(Value::as_str) == Some(department.as_str())
+    {
+        dept = old.clone();
+    }
+    dept.insert("name".into(), Value::from(department.as_str()));
+    dept.insert("credit_code".into(), Value::from(credit_code.as_str()));
     let _ = writeln!(
         y,
-        "department: {{name: {}, credit_code: {}}}",
-        scalar(&department),
-        quoted(&credit_code)
+        "department: {}",
+        flow_with_codes(&dept, &["credit_code"])
     );
     let _ = writeln!(y, "level: {level}");
 
@@ -551,11 +622,17 @@ fn entry(
                     .and_then(|l| l.get("unit"))
                     .and_then(Value::as_str);
                 let unit = unit.or(inherited_unit).unwrap_or("working_day");
-                let same = inherited("committed_limit").is_some_and(|l| {
+                let same_as = |l: &Value| {
                     l.get("days").and_then(Value::as_u64) == Some(days)
                         && l.get("unit").and_then(Value::as_str) == Some(unit)
-                });
-                if !same {
+                };
+                decided.insert("committed_limit");
+                if let Some(old) = kept("committed_limit").filter(|l| same_as(l)) {
+                    // The same promise: keep its note.
+                    let _ = writeln!(y, "committed_limit: {}", flow(old));
+                } else if !inherited("committed_limit").is_some_and(same_as)
+                    || kept("committed_limit").is_some()
+                {
                     let _ = writeln!(y, "committed_limit: {{days: {days}, unit: {unit}}}");
                 }
             }
@@ -573,7 +650,10 @@ fn entry(
             .find(|h| labels::handling(h) == handling_cell)
         {
             Some(handling) => {
-                if inherited("handling").and_then(Value::as_str) != Some(handling) {
+                decided.insert("handling");
+                if inherited("handling").and_then(Value::as_str) != Some(handling)
+                    || kept("handling").is_some()
+                {
                     let _ = writeln!(y, "handling: {handling}");
                 }
             }
@@ -593,29 +673,89 @@ fn entry(
         if cell.is_empty() {
             continue; // not filled in: the region inherits the list
         }
+        decided.insert(field);
         let standing = standing(resolved, catalog, region, code, field, key);
-        let (text, reports) = list(field, cell, &standing, row.number, &mut not_imported);
+        // The region's own additions in its existing entry, found again by name.
+        let own: Vec<&serde_json::Map<String, Value>> = kept(field)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|l| l.get("ref").is_none())
+            .filter_map(Value::as_object)
+            .collect();
+        let stated = kept(field).is_some();
+        let (text, reports) = list(
+            field,
+            cell,
+            &standing,
+            &own,
+            stated,
+            row.number,
+            &mut not_imported,
+        );
         lines.extend(reports);
         y.push_str(&text);
     }
 
     for (field, column) in [("address", Column::Address), ("hours", Column::Hours)] {
         let cell = row.get(table, column);
-        if !cell.is_empty() && inherited(field).and_then(Value::as_str) != Some(cell) {
+        if cell.is_empty() {
+            continue;
+        }
+        decided.insert(field);
+        if inherited(field).and_then(Value::as_str) != Some(cell) || kept(field).is_some() {
             let _ = writeln!(y, "{field}: {}", scalar(cell));
         }
     }
-    match complaint.is_empty() {
-        true => {
-            let _ = writeln!(y, "contact: {{phone: {}}}", quoted(&phone));
+    let mut contact = match kept("contact") {
+        Some(Value::Object(old)) => old.clone(),
+        _ => serde_json::Map::new(),
+    };
+    contact.insert("phone".into(), Value::from(phone.as_str()));
+    if complaint.is_empty() {
+        if table.columns.contains_key(&Column::Complaint) {
+            contact.remove("complaint");
         }
-        false => {
-            let _ = writeln!(
-                y,
-                "contact: {{phone: {}, complaint: {}}}",
-                quoted(&phone),
-                quoted(&complaint)
-            );
+    } else {
+        contact.insert("complaint".into(), Value::from(complaint.as_str()));
+    }
+    let _ = writeln!(
+        y,
+        "contact: {}",
+        flow_with_codes(&contact, &["phone", "complaint"])
+    );
+    // What the existing entry states and the row does not decide, as it was (its comments and
+    // layout are not kept); `illustrative` only for the values still stated here.
+    if let Some(Value::Object(old)) = existing {
+        let carried: Vec<(&String, &Value)> = old
+            .iter()
+            .filter(|(k, _)| !decided.contains(k.as_str()) && *k != "illustrative")
+            .collect();
+        let stated: BTreeSet<String> = y
+            .lines()
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k.to_string()))
+            .filter(|k| !k.starts_with([' ', '#']))
+            .chain(carried.iter().map(|(k, _)| k.to_string()))
+            .collect();
+        for (key, value) in carried {
+            let _ = writeln!(y, "{key}: {}", flow(value));
+        }
+        if let Some(Value::Array(paths)) = old.get("illustrative") {
+            let paths: Vec<&Value> = paths
+                .iter()
+                .filter(|p| {
+                    p.as_str()
+                        .and_then(|p| p.split('.').next())
+                        .is_some_and(|top| stated.contains(top))
+                })
+                .collect();
+            if !paths.is_empty() {
+                let _ = writeln!(
+                    y,
+                    "illustrative: [{}]",
+                    paths.iter().map(|p| flow(p)).collect::<Vec<_>>().join(", ")
+                );
+            }
         }
     }
     let _ = writeln!(y, "reviewed: {}", request.reviewed);
@@ -672,14 +812,34 @@ fn list(
     field: &'static str,
     cell: &str,
     standing: &[Standing],
+    own: &[&serde_json::Map<String, Value>],
+    // The region's existing entry states the list: it stays stated.
+    stated: bool,
     row: usize,
     not_imported: &mut Vec<String>,
 ) -> (String, Vec<LineReport>) {
+    let key = if field == "conditions" {
+        "text"
+    } else {
+        "name"
+    };
+    let mut own_used: BTreeSet<usize> = BTreeSet::new();
+    // `imported-N`, skipping the ids of the region's own lines.
+    let next_id = |additions: &mut usize| loop {
+        *additions += 1;
+        let id = format!("imported-{additions}");
+        if !own
+            .iter()
+            .any(|l| l.get("id").and_then(Value::as_str) == Some(id.as_str()))
+        {
+            return id;
+        }
+    };
     let mut reports = Vec::new();
     let mut written: Vec<String> = Vec::new();
     let mut comments: Vec<String> = Vec::new();
     let mut used: BTreeSet<usize> = BTreeSet::new();
-    let mut changed = false;
+    let mut changed = stated;
     let mut additions = 0;
     for raw in cells::split_list(cell, field != "conditions") {
         let (name, notes, amount) = match field {
@@ -695,38 +855,54 @@ fn list(
         };
         let names = |s: &Standing| -> Vec<String> {
             let mut v = vec![s.national.clone()];
-            v.extend(s.inherited.clone());
+            v.extend(s.alternates.iter().cloned());
             v
         };
         let free = |i: &usize| !used.contains(i);
-        let exact = (0..standing.len())
-            .filter(free)
-            .find(|&i| names(&standing[i]).iter().any(|n| n.trim() == name.trim()));
-        let normalised = exact.is_none().then(|| {
-            (0..standing.len()).filter(free).find(|&i| {
+        // Exact; then the same after normalisation; then the same without remarks in brackets,
+        // when only one line is (`不动产登记费（住宅）` and `（非住宅）` are not the same line).
+        let exact = (0..standing.len()).filter(free).find_map(|i| {
+            names(&standing[i])
+                .into_iter()
+                .find(|n| n.trim() == name.trim())
+                .map(|n| (i, n))
+        });
+        let normalised = exact.clone().or_else(|| {
+            (0..standing.len()).filter(free).find_map(|i| {
                 names(&standing[i])
-                    .iter()
-                    .any(|n| cells::matching_key(n) == cells::matching_key(&name))
+                    .into_iter()
+                    .find(|n| cells::normalise(n) == cells::normalise(&name))
+                    .map(|n| (i, n))
             })
         });
-        let matched = exact.or(normalised.flatten());
-        if let Some(i) = matched {
+        let loose = normalised.clone().or_else(|| {
+            let key = cells::matching_key(&name);
+            let found: Vec<(usize, String)> = (0..standing.len())
+                .filter(free)
+                .filter_map(|i| {
+                    names(&standing[i])
+                        .into_iter()
+                        .find(|n| cells::matching_key(n) == key)
+                        .map(|n| (i, n))
+                })
+                .collect();
+            (found.len() == 1).then(|| found[0].clone())
+        });
+        if let Some((i, matched_name)) = loose {
             used.insert(i);
             let s = &standing[i];
-            // The restatement: the parent's changes, then what the row says, minus what equals
-            // the national line.
+            // The restatement: the region's current changes, then what the row says, minus what
+            // equals the national line.
             let mut line = s.changes.clone();
-            let matched_inherited = s
-                .inherited
-                .as_ref()
-                .is_some_and(|n| cells::matching_key(n) == cells::matching_key(&name));
             let key = if field == "conditions" {
                 "text"
             } else {
                 "name"
             };
-            if !matched_inherited {
+            if matched_name == s.national {
                 line.remove(key);
+            } else {
+                line.insert(key.into(), Value::from(matched_name));
             }
             if let Some(form) = notes.form {
                 line.insert("form".into(), Value::from(form));
@@ -740,11 +916,17 @@ fn list(
             if let Some(waived) = notes.waived_by {
                 line.insert("waived_by".into(), Value::from(waived));
             }
+            if !notes.medium.is_empty() {
+                line.insert("medium".into(), Value::from(notes.medium.clone()));
+            }
+            if let Some(source) = notes.source {
+                line.insert("source".into(), Value::from(source));
+            }
             if let Some(amount) = amount {
                 line.insert("amount".into(), number(amount));
             }
             line.retain(|k, v| s.national_line.get(k) != Some(v));
-            if line != s.changes || !s.in_inherited {
+            if line != s.inherited_changes || !s.in_inherited {
                 changed = true;
             }
             let mut text = format!("{{ref: {}", s.id);
@@ -767,6 +949,49 @@ fn list(
             continue;
         }
         changed = true;
+        // A line the region's existing entry adds itself: the same line, with what the row says.
+        let own_match = (0..own.len()).filter(|i| !own_used.contains(i)).find(|&i| {
+            own[i]
+                .get(key)
+                .and_then(Value::as_str)
+                .is_some_and(|n| cells::normalise(n) == cells::normalise(&name))
+        });
+        if let Some(i) = own_match {
+            own_used.insert(i);
+            let mut line = own[i].clone();
+            if let Some(form) = notes.form {
+                line.insert("form".into(), Value::from(form));
+            }
+            if let Some(copies) = notes.copies {
+                line.insert("copies".into(), Value::from(copies));
+            }
+            if let Some(required) = notes.required {
+                line.insert("required".into(), Value::from(required));
+            }
+            if !notes.medium.is_empty() {
+                line.insert("medium".into(), Value::from(notes.medium.clone()));
+            }
+            if let Some(source) = notes.source {
+                line.insert("source".into(), Value::from(source));
+            }
+            if let Some(amount) = amount {
+                line.insert("amount".into(), number(amount));
+            }
+            let id = line
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            written.push(flow(&Value::Object(line)));
+            reports.push(LineReport {
+                field,
+                text: raw.clone(),
+                outcome: Outcome::Own,
+                written_as: Some(id),
+                candidate: None,
+            });
+            continue;
+        }
         let candidate = (0..standing.len())
             .filter(free)
             .map(|i| (i, cells::similarity(&name, &standing[i].national)))
@@ -789,21 +1014,39 @@ fn list(
         match field {
             // A condition or a fee can be added without inventing anything.
             "conditions" => {
-                additions += 1;
-                let id = format!("imported-{additions}");
+                let id = next_id(&mut additions);
                 written.push(format!("{{id: {id}, text: {}}}", scalar(&raw)));
                 comments.push(format!("# 第 {row} 行“{raw}”写为新增条件 {id}{hint}"));
                 written_as = Some(id);
             }
             "fees" if amount.is_some() => {
-                additions += 1;
-                let id = format!("imported-{additions}");
+                let id = next_id(&mut additions);
                 written.push(format!(
                     "{{id: {id}, name: {}, amount: {}}}",
                     scalar(&name),
                     flow(&number(amount.unwrap_or_default()))
                 ));
                 comments.push(format!("# 第 {row} 行“{raw}”写为新增收费 {id}{hint}"));
+                written_as = Some(id);
+            }
+            // A material the sheet describes fully (form, copies, necessity, medium, source).
+            "materials" if notes.complete() => {
+                let id = next_id(&mut additions);
+                let mut text = format!(
+                    "{{id: {id}, name: {}, form: {}, copies: {}, medium: [{}], required: {}, source: {}",
+                    scalar(&name),
+                    notes.form.unwrap_or_default(),
+                    notes.copies.unwrap_or_default(),
+                    notes.medium.join(", "),
+                    notes.required.unwrap_or_default(),
+                    notes.source.unwrap_or_default()
+                );
+                if let Some(waived) = notes.waived_by {
+                    let _ = write!(text, ", waived_by: {waived}");
+                }
+                text.push('}');
+                written.push(text);
+                comments.push(format!("# 第 {row} 行“{raw}”写为新增材料 {id}{hint}"));
                 written_as = Some(id);
             }
             _ => {
@@ -828,14 +1071,21 @@ fn list(
             continue;
         }
         changed = true;
-        written.push(format!(
-            "{{ref: {}, omitted: true}}   # 清单中没有“{}”：写明省略理由，或改为 {{ref: {}}}",
-            s.id, s.national, s.id
-        ));
+        match &s.reason {
+            Some(reason) => written.push(format!("{{ref: {}, omitted: {}}}", s.id, scalar(reason))),
+            None => written.push(format!(
+                "{{ref: {}, omitted: true}}   # 清单中没有“{}”：写明省略理由，或改为 {{ref: {}}}",
+                s.id, s.national, s.id
+            )),
+        }
         reports.push(LineReport {
             field,
             text: s.national.clone(),
-            outcome: Outcome::Omitted,
+            outcome: if s.reason.is_some() {
+                Outcome::OmittedWithReason
+            } else {
+                Outcome::Omitted
+            },
             written_as: Some(s.id.clone()),
             candidate: None,
         });
@@ -865,6 +1115,20 @@ fn number(amount: f64) -> Value {
     } else {
         Value::from(amount)
     }
+}
+
+/// A mapping in YAML flow style with the values of `codes` quoted (codes and phone numbers).
+fn flow_with_codes(map: &serde_json::Map<String, Value>, codes: &[&str]) -> String {
+    format!(
+        "{{{}}}",
+        map.iter()
+            .map(|(k, v)| match v.as_str() {
+                Some(text) if codes.contains(&k.as_str()) => format!("{k}: {}", quoted(text)),
+                _ => format!("{k}: {}", flow(v)),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// A JSON value in YAML flow style.
