@@ -113,6 +113,44 @@ pub enum Command {
         #[arg(long)]
         root: Option<PathBuf>,
     },
+    /// Import a 实施清单 spreadsheet (XLSX or CSV) as the region's entries, with a report of
+    /// what matched the standard and what needs a person.
+    Import {
+        /// The spreadsheet: an .xlsx workbook (its first sheet) or a .csv file.
+        file: PathBuf,
+        /// The catalog root (a folder holding catalog/catalog.yaml); found upwards from here if absent.
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// The region whose entries the rows are (its folder under catalog/regions/).
+        #[arg(long, value_name = "REGION")]
+        region: String,
+        /// A YAML file mapping the province's own headers to the national column names.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Overwrite entries that exist.
+        #[arg(long)]
+        force: bool,
+        /// Print the report and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The `reviewed` date of the new entries (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        reviewed: Option<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Write a region's effective entries in the spreadsheet layout `import` reads.
+    Export {
+        /// The catalog root (a folder holding catalog/catalog.yaml); found upwards from here if absent.
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// The region to export.
+        #[arg(long, value_name = "REGION")]
+        region: String,
+        /// The file to write: .xlsx or .csv (default: <REGION>.xlsx here).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Print the page of a rule: what it checks, why, and examples.
     Explain {
         /// A rule code: CAT101, cat101 or 101.
@@ -246,6 +284,8 @@ pub enum Error {
     Migrate(std::io::Error),
     Author(crate::author::AuthorError),
     Lsp(String),
+    /// `import` or `export` could not run (a broken schema, a failed write).
+    Onboard(String),
 }
 
 impl std::fmt::Display for Error {
@@ -284,6 +324,7 @@ impl std::fmt::Display for Error {
             Error::Git(_) => f.write_str("git could not answer"),
             Error::Templates(_) => f.write_str("the templates cannot be used"),
             Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
+            Error::Onboard(message) => f.write_str(message),
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
             Error::Author(error) => write!(f, "{error}; nothing was written"),
             Error::Lsp(error) => write!(f, "the language server stopped: {error}"),
@@ -303,6 +344,7 @@ impl std::error::Error for Error {
             Error::NoRoot(_)
             | Error::Author(_)
             | Error::Lsp(_)
+            | Error::Onboard(_)
             | Error::UnknownCode(_)
             | Error::BadDate(_)
             | Error::UnknownRegion(..)
@@ -328,6 +370,16 @@ impl From<SchemaError> for Error {
     fn from(error: SchemaError) -> Error {
         Error::Schema(error)
     }
+}
+
+/// [`root`] for a command that takes only `--root`.
+fn root_at(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
+    root(&Common {
+        root: dir,
+        regions: Vec::new(),
+        as_of: None,
+        no_cache: false,
+    })
 }
 
 fn root(common: &Common) -> Result<PathBuf, Error> {
@@ -559,6 +611,61 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             Ok(()) => Ok(Status::Success.into()),
             Err(error) => Err(Error::Lsp(error.to_string())),
         },
+        Command::Import {
+            file,
+            root: dir,
+            region,
+            mapping,
+            force,
+            dry_run,
+            reviewed,
+            format,
+        } => {
+            let root = root_at(dir)?;
+            known_regions(&root, std::slice::from_ref(&region))?;
+            let reviewed = match reviewed {
+                Some(date) => {
+                    crate::dates::parse(&date).ok_or(Error::BadDate(date.clone()))?;
+                    date
+                }
+                None => crate::dates::format(crate::dates::today()),
+            };
+            let request = crate::onboard::import::Request {
+                file,
+                region,
+                mapping: Default::default(),
+                force,
+                dry_run,
+                reviewed,
+                as_of: None,
+            };
+            let json = format == ListFormat::Json;
+            let ok = crate::onboard::import::command(&root, request, mapping.as_deref(), json)
+                .map_err(Error::Onboard)?;
+            Ok(if ok {
+                Status::Success
+            } else {
+                Status::Findings
+            }
+            .into())
+        }
+        Command::Export {
+            root: dir,
+            region,
+            out,
+        } => {
+            let root = root_at(dir)?;
+            known_regions(&root, std::slice::from_ref(&region))?;
+            let out = out.unwrap_or_else(|| PathBuf::from(format!("{region}.xlsx")));
+            let ok =
+                crate::onboard::export::command(&root, &region, &out).map_err(Error::Onboard)?;
+            Ok(if ok {
+                Status::Success
+            } else {
+                Status::Findings
+            }
+            .into())
+        }
         Command::Explain { code } => {
             let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
             print!("{}", rule.page());

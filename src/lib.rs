@@ -15,6 +15,7 @@
 //! - [`report`]: findings as text, JSON, SARIF, GitHub, JUnit; the `diff` and `changelog` reports.
 //! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
+//! - [`onboard`]: `import` of a 实施清单 spreadsheet and `export` of a region's entries.
 //!
 //! [`cli`] is the command line, [`migrate`] upgrades a catalog to the current format and
 //! [`author`] writes new files for editors (`init`, `new`); [`lsp`] is the language server; [`dates`]
@@ -33,6 +34,7 @@ pub mod history;
 pub mod load;
 pub mod lsp;
 pub mod migrate;
+pub mod onboard;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
