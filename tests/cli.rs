@@ -189,7 +189,7 @@ fn rules_lists_every_rule() {
 #[test]
 fn every_output_format_has_a_snapshot() {
     let dir = with_findings();
-    for format in ["text", "json", "sarif", "github", "junit"] {
+    for format in ["text", "json", "sarif", "github", "gitlab", "junit"] {
         let (status, out) = check(&dir, &["--format", format]);
         assert_eq!(status, Some(1));
         insta::assert_snapshot!(format!("check-{format}"), out);
