@@ -28,27 +28,6 @@ fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
         .collect()
 }
 
-/// The base fixture with errors (one with a secondary label in another file) and a warning.
-fn with_findings() -> tempfile::TempDir {
-    let dir = copy_of("base");
-    merge(
-        dir.path(),
-        "catalog/regions/440300/000120010000.yaml",
-        "materails: []\n",
-    );
-    merge(
-        dir.path(),
-        "catalog/regions/440000/000120010000.yaml",
-        "committed_limit: {days: 20, unit: calendar_day}\n",
-    );
-    merge(
-        dir.path(),
-        "catalog/national/000120020000.yaml",
-        "reviewed: 2020-01-01\n",
-    );
-    dir
-}
-
 fn check(root: &Path, format: &str) -> (Option<i32>, Value) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
         .args(["check", "--as-of", AS_OF, "--format", format, "--root"])

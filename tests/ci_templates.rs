@@ -184,9 +184,7 @@ fn the_github_workflow_checks_a_pull_request_since_its_merge_base_and_uploads_sa
         "{log}"
     );
     let sarif_file = &run.with("github/codeql-action/upload-sarif", "sarif_file")[0];
-    let sarif: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join(sarif_file)).unwrap())
-            .unwrap();
+    let sarif = read_json(&dir.path().join(sarif_file));
     assert_eq!(
         schema_errors("sarif-schema-2.1.0.json", &sarif),
         Vec::<String>::new()
@@ -259,26 +257,36 @@ fn run_gitlab_job(
     bash(dir, &script, &env)
 }
 
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// `catalog-check` in a merge request pipeline whose change adds `addition` to an entry:
+/// the repository, the job's exit status and its log.
+fn merge_request(pipeline: &Yaml<'static>, addition: &str) -> (tempfile::TempDir, i32, String) {
+    let (dir, base) = repository(addition);
+    let variables = [
+        ("CI_PIPELINE_SOURCE", "merge_request_event"),
+        ("CI_MERGE_REQUEST_DIFF_BASE_SHA", base.as_str()),
+    ];
+    let (status, log) = run_gitlab_job(pipeline, "catalog-check", dir.path(), &variables);
+    (dir, status, log)
+}
+
 #[test]
 fn the_gitlab_jobs_check_a_merge_request_since_its_diff_base_and_publish_pages() {
     let pipeline = load("gitlab-ci.yml");
     let job = get(&pipeline, "catalog-check");
     let report = string(get(get(get(job, "artifacts"), "reports"), "codequality"));
+    assert_eq!(string(get(get(job, "artifacts"), "when")), "always");
     // A merge request that breaks an entry: the job fails and its Code Quality report says where.
-    let (dir, base) = repository("materails: []\n");
-    let merge_request = [
-        ("CI_PIPELINE_SOURCE", "merge_request_event"),
-        ("CI_MERGE_REQUEST_DIFF_BASE_SHA", base.as_str()),
-    ];
-    let (status, log) = run_gitlab_job(&pipeline, "catalog-check", dir.path(), &merge_request);
+    let (dir, status, log) = merge_request(&pipeline, "materails: []\n");
     assert_eq!(status, 1, "{log}");
     assert!(
         log.contains("--since") && log.contains("error[CAT003]"),
         "{log}"
     );
-    assert_eq!(string(get(get(job, "artifacts"), "when")), "always");
-    let quality: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join(&report)).unwrap()).unwrap();
+    let quality = read_json(&dir.path().join(&report));
     assert_eq!(
         schema_errors("gitlab-codequality.schema.json", &quality),
         Vec::<String>::new()
@@ -297,15 +305,9 @@ fn the_gitlab_jobs_check_a_merge_request_since_its_diff_base_and_publish_pages()
     assert!(dir.path().join(".catalogc-cache").is_dir());
     // A good merge request passes, its report holding the entry's warnings (approved deviations)
     // and no error; the default branch publishes the portal.
-    let (dir, base) = repository("# 复核\n");
-    let merge_request = [
-        ("CI_PIPELINE_SOURCE", "merge_request_event"),
-        ("CI_MERGE_REQUEST_DIFF_BASE_SHA", base.as_str()),
-    ];
-    let (status, log) = run_gitlab_job(&pipeline, "catalog-check", dir.path(), &merge_request);
+    let (dir, status, log) = merge_request(&pipeline, "# 复核\n");
     assert_eq!(status, 0, "{log}");
-    let quality: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join(&report)).unwrap()).unwrap();
+    let quality = read_json(&dir.path().join(&report));
     let issues = quality.as_array().unwrap();
     assert!(
         issues.iter().all(|i| i["severity"] == "minor"
