@@ -229,6 +229,13 @@ fn the_github_workflow_builds_the_portal_for_pages_on_a_push() {
     );
     let site = &run.with("actions/upload-pages-artifact", "path")[0];
     assert!(dir.path().join(site).join("index.html").is_file(), "{site}");
+    assert!(
+        dir.path()
+            .join(site)
+            .join("opendata/datapackage.json")
+            .is_file(),
+        "{site}"
+    );
 }
 
 /// Every `before_script:` and `script:` line of a GitLab job as one bash program, with the
@@ -317,9 +324,11 @@ fn the_gitlab_jobs_check_a_merge_request_since_its_diff_base_and_publish_pages()
     let (status, log) = run_gitlab_job(&pipeline, "pages", dir.path(), &[]);
     assert_eq!(status, 0, "{log}");
     for path in strings(get(get(get(&pipeline, "pages"), "artifacts"), "paths")) {
-        assert!(
-            dir.path().join(&path).join("index.html").is_file(),
-            "{path}: {log}"
-        );
+        for file in ["index.html", "opendata/datapackage.json"] {
+            assert!(
+                dir.path().join(&path).join(file).is_file(),
+                "{path}/{file}: {log}"
+            );
+        }
     }
 }
