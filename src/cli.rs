@@ -16,6 +16,8 @@ use crate::load::schema::SchemaError;
 use crate::pipeline::{self, Compiled, Options};
 use crate::report::{self, Format};
 
+mod generate;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "catalogc",
@@ -33,6 +35,7 @@ pub enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// How to print the findings (sarif and gitlab are for code-scanning dashboards).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Exit with status 1 on warnings too.
@@ -161,6 +164,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print the shell completion script for SHELL (e.g. `catalogc completions bash >
+    /// /usr/share/bash-completion/completions/catalogc`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page catalogc.1, or write one page per command into a folder.
+    Man {
+        /// Write catalogc.1 and catalogc-<command>.1 into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// What `catalogc new` writes.
@@ -286,6 +301,8 @@ pub enum Error {
     Lsp(String),
     /// `import` or `export` could not run (a broken schema, a failed write).
     Onboard(String),
+    /// The man pages or a completion script could not be written.
+    Man(std::io::Error),
 }
 
 impl std::fmt::Display for Error {
@@ -325,6 +342,7 @@ impl std::fmt::Display for Error {
             Error::Templates(_) => f.write_str("the templates cannot be used"),
             Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
             Error::Onboard(message) => f.write_str(message),
+            Error::Man(_) => f.write_str("cannot write the man pages or completion script"),
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
             Error::Author(error) => write!(f, "{error}; nothing was written"),
             Error::Lsp(error) => write!(f, "the language server stopped: {error}"),
@@ -338,7 +356,7 @@ impl std::error::Error for Error {
             Error::Schema(e) => Some(e),
             Error::Build(e) => Some(e),
             Error::Templates(e) => Some(e),
-            Error::Migrate(e) => Some(e),
+            Error::Migrate(e) | Error::Man(e) => Some(e),
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
@@ -673,6 +691,16 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         }
         Command::Rules { format } => {
             print!("{}", list_rules(format));
+            Ok(Status::Success.into())
+        }
+        Command::Completions { shell } => {
+            generate::completions(shell).map_err(Error::Man)?;
+            Ok(Status::Success.into())
+        }
+        Command::Man { out } => {
+            for page in generate::man(out.as_deref()).map_err(Error::Man)? {
+                eprintln!("wrote {}", page.display());
+            }
             Ok(Status::Success.into())
         }
     }

@@ -42,14 +42,9 @@ pub fn check_item_bytes(bytes: &[u8]) -> usize {
     };
     let compiled = pipeline::analyse(standard, loaded, &options);
     let report = crate::report::Report::of(&compiled);
-    for format in [
-        Format::Text,
-        Format::Json,
-        Format::Sarif,
-        Format::Github,
-        Format::Junit,
-    ] {
-        let _ = report::render(&report, format, false);
+    // Every format, so that a new one is fuzzed as soon as it exists.
+    for format in <Format as clap::ValueEnum>::value_variants() {
+        let _ = report::render(&report, *format, false);
     }
     compiled.diagnostics.len()
 }

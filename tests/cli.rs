@@ -9,27 +9,6 @@ fn catalogc() -> Command {
     Command::cargo_bin("catalogc").unwrap()
 }
 
-/// The base fixture with two errors (one with a secondary label in another file) and a warning.
-fn with_findings() -> tempfile::TempDir {
-    let dir = copy_of("base");
-    merge(
-        dir.path(),
-        "catalog/regions/440300/000120010000.yaml",
-        "materails: []\n",
-    );
-    merge(
-        dir.path(),
-        "catalog/regions/440000/000120010000.yaml",
-        "committed_limit: {days: 20, unit: calendar_day}\n",
-    );
-    merge(
-        dir.path(),
-        "catalog/national/000120020000.yaml",
-        "reviewed: 2020-01-01\n",
-    );
-    dir
-}
-
 fn check(dir: &tempfile::TempDir, args: &[&str]) -> (Option<i32>, String) {
     let output = catalogc()
         .args(["check", "--as-of", AS_OF, "--root"])
@@ -189,7 +168,7 @@ fn rules_lists_every_rule() {
 #[test]
 fn every_output_format_has_a_snapshot() {
     let dir = with_findings();
-    for format in ["text", "json", "sarif", "github", "junit"] {
+    for format in ["text", "json", "sarif", "github", "gitlab", "junit"] {
         let (status, out) = check(&dir, &["--format", format]);
         assert_eq!(status, Some(1));
         insta::assert_snapshot!(format!("check-{format}"), out);

@@ -6,6 +6,7 @@
 pub mod changelog;
 pub mod diff;
 mod github;
+mod gitlab;
 mod json;
 mod junit;
 mod markdown;
@@ -26,6 +27,8 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    /// GitLab Code Quality (`artifacts:reports:codequality`).
+    Gitlab,
     Junit,
     /// A pull-request comment: the counts, and the escape hatches a `--since` change adds.
     Markdown,
@@ -92,6 +95,7 @@ pub fn render(report: &Report<'_>, format: Format, color: bool) -> String {
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
         Format::Github => github::render(report),
+        Format::Gitlab => gitlab::render(report),
         Format::Junit => junit::render(report),
         Format::Markdown => markdown::render(report),
     }

@@ -234,3 +234,24 @@ pub fn built_into(root: &Path, extra: &[&str]) -> tempfile::TempDir {
     );
     out
 }
+
+/// The base fixture with two errors (one with a secondary label in another file) and a warning.
+pub fn with_findings() -> tempfile::TempDir {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "materails: []\n",
+    );
+    merge(
+        dir.path(),
+        "catalog/regions/440000/000120010000.yaml",
+        "committed_limit: {days: 20, unit: calendar_day}\n",
+    );
+    merge(
+        dir.path(),
+        "catalog/national/000120020000.yaml",
+        "reviewed: 2020-01-01\n",
+    );
+    dir
+}
