@@ -16,7 +16,7 @@
 //! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
 //!
-//! [`cli`] is the command line and [`migrate`] upgrades a catalog to the current format; [`dates`]
+//! [`cli`] is the command line, [`fix`] applies the safe repairs findings carry (`check --fix`) and [`migrate`] upgrades a catalog to the current format; [`dates`]
 //! is a leaf helper every stage may use.
 
 pub mod check;
@@ -25,6 +25,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod history;

@@ -60,6 +60,10 @@ pub struct Limits {
     pub max_string_chars: usize,
     /// Most files under `catalog/`.
     pub max_files: usize,
+    /// The language of the loader's own messages (CAT022, CAT001), from `language` in
+    /// catalog.yaml; not a limit, but it travels with them to every parse.
+    #[serde(skip)]
+    pub lang: crate::load::editor::Lang,
 }
 
 impl Default for Limits {
@@ -70,6 +74,7 @@ impl Default for Limits {
             max_nodes: 200_000,
             max_string_chars: 20_000,
             max_files: 4_000_000,
+            lang: crate::load::editor::Lang::Zh,
         }
     }
 }

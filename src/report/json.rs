@@ -24,6 +24,8 @@ pub fn render(report: &Report<'_>) -> String {
                 "label": d.label,
                 "help": d.help,
                 "source_line": report.line(&d.file, d.span.start.line),
+                "fix": d.fix,
+                "suppressed": d.suppressed,
                 "related": d.labels.iter().map(|l| json!({
                     "file": l.file,
                     "line": l.span.start.line,
@@ -39,6 +41,7 @@ pub fn render(report: &Report<'_>) -> String {
         "files": report.files.len(),
         "errors": summary.errors,
         "warnings": summary.warnings,
+        "suppressed": summary.suppressed,
         "diagnostics": diagnostics,
         "escape_hatches": report.escapes,
     });
