@@ -266,3 +266,53 @@ fn an_acknowledged_deviation_passes_check_and_is_still_a_deviation_in_diff() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_misplaced_key_says_where_it_belongs_and_a_misspelt_one_is_renamed_by_fix() {
+    let dir = copy_of("base");
+    let entry = "catalog/regions/440300/000120010000.yaml";
+    merge(
+        dir.path(),
+        entry,
+        "department:\n  name: 深圳市公安局\n  credit_code: \"11440300007542417R\"\nnature: statutory_authority\n",
+    );
+    let path = dir.path().join(entry);
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("level: city", "levle: city   # 层级")
+        .replace("complaint: \"12345\"", "complaint: 012345");
+    std::fs::write(&path, &text).unwrap();
+    let compiled = compile(dir.path());
+    let nature = compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("`nature`"))
+        .unwrap();
+    assert_eq!(nature.code, "CAT003");
+    let help = nature.help.as_deref().unwrap();
+    assert!(
+        help.contains("`department`") && !help.contains("did you mean"),
+        "{help}"
+    );
+    assert!(
+        nature.fix.is_none(),
+        "moving a key is the editor's decision"
+    );
+    let rename = compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("`levle`"))
+        .unwrap();
+    assert!(rename.fix.as_ref().is_some_and(|f| f.safe));
+    let quote = finding(&compiled, "CAT007");
+    assert!(quote.fix.as_ref().is_some_and(|f| f.safe));
+
+    let (_, _, stderr) = check(dir.path(), &["--fix"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        text.replace("levle: city", "level: city")
+            .replace("complaint: 012345", "complaint: \"012345\""),
+        "{stderr}"
+    );
+}

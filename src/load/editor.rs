@@ -522,6 +522,36 @@ impl Scan {
     }
 }
 
+/// The last `[` or `{` before `until` (outside quotes and comments) that is not closed.
+fn unclosed_bracket(source: &SourceFile, until: Pos) -> Option<Pos> {
+    let mut open: Vec<Pos> = Vec::new();
+    for n in 1..=until.line.min(source.line_count()) {
+        let (mut quote, mut prev) = (None, ' ');
+        for (i, c) in source.line(n).chars().enumerate() {
+            let here = Pos {
+                line: n,
+                column: i as u32 + 1,
+            };
+            if here >= until {
+                break;
+            }
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if prev == ' ' => break,
+                (None, '[' | '{') => open.push(here),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+    open.pop()
+}
+
 fn found_pair(c: char) -> char {
     match c {
         OPEN_QUOTE => CLOSE_QUOTE,
@@ -841,41 +871,86 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
     if message.starts_with("simple key expect")
         || message.starts_with("could not find expected ':'")
     {
+        // A line without a colon is read together with the next one as a key: the colon is
+        // missing at the end of the line before.
+        let point = match previous {
+            Some((n, prev)) if !prev.contains(": ") && !prev.trim_end().ends_with(':') => Pos {
+                line: n,
+                column: prev.trim_end().chars().count() as u32 + 1,
+            },
+            _ => first_char,
+        };
+        let n = point.line;
         return (
             zh_en(
-                "缺少冒号：键后面要有半角冒号和空格（`key: value`）".to_string(),
-                "a colon is missing: a key is followed by a colon and a space (`key: value`)".to_string(),
+                format!("第 {n} 行缺少冒号：键后面要有半角冒号和空格（`key: value`）"),
+                format!(
+                    "line {n} lacks a colon: a key is followed by a colon and a space (`key: value`)"
+                ),
             ),
-            one(first_char),
+            one(point),
             zh_en(
-                "在这一行的键后面加上 `: `；如果这一行是上一项的续行，请把它和上一行合并".to_string(),
-                "add `: ` after this line's key; if the line continues the previous value, join them".to_string(),
+                "在键后面加上 `: `；如果这一行是上一项的续行，请把它和上一行合并".to_string(),
+                "add `: ` after the key; if the line continues the previous value, join them"
+                    .to_string(),
             ),
         );
     }
-    if message.contains("quoted scalar") && message.contains("end of stream") {
-        // Point at the quote that opened the string.
+    if message.contains("quoted scalar")
+        && (message.contains("end of stream") || message.contains("invalid indentation"))
+    {
+        // Point at the quote that opened the string: the last line before the error with an
+        // odd number of quotes.
         let quote = (1..=at.start.line)
             .rev()
             .find_map(|n| {
                 let l = source.line(n);
-                let col = l.char_indices().position(|(_, c)| c == '"' || c == '\'')?;
-                Some(Pos {
+                let quotes: Vec<usize> = l
+                    .chars()
+                    .enumerate()
+                    .filter(|(_, c)| *c == '"')
+                    .map(|(i, _)| i)
+                    .collect();
+                let last = *quotes.last()?;
+                (quotes.len() % 2 == 1).then_some(Pos {
                     line: n,
-                    column: col as u32 + 1,
+                    column: last as u32 + 1,
                 })
             })
             .unwrap_or(at.start);
         return (
             zh_en(
-                "引号没有闭合：这个引号开始的字符串直到文件末尾都没有结束".to_string(),
-                "an unclosed quote: the string this quote opens runs to the end of the file"
-                    .to_string(),
+                "引号没有闭合：这个引号开始的字符串没有结束".to_string(),
+                "an unclosed quote: the string this quote opens never ends".to_string(),
             ),
             one(quote),
             zh_en(
-                "在值的末尾补上同样的引号（半角 `\"` 或 `'`）".to_string(),
-                "close the value with the same quote (`\"` or `'`)".to_string(),
+                "在值的末尾补上同样的半角引号 `\"`".to_string(),
+                "close the value with the same quote `\"`".to_string(),
+            ),
+        );
+    }
+    if let Some(open) = unclosed_bracket(source, at.start)
+        && (message.contains("flow")
+            || message.contains("illegal placement of ':'")
+            || message.contains("misplaced bracket")
+            || message.contains("did not find expected"))
+    {
+        let c = source
+            .line(open.line)
+            .chars()
+            .nth(open.column as usize - 1)
+            .unwrap_or('[');
+        let close = if c == '{' { '}' } else { ']' };
+        return (
+            zh_en(
+                format!("括号没有闭合：这里的 `{c}` 缺少对应的 `{close}`"),
+                format!("an unclosed bracket: this `{c}` has no matching `{close}`"),
+            ),
+            one(open),
+            zh_en(
+                format!("在这一项的末尾补上 `{close}`（各项之间用半角逗号分隔）"),
+                format!("add `{close}` at the end of the value (items separated by ASCII commas)"),
             ),
         );
     }
@@ -981,5 +1056,91 @@ mod tests {
         let fixed = repaired(text, &find(text));
         assert_eq!(fixed, "a: {ref: x, b: \"1\"}\n");
         assert_eq!(fixed.chars().count(), text.chars().count());
+    }
+}
+
+#[cfg(test)]
+mod syntax_tests {
+    use crate::load::yaml::Limits;
+    use crate::load::{Kind, parse_document};
+
+    /// (code, line, column, message) of each finding for a text.
+    fn read(text: &str) -> Vec<(String, u32, u32, String)> {
+        parse_document(
+            Kind::National,
+            "a.yaml",
+            text.to_string(),
+            Limits::default(),
+        )
+        .1
+        .into_iter()
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.span.start.line,
+                d.span.start.column,
+                d.message,
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn parser_errors_are_said_in_editor_terms_at_the_character_at_fault() {
+        let cases: [(&str, u32, u32, &str); 8] = [
+            // Over-indented: the line's first character.
+            (
+                "department:\n  name: x\n    credit_code: y\n",
+                3,
+                5,
+                "缩进过深",
+            ),
+            (
+                "department:\n    name: x\n  credit_code: y\n",
+                3,
+                3,
+                "缩进不一致",
+            ),
+            ("a:\n  - x\n - y\n", 3, 2, "缩进不一致"),
+            // The quote that is never closed.
+            ("a: \"abc\nb: 1\n", 1, 4, "引号没有闭合"),
+            ("a:\n\tb: 1\n", 2, 1, "制表符"),
+            // The end of the line that lacks its colon, not the next line.
+            ("a: 1\nb\nc: 2\n", 2, 2, "缺少冒号"),
+            // The bracket that is never closed.
+            ("a: [x, y\nb: 1\n", 1, 4, "括号没有闭合"),
+            ("a: b: c\n", 1, 5, "冒号"),
+        ];
+        for (text, line, column, words) in cases {
+            let found = read(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            let (code, l, c, message) = &found[0];
+            assert_eq!(
+                (code.as_str(), *l, *c),
+                ("CAT001", line, column),
+                "{text:?}: {message}"
+            );
+            assert!(message.contains(words), "{text:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn an_english_catalog_reads_english() {
+        let limits = Limits {
+            lang: super::Lang::En,
+            ..Limits::default()
+        };
+        let (_, found) = parse_document(
+            Kind::National,
+            "a.yaml",
+            "address： x\n".to_string(),
+            limits,
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("full-width colon"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -219,6 +219,11 @@ impl Document {
         &self.source.path
     }
 
+    /// The language of the catalog this document belongs to, for loader messages.
+    pub fn lang(&self) -> editor::Lang {
+        self.limits.lang
+    }
+
     /// The file name without `.yaml`.
     pub fn stem(&self) -> &str {
         let name = self.path().rsplit('/').next().unwrap_or("");
