@@ -316,3 +316,38 @@ fn a_misplaced_key_says_where_it_belongs_and_a_misspelt_one_is_renamed_by_fix() 
         "{stderr}"
     );
 }
+
+#[test]
+fn an_unaccounted_line_carries_its_restatement_which_fix_never_applies() {
+    let dir = copy_of("base");
+    let entry = "catalog/regions/440300/000120010000.yaml";
+    let path = dir.path().join(entry);
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("  - {ref: photo}\n", "");
+    std::fs::write(&path, &text).unwrap();
+    let compiled = compile(dir.path());
+    let d = finding(&compiled, "CAT210");
+    let fix = d.fix.clone().expect("a restatement");
+    assert!(!fix.safe, "restating or omitting is the region's decision");
+
+    let (status, _, _) = check(dir.path(), &["--fix"]);
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "--fix applied it"
+    );
+
+    let mut restated = text.clone();
+    for e in fix.edits.iter().rev() {
+        restated.replace_range(e.start..e.end, &e.replacement);
+    }
+    std::fs::write(&path, &restated).unwrap();
+    let compiled = compile(dir.path());
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{}",
+        common::text(&compiled)
+    );
+}
