@@ -67,6 +67,9 @@ pub struct Slip {
     pub place: Place,
     /// (position, ASCII replacement) for every character the slip involves.
     pub replace: Vec<(Pos, char)>,
+    /// A `：` followed directly by the value (`address：居住地`) is repaired as `: `, since
+    /// YAML needs the space; only then does the repair move the rest of its line by a column.
+    pub space_after: bool,
 }
 
 const FULL_COLON: char = '：';
@@ -125,9 +128,18 @@ pub fn find(text: &str) -> Vec<Slip> {
         return Vec::new();
     }
     let mut scan = Scan::default();
-    for (index, line) in text.split('\n').enumerate() {
-        let line: Vec<char> = line.trim_end_matches('\r').chars().collect();
-        scan.line(index as u32 + 1, &line);
+    let lines: Vec<Vec<char>> = text
+        .split('\n')
+        .map(|line| line.trim_end_matches('\r').chars().collect())
+        .collect();
+    for (index, line) in lines.iter().enumerate() {
+        scan.line(index as u32 + 1, line);
+    }
+    for slip in &mut scan.slips {
+        if slip.place == Place::KeyColon {
+            let next = lines[slip.at.line as usize - 1].get(slip.at.column as usize);
+            slip.space_after = !matches!(next, None | Some(' ' | '\t' | &IDEO_SPACE));
+        }
     }
     // A pair (`【…】`, `“…”`) is one slip: its second half is not another.
     let mut covered = std::collections::BTreeSet::new();
@@ -143,16 +155,24 @@ pub fn find(text: &str) -> Vec<Slip> {
 
 /// The text with every slip repaired (each character replaced by its ASCII counterpart).
 pub fn repaired(text: &str, slips: &[Slip]) -> String {
-    let mut at: std::collections::BTreeMap<(u32, u32), char> = Default::default();
+    let mut at: std::collections::BTreeMap<(u32, u32), (char, bool)> = Default::default();
     for slip in slips {
-        for (pos, c) in &slip.replace {
-            at.insert((pos.line, pos.column), *c);
+        for (i, (pos, c)) in slip.replace.iter().enumerate() {
+            at.insert((pos.line, pos.column), (*c, i == 0 && slip.space_after));
         }
     }
     let mut out = String::with_capacity(text.len());
     let (mut line, mut column) = (1u32, 1u32);
     for c in text.chars() {
-        out.push(at.get(&(line, column)).copied().unwrap_or(c));
+        match at.get(&(line, column)) {
+            Some((ascii, space)) => {
+                out.push(*ascii);
+                if *space {
+                    out.push(' ');
+                }
+            }
+            None => out.push(c),
+        }
         if c == '\n' {
             line += 1;
             column = 1;
@@ -182,6 +202,7 @@ impl Scan {
             found,
             place,
             replace,
+            space_after: false,
         });
     }
 
@@ -225,6 +246,7 @@ impl Scan {
                             found: IDEO_SPACE,
                             place: Place::Indent,
                             replace,
+                            space_after: false,
                         });
                     }
                     i = j;
@@ -735,12 +757,14 @@ pub fn slip_diagnostic(slip: &Slip, source: &SourceFile, lang: Lang) -> Diagnost
     let edits = slip
         .replace
         .iter()
-        .map(|(pos, c)| {
+        .enumerate()
+        .map(|(i, (pos, c))| {
             let end = Pos {
                 column: pos.column + 1,
                 ..*pos
             };
-            Edit::new(source, Span::new(*pos, end), c.to_string())
+            let space = if i == 0 && slip.space_after { " " } else { "" };
+            Edit::new(source, Span::new(*pos, end), format!("{c}{space}"))
         })
         .collect();
     let mut d = Diagnostic::new(
@@ -1016,6 +1040,13 @@ mod tests {
         assert_eq!(slips("address： 居住地\n"), vec![(1, 8, '：')]);
         assert_eq!(slips("a:\n  - ref： x\n"), vec![(2, 8, '：')]);
         assert_eq!(slips("m: {ref： application}\n"), vec![(1, 8, '：')]);
+        // Typed straight on, the colon needs its space too.
+        let text = "address：居住地\nhours: 9:00\n";
+        assert_eq!(slips(text), vec![(1, 8, '：')]);
+        assert_eq!(
+            repaired(text, &find(text)),
+            "address: 居住地\nhours: 9:00\n"
+        );
     }
 
     #[test]

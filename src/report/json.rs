@@ -11,7 +11,7 @@ pub fn render(report: &Report<'_>) -> String {
         .diagnostics
         .iter()
         .map(|d| {
-            json!({
+            let mut value = json!({
                 "code": d.code,
                 "severity": d.severity,
                 "message": d.message,
@@ -24,15 +24,21 @@ pub fn render(report: &Report<'_>) -> String {
                 "label": d.label,
                 "help": d.help,
                 "source_line": report.line(&d.file, d.span.start.line),
-                "fix": d.fix,
-                "suppressed": d.suppressed,
                 "related": d.labels.iter().map(|l| json!({
                     "file": l.file,
                     "line": l.span.start.line,
                     "column": l.span.start.column,
                     "message": l.message,
                 })).collect::<Vec<_>>(),
-            })
+            });
+            // Present only when there is one, so a consumer can test for the key.
+            if let Some(fix) = &d.fix {
+                value["fix"] = json!(fix);
+            }
+            if let Some(suppressed) = &d.suppressed {
+                value["suppressed"] = json!(suppressed);
+            }
+            value
         })
         .collect();
     let summary = Summary::of(report.diagnostics);
