@@ -294,9 +294,15 @@ fn a_misplaced_key_says_where_it_belongs_and_a_misspelt_one_is_renamed_by_fix() 
         help.contains("`department`") && !help.contains("did you mean"),
         "{help}"
     );
+    let indent = nature.fix.as_ref().expect("an indent");
+    assert!(!indent.safe, "moving a key is the editor's decision");
+    let mut moved = text.clone();
+    for e in indent.edits.iter().rev() {
+        moved.replace_range(e.start..e.end, &e.replacement);
+    }
     assert!(
-        nature.fix.is_none(),
-        "moving a key is the editor's decision"
+        moved.contains("\n  nature: statutory_authority\n"),
+        "{moved}"
     );
     let rename = compiled
         .diagnostics

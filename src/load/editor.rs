@@ -797,6 +797,44 @@ pub fn slip_diagnostic(slip: &Slip, source: &SourceFile, lang: Lang) -> Diagnost
     d
 }
 
+/// The line before an over-indented line and how many spaces too many it has: the parser read
+/// the line as the continuation of the previous line's value.
+fn over_indented(at: Span, source: &SourceFile) -> Option<(u32, u32)> {
+    let indent_of = |l: &str| l.chars().take_while(|c| *c == ' ').count() as u32;
+    let line = source.line(at.start.line);
+    let (n, prev) = (1..at.start.line)
+        .rev()
+        .map(|n| (n, source.line(n)))
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    (indent_of(line) > indent_of(prev)
+        && prev.trim_start().trim_start_matches("- ").contains(": ")
+        && !prev.trim_end().ends_with(':'))
+    .then(|| (n, indent_of(line) - indent_of(prev)))
+}
+
+/// The repair of a parser error, when there is a mechanical one: an over-indented line moved
+/// back to the previous key's column. Not safe: the line may belong deeper or be text.
+pub fn syntax_fix(message: &str, at: Span, source: &SourceFile, lang: Lang) -> Option<Fix> {
+    if !message.starts_with("mapping values are not allowed") {
+        return None;
+    }
+    let (n, extra) = over_indented(at, source)?;
+    let line = at.start.line;
+    let start = Pos { line, column: 1 };
+    let end = Pos {
+        line,
+        column: extra + 1,
+    };
+    Some(Fix {
+        description: lang.pick(
+            format!("删去 {extra} 个空格，与第 {n} 行对齐"),
+            format!("remove {extra} spaces to align with line {n}"),
+        ),
+        safe: false,
+        edits: vec![Edit::new(source, Span::new(start, end), "")],
+    })
+}
+
 /// A YAML parser error in the editor's terms, pointing at the character at fault: the message,
 /// the span, and a help line.
 pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (String, Span, String) {
@@ -823,12 +861,7 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
     if message.starts_with("mapping values are not allowed") {
         // The parser stops at a `:` it cannot take: over-indentation (the line is read as the
         // continuation of the previous value) or a value holding `: `.
-        if let Some((n, prev)) = previous
-            && indent_of(line) > indent_of(prev)
-            && prev.trim_start().trim_start_matches("- ").contains(": ")
-            && !prev.trim_end().ends_with(':')
-        {
-            let extra = indent_of(line) - indent_of(prev);
+        if let Some((n, extra)) = over_indented(at, source) {
             return (
                 zh_en(
                     format!(
@@ -1153,6 +1186,24 @@ mod syntax_tests {
             );
             assert!(message.contains(words), "{text:?}: {message}");
         }
+    }
+
+    #[test]
+    fn an_over_indented_line_carries_its_dedent_which_fix_leaves_to_the_editor() {
+        let text = "department:\n  name: x\n    credit_code: y\n";
+        let (_, found) = parse_document(
+            Kind::National,
+            "a.yaml",
+            text.to_string(),
+            Limits::default(),
+        );
+        let fix = found[0].fix.clone().expect("a dedent");
+        assert!(!fix.safe);
+        let mut fixed = text.to_string();
+        for e in fix.edits.iter().rev() {
+            fixed.replace_range(e.start..e.end, &e.replacement);
+        }
+        assert_eq!(fixed, "department:\n  name: x\n  credit_code: y\n");
     }
 
     #[test]

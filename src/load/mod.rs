@@ -727,8 +727,14 @@ fn problem_diagnostic(
     match problem {
         Problem::Syntax { message, at } => match source {
             Some((source, lang)) => {
-                let (message, at, help) = editor::syntax(message, source.clamp(*at), source, lang);
-                Diagnostic::new(&codes::YAML_SYNTAX, message, rel, at).help(help)
+                let at = source.clamp(*at);
+                let fix = editor::syntax_fix(message, at, source, lang);
+                let (message, at, help) = editor::syntax(message, at, source, lang);
+                let d = Diagnostic::new(&codes::YAML_SYNTAX, message, rel, at).help(help);
+                match fix {
+                    Some(fix) => d.fix(fix),
+                    None => d,
+                }
             }
             None => Diagnostic::new(&codes::YAML_SYNTAX, message.clone(), rel, *at)
                 .help("the rest of this file was not read; fix the YAML syntax first"),

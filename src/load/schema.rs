@@ -421,6 +421,9 @@ impl Schemas {
                     .map(|l| format!(" ({l})"))
                     .unwrap_or_default();
                 let nearby = siblings.contains(home);
+                if let Some(fix) = indent_under(document, pointer, key, home, span) {
+                    d = d.fix(fix);
+                }
                 d.label = Some(lang.pick(
                     format!("`{key}` 属于 `{home}`{label}"),
                     format!("`{key}` belongs under `{home}`{label}"),
@@ -535,6 +538,49 @@ impl Schemas {
             .min()
             .map(|(_, known)| known.as_str())
     }
+}
+
+/// The repair of a key written one level too far out, right after the block mapping it belongs
+/// to: indent it to that mapping's keys. Not safe: moving a key is the editor's decision.
+fn indent_under(
+    document: &Document,
+    pointer: &str,
+    key: &str,
+    home: &str,
+    key_span: crate::diagnostic::source::Span,
+) -> Option<crate::diagnostic::Fix> {
+    use crate::diagnostic::source::{Pos, Span};
+    let (node, _) = document.root()?.pointer(pointer)?;
+    let yaml::Value::Map(entries) = &node.value else {
+        return None;
+    };
+    let at = entries.iter().position(|e| e.key == key)?;
+    let before = entries.get(at.checked_sub(1)?)?;
+    let yaml::Value::Map(children) = &before.value.value else {
+        return None;
+    };
+    let child = children.first()?.key_span.start;
+    // Only a block mapping (its keys on lines of their own) to the same line's column.
+    if before.key != home || child.line == before.key_span.start.line {
+        return None;
+    }
+    let more = child.column.checked_sub(key_span.start.column)?;
+    let start = Pos {
+        line: key_span.start.line,
+        column: 1,
+    };
+    Some(crate::diagnostic::Fix {
+        description: document.lang().pick(
+            format!("把 `{key}` 缩进到 `{home}` 下面"),
+            format!("indent `{key}` under `{home}`"),
+        ),
+        safe: false,
+        edits: vec![crate::diagnostic::Edit::new(
+            &document.source,
+            Span::new(start, start),
+            " ".repeat(more as usize),
+        )],
+    })
 }
 
 /// Labels of the properties of one `$defs` entry, and which definitions properties refer to.
