@@ -44,6 +44,8 @@ pub enum Command {
         /// Only check what changed since this git revision, and what depends on it.
         #[arg(long, value_name = "REV")]
         since: Option<String>,
+        #[command(flatten)]
+        repair: Repair,
     },
     /// Measure each region against the national standard.
     Diff {
@@ -254,6 +256,29 @@ pub struct Common {
     pub no_cache: bool,
 }
 
+/// `check`'s repairs and acknowledgements (issue 16).
+#[derive(clap::Args, Debug, Default)]
+pub struct Repair {
+    /// Apply the safe fixes the findings carry (comments and layout kept), report what changed,
+    /// then check again.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the fixes as a unified diff and write nothing.
+    #[arg(long, requires = "fix")]
+    pub diff: bool,
+    /// Record every current finding in .catalogc-baseline.json at the catalog root, so that
+    /// from now on only new findings fail.
+    #[arg(long)]
+    pub write_baseline: bool,
+    /// The reason the baseline records for its findings.
+    #[arg(
+        long,
+        value_name = "TEXT",
+        default_value = "采用 catalogc 时已有的存量问题，逐步整改"
+    )]
+    pub baseline_reason: String,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
     Text,
@@ -303,6 +328,8 @@ pub enum Error {
     Onboard(String),
     /// The man pages or a completion script could not be written.
     Man(std::io::Error),
+    /// `check --fix` or `--write-baseline` could not write.
+    Write(std::io::Error),
 }
 
 impl std::fmt::Display for Error {
@@ -343,6 +370,7 @@ impl std::fmt::Display for Error {
             Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
             Error::Onboard(message) => f.write_str(message),
             Error::Man(_) => f.write_str("cannot write the man pages or completion script"),
+            Error::Write(_) => f.write_str("cannot write the fixes or the baseline"),
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
             Error::Author(error) => write!(f, "{error}; nothing was written"),
             Error::Lsp(error) => write!(f, "the language server stopped: {error}"),
@@ -356,7 +384,7 @@ impl std::error::Error for Error {
             Error::Schema(e) => Some(e),
             Error::Build(e) => Some(e),
             Error::Templates(e) => Some(e),
-            Error::Migrate(e) | Error::Man(e) => Some(e),
+            Error::Migrate(e) | Error::Man(e) | Error::Write(e) => Some(e),
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
@@ -546,6 +574,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             format,
             deny_warnings,
             since,
+            repair,
         } => {
             let root = root(&common)?;
             let mut options = options(&common)?;
@@ -569,7 +598,43 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 options.selection = Some(selection);
                 review = Some(revised);
             }
-            run_check(&root, &options, format, deny_warnings, extra, review)
+            if repair.write_baseline && (options.selection.is_some() || !options.regions.is_empty())
+            {
+                return Err(Error::Write(std::io::Error::other(
+                    "--write-baseline records the whole catalog: run it without --since and --region",
+                )));
+            }
+            if repair.fix {
+                let compiled = pipeline::compile(&root, &options)?;
+                let fixes = crate::fix::plan(&compiled);
+                drop(compiled);
+                if repair.diff {
+                    print!("{}", crate::fix::diff(&fixes));
+                    let n: usize = fixes.iter().map(|f| f.applied.len()).sum();
+                    eprintln!(
+                        "{n} fix(es) in {} file(s); nothing written (--diff)",
+                        fixes.len()
+                    );
+                    return Ok(Status::Success.into());
+                }
+                crate::fix::write(&root, &fixes).map_err(Error::Write)?;
+                for fix in &fixes {
+                    for line in &fix.applied {
+                        eprintln!("fixed {line}");
+                    }
+                }
+                eprintln!("{} file(s) fixed; checking again", fixes.len());
+            }
+            let outcome = run_check(
+                &root,
+                &options,
+                format,
+                deny_warnings,
+                extra,
+                review,
+                &repair,
+            )?;
+            Ok(outcome)
         }
         Command::Build {
             common,
@@ -775,8 +840,12 @@ fn run_check(
     deny_warnings: bool,
     extra: Vec<crate::diagnostic::Diagnostic>,
     review: Option<Vec<crate::load::since::Revised>>,
+    repair: &Repair,
 ) -> Result<Outcome, Error> {
     let mut compiled = pipeline::compile(root, options)?;
+    if repair.write_baseline {
+        write_baseline(root, options, &mut compiled, &repair.baseline_reason)?;
+    }
     if let Some(selection) = &options.selection {
         let checked = compiled
             .resolved
@@ -815,6 +884,46 @@ fn run_check(
         Status::Success
     };
     Ok(Outcome::with(status, compiled))
+}
+
+/// Record every finding not acknowledged inline in the baseline, and count them as accepted in
+/// this run too.
+fn write_baseline(
+    root: &Path,
+    options: &Options,
+    compiled: &mut Compiled,
+    reason: &str,
+) -> Result<(), Error> {
+    use crate::load::suppress;
+    let today = crate::dates::format(options.as_of.unwrap_or_else(crate::dates::today));
+    compiled
+        .diagnostics
+        .retain(|d| d.code != codes::BASELINE_STALE.code);
+    let count = suppress::write_baseline(
+        root,
+        &compiled.resolved.catalog.documents,
+        &compiled.diagnostics,
+        &today,
+        reason,
+    )
+    .map_err(Error::Write)?;
+    for d in compiled
+        .diagnostics
+        .iter_mut()
+        .filter(|d| d.suppressed.is_none() && !suppress::about_suppressions(d.code))
+    {
+        d.suppressed = Some(crate::diagnostic::Suppressed {
+            kind: "baseline",
+            reason: reason.to_string(),
+            until: None,
+            at: format!("{} ({today})", suppress::BASELINE),
+        });
+    }
+    eprintln!(
+        "wrote {} with {count} finding(s); from now on only new findings fail",
+        suppress::BASELINE
+    );
+    Ok(())
 }
 
 /// Add to each CAT214 (the standard moved) what changed since the recorded version, when git

@@ -17,8 +17,9 @@
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
 //! - [`onboard`]: `import` of a 实施清单 spreadsheet and `export` of a region's entries.
 //!
-//! [`cli`] is the command line, [`migrate`] upgrades a catalog to the current format and
-//! [`author`] writes new files for editors (`init`, `new`); [`lsp`] is the language server; [`dates`]
+//! [`cli`] is the command line, [`fix`] applies the safe repairs findings carry (`check --fix`),
+//! [`migrate`] upgrades a catalog to the current format, [`author`] writes new files for editors
+//! (`init`, `new`) and [`lsp`] is the language server; [`dates`]
 //! is a leaf helper every stage may use.
 
 pub mod author;
@@ -28,6 +29,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod history;

@@ -132,6 +132,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
+    let root = loaded.root.clone();
     let resolved = Resolved::new(
         Catalog::assemble(
             loaded.root,
@@ -155,6 +156,14 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     );
     diagnostics.extend(found);
     diagnostics.append(&mut conformance.diagnostics);
+    // Acknowledged findings are marked (they stop counting toward the exit status only).
+    crate::load::suppress::apply(
+        &resolved.catalog.documents,
+        &mut diagnostics,
+        &root,
+        today,
+        standard.limits.lang,
+    );
 
     if let Some(selection) = &options.selection {
         diagnostics.retain(|d| selection.reports(&d.file));

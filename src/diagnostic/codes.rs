@@ -192,6 +192,41 @@ pub static FORMAT_VERSION: Code = code(
     Active,
     "the catalog is written for an earlier format version",
 );
+pub static FULLWIDTH_PUNCTUATION: Code = code(
+    "CAT022",
+    "fullwidth-punctuation",
+    Error,
+    Active,
+    "full-width punctuation where YAML needs an ASCII character",
+);
+pub static SUPPRESSION_EXPIRED: Code = code(
+    "CAT023",
+    "suppression-expired",
+    Warning,
+    Active,
+    "an inline acknowledgement past its expiry date",
+);
+pub static SUPPRESSION_UNUSED: Code = code(
+    "CAT024",
+    "suppression-unused",
+    Warning,
+    Active,
+    "an inline acknowledgement that matches no finding",
+);
+pub static SUPPRESSION_MALFORMED: Code = code(
+    "CAT025",
+    "suppression-malformed",
+    Warning,
+    Active,
+    "an inline acknowledgement without a code, a reason or an expiry date",
+);
+pub static BASELINE_STALE: Code = code(
+    "CAT026",
+    "baseline-stale",
+    Warning,
+    Active,
+    "a baseline entry that matches no finding",
+);
 pub static COMMITTED_LIMIT: Code = code(
     "CAT101",
     "committed-limit",
@@ -531,6 +566,11 @@ pub static ALL: &[&Code] = &[
     &CONTROL_CHARACTER,
     &YML_EXTENSION,
     &FORMAT_VERSION,
+    &FULLWIDTH_PUNCTUATION,
+    &SUPPRESSION_EXPIRED,
+    &SUPPRESSION_UNUSED,
+    &SUPPRESSION_MALFORMED,
+    &BASELINE_STALE,
     &COMMITTED_LIMIT,
     &LIMIT_UNIT,
     &HANDLING,

@@ -53,6 +53,62 @@ pub struct Diagnostic {
     pub help: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<Label>,
+    /// The mechanical repair, when there is one (`check --fix` applies the safe ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// Set when an inline acknowledgement or the baseline accepts this finding: it is still
+    /// reported, but does not count toward the exit status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppressed>,
+}
+
+/// One replacement in a file's text: the span replaced (for editors and SARIF) and the same
+/// range as byte offsets into the file's text (for applying it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+impl Edit {
+    /// Replace the text `span` covers in `source` (an empty span inserts).
+    pub fn new(source: &source::SourceFile, span: Span, replacement: impl Into<String>) -> Edit {
+        let start = source.offset(span.start);
+        let end = source.offset(span.end).max(start);
+        Edit {
+            span,
+            start,
+            end,
+            replacement: replacement.into(),
+        }
+    }
+}
+
+/// A repair carried by a diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the repair does, in the catalog's language.
+    pub description: String,
+    /// A safe repair cannot change what the catalog means, so `check --fix` applies it; an
+    /// unsafe one is shown (text, JSON, SARIF) for the editor to decide.
+    pub safe: bool,
+    /// Non-overlapping edits of the diagnostic's own file, in order.
+    pub edits: Vec<Edit>,
+}
+
+/// How a finding was acknowledged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    /// `inline` (a `# catalogc: allow` comment) or `baseline` (the baseline file).
+    pub kind: &'static str,
+    pub reason: String,
+    /// The last day the acknowledgement holds (YYYY-MM-DD), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// Where the acknowledgement is written (`file:line`, or the baseline file).
+    pub at: String,
 }
 
 impl Diagnostic {
@@ -72,7 +128,14 @@ impl Diagnostic {
             label: None,
             help: None,
             labels: Vec::new(),
+            fix: None,
+            suppressed: None,
         }
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn pointer(mut self, pointer: impl Into<String>) -> Diagnostic {
@@ -116,22 +179,33 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
-/// Counts of findings by severity.
+/// Counts of findings by severity; suppressed findings are counted apart and in neither.
 #[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
     pub fn of(diagnostics: &[Diagnostic]) -> Summary {
+        let suppressed = diagnostics
+            .iter()
+            .filter(|d| d.suppressed.is_some())
+            .count();
         let errors = diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == Severity::Error && d.suppressed.is_none())
             .count();
         Summary {
             errors,
-            warnings: diagnostics.len() - errors,
+            warnings: diagnostics.len() - errors - suppressed,
+            suppressed,
         }
     }
 }

@@ -1061,6 +1061,54 @@ fn singular(field: &str) -> &str {
     }
 }
 
+/// The repair of an unaccounted line: restate it unchanged as `{ref: key}` at the end of the
+/// regional list. Not safe: restating and omitting (with a reason) are both answers, and which
+/// one is the region's decision, so `check --fix` shows it and never applies it.
+fn restate(own: &Document, pointer: &str, key: &str) -> Option<crate::diagnostic::Fix> {
+    use crate::diagnostic::source::{Pos, Span};
+    use crate::load::yaml::Value as Y;
+    let (list, _) = own.root()?.pointer(pointer)?;
+    let Y::Seq(items) = &list.value else {
+        return None;
+    };
+    let source = &own.source;
+    let at = |pos: Pos| Span::new(pos, pos);
+    let start = list.span.start;
+    let first = source
+        .line(start.line)
+        .chars()
+        .nth(start.column as usize - 1)?;
+    let line = format!("{{ref: {key}}}");
+    let edit = if first == '[' {
+        // A flow list: before its closing bracket.
+        let end = list.span.end;
+        let close = Pos {
+            column: end.column.checked_sub(1)?,
+            ..end
+        };
+        let sep = if items.is_empty() { "" } else { ", " };
+        crate::diagnostic::Edit::new(source, at(close), format!("{sep}{line}"))
+    } else {
+        // A block list: a new item after the last one, at the list's indentation.
+        let last = items.last()?.span;
+        let mut end_line = last.end.line;
+        if last.end.column == 1 && end_line > last.start.line {
+            end_line -= 1;
+        }
+        let end = Pos {
+            line: end_line,
+            column: source.line(end_line).chars().count() as u32 + 1,
+        };
+        let indent = " ".repeat(start.column as usize - 1);
+        crate::diagnostic::Edit::new(source, at(end), format!("\n{indent}- {line}"))
+    };
+    Some(crate::diagnostic::Fix {
+        description: format!("restate the national line unchanged: `- {line}`"),
+        safe: false,
+        edits: vec![edit],
+    })
+}
+
 /// The diagnostic for one deviation (or approved deviation) stated in `own`.
 fn finding(
     field: &str,
@@ -1159,6 +1207,9 @@ fn finding(
         d = d.label("the list restated here").help(format!(
             "restate the line as `- {{ref: {key}}}`, or omit it with the reason: `- {{ref: {key}, omitted: 理由}}`"
         ));
+        if let Some(fix) = restate(own, &detail.regional_pointer, key) {
+            d = d.fix(fix);
+        }
     }
     match &detail.approved_by {
         Some(approval) => {

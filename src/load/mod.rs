@@ -5,10 +5,12 @@
 //! stops the others.
 
 pub mod cache;
+pub mod editor;
 pub mod git;
 pub mod policy;
 pub mod schema;
 pub mod since;
+pub mod suppress;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -115,6 +117,9 @@ pub struct Document {
     tree: std::sync::OnceLock<Option<Node>>,
     /// Top-level keys and their lines, read from the text on first use.
     key_lines: std::sync::OnceLock<std::collections::BTreeMap<String, u32>>,
+    /// The text the tree is parsed from when it is not the source: the source with its
+    /// full-width slips repaired (CAT022), same lines and columns.
+    parse_text: Option<std::sync::Arc<str>>,
 }
 
 impl Document {
@@ -134,6 +139,7 @@ impl Document {
             limits,
             tree,
             key_lines: Default::default(),
+            parse_text: None,
         }
     }
 
@@ -157,13 +163,17 @@ impl Document {
             limits,
             tree: std::sync::OnceLock::new(),
             key_lines: Default::default(),
+            parse_text: None,
         }
     }
 
     /// The YAML tree with positions.
     pub fn root(&self) -> Option<&Node> {
         self.tree
-            .get_or_init(|| yaml::parse(&self.source.text, self.limits).root)
+            .get_or_init(|| {
+                let text = self.parse_text.as_deref().unwrap_or(&self.source.text);
+                yaml::parse(text, self.limits).root
+            })
             .as_ref()
     }
 
@@ -207,6 +217,11 @@ impl Document {
 
     pub fn path(&self) -> &str {
         &self.source.path
+    }
+
+    /// The language of the catalog this document belongs to, for loader messages.
+    pub fn lang(&self) -> editor::Lang {
+        self.limits.lang
     }
 
     /// The file name without `.yaml`.
@@ -299,11 +314,16 @@ pub fn limits(root: &Path) -> Limits {
         return defaults;
     }
     let parsed = yaml::parse(&text, defaults);
-    parsed
-        .root
-        .and_then(|root| root.to_json().get("limits").cloned())
+    let json = parsed.root.map(|root| root.to_json());
+    let mut limits: Limits = json
+        .as_ref()
+        .and_then(|json| json.get("limits").cloned())
         .and_then(|limits| serde_json::from_value(limits).ok())
-        .unwrap_or(defaults)
+        .unwrap_or(defaults);
+    if let Some(language) = json.as_ref().and_then(|j| j.get("language")?.as_str()) {
+        limits.lang = editor::Lang::of(language);
+    }
+    limits
 }
 
 /// The title and base URL from `catalog/catalog.yaml`, read leniently (defaults when unreadable).
@@ -629,9 +649,23 @@ pub fn parse_document(
         None => text,
     };
     let source = SourceFile::new(rel, text);
-    let parsed = yaml::parse(&source.text, limits);
+    // Full-width slips are reported once each, and the file is parsed with them repaired so
+    // that they cause no follow-on findings.
+    let slips = editor::find(&source.text);
+    let parse_text: Option<std::sync::Arc<str>> =
+        (!slips.is_empty()).then(|| editor::repaired(&source.text, &slips).into());
+    let parsed = yaml::parse(parse_text.as_deref().unwrap_or(&source.text), limits);
     let control = control_characters(&source);
-    let mut diagnostics = problem_diagnostics(&parsed.problems, rel);
+    let mut diagnostics: Vec<Diagnostic> = slips
+        .iter()
+        .map(|slip| editor::slip_diagnostic(slip, &source, limits.lang))
+        .collect();
+    diagnostics.extend(
+        parsed
+            .problems
+            .iter()
+            .map(|p| problem_diagnostic(p, rel, Some((&source, limits.lang)))),
+    );
     diagnostics.extend(control);
     if parsed.root.is_none() && parsed.problems.is_empty() {
         diagnostics.push(
@@ -647,7 +681,8 @@ pub fn parse_document(
     for d in &mut diagnostics {
         d.span = source.clamp(d.span);
     }
-    let document = Document::new(kind, source, parsed.root, limits);
+    let mut document = Document::new(kind, source, parsed.root, limits);
+    document.parse_text = parse_text;
     (Some(document), diagnostics)
 }
 
@@ -678,16 +713,32 @@ fn control_characters(source: &SourceFile) -> Vec<Diagnostic> {
 pub fn problem_diagnostics(problems: &[Problem], rel: &str) -> Vec<Diagnostic> {
     problems
         .iter()
-        .map(|p| problem_diagnostic(p, rel))
+        .map(|p| problem_diagnostic(p, rel, None))
         .collect()
 }
 
-fn problem_diagnostic(problem: &Problem, rel: &str) -> Diagnostic {
+/// One problem as a diagnostic; with the source, a syntax error is said in the editor's terms
+/// (see `editor.rs`) and points at the character at fault.
+fn problem_diagnostic(
+    problem: &Problem,
+    rel: &str,
+    source: Option<(&SourceFile, editor::Lang)>,
+) -> Diagnostic {
     match problem {
-        Problem::Syntax { message, at } => {
-            Diagnostic::new(&codes::YAML_SYNTAX, message.clone(), rel, *at)
-                .help("the rest of this file was not read; fix the YAML syntax first")
-        }
+        Problem::Syntax { message, at } => match source {
+            Some((source, lang)) => {
+                let at = source.clamp(*at);
+                let fix = editor::syntax_fix(message, at, source, lang);
+                let (message, at, help) = editor::syntax(message, at, source, lang);
+                let d = Diagnostic::new(&codes::YAML_SYNTAX, message, rel, at).help(help);
+                match fix {
+                    Some(fix) => d.fix(fix),
+                    None => d,
+                }
+            }
+            None => Diagnostic::new(&codes::YAML_SYNTAX, message.clone(), rel, *at)
+                .help("the rest of this file was not read; fix the YAML syntax first"),
+        },
         Problem::DuplicateKey { key, at, first } => Diagnostic::new(
             &codes::DUPLICATE_KEY,
             format!("duplicate key `{key}`"),

@@ -294,23 +294,7 @@ impl Schemas {
             ValidationErrorKind::AdditionalProperties { unexpected }
             | ValidationErrorKind::UnevaluatedProperties { unexpected } => unexpected
                 .iter()
-                .map(|key| {
-                    let span = document.key_span(&pointer, key);
-                    let mut d = document
-                        .diagnostic(
-                            &codes::UNKNOWN_KEY,
-                            &format!("{pointer}/{key}"),
-                            format!("unknown key `{key}`"),
-                        )
-                        .label("not part of the catalog format here");
-                    d.span = span;
-                    match self.suggest(key) {
-                        Some(near) => d.help(format!("did you mean `{near}`?")),
-                        None => d.help(
-                            "remove it; `catalogc explain CAT003` lists where keys are defined",
-                        ),
-                    }
-                })
+                .map(|key| self.unknown_key(document, &pointer, key))
                 .collect(),
             ValidationErrorKind::Required { property } => {
                 let property = property.as_str().unwrap_or_default();
@@ -370,6 +354,127 @@ impl Schemas {
         }
     }
 
+    /// CAT003 for `key` in the mapping at `pointer`: with a rename when exactly one allowed key
+    /// is close (a safe fix only then), or, for a key that belongs to another mapping (an
+    /// under-indented `nature` of `department`), where it belongs.
+    fn unknown_key(&self, document: &Document, pointer: &str, key: &str) -> Diagnostic {
+        let lang = document.lang();
+        let span = document.key_span(pointer, key);
+        let mut d = document
+            .diagnostic(
+                &codes::UNKNOWN_KEY,
+                &format!("{pointer}/{key}"),
+                format!("unknown key `{key}`"),
+            )
+            .label("not part of the catalog format here");
+        d.span = span;
+        let siblings: Vec<&str> = match document.root().and_then(|r| r.pointer(pointer)) {
+            Some((node, _)) => match &node.value {
+                yaml::Value::Map(entries) => entries.iter().map(|e| e.key.as_str()).collect(),
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        };
+        let allowed = self.allowed_at(document.kind, pointer);
+        let mut near: Vec<(usize, &str)> = match &allowed {
+            Some(allowed) => allowed
+                .iter()
+                .map(|k| (edit_distance(key, k), *k))
+                .filter(|(n, _)| *n > 0 && *n <= 2 && *n < key.len())
+                .collect(),
+            None => self.suggest(key).map(|k| (1, k)).into_iter().collect(),
+        };
+        near.sort();
+        let best: Vec<&str> = near
+            .iter()
+            .take_while(|(n, _)| *n == near[0].0)
+            .map(|(_, k)| *k)
+            .collect();
+        match best.as_slice() {
+            [only] if siblings.contains(only) => {
+                return d.help(format!("did you mean `{only}`?"));
+            }
+            [only] => {
+                let fix = crate::diagnostic::Fix {
+                    description: lang.pick(
+                        format!("把键 `{key}` 改为 `{only}`"),
+                        format!("rename `{key}` to `{only}`"),
+                    ),
+                    // Only a key the schema allows here, with no rival, is renamed unasked.
+                    safe: allowed.is_some(),
+                    edits: vec![crate::diagnostic::Edit::new(&document.source, span, *only)],
+                };
+                return d.help(format!("did you mean `{only}`?")).fix(fix);
+            }
+            [_, ..] => {
+                let list = best.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+                return d.help(format!("did you mean {}?", list.join(" or ")));
+            }
+            [] => {}
+        }
+        let mut homes = self.homes(key);
+        homes.sort_by_key(|h| !siblings.contains(h));
+        match homes.first() {
+            Some(home) => {
+                let label = self
+                    .label(home)
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default();
+                let nearby = siblings.contains(home);
+                if let Some(fix) = indent_under(document, pointer, key, home, span) {
+                    d = d.fix(fix);
+                }
+                d.label = Some(lang.pick(
+                    format!("`{key}` 属于 `{home}`{label}"),
+                    format!("`{key}` belongs under `{home}`{label}"),
+                ));
+                d.help(if nearby {
+                    lang.pick(
+                        format!("`{key}` 是 `{home}` 下的键：把它缩进到 `{home}:` 下面（比 `{home}` 多 2 个空格）"),
+                        format!("`{key}` is a key of `{home}`: indent it under `{home}:` (two spaces more than `{home}`)"),
+                    )
+                } else {
+                    lang.pick(
+                        format!("`{key}` 是 `{home}` 下的键，不能写在这里：把它移到 `{home}:` 下面"),
+                        format!("`{key}` is a key of `{home}`, not of this mapping: move it under `{home}:`"),
+                    )
+                })
+            }
+            None => d.help("remove it; `catalogc explain CAT003` lists where keys are defined"),
+        }
+    }
+
+    /// The keys the schema allows in the mapping at `pointer`, when its definition is known.
+    fn allowed_at(&self, kind: Kind, pointer: &str) -> Option<Vec<&str>> {
+        let def = match last_property(pointer) {
+            None if pointer.is_empty() => kind.schema(),
+            None => return None,
+            Some(parent) => self.labels.def_of.get(parent)?.as_str(),
+        };
+        let keys: Vec<&str> = self
+            .labels
+            .def_labels
+            .keys()
+            .filter(|(d, _)| d == def)
+            .map(|(_, p)| p.as_str())
+            .collect();
+        (!keys.is_empty()).then_some(keys)
+    }
+
+    /// The properties whose mappings have `key` (`nature` → `department`, `entrusting_department`).
+    fn homes(&self, key: &str) -> Vec<&str> {
+        self.labels
+            .def_of
+            .iter()
+            .filter(|(_, def)| {
+                self.labels
+                    .def_labels
+                    .contains_key(&((*def).clone(), key.to_string()))
+            })
+            .map(|(property, _)| property.as_str())
+            .collect()
+    }
+
     /// A YAML number written where the schema wants a string, and that looks like a code.
     fn unquoted_code(
         &self,
@@ -400,7 +505,26 @@ impl Schemas {
                     format!("{what} is a number, not a string: YAML reads `{written}` as {read}"),
                 )
                 .label("unquoted")
-                .help(format!("quote it: `{key}: \"{written}\"`")),
+                .help(format!("quote it: `{key}: \"{written}\"`"))
+                .fix(crate::diagnostic::Fix {
+                    description: document.lang().pick(
+                        format!("给 `{written}` 加上引号"),
+                        format!("quote `{written}`"),
+                    ),
+                    // The digits as written (leading zeros included) become the string.
+                    safe: !written.is_empty() && !written.contains(['"', '\'', '#', '\n']),
+                    edits: vec![crate::diagnostic::Edit::new(
+                        &document.source,
+                        crate::diagnostic::source::Span::new(
+                            node.span.start,
+                            crate::diagnostic::source::Pos {
+                                line: node.span.start.line,
+                                column: node.span.start.column + written.chars().count() as u32,
+                            },
+                        ),
+                        format!("\"{written}\""),
+                    )],
+                }),
         )
     }
 
@@ -414,6 +538,49 @@ impl Schemas {
             .min()
             .map(|(_, known)| known.as_str())
     }
+}
+
+/// The repair of a key written one level too far out, right after the block mapping it belongs
+/// to: indent it to that mapping's keys. Not safe: moving a key is the editor's decision.
+fn indent_under(
+    document: &Document,
+    pointer: &str,
+    key: &str,
+    home: &str,
+    key_span: crate::diagnostic::source::Span,
+) -> Option<crate::diagnostic::Fix> {
+    use crate::diagnostic::source::{Pos, Span};
+    let (node, _) = document.root()?.pointer(pointer)?;
+    let yaml::Value::Map(entries) = &node.value else {
+        return None;
+    };
+    let at = entries.iter().position(|e| e.key == key)?;
+    let before = entries.get(at.checked_sub(1)?)?;
+    let yaml::Value::Map(children) = &before.value.value else {
+        return None;
+    };
+    let child = children.first()?.key_span.start;
+    // Only a block mapping (its keys on lines of their own) to the same line's column.
+    if before.key != home || child.line == before.key_span.start.line {
+        return None;
+    }
+    let more = child.column.checked_sub(key_span.start.column)?;
+    let start = Pos {
+        line: key_span.start.line,
+        column: 1,
+    };
+    Some(crate::diagnostic::Fix {
+        description: document.lang().pick(
+            format!("把 `{key}` 缩进到 `{home}` 下面"),
+            format!("indent `{key}` under `{home}`"),
+        ),
+        safe: false,
+        edits: vec![crate::diagnostic::Edit::new(
+            &document.source,
+            Span::new(start, start),
+            " ".repeat(more as usize),
+        )],
+    })
 }
 
 /// Labels of the properties of one `$defs` entry, and which definitions properties refer to.

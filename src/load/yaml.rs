@@ -60,6 +60,10 @@ pub struct Limits {
     pub max_string_chars: usize,
     /// Most files under `catalog/`.
     pub max_files: usize,
+    /// The language of the loader's own messages (CAT022, CAT001), from `language` in
+    /// catalog.yaml; not a limit, but it travels with them to every parse.
+    #[serde(skip)]
+    pub lang: crate::load::editor::Lang,
 }
 
 impl Default for Limits {
@@ -70,6 +74,7 @@ impl Default for Limits {
             max_nodes: 200_000,
             max_string_chars: 20_000,
             max_files: 4_000_000,
+            lang: crate::load::editor::Lang::Zh,
         }
     }
 }
@@ -147,10 +152,24 @@ pub fn parse(text: &str, limits: Limits) -> Parsed {
         documents: 0,
         problems: Vec::new(),
     };
+    let mut line_starts: Option<Vec<usize>> = None;
     for event in Parser::new_from_str(text) {
         match event {
             Ok((event, at)) => {
-                if let Err(problem) = builder.event(event, span(&at)) {
+                let mut at = span(&at);
+                if let Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) =
+                    &event
+                {
+                    let starts = line_starts.get_or_insert_with(|| {
+                        std::iter::once(0)
+                            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                            .collect()
+                    });
+                    if let Some(end) = quoted_end(text, starts, at.start) {
+                        at.end = end;
+                    }
+                }
+                if let Err(problem) = builder.event(event, at) {
                     builder.problems.push(problem);
                     return builder.finish(true);
                 }
@@ -178,6 +197,44 @@ pub fn parse(text: &str, limits: Limits) -> Parsed {
         }
     }
     builder.finish(false)
+}
+
+/// The position just after the closing quote of the quoted scalar that starts at `start`: the
+/// parser's own span of a quoted scalar runs on over the spaces and comment after it.
+fn quoted_end(text: &str, line_starts: &[usize], start: Pos) -> Option<Pos> {
+    let line_start = *line_starts.get(start.line.checked_sub(1)? as usize)?;
+    let from = line_start
+        + text[line_start..]
+            .char_indices()
+            .nth(start.column.checked_sub(1)? as usize)?
+            .0;
+    let mut chars = text[from..].chars().peekable();
+    let quote = chars.next().filter(|c| matches!(c, '"' | '\''))?;
+    let (mut line, mut column) = (start.line, start.column + 1);
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+            column = 1;
+            continue;
+        }
+        column += 1;
+        if quote == '"' && c == '\\' {
+            if chars.next().is_some_and(|n| n == '\n') {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        } else if c == quote {
+            if quote == '\'' && chars.peek() == Some(&'\'') {
+                chars.next();
+                column += 1;
+                continue;
+            }
+            return Some(Pos { line, column });
+        }
+    }
+    None
 }
 
 /// saphyr's messages say "at byte N" while meaning characters; the position is reported apart.
@@ -592,6 +649,19 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_quoted_scalar_ends_at_its_closing_quote() {
+        let root = parse_ok("a: \"x\"   # c\nb: ['y'  , z]\nc: 'it''s'  # d\nd: \"a\\\"b\"\n");
+        let end = |p: &str| {
+            let span = root.pointer(p).unwrap().0.span;
+            (span.start.line, span.start.column, span.end.column)
+        };
+        assert_eq!(end("/a"), (1, 4, 7));
+        assert_eq!(end("/b/0"), (2, 5, 8));
+        assert_eq!(end("/c"), (3, 4, 11));
+        assert_eq!(end("/d"), (4, 4, 10));
     }
 
     #[test]

@@ -22,7 +22,7 @@ fn escape_property(text: &str) -> String {
 pub fn render(report: &Report<'_>) -> String {
     let mut out = String::new();
     let (mut errors, mut warnings, mut hidden) = (0, 0, 0);
-    for d in report.diagnostics {
+    for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
         let (command, shown) = match d.severity {
             Severity::Error => ("error", &mut errors),
             Severity::Warning => ("warning", &mut warnings),

@@ -11,7 +11,7 @@ pub fn render(report: &Report<'_>) -> String {
         .diagnostics
         .iter()
         .map(|d| {
-            json!({
+            let mut value = json!({
                 "code": d.code,
                 "severity": d.severity,
                 "message": d.message,
@@ -30,7 +30,15 @@ pub fn render(report: &Report<'_>) -> String {
                     "column": l.span.start.column,
                     "message": l.message,
                 })).collect::<Vec<_>>(),
-            })
+            });
+            // Present only when there is one, so a consumer can test for the key.
+            if let Some(fix) = &d.fix {
+                value["fix"] = json!(fix);
+            }
+            if let Some(suppressed) = &d.suppressed {
+                value["suppressed"] = json!(suppressed);
+            }
+            value
         })
         .collect();
     let summary = Summary::of(report.diagnostics);
@@ -39,6 +47,7 @@ pub fn render(report: &Report<'_>) -> String {
         "files": report.files.len(),
         "errors": summary.errors,
         "warnings": summary.warnings,
+        "suppressed": summary.suppressed,
         "diagnostics": diagnostics,
         "escape_hatches": report.escapes,
     });

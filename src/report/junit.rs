@@ -36,7 +36,7 @@ fn line(d: &Diagnostic) -> String {
 
 pub fn render(report: &Report<'_>) -> String {
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
-    for d in report.diagnostics {
+    for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
         by_file.entry(d.file.as_str()).or_default().push(d);
     }
     let mut files: Vec<&str> = report.files.clone();

@@ -19,7 +19,7 @@ pub fn render(report: &Report<'_>) -> String {
     );
     if !report.diagnostics.is_empty() {
         out.push_str("\n| | code | file | message |\n|---|---|---|---|\n");
-        for d in report.diagnostics {
+        for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let mark = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

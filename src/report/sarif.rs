@@ -49,7 +49,7 @@ pub fn render(report: &Report<'_>) -> String {
             if let Some(help) = &d.help {
                 message = format!("{message}\nhelp: {help}");
             }
-            json!({
+            let mut result = json!({
                 "ruleId": d.code,
                 "ruleIndex": index,
                 "level": level(d.severity),
@@ -69,7 +69,33 @@ pub fn render(report: &Report<'_>) -> String {
                         "region": region(l.span),
                     },
                 })).collect::<Vec<_>>(),
-            })
+            });
+            if let Some(fix) = &d.fix {
+                result["fixes"] = json!([{
+                    "description": {"text": fix.description},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": d.file, "uriBaseId": "CATALOG_ROOT"},
+                        "replacements": fix.edits.iter().map(|e| json!({
+                            "deletedRegion": region(e.span),
+                            "insertedContent": {"text": e.replacement},
+                        })).collect::<Vec<_>>(),
+                    }],
+                    "properties": {"safe": fix.safe},
+                }]);
+            }
+            if let Some(s) = &d.suppressed {
+                result["suppressions"] = json!([{
+                    "kind": if s.kind == "inline" { "inSource" } else { "external" },
+                    "status": "accepted",
+                    "justification": s.reason,
+                    "location": {"physicalLocation": {"artifactLocation": {
+                        "uri": s.at.split(':').next().unwrap_or_default().split(' ').next().unwrap_or_default(),
+                        "uriBaseId": "CATALOG_ROOT",
+                    }}},
+                    "properties": {"until": s.until},
+                }]);
+            }
+            result
         })
         .collect();
     let value = json!({

@@ -13,7 +13,7 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
-    for d in report.diagnostics {
+    for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -63,12 +63,53 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
         if let Some(help) = &d.help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
+        let fix_line = d.fix.as_ref().map(|fix| {
+            let how = if fix.safe {
+                "`catalogc check --fix` applies it"
+            } else {
+                "not applied by --fix: a decision for the editor"
+            };
+            format!("fix: {} ({how})", fix.description)
+        });
+        if let Some(line) = &fix_line {
+            group = group.element(Level::HELP.message(line.as_str()));
+        }
         group = group.element(Level::NOTE.message(format!(
             "for more information, run `catalogc explain {}`",
             d.code
         )));
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
+    }
+    let suppressed: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter_map(|d| Some((d, d.suppressed.as_ref()?)))
+        .collect();
+    if !suppressed.is_empty() {
+        out.push_str(&format!(
+            "acknowledged findings, not counted ({}):\n",
+            suppressed.len()
+        ));
+        for (d, s) in suppressed {
+            let until = s
+                .until
+                .as_deref()
+                .map(|u| format!(" until {u}"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {}:{}:{} {} {} [{} {}: {}{until}]\n",
+                d.file,
+                d.span.start.line,
+                d.span.start.column,
+                d.code,
+                d.message,
+                s.kind,
+                s.at,
+                s.reason
+            ));
+        }
+        out.push('\n');
     }
     if !report.escapes.is_empty() {
         out.push_str(&format!(
@@ -95,11 +136,19 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 pub fn summary_line(summary: Summary, files: usize) -> String {
+    let acknowledged = if summary.suppressed > 0 {
+        format!(" ({} acknowledged)", summary.suppressed)
+    } else {
+        String::new()
+    };
     if summary.errors == 0 && summary.warnings == 0 {
-        format!("checked {}: no problems found", plural(files, "file"))
+        format!(
+            "checked {}: no problems found{acknowledged}",
+            plural(files, "file")
+        )
     } else {
         format!(
-            "checked {}: {} and {}",
+            "checked {}: {} and {}{acknowledged}",
             plural(files, "file"),
             plural(summary.errors, "error"),
             plural(summary.warnings, "warning")

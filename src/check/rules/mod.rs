@@ -5,6 +5,7 @@
 pub mod added_requirement;
 pub mod alias_expansion;
 pub mod approved_deviation;
+pub mod baseline_stale;
 pub mod changed_text;
 pub mod code_pattern;
 pub mod committed_limit;
@@ -25,6 +26,7 @@ pub mod file_name;
 pub mod file_size;
 pub mod fixed_field;
 pub mod format_version;
+pub mod fullwidth_punctuation;
 pub mod handling;
 pub mod illustrative_path;
 pub mod insecure_url;
@@ -48,6 +50,9 @@ pub mod stale_review;
 pub mod standard_version;
 pub mod stricter_requirement;
 pub mod string_length;
+pub mod suppression_expired;
+pub mod suppression_malformed;
+pub mod suppression_unused;
 pub mod task_code;
 pub mod unaccounted_line;
 pub mod unknown_certificate;
@@ -94,6 +99,11 @@ pub static ALL: &[&Rule] = &[
     &control_character::RULE,
     &yml_extension::RULE,
     &format_version::RULE,
+    &fullwidth_punctuation::RULE,
+    &suppression_expired::RULE,
+    &suppression_unused::RULE,
+    &suppression_malformed::RULE,
+    &baseline_stale::RULE,
     &committed_limit::RULE,
     &limit_unit::RULE,
     &handling::RULE,

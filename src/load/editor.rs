@@ -1,0 +1,1228 @@
+//! Editor mistakes, said in the editor's terms: full-width punctuation typed on a Chinese input
+//! method where YAML needs an ASCII character (CAT022), and the YAML parser's own errors
+//! translated into 缩进 / 冒号 / 引号 and pointed at the character at fault (CAT001).
+//!
+//! A full-width slip is found by a small line scanner that knows where YAML syntax goes (after
+//! a key, between the items of a flow collection, as indentation, around a quoted or bracketed
+//! value) and skips values, comments and block scalars, so Chinese text keeps its own `，：“”`.
+//! Every repair replaces one character with one character, so the text with the repairs applied
+//! has the same line and column for every node: the loader parses that text, and the findings
+//! after a slip are the real ones, not its cascade.
+//!
+//! The messages are in one table ([`Msg`]), in Chinese for a zh catalog and English otherwise.
+
+use crate::diagnostic::codes;
+use crate::diagnostic::source::{Pos, SourceFile, Span};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+
+/// The language of the catalog (`language` in catalog.yaml), for the messages of this module.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `zh-CN`, `zh` → Chinese; `en`, `en-GB` → English; anything else Chinese.
+    pub fn of(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    pub fn pick(self, zh: String, en: String) -> String {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Where a full-width character stands in for YAML syntax.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// `：` right after a key.
+    KeyColon,
+    /// `，` between the items of a flow collection.
+    FlowComma,
+    /// U+3000 in a line's indentation.
+    Indent,
+    /// U+3000 right after `:`, `-` or a flow comma.
+    Separator,
+    /// `“` / `”` around a value.
+    Quote,
+    /// `【` / `】` around a flow sequence.
+    Bracket,
+}
+
+/// One full-width slip: the character, where it is, and the 1:1 replacements that repair it
+/// (a quote or bracket pair is one slip with two replacements).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slip {
+    pub at: Pos,
+    pub found: char,
+    pub place: Place,
+    /// (position, ASCII replacement) for every character the slip involves.
+    pub replace: Vec<(Pos, char)>,
+    /// A `：` followed directly by the value (`address：居住地`) is repaired as `: `, since
+    /// YAML needs the space; only then does the repair move the rest of its line by a column.
+    pub space_after: bool,
+}
+
+const FULL_COLON: char = '：';
+const FULL_COMMA: char = '，';
+const IDEO_SPACE: char = '\u{3000}';
+const OPEN_QUOTE: char = '“';
+const CLOSE_QUOTE: char = '”';
+const OPEN_BRACKET: char = '【';
+const CLOSE_BRACKET: char = '】';
+
+fn ascii_of(c: char) -> char {
+    match c {
+        FULL_COLON => ':',
+        FULL_COMMA => ',',
+        IDEO_SPACE => ' ',
+        OPEN_QUOTE | CLOSE_QUOTE => '"',
+        OPEN_BRACKET => '[',
+        CLOSE_BRACKET => ']',
+        other => other,
+    }
+}
+
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+}
+
+/// Whether a value's text reads as data rather than prose: ASCII only.
+fn ascii_text(chars: &[char]) -> bool {
+    chars.iter().all(char::is_ascii)
+}
+
+/// The scanner's state carried from one line to the next.
+#[derive(Default)]
+struct Scan {
+    slips: Vec<Slip>,
+    /// Inside a block scalar (`|`, `>`): lines indented more than this are its content.
+    block_scalar: Option<usize>,
+    /// Open flow collections (`[`, `{`), across lines.
+    flow: Vec<char>,
+    /// Inside a multi-line quoted scalar, closed by this character.
+    quote: Option<char>,
+}
+
+/// Every full-width slip in a file's text, in order.
+pub fn find(text: &str) -> Vec<Slip> {
+    let fast = [
+        FULL_COLON,
+        FULL_COMMA,
+        IDEO_SPACE,
+        OPEN_QUOTE,
+        CLOSE_QUOTE,
+        OPEN_BRACKET,
+        CLOSE_BRACKET,
+    ];
+    if !text.contains(fast) {
+        return Vec::new();
+    }
+    let mut scan = Scan::default();
+    let lines: Vec<Vec<char>> = text
+        .split('\n')
+        .map(|line| line.trim_end_matches('\r').chars().collect())
+        .collect();
+    for (index, line) in lines.iter().enumerate() {
+        scan.line(index as u32 + 1, line);
+    }
+    for slip in &mut scan.slips {
+        if slip.place == Place::KeyColon {
+            let next = lines[slip.at.line as usize - 1].get(slip.at.column as usize);
+            slip.space_after = !matches!(next, None | Some(' ' | '\t' | &IDEO_SPACE));
+        }
+    }
+    // A pair (`【…】`, `“…”`) is one slip: its second half is not another.
+    let mut covered = std::collections::BTreeSet::new();
+    let mut slips = Vec::with_capacity(scan.slips.len());
+    for slip in scan.slips {
+        if covered.insert((slip.at.line, slip.at.column)) {
+            covered.extend(slip.replace.iter().map(|(p, _)| (p.line, p.column)));
+            slips.push(slip);
+        }
+    }
+    slips
+}
+
+/// The text with every slip repaired (each character replaced by its ASCII counterpart).
+pub fn repaired(text: &str, slips: &[Slip]) -> String {
+    let mut at: std::collections::BTreeMap<(u32, u32), (char, bool)> = Default::default();
+    for slip in slips {
+        for (i, (pos, c)) in slip.replace.iter().enumerate() {
+            at.insert((pos.line, pos.column), (*c, i == 0 && slip.space_after));
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut line, mut column) = (1u32, 1u32);
+    for c in text.chars() {
+        match at.get(&(line, column)) {
+            Some((ascii, space)) => {
+                out.push(*ascii);
+                if *space {
+                    out.push(' ');
+                }
+            }
+            None => out.push(c),
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    out
+}
+
+impl Scan {
+    fn slip(&mut self, line: u32, col: usize, found: char, place: Place, also: Option<usize>) {
+        let at = Pos {
+            line,
+            column: col as u32 + 1,
+        };
+        let mut replace = vec![(at, ascii_of(found))];
+        if let Some(other) = also {
+            let pos = Pos {
+                line,
+                column: other as u32 + 1,
+            };
+            replace.push((pos, ascii_of(found_pair(found))));
+        }
+        self.slips.push(Slip {
+            at,
+            found,
+            place,
+            replace,
+            space_after: false,
+        });
+    }
+
+    fn line(&mut self, n: u32, line: &[char]) {
+        let indent = line
+            .iter()
+            .take_while(|c| matches!(**c, ' ' | '\t' | IDEO_SPACE))
+            .count();
+        let blank = indent == line.len();
+        if let Some(parent) = self.block_scalar {
+            let spaces = line.iter().take_while(|c| **c == ' ').count();
+            if blank || spaces > parent {
+                return;
+            }
+            self.block_scalar = None;
+        }
+        // U+3000 in the indentation: one slip per run.
+        if !blank || line.contains(&IDEO_SPACE) {
+            let mut i = 0;
+            while i < indent {
+                if line[i] == IDEO_SPACE && (i == 0 || line[i - 1] != IDEO_SPACE) {
+                    let at = Pos {
+                        line: n,
+                        column: i as u32 + 1,
+                    };
+                    let mut replace = Vec::new();
+                    let mut j = i;
+                    while j < indent && line[j] == IDEO_SPACE {
+                        replace.push((
+                            Pos {
+                                line: n,
+                                column: j as u32 + 1,
+                            },
+                            ' ',
+                        ));
+                        j += 1;
+                    }
+                    if self.quote.is_none() {
+                        self.slips.push(Slip {
+                            at,
+                            found: IDEO_SPACE,
+                            place: Place::Indent,
+                            replace,
+                            space_after: false,
+                        });
+                    }
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        if blank {
+            return;
+        }
+        let mut i = indent;
+        if let Some(close) = self.quote {
+            match find_close(line, i, close) {
+                Some(end) => {
+                    self.quote = None;
+                    i = end + 1;
+                }
+                None => return,
+            }
+        }
+        if !self.flow.is_empty() {
+            self.flow_items(n, line, i, false);
+            return;
+        }
+        if i == indent {
+            let rest: String = line[i..].iter().take(3).collect();
+            if rest == "---" || rest == "..." || line[i] == '%' {
+                return;
+            }
+        }
+        self.block_node(n, line, i, indent);
+    }
+
+    /// A block-context node: sequence indicators, then a key or a value.
+    fn block_node(&mut self, n: u32, line: &[char], mut i: usize, indent: usize) {
+        loop {
+            if i < line.len() && line[i] == '-' {
+                match line.get(i + 1) {
+                    None => return,
+                    Some(' ') => {
+                        i = skip_spaces(line, i + 1);
+                        continue;
+                    }
+                    Some(&IDEO_SPACE) => {
+                        self.slip(n, i + 1, IDEO_SPACE, Place::Separator, None);
+                        i = skip_spaces(line, i + 2);
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            break;
+        }
+        if i >= line.len() || line[i] == '#' {
+            return;
+        }
+        // A key: an identifier followed by `:` or `：`.
+        let start = i;
+        let mut j = i;
+        while j < line.len() && is_key_char(line[j]) {
+            j += 1;
+        }
+        if j > start {
+            let colon = skip_spaces(line, j);
+            match line.get(colon) {
+                Some(&FULL_COLON) => {
+                    self.slip(n, colon, FULL_COLON, Place::KeyColon, None);
+                    self.after_colon(n, line, colon + 1, indent);
+                    return;
+                }
+                Some(':')
+                    if colon == j
+                        && matches!(line.get(colon + 1), None | Some(' ' | &IDEO_SPACE)) =>
+                {
+                    self.after_colon(n, line, colon + 1, indent);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        // A quoted key (`"a b": …`) or a value standing alone.
+        self.value(n, line, i, indent);
+    }
+
+    /// After a key's colon: the separator, then the value.
+    fn after_colon(&mut self, n: u32, line: &[char], i: usize, indent: usize) {
+        if line.get(i) == Some(&IDEO_SPACE) {
+            self.slip(n, i, IDEO_SPACE, Place::Separator, None);
+        }
+        let i = skip_spaces(line, i);
+        if i >= line.len() {
+            return;
+        }
+        // `key: - x` is not YAML; `key: value` may itself hold `key2: …` only when quoted.
+        self.value(n, line, i, indent);
+    }
+
+    /// A value in block context starting at `i`.
+    fn value(&mut self, n: u32, line: &[char], i: usize, indent: usize) {
+        let end = comment_start(line, i);
+        let text = trim_end(line, i, end);
+        match line[i] {
+            '|' | '>' => self.block_scalar = Some(indent),
+            '#' => {}
+            '"' | '\'' => {
+                let close = line[i];
+                match find_close(line, i + 1, close) {
+                    Some(end) if close == '"' && misclosed(line, i, end, false).is_some() => {
+                        if let Some(at) = misclosed(line, i, end, false) {
+                            self.slip(n, at, CLOSE_QUOTE, Place::Quote, None);
+                        }
+                    }
+                    Some(end) => {
+                        // `key: "x"` then maybe `: value` (a quoted key).
+                        let after = skip_spaces(line, end + 1);
+                        if line.get(after) == Some(&':') {
+                            self.after_colon(n, line, after + 1, indent);
+                        } else if line.get(after) == Some(&FULL_COLON) {
+                            self.slip(n, after, FULL_COLON, Place::KeyColon, None);
+                            self.after_colon(n, line, after + 1, indent);
+                        }
+                    }
+                    None => {
+                        // An ASCII quote closed by a full-width one at the end of the value.
+                        if close == '"' && text > i + 1 && line[text - 1] == CLOSE_QUOTE {
+                            self.slip(n, text - 1, CLOSE_QUOTE, Place::Quote, None);
+                        } else {
+                            self.quote = Some(close);
+                        }
+                    }
+                }
+            }
+            OPEN_QUOTE => self.full_quote(n, line, i, text),
+            OPEN_BRACKET
+                if text > i + 1
+                    && matches!(line[text - 1], CLOSE_BRACKET | ']')
+                    && data_like(&line[i + 1..text - 1]) =>
+            {
+                let pair = (line[text - 1] == CLOSE_BRACKET).then_some(text - 1);
+                self.slip(n, i, OPEN_BRACKET, Place::Bracket, pair);
+                self.flow.push('[');
+                self.flow_items(n, line, i + 1, true);
+            }
+            '[' | '{' => {
+                self.flow.push(line[i]);
+                self.flow_items(n, line, i + 1, true);
+            }
+            _ => {}
+        }
+    }
+
+    /// A value opened with `“`: a slip when it is closed at the value's end by `”` or `"` and
+    /// reads as data (ASCII), or when the pair is mixed; Chinese text in 「“”」 is left alone.
+    fn full_quote(&mut self, n: u32, line: &[char], i: usize, end: usize) {
+        if end <= i + 1 {
+            return;
+        }
+        let last = line[end - 1];
+        let inner = &line[i + 1..end - 1];
+        if inner.contains(&OPEN_QUOTE) || inner.contains(&CLOSE_QUOTE) || inner.contains(&'"') {
+            return;
+        }
+        match last {
+            '"' => self.slip(n, i, OPEN_QUOTE, Place::Quote, None),
+            CLOSE_QUOTE if ascii_text(inner) => {
+                self.slip(n, i, OPEN_QUOTE, Place::Quote, Some(end - 1))
+            }
+            _ => {}
+        }
+    }
+
+    /// The items of open flow collections, from `i` to the end of the line.
+    fn flow_items(&mut self, n: u32, line: &[char], mut i: usize, mut item_start: bool) {
+        while i < line.len() && !self.flow.is_empty() {
+            let c = line[i];
+            if item_start {
+                if c == IDEO_SPACE {
+                    self.slip(n, i, IDEO_SPACE, Place::Separator, None);
+                    i += 1;
+                    continue;
+                }
+                if c == ' ' || c == '\t' {
+                    i += 1;
+                    continue;
+                }
+                item_start = false;
+                // A flow mapping key followed by `：`.
+                let mut j = i;
+                while j < line.len() && is_key_char(line[j]) {
+                    j += 1;
+                }
+                if j > i {
+                    let colon = skip_spaces(line, j);
+                    if line.get(colon) == Some(&FULL_COLON) {
+                        self.slip(n, colon, FULL_COLON, Place::KeyColon, None);
+                        i = colon + 1;
+                        item_start = true;
+                        continue;
+                    }
+                }
+                if c == OPEN_QUOTE {
+                    let end = flow_item_end(line, i);
+                    let text = trim_end(line, i, end);
+                    self.full_quote(n, line, i, text);
+                    i = end;
+                    continue;
+                }
+            }
+            match c {
+                '#' if i > 0 && matches!(line[i - 1], ' ' | '\t') => return,
+                '"' | '\'' => match find_close(line, i + 1, c) {
+                    Some(end) => match misclosed(line, i, end, true) {
+                        Some(at) if c == '"' => {
+                            self.slip(n, at, CLOSE_QUOTE, Place::Quote, None);
+                            i = at + 1;
+                        }
+                        _ => i = end + 1,
+                    },
+                    None => {
+                        let end = flow_item_end(line, i);
+                        let text = trim_end(line, i, end);
+                        if c == '"' && text > i + 1 && line[text - 1] == CLOSE_QUOTE {
+                            self.slip(n, text - 1, CLOSE_QUOTE, Place::Quote, None);
+                            i = end;
+                        } else {
+                            self.quote = Some(c);
+                            return;
+                        }
+                    }
+                },
+                '[' | '{' => {
+                    self.flow.push(c);
+                    i += 1;
+                    item_start = true;
+                }
+                ']' | '}' => {
+                    self.flow.pop();
+                    i += 1;
+                }
+                CLOSE_BRACKET if self.flow.last() == Some(&'[') && closes(line, i + 1) => {
+                    self.slip(n, i, CLOSE_BRACKET, Place::Bracket, None);
+                    self.flow.pop();
+                    i += 1;
+                }
+                ',' => {
+                    i += 1;
+                    item_start = true;
+                }
+                ':' if matches!(line.get(i + 1), None | Some(' ' | &IDEO_SPACE)) => {
+                    i += 1;
+                    item_start = true;
+                }
+                FULL_COMMA if self.comma_slip(line, i) => {
+                    self.slip(n, i, FULL_COMMA, Place::FlowComma, None);
+                    i += 1;
+                    item_start = true;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// A `，` inside a flow collection separates items when the next item is a `key:` (in a
+    /// mapping) or when both neighbours are ASCII data (in a sequence); in Chinese text it is
+    /// a comma of the text.
+    fn comma_slip(&self, line: &[char], i: usize) -> bool {
+        let next = skip_spaces(line, i + 1);
+        let mut j = next;
+        while j < line.len() && is_key_char(line[j]) {
+            j += 1;
+        }
+        if j > next && matches!(line.get(j), Some(':' | &FULL_COLON)) {
+            return true;
+        }
+        if self.flow.last() != Some(&'[') {
+            return false;
+        }
+        let before: Vec<char> = line[..i]
+            .iter()
+            .rev()
+            .take_while(|c| !matches!(**c, ',' | '[' | '{' | FULL_COMMA))
+            .copied()
+            .collect();
+        let before: String = before.into_iter().rev().collect();
+        let after: String = line[next..]
+            .iter()
+            .take_while(|c| !matches!(**c, ',' | ']' | '}' | FULL_COMMA | CLOSE_BRACKET))
+            .collect();
+        let data = |s: &str| {
+            let s = s.trim();
+            !s.is_empty() && s.is_ascii()
+        };
+        data(&before) && data(&after)
+    }
+}
+
+/// The last `[` or `{` before `until` (outside quotes and comments) that is not closed.
+fn unclosed_bracket(source: &SourceFile, until: Pos) -> Option<Pos> {
+    let mut open: Vec<Pos> = Vec::new();
+    for n in 1..=until.line.min(source.line_count()) {
+        let (mut quote, mut prev) = (None, ' ');
+        for (i, c) in source.line(n).chars().enumerate() {
+            let here = Pos {
+                line: n,
+                column: i as u32 + 1,
+            };
+            if here >= until {
+                break;
+            }
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') if prev == ' ' => break,
+                (None, '[' | '{') => open.push(here),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+    }
+    open.pop()
+}
+
+fn found_pair(c: char) -> char {
+    match c {
+        OPEN_QUOTE => CLOSE_QUOTE,
+        OPEN_BRACKET => CLOSE_BRACKET,
+        other => other,
+    }
+}
+
+/// Whether the bracketed text reads as a flow sequence of data: ASCII, or holding `,` `:` `{`.
+fn data_like(inner: &[char]) -> bool {
+    ascii_text(inner) || inner.iter().any(|c| matches!(c, ',' | ':' | '{'))
+}
+
+/// Whether only a flow terminator, a comment or the line end follows.
+fn closes(line: &[char], i: usize) -> bool {
+    let j = skip_spaces(line, i);
+    matches!(line.get(j), None | Some(',' | ']' | '}' | '#'))
+}
+
+fn skip_spaces(line: &[char], mut i: usize) -> usize {
+    while i < line.len() && matches!(line[i], ' ' | '\t') {
+        i += 1;
+    }
+    i
+}
+
+/// The index of the closing quote, honouring `\"` in double quotes and `''` in single ones.
+fn find_close(line: &[char], mut i: usize, close: char) -> Option<usize> {
+    while i < line.len() {
+        let c = line[i];
+        if close == '"' && c == '\\' {
+            i += 2;
+            continue;
+        }
+        if c == close {
+            if close == '\'' && line.get(i + 1) == Some(&'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A double-quoted string `open..=close` that is followed by something a string cannot be
+/// (`"a”, b: "c"` read as one string up to the next quote): the `”` inside it that was meant to
+/// close it, followed by what may follow a string.
+fn misclosed(line: &[char], open: usize, close: usize, flow: bool) -> Option<usize> {
+    let ends = |j: usize| {
+        let j = skip_spaces(line, j);
+        match line.get(j) {
+            None | Some(':') => true,
+            Some('#') => j > 0 && matches!(line[j - 1], ' ' | '\t'),
+            Some(',' | ']' | '}') => flow,
+            _ => false,
+        }
+    };
+    if ends(close + 1) {
+        return None;
+    }
+    (open + 1..close).find(|&k| line[k] == CLOSE_QUOTE && ends(k + 1))
+}
+
+/// Where a comment starts (` #`), or the line end.
+fn comment_start(line: &[char], from: usize) -> usize {
+    (from..line.len())
+        .find(|&i| line[i] == '#' && i > from && matches!(line[i - 1], ' ' | '\t'))
+        .unwrap_or(line.len())
+}
+
+/// The end of a value with trailing spaces removed.
+fn trim_end(line: &[char], from: usize, mut end: usize) -> usize {
+    while end > from && matches!(line[end - 1], ' ' | '\t') {
+        end -= 1;
+    }
+    end
+}
+
+/// The end of a flow item: the next `,` `]` `}` (or the comment or line end).
+fn flow_item_end(line: &[char], from: usize) -> usize {
+    let end = comment_start(line, from);
+    (from + 1..end)
+        .find(|&i| matches!(line[i], ',' | ']' | '}'))
+        .unwrap_or(end)
+}
+
+/// The messages of this module, one place each.
+pub enum Msg<'a> {
+    SlipTitle(char, char),
+    SlipLabel(Place),
+    SlipHelp(char),
+    SlipFix(char, char),
+    Syntax(&'a str),
+}
+
+fn char_name(c: char, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (FULL_COLON, Lang::Zh) => "全角冒号",
+        (FULL_COMMA, Lang::Zh) => "全角逗号",
+        (IDEO_SPACE, Lang::Zh) => "全角空格",
+        (OPEN_QUOTE | CLOSE_QUOTE, Lang::Zh) => "中文引号",
+        (OPEN_BRACKET | CLOSE_BRACKET, Lang::Zh) => "中文方括号",
+        (FULL_COLON, Lang::En) => "full-width colon",
+        (FULL_COMMA, Lang::En) => "full-width comma",
+        (IDEO_SPACE, Lang::En) => "full-width space",
+        (OPEN_QUOTE | CLOSE_QUOTE, Lang::En) => "Chinese quotation mark",
+        (OPEN_BRACKET | CLOSE_BRACKET, Lang::En) => "Chinese bracket",
+        _ => "",
+    }
+}
+
+fn shown(c: char) -> String {
+    match c {
+        IDEO_SPACE => "U+3000".to_string(),
+        ' ' => "space".to_string(),
+        c => format!("`{c}`"),
+    }
+}
+
+pub fn text(msg: Msg<'_>, lang: Lang) -> String {
+    match msg {
+        Msg::SlipTitle(found, meant) => lang.pick(
+            format!(
+                "{}{}写在了 YAML 语法的位置，这里应为半角 {}",
+                char_name(found, Lang::Zh),
+                shown(found),
+                shown(meant).replace("space", "空格")
+            ),
+            format!(
+                "{} {} where YAML needs the ASCII {}",
+                char_name(found, Lang::En),
+                shown(found),
+                shown(meant)
+            ),
+        ),
+        Msg::SlipLabel(place) => {
+            let (zh, en) = match place {
+                Place::KeyColon => ("键后面的冒号", "the colon after a key"),
+                Place::FlowComma => ("分隔各项的逗号", "the comma between items"),
+                Place::Indent => ("缩进", "indentation"),
+                Place::Separator => ("冒号或短横后的空格", "the space after `:` or `-`"),
+                Place::Quote => ("值两边的引号", "the quotes around a value"),
+                Place::Bracket => ("列表的方括号", "the brackets of a list"),
+            };
+            lang.pick(format!("这里是{zh}"), format!("this is {en}"))
+        }
+        Msg::SlipHelp(meant) => lang.pick(
+            format!(
+                "切换到英文（半角）输入后重新输入 {}；`catalogc check --fix` 可自动替换",
+                shown(meant).replace("space", "空格")
+            ),
+            format!(
+                "type {} with the input method in English mode; `catalogc check --fix` replaces it",
+                shown(meant)
+            ),
+        ),
+        Msg::SlipFix(found, meant) => lang.pick(
+            format!(
+                "把 {} 换成 {}",
+                shown(found),
+                shown(meant).replace("space", "空格")
+            ),
+            format!("replace {} with {}", shown(found), shown(meant)),
+        ),
+        Msg::Syntax(message) => message.to_string(),
+    }
+}
+
+/// The CAT022 diagnostic of a slip, with its safe fix.
+pub fn slip_diagnostic(slip: &Slip, source: &SourceFile, lang: Lang) -> Diagnostic {
+    let meant = ascii_of(slip.found);
+    let span = Span::new(
+        slip.at,
+        Pos {
+            column: slip.at.column + 1,
+            ..slip.at
+        },
+    );
+    let edits = slip
+        .replace
+        .iter()
+        .enumerate()
+        .map(|(i, (pos, c))| {
+            let end = Pos {
+                column: pos.column + 1,
+                ..*pos
+            };
+            let space = if i == 0 && slip.space_after { " " } else { "" };
+            Edit::new(source, Span::new(*pos, end), format!("{c}{space}"))
+        })
+        .collect();
+    let mut d = Diagnostic::new(
+        &codes::FULLWIDTH_PUNCTUATION,
+        text(Msg::SlipTitle(slip.found, meant), lang),
+        &source.path,
+        span,
+    )
+    .label(text(Msg::SlipLabel(slip.place), lang))
+    .help(text(Msg::SlipHelp(meant), lang))
+    .fix(Fix {
+        description: text(Msg::SlipFix(slip.found, meant), lang),
+        safe: true,
+        edits,
+    });
+    if slip.replace.len() > 1 {
+        let (pos, _) = slip.replace[1];
+        d = d.with_label(
+            &source.path,
+            Span::new(
+                pos,
+                Pos {
+                    column: pos.column + 1,
+                    ..pos
+                },
+            ),
+            lang.pick("配对的另一半".to_string(), "its pair".to_string()),
+        );
+    }
+    d
+}
+
+/// The line before an over-indented line and how many spaces too many it has: the parser read
+/// the line as the continuation of the previous line's value.
+fn over_indented(at: Span, source: &SourceFile) -> Option<(u32, u32)> {
+    let indent_of = |l: &str| l.chars().take_while(|c| *c == ' ').count() as u32;
+    let line = source.line(at.start.line);
+    let (n, prev) = (1..at.start.line)
+        .rev()
+        .map(|n| (n, source.line(n)))
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    (indent_of(line) > indent_of(prev)
+        && prev.trim_start().trim_start_matches("- ").contains(": ")
+        && !prev.trim_end().ends_with(':'))
+    .then(|| (n, indent_of(line) - indent_of(prev)))
+}
+
+/// The repair of a parser error, when there is a mechanical one: an over-indented line moved
+/// back to the previous key's column. Not safe: the line may belong deeper or be text.
+pub fn syntax_fix(message: &str, at: Span, source: &SourceFile, lang: Lang) -> Option<Fix> {
+    if !message.starts_with("mapping values are not allowed") {
+        return None;
+    }
+    let (n, extra) = over_indented(at, source)?;
+    let line = at.start.line;
+    let start = Pos { line, column: 1 };
+    let end = Pos {
+        line,
+        column: extra + 1,
+    };
+    Some(Fix {
+        description: lang.pick(
+            format!("删去 {extra} 个空格，与第 {n} 行对齐"),
+            format!("remove {extra} spaces to align with line {n}"),
+        ),
+        safe: false,
+        edits: vec![Edit::new(source, Span::new(start, end), "")],
+    })
+}
+
+/// A YAML parser error in the editor's terms, pointing at the character at fault: the message,
+/// the span, and a help line.
+pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (String, Span, String) {
+    let line = source.line(at.start.line);
+    let indent_of = |l: &str| l.chars().take_while(|c| *c == ' ').count() as u32;
+    let previous = (1..at.start.line)
+        .rev()
+        .map(|n| (n, source.line(n)))
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let one = |pos: Pos| {
+        Span::new(
+            pos,
+            Pos {
+                column: pos.column + 1,
+                ..pos
+            },
+        )
+    };
+    let first_char = Pos {
+        line: at.start.line,
+        column: indent_of(line) + 1,
+    };
+    let zh_en = |zh: String, en: String| lang.pick(zh, en);
+    if message.starts_with("mapping values are not allowed") {
+        // The parser stops at a `:` it cannot take: over-indentation (the line is read as the
+        // continuation of the previous value) or a value holding `: `.
+        if let Some((n, extra)) = over_indented(at, source) {
+            return (
+                zh_en(
+                    format!(
+                        "缩进过深：这一行比第 {n} 行多缩进了 {extra} 格，被当成了上一行值的续行"
+                    ),
+                    format!(
+                        "over-indented: this line is indented {extra} more than line {n}, so it reads as the continuation of that line's value"
+                    ),
+                ),
+                one(first_char),
+                zh_en(
+                    format!("与第 {n} 行的键对齐（删去 {extra} 个空格），或把它移到所属的键下面"),
+                    format!(
+                        "align it with the key on line {n} (remove {extra} spaces), or move it under the key it belongs to"
+                    ),
+                ),
+            );
+        }
+        return (
+            zh_en(
+                "这里不能有冒号：值里含有“: ”（冒号加空格）".to_string(),
+                "a colon cannot go here: the value holds `: ` (colon and space)".to_string(),
+            ),
+            one(at.start),
+            zh_en(
+                "给整个值加上引号，例如 `key: \"a: b\"`".to_string(),
+                "quote the whole value, for example `key: \"a: b\"`".to_string(),
+            ),
+        );
+    }
+    if message.contains("did not find expected key")
+        || message.contains("did not find expected '-' indicator")
+        || message == "invalid indentation"
+    {
+        let here = if at.start.column > 1 {
+            at.start
+        } else {
+            first_char
+        };
+        let point = if at.start.line <= source.line_count() && !line.trim().is_empty() {
+            one(Pos {
+                line: at.start.line,
+                column: indent_of(line) + 1,
+            })
+        } else {
+            one(here)
+        };
+        let n = point.start.line;
+        return (
+            zh_en(
+                format!("缩进不一致：第 {n} 行的缩进与同一层的其他行不同"),
+                format!(
+                    "inconsistent indentation: line {n} is not aligned with the lines at its level"
+                ),
+            ),
+            point,
+            zh_en(
+                "同一层的键左端对齐，子项比父键多缩进 2 个空格".to_string(),
+                "align the keys of one level; indent a child two spaces more than its parent"
+                    .to_string(),
+            ),
+        );
+    }
+    if message.starts_with("simple key expect")
+        || message.starts_with("could not find expected ':'")
+    {
+        // A line without a colon is read together with the next one as a key: the colon is
+        // missing at the end of the line before.
+        let point = match previous {
+            Some((n, prev)) if !prev.contains(": ") && !prev.trim_end().ends_with(':') => Pos {
+                line: n,
+                column: prev.trim_end().chars().count() as u32 + 1,
+            },
+            _ => first_char,
+        };
+        let n = point.line;
+        return (
+            zh_en(
+                format!("第 {n} 行缺少冒号：键后面要有半角冒号和空格（`key: value`）"),
+                format!(
+                    "line {n} lacks a colon: a key is followed by a colon and a space (`key: value`)"
+                ),
+            ),
+            one(point),
+            zh_en(
+                "在键后面加上 `: `；如果这一行是上一项的续行，请把它和上一行合并".to_string(),
+                "add `: ` after the key; if the line continues the previous value, join them"
+                    .to_string(),
+            ),
+        );
+    }
+    if message.contains("quoted scalar")
+        && (message.contains("end of stream") || message.contains("invalid indentation"))
+    {
+        // Point at the quote that opened the string: the last line before the error with an
+        // odd number of quotes.
+        let quote = (1..=at.start.line)
+            .rev()
+            .find_map(|n| {
+                let l = source.line(n);
+                let quotes: Vec<usize> = l
+                    .chars()
+                    .enumerate()
+                    .filter(|(_, c)| *c == '"')
+                    .map(|(i, _)| i)
+                    .collect();
+                let last = *quotes.last()?;
+                (quotes.len() % 2 == 1).then_some(Pos {
+                    line: n,
+                    column: last as u32 + 1,
+                })
+            })
+            .unwrap_or(at.start);
+        return (
+            zh_en(
+                "引号没有闭合：这个引号开始的字符串没有结束".to_string(),
+                "an unclosed quote: the string this quote opens never ends".to_string(),
+            ),
+            one(quote),
+            zh_en(
+                "在值的末尾补上同样的半角引号 `\"`".to_string(),
+                "close the value with the same quote `\"`".to_string(),
+            ),
+        );
+    }
+    if let Some(open) = unclosed_bracket(source, at.start)
+        && (message.contains("flow")
+            || message.contains("illegal placement of ':'")
+            || message.contains("misplaced bracket")
+            || message.contains("did not find expected"))
+    {
+        let c = source
+            .line(open.line)
+            .chars()
+            .nth(open.column as usize - 1)
+            .unwrap_or('[');
+        let close = if c == '{' { '}' } else { ']' };
+        return (
+            zh_en(
+                format!("括号没有闭合：这里的 `{c}` 缺少对应的 `{close}`"),
+                format!("an unclosed bracket: this `{c}` has no matching `{close}`"),
+            ),
+            one(open),
+            zh_en(
+                format!("在这一项的末尾补上 `{close}`（各项之间用半角逗号分隔）"),
+                format!("add `{close}` at the end of the value (items separated by ASCII commas)"),
+            ),
+        );
+    }
+    if message.contains("tab") {
+        let tab = line
+            .chars()
+            .position(|c| c == '\t')
+            .map_or(at.start, |c| Pos {
+                line: at.start.line,
+                column: c as u32 + 1,
+            });
+        return (
+            zh_en(
+                "缩进里有制表符（Tab）：YAML 只能用空格缩进".to_string(),
+                "a tab in the indentation: YAML indents with spaces only".to_string(),
+            ),
+            one(tab),
+            zh_en(
+                "把 Tab 换成空格（子项比父键多 2 个空格）".to_string(),
+                "replace the tab with spaces (two more than the parent key)".to_string(),
+            ),
+        );
+    }
+    if message.contains("flow sequence")
+        || message.contains("flow mapping")
+        || message.contains("misplaced bracket")
+    {
+        return (
+            zh_en(
+                "方括号或花括号没有配对：列表 `[...]`、映射 `{...}` 要成对出现，各项之间用半角逗号分隔".to_string(),
+                "an unmatched bracket or brace: `[...]` and `{...}` come in pairs, items separated by ASCII commas".to_string(),
+            ),
+            at,
+            zh_en(
+                "补上缺少的 `]` 或 `}`，或删去多余的".to_string(),
+                "add the missing `]` or `}`, or remove the extra one".to_string(),
+            ),
+        );
+    }
+    (
+        message.to_string(),
+        at,
+        zh_en(
+            "这一处之后的内容没有读取；请先修正 YAML 语法".to_string(),
+            "the rest of this file was not read; fix the YAML syntax first".to_string(),
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slips(text: &str) -> Vec<(u32, u32, char)> {
+        find(text)
+            .iter()
+            .map(|s| (s.at.line, s.at.column, s.found))
+            .collect()
+    }
+
+    #[test]
+    fn a_full_width_colon_after_a_key_is_a_slip() {
+        assert_eq!(slips("address： 居住地\n"), vec![(1, 8, '：')]);
+        assert_eq!(slips("a:\n  - ref： x\n"), vec![(2, 8, '：')]);
+        assert_eq!(slips("m: {ref： application}\n"), vec![(1, 8, '：')]);
+        // Typed straight on, the colon needs its space too.
+        let text = "address：居住地\nhours: 9:00\n";
+        assert_eq!(slips(text), vec![(1, 8, '：')]);
+        assert_eq!(
+            repaired(text, &find(text)),
+            "address: 居住地\nhours: 9:00\n"
+        );
+    }
+
+    #[test]
+    fn chinese_text_keeps_its_punctuation() {
+        for text in [
+            "hours: 周一至周五 9:00-12:00，14:00-18:00\n",
+            "question: 居住证签注什么时候办理？\n",
+            "note: 他说“你好”和“再见”\n",
+            "note: “最多跑一次”\n",
+            "text: |\n  address： x\n  a， b\n",
+            "a: {note: 提交回执，并签名}\n",
+            "- 注意：事项\n",
+            "a: x  # 注释：address： y\n",
+            "note: 【重要】通知\n",
+        ] {
+            assert_eq!(slips(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn commas_spaces_quotes_and_brackets_in_syntax_positions_are_slips() {
+        assert_eq!(slips("a: [x， y]\n"), vec![(1, 6, '，')]);
+        assert_eq!(slips("a: {x: 1， y: 2}\n"), vec![(1, 9, '，')]);
+        assert_eq!(
+            slips("a:\n\u{3000}\u{3000}b: 1\n"),
+            vec![(2, 1, '\u{3000}')]
+        );
+        assert_eq!(slips("a:\u{3000}1\n"), vec![(1, 3, '\u{3000}')]);
+        assert_eq!(slips("a: “0755-1234”\n"), vec![(1, 4, '“')]);
+        assert_eq!(slips("a: \"0755-1234”\n"), vec![(1, 14, '”')]);
+        assert_eq!(slips("a: 【x, y】\n"), vec![(1, 4, '【')]);
+        assert_eq!(slips("a: [x, y】\n"), vec![(1, 9, '】')]);
+    }
+
+    #[test]
+    fn the_repair_keeps_every_position() {
+        let text = "a: {ref： x， b: “1”}\n";
+        let fixed = repaired(text, &find(text));
+        assert_eq!(fixed, "a: {ref: x, b: \"1\"}\n");
+        assert_eq!(fixed.chars().count(), text.chars().count());
+    }
+}
+
+#[cfg(test)]
+mod syntax_tests {
+    use crate::load::yaml::Limits;
+    use crate::load::{Kind, parse_document};
+
+    /// (code, line, column, message) of each finding for a text.
+    fn read(text: &str) -> Vec<(String, u32, u32, String)> {
+        parse_document(
+            Kind::National,
+            "a.yaml",
+            text.to_string(),
+            Limits::default(),
+        )
+        .1
+        .into_iter()
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.span.start.line,
+                d.span.start.column,
+                d.message,
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn parser_errors_are_said_in_editor_terms_at_the_character_at_fault() {
+        let cases: [(&str, u32, u32, &str); 8] = [
+            // Over-indented: the line's first character.
+            (
+                "department:\n  name: x\n    credit_code: y\n",
+                3,
+                5,
+                "缩进过深",
+            ),
+            (
+                "department:\n    name: x\n  credit_code: y\n",
+                3,
+                3,
+                "缩进不一致",
+            ),
+            ("a:\n  - x\n - y\n", 3, 2, "缩进不一致"),
+            // The quote that is never closed.
+            ("a: \"abc\nb: 1\n", 1, 4, "引号没有闭合"),
+            ("a:\n\tb: 1\n", 2, 1, "制表符"),
+            // The end of the line that lacks its colon, not the next line.
+            ("a: 1\nb\nc: 2\n", 2, 2, "缺少冒号"),
+            // The bracket that is never closed.
+            ("a: [x, y\nb: 1\n", 1, 4, "括号没有闭合"),
+            ("a: b: c\n", 1, 5, "冒号"),
+        ];
+        for (text, line, column, words) in cases {
+            let found = read(text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            let (code, l, c, message) = &found[0];
+            assert_eq!(
+                (code.as_str(), *l, *c),
+                ("CAT001", line, column),
+                "{text:?}: {message}"
+            );
+            assert!(message.contains(words), "{text:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn an_over_indented_line_carries_its_dedent_which_fix_leaves_to_the_editor() {
+        let text = "department:\n  name: x\n    credit_code: y\n";
+        let (_, found) = parse_document(
+            Kind::National,
+            "a.yaml",
+            text.to_string(),
+            Limits::default(),
+        );
+        let fix = found[0].fix.clone().expect("a dedent");
+        assert!(!fix.safe);
+        let mut fixed = text.to_string();
+        for e in fix.edits.iter().rev() {
+            fixed.replace_range(e.start..e.end, &e.replacement);
+        }
+        assert_eq!(fixed, "department:\n  name: x\n  credit_code: y\n");
+    }
+
+    #[test]
+    fn an_english_catalog_reads_english() {
+        let limits = Limits {
+            lang: super::Lang::En,
+            ..Limits::default()
+        };
+        let (_, found) = parse_document(
+            Kind::National,
+            "a.yaml",
+            "address： x\n".to_string(),
+            limits,
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("full-width colon"),
+            "{}",
+            found[0].message
+        );
+    }
+}
