@@ -63,6 +63,18 @@ pub enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
+    /// Preview the build on 127.0.0.1: rebuilt when a file changes, the open page reloaded, and
+    /// the errors shown on the page while the catalog has any.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// The port on 127.0.0.1; 0 picks a free one (the address is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// A folder of templates that override the catalog's and the built-in ones.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
     /// The changes between two revisions, in the catalog's terms (needs git).
     Changelog {
         /// A revision range, such as `HEAD~5..HEAD` or `v1..v2`.
@@ -153,6 +165,7 @@ pub enum Error {
     Templates(crate::emit::templates::TemplateError),
     Git(GitError),
     Migrate(std::io::Error),
+    Serve(crate::serve::ServeError),
 }
 
 impl std::fmt::Display for Error {
@@ -192,6 +205,7 @@ impl std::fmt::Display for Error {
             Error::Templates(_) => f.write_str("the templates cannot be used"),
             Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
+            Error::Serve(error) => write!(f, "{error}"),
         }
     }
 }
@@ -203,6 +217,7 @@ impl std::error::Error for Error {
             Error::Build(e) => Some(e),
             Error::Templates(e) => Some(e),
             Error::Migrate(e) => Some(e),
+            Error::Serve(e) => std::error::Error::source(e),
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
@@ -414,6 +429,18 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             known_regions(&root, &options.regions)?;
             let out = out.unwrap_or_else(|| root.join("out"));
             run_build(&root, &options, &out, templates.as_deref())
+        }
+        Command::Serve {
+            common,
+            port,
+            templates,
+        } => {
+            let root = root(&common)?;
+            let options = options(&common)?;
+            known_regions(&root, &options.regions)?;
+            let config = crate::serve::Config::new(root, options, templates, port);
+            crate::serve::run(config).map_err(Error::Serve)?;
+            Ok(Status::Success.into())
         }
         Command::Diff {
             common,

@@ -15,6 +15,7 @@
 //! - [`report`]: findings as text, JSON, SARIF, GitHub, JUnit; the `diff` and `changelog` reports.
 //! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
+//! - [`serve`]: `serve`: the build previewed on 127.0.0.1, rebuilt and reloaded on every change.
 //!
 //! [`cli`] is the command line and [`migrate`] upgrades a catalog to the current format; [`dates`]
 //! is a leaf helper every stage may use.
@@ -33,3 +34,4 @@ pub mod migrate;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
+pub mod serve;

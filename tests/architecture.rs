@@ -16,6 +16,7 @@ const ORDER: &[&str] = &[
     "history",
     "report",
     "emit",
+    "serve",
 ];
 
 /// The stage a file under `src/` belongs to: its folder, or its file name.
