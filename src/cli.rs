@@ -395,6 +395,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             deny_warnings,
             since,
         } => {
+            crate::progress::enable_on_terminal();
             let root = root(&common)?;
             let mut options = options(&common)?;
             known_regions(&root, &options.regions)?;
@@ -424,6 +425,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             out,
             templates,
         } => {
+            crate::progress::enable_on_terminal();
             let root = root(&common)?;
             let options = options(&common)?;
             known_regions(&root, &options.regions)?;

@@ -18,7 +18,7 @@
 //! - [`serve`]: `serve`: the build previewed on 127.0.0.1, rebuilt and reloaded on every change.
 //!
 //! [`cli`] is the command line and [`migrate`] upgrades a catalog to the current format; [`dates`]
-//! is a leaf helper every stage may use.
+//! and [`progress`] (a bar on a terminal for long work) are leaf helpers every stage may use.
 
 pub mod check;
 pub mod cli;
@@ -32,6 +32,7 @@ pub mod history;
 pub mod load;
 pub mod migrate;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod resolve;
 pub mod serve;

@@ -132,6 +132,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
+    let bar = crate::progress::phase("合并地区并检查规则与一致性", 0);
     let resolved = Resolved::new(
         Catalog::assemble(
             loaded.root,
@@ -153,6 +154,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
         },
         || diff::diff(&resolved, &standard.policy),
     );
+    bar.finish();
     diagnostics.extend(found);
     diagnostics.append(&mut conformance.diagnostics);
 
