@@ -200,6 +200,13 @@ fn an_edit_is_served_and_the_page_told_to_reload_on_loopback_only() {
         home.head
     );
 
+    let folder = get(&server, "/portal/regions/440300");
+    assert_eq!(folder.status, 302);
+    assert!(folder.head.contains("Location: /portal/regions/440300/"));
+    let index = get(&server, "/portal/regions/440300/");
+    assert_eq!(index.status, 200);
+    assert!(index.body.contains("002000112001.html"));
+
     let first = generation(&server);
     let page = get(&server, GUIDE);
     assert_eq!(page.status, 200);

@@ -44,6 +44,13 @@ fn text(status: u16, body: &str) -> Response {
     )
 }
 
+fn redirect(to: &str) -> Response {
+    tiny_http::Response::from_data(Vec::new())
+        .with_status_code(302)
+        .with_header(header("Location", to))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
 /// Answer one request (on its own thread: the long poll blocks).
 pub(super) fn answer(request: tiny_http::Request, shared: &Shared) {
     let head = matches!(request.method(), tiny_http::Method::Head);
@@ -91,14 +98,15 @@ fn route(url: &str, shared: &Shared) -> Response {
         );
     }
     if path == "/" {
-        return tiny_http::Response::from_data(Vec::new())
-            .with_status_code(302)
-            .with_header(header("Location", "/portal/index.html"))
-            .with_header(header("Cache-Control", "no-store"));
+        return redirect("/portal/index.html");
     }
     let Some(relative) = safe_path(path) else {
         return text(403, "拒绝访问：路径不能离开预览的输出目录");
     };
+    // A folder without its slash: relative links in its index.html need the slash.
+    if !relative.is_empty() && !relative.ends_with('/') && shared.out.join(&relative).is_dir() {
+        return redirect(&format!("{path}/"));
+    }
     let (generation, view) = shared.snapshot();
     let html = relative.is_empty()
         || relative.ends_with('/')
