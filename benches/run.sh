@@ -12,7 +12,9 @@
 # peak RSS from /usr/bin/time): the parse floor, `catalogc check`, `check --since HEAD` after
 # changing one entry, `diff --format json`, `build`, check-jsonschema on the same entry files
 # against the same entry schema (bundled by bundle_schema.py), and Hugo building as many pages as
-# catalogc's build writes. Raw results go to benches/results/<size>.jsonl, a table to stdout.
+# catalogc's build writes. Before the sizes, `catalogc serve`'s save → reload time on the sample
+# catalog (serve_reload.py, SERVE_RUNS times, default 7). Raw results go to
+# benches/results/<size>.jsonl (the sample's to sample.jsonl), a table to stdout.
 #
 # Environment: CARGO_TARGET_DIR (default /tmp/bench-target; never the repository's target/),
 # WORK (default /tmp/catalogc-bench), RUNS (default 3), CJ_RUNS (check-jsonschema runs at 50k,
@@ -112,6 +114,15 @@ row.update(json.loads(extra))
 print(json.dumps(row, ensure_ascii=False))
 PY
 }
+
+# ---- save → reload with `catalogc serve`, on the sample catalog (issue 17.4) --------------------
+echo "== sample: catalogc serve, save → reload" >&2
+rm -rf "$WORK/serve-sample"
+mkdir -p "$WORK/serve-sample"
+cp -r "$REPO/catalog" "$WORK/serve-sample/"
+python3 "$HERE/serve_reload.py" "$BIN/catalogc" "$WORK/serve-sample" "${SERVE_RUNS:-7}" "$COMMIT" \
+    >"$RESULTS/sample.jsonl"
+rm -rf "$WORK/serve-sample"
 
 for size in $SIZES; do
     echo "== $size" >&2

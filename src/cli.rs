@@ -68,6 +68,18 @@ pub enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
+    /// Preview the build on 127.0.0.1: rebuilt when a file changes, the open page reloaded, and
+    /// the errors shown on the page while the catalog has any.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// The port on 127.0.0.1; 0 picks a free one (the address is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// A folder of templates that override the catalog's and the built-in ones.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
     /// The changes between two revisions, in the catalog's terms (needs git).
     Changelog {
         /// A revision range, such as `HEAD~5..HEAD` or `v1..v2`.
@@ -330,6 +342,7 @@ pub enum Error {
     Man(std::io::Error),
     /// `check --fix` or `--write-baseline` could not write.
     Write(std::io::Error),
+    Serve(crate::serve::ServeError),
 }
 
 impl std::fmt::Display for Error {
@@ -374,6 +387,7 @@ impl std::fmt::Display for Error {
             Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
             Error::Author(error) => write!(f, "{error}; nothing was written"),
             Error::Lsp(error) => write!(f, "the language server stopped: {error}"),
+            Error::Serve(error) => write!(f, "{error}"),
         }
     }
 }
@@ -385,6 +399,7 @@ impl std::error::Error for Error {
             Error::Build(e) => Some(e),
             Error::Templates(e) => Some(e),
             Error::Migrate(e) | Error::Man(e) | Error::Write(e) => Some(e),
+            Error::Serve(e) => std::error::Error::source(e),
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
@@ -576,6 +591,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             since,
             repair,
         } => {
+            crate::progress::enable_on_terminal();
             let root = root(&common)?;
             let mut options = options(&common)?;
             known_regions(&root, &options.regions)?;
@@ -641,11 +657,24 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             out,
             templates,
         } => {
+            crate::progress::enable_on_terminal();
             let root = root(&common)?;
             let options = options(&common)?;
             known_regions(&root, &options.regions)?;
             let out = out.unwrap_or_else(|| root.join("out"));
             run_build(&root, &options, &out, templates.as_deref())
+        }
+        Command::Serve {
+            common,
+            port,
+            templates,
+        } => {
+            let root = root(&common)?;
+            let options = options(&common)?;
+            known_regions(&root, &options.regions)?;
+            let config = crate::serve::Config::new(root, options, templates, port);
+            crate::serve::run(config).map_err(Error::Serve)?;
+            Ok(Status::Success.into())
         }
         Command::Diff {
             common,
@@ -704,6 +733,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             reviewed,
             format,
         } => {
+            crate::progress::enable_on_terminal();
             let root = root_at(dir)?;
             known_regions(&root, std::slice::from_ref(&region))?;
             let reviewed = match reviewed {

@@ -16,11 +16,12 @@
 //! - [`emit`]: `build`: portal, guides, open data, CPSV-AP, feeds.
 //! - [`history`]: two revisions compiled and compared (`changelog`, feeds).
 //! - [`onboard`]: `import` of a 实施清单 spreadsheet and `export` of a region's entries.
+//! - [`serve`]: `serve`: the build previewed on 127.0.0.1, rebuilt and reloaded on every change.
 //!
 //! [`cli`] is the command line, [`fix`] applies the safe repairs findings carry (`check --fix`),
 //! [`migrate`] upgrades a catalog to the current format, [`author`] writes new files for editors
-//! (`init`, `new`) and [`lsp`] is the language server; [`dates`]
-//! is a leaf helper every stage may use.
+//! (`init`, `new`) and [`lsp`] is the language server; [`dates`] and [`progress`] (a bar on a
+//! terminal for long work) are leaf helpers every stage may use.
 
 pub mod author;
 pub mod check;
@@ -38,5 +39,7 @@ pub mod lsp;
 pub mod migrate;
 pub mod onboard;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod resolve;
+pub mod serve;

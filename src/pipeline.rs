@@ -133,6 +133,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
     let root = loaded.root.clone();
+    let bar = crate::progress::phase("合并地区并检查规则与一致性", 0);
     let resolved = Resolved::new(
         Catalog::assemble(
             loaded.root,
@@ -154,6 +155,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
         },
         || diff::diff(&resolved, &standard.policy),
     );
+    bar.finish();
     diagnostics.extend(found);
     diagnostics.append(&mut conformance.diagnostics);
     // Acknowledged findings are marked (they stop counting toward the exit status only).

@@ -7,6 +7,7 @@ use std::path::Path;
 /// The stages in the order data flows (`src/lib.rs`); `cli`, `fuzzing` and `main` may use all.
 const ORDER: &[&str] = &[
     "dates",
+    "progress",
     "diagnostic",
     "load",
     "resolve",
@@ -17,6 +18,7 @@ const ORDER: &[&str] = &[
     "report",
     "emit",
     "onboard",
+    "serve",
 ];
 
 /// The stage a file under `src/` belongs to: its folder, or its file name.

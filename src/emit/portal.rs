@@ -608,10 +608,10 @@ impl<'a> Site<'a> {
             })
         };
         let guides = || -> Done {
-            self.guided()
-                .collect::<Vec<_>>()
-                .par_iter()
-                .try_for_each(|e| -> Done {
+            let guided: Vec<_> = self.guided().collect();
+            let bar = crate::progress::phase("生成办事指南", guided.len());
+            let done = guided.par_iter().try_for_each(|e| -> Done {
+                bar.inc(1);
                     let guide = self.guide(e);
                     let jsonld = self.guide_jsonld(&guide);
                     let base = page(
@@ -638,7 +638,9 @@ impl<'a> Site<'a> {
                         .render("guide.md", Page::from(BTreeMap::from([("guide", guide)])))?;
                     sink.put(html_path, html.into_bytes())?;
                     sink.put(md_path, md.into_bytes())
-                })
+                });
+            bar.finish();
+            done
         };
         let ((a, b), (c, d)) = rayon::join(
             || rayon::join(items, regions),

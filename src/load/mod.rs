@@ -488,6 +488,10 @@ pub fn load_some(
         .iter()
         .map(|(kind, _, rel)| (*kind, rel.clone()))
         .collect();
+    let bar = crate::progress::phase(
+        "读取并校验文件",
+        files.iter().filter(|(_, _, rel)| wanted(rel)).count(),
+    );
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
         .filter(|(_, _, rel)| wanted(rel))
@@ -504,9 +508,11 @@ pub fn load_some(
                 document.settle(more.is_empty(), cache);
                 found.extend(more);
             }
+            bar.inc(1);
             (document, found)
         })
         .collect();
+    bar.finish();
     let mut documents = Vec::with_capacity(parsed.len());
     for (document, found) in parsed {
         documents.extend(document);

@@ -254,7 +254,9 @@ pub fn run(root: &Path, request: &Request) -> Result<Report, ImportError> {
     let level = region.value.level.as_str();
     let mut planned = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let bar = crate::progress::phase("导入实施清单的行", table.rows.len());
     for row in &table.rows {
+        bar.inc(1);
         let at = |column: Column| -> String {
             let col = table.columns.get(&column).map_or(1, |c| c + 1);
             format!(
