@@ -252,6 +252,31 @@ fn fixture_import_check_and_build_give_the_portal_and_say_which_lines_need_a_per
     let file = sheets.path().join("叶集区实施清单.xlsx");
     write_fixture(&file, &fixture_rows());
 
+    // The report as an editor reads it (a dry run writes nothing; `--no-capture` shows it).
+    let text = catalogc()
+        .args(["import"])
+        .arg(&file)
+        .args([
+            "--region",
+            REGION,
+            "--dry-run",
+            "--reviewed",
+            "2026-11-29",
+            "--root",
+        ])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    println!("{text}");
+    assert!(text.contains("共 5 行需要人工处理"), "{text}");
+    assert!(
+        !root
+            .path()
+            .join("catalog/regions/341504/002000112001.yaml")
+            .exists()
+    );
+
     let (status, report, stderr) = import(root.path(), &file, &[]);
     assert_eq!(status, Some(0), "{stderr}\n{report:#}");
     assert_eq!(report["rows_read"], 4);
