@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check;
 use crate::diagnostic::Summary;
-use crate::diagnostic::codes;
+use crate::diagnostic::messages::Lang;
 use crate::load::git::GitError;
 use crate::load::schema::SchemaError;
 use crate::pipeline::{self, Compiled, Options};
@@ -111,11 +111,17 @@ pub enum Command {
     Explain {
         /// A rule code: CAT101, cat101 or 101.
         code: String,
+        /// zh or en; default: the language of the catalog found here, else zh.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// List every rule.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// zh or en; default: the language of the catalog found here, else zh.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
 }
 
@@ -193,6 +199,15 @@ pub struct Common {
     /// also renders every page, reusing none from the previous output.
     #[arg(long)]
     pub no_cache: bool,
+    /// The language of messages and reports: zh (中文) or en; default: the catalog's `language`.
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+/// `--lang zh`, `zh-CN`, `en` ….
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::from_tag(value)
+        .ok_or_else(|| format!("`{value}` is not a language catalogc speaks: use zh or en"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -427,6 +442,23 @@ fn options(common: &Common) -> Result<Options, Error> {
         selection: None,
         cache: !common.no_cache,
         skip_rules: false,
+        lang: common.lang,
+    })
+}
+
+/// The language of a run on the catalog at `root`: `--lang`, else the catalog's `language`.
+fn lang_of(root: &Path, lang: Option<Lang>) -> Lang {
+    lang.unwrap_or_else(|| crate::load::language(root))
+}
+
+/// The language of a command that needs no catalog (`explain`, `rules`): `--lang`, else the
+/// language of the catalog found from the working directory, else Chinese.
+fn lang_here(lang: Option<Lang>) -> Lang {
+    lang.unwrap_or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|dir| crate::load::find_root(&dir))
+            .map_or_else(Lang::default, |root| crate::load::language(&root))
     })
 }
 
@@ -486,7 +518,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                     eprintln!("  {reason}");
                 }
                 let revised = crate::load::since::revised(&git, &rev, &root, &changed)?;
-                extra = crate::check::stale_reviews(&revised);
+                extra = crate::check::stale_reviews(&revised, lang_of(&root, options.lang));
                 options.selection = Some(selection);
                 review = Some(revised);
             }
@@ -546,13 +578,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             Ok(Status::Success.into())
         }
         Command::New { what } => run_new(what).map(Outcome::from),
-        Command::Explain { code } => {
+        Command::Explain { code, lang } => {
             let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
-            print!("{}", rule.page());
+            print!("{}", rule.page(lang_here(lang)));
             Ok(Status::Success.into())
         }
-        Command::Rules { format } => {
-            print!("{}", list_rules(format));
+        Command::Rules { format, lang } => {
+            print!("{}", list_rules(format, lang_here(lang)));
             Ok(Status::Success.into())
         }
     }
@@ -566,6 +598,7 @@ fn run_new(what: New) -> Result<Status, Error> {
             regions: Vec::new(),
             as_of: None,
             no_cache: true,
+            lang: None,
         })
     };
     let written = match what {
@@ -887,17 +920,18 @@ fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Err
     Ok(Status::Success)
 }
 
-fn list_rules(format: ListFormat) -> String {
+fn list_rules(format: ListFormat, lang: Lang) -> String {
     match format {
-        ListFormat::Text => codes::ALL
+        ListFormat::Text => check::rules::ALL
             .iter()
-            .map(|c| {
+            .map(|r| {
+                let c = r.code;
                 format!(
                     "{}  {:<22} {:<7}  {}\n",
                     c.code,
                     c.name,
                     c.severity.as_str(),
-                    c.summary
+                    r.summary(lang)
                 )
             })
             .collect(),
@@ -908,7 +942,7 @@ fn list_rules(format: ListFormat) -> String {
                     let c = r.code;
                     serde_json::json!({
                         "code": c.code, "name": c.name, "severity": c.severity, "status": c.status,
-                        "summary": c.summary, "what": r.what, "why": r.why,
+                        "summary": r.summary(lang), "what": r.what(lang), "why": r.why(lang),
                     })
                 })
                 .collect();

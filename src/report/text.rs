@@ -4,7 +4,9 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::Report;
+use crate::diagnostic::messages::Lang;
 use crate::diagnostic::{Severity, Summary};
+use crate::t;
 
 pub fn render(report: &Report<'_>, color: bool) -> String {
     let renderer = if color {
@@ -44,7 +46,11 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
             Some(snippet) => title.element(snippet),
             None => {
                 title = title.id(d.code);
-                title.element(Level::NOTE.message(format!("in {location}")))
+                title.element(Level::NOTE.message(t!(
+                    report.lang,
+                    "report-in",
+                    location = location
+                )))
             }
         };
         for label in d.labels.iter().filter(|l| l.file != d.file) {
@@ -63,46 +69,40 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
         if let Some(help) = &d.help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
-        group = group.element(Level::NOTE.message(format!(
-            "for more information, run `catalogc explain {}`",
-            d.code
-        )));
+        group =
+            group.element(Level::NOTE.message(t!(report.lang, "report-explain", code = d.code)));
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
     if !report.escapes.is_empty() {
-        out.push_str(&format!(
-            "escape hatches this change adds, for the national office's review ({}):\n",
-            report.escapes.len()
+        out.push_str(&t!(
+            report.lang,
+            "report-escapes",
+            count = report.escapes.len()
         ));
+        out.push('\n');
         for e in report.escapes {
             out.push_str(&format!("  {}\n", super::escape_line(e)));
         }
         out.push('\n');
     }
     let summary = Summary::of(report.diagnostics);
-    out.push_str(&summary_line(summary, report.files.len()));
+    out.push_str(&summary_line(summary, report.files.len(), report.lang));
     out.push('\n');
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-pub fn summary_line(summary: Summary, files: usize) -> String {
+/// The last line of the text report: `checked 3 files: 1 error and no warnings`.
+pub fn summary_line(summary: Summary, files: usize, lang: Lang) -> String {
     if summary.errors == 0 && summary.warnings == 0 {
-        format!("checked {}: no problems found", plural(files, "file"))
+        t!(lang, "report-clean", files = files)
     } else {
-        format!(
-            "checked {}: {} and {}",
-            plural(files, "file"),
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning")
+        t!(
+            lang,
+            "report-summary",
+            files = files,
+            errors = summary.errors,
+            warnings = summary.warnings
         )
     }
 }
