@@ -15,6 +15,7 @@ use crate::load::git::GitError;
 use crate::load::schema::SchemaError;
 use crate::pipeline::{self, Compiled, Options};
 use crate::report::{self, Format};
+use crate::t;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -503,22 +504,28 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let root = root(&common)?;
             let mut options = options(&common)?;
             known_regions(&root, &options.regions)?;
+            let lang = lang_of(&root, options.lang);
             let mut extra = Vec::new();
             let mut review = None;
             if let Some(rev) = since {
                 let git = crate::load::git::Git::open(&root)
                     .ok_or_else(|| GitError::NotARepository(root.clone()))?;
                 let changed = git.changed_since(&rev)?;
-                let selection = crate::load::since::select(&root, &changed);
+                let selection = crate::load::since::select(&root, &changed, lang);
                 eprintln!(
-                    "--since {rev}: {} changed file(s) under the catalog root",
-                    changed.len()
+                    "{}",
+                    t!(
+                        lang,
+                        "report-since",
+                        rev = rev.as_str(),
+                        count = changed.len()
+                    )
                 );
                 for reason in &selection.reasons {
                     eprintln!("  {reason}");
                 }
                 let revised = crate::load::since::revised(&git, &rev, &root, &changed)?;
-                extra = crate::check::stale_reviews(&revised, lang_of(&root, options.lang));
+                extra = crate::check::stale_reviews(&revised, lang);
                 options.selection = Some(selection);
                 review = Some(revised);
             }
@@ -670,9 +677,15 @@ fn run_check(
             .iter()
             .filter(|d| selection.reports(d.path()))
             .count();
+        let total = compiled.resolved.catalog.documents.len().max(checked);
         eprintln!(
-            "checked {checked} of {} catalog files",
-            compiled.resolved.catalog.documents.len().max(checked)
+            "{}",
+            t!(
+                compiled.lang,
+                "report-checked-of",
+                checked = checked,
+                total = total
+            )
         );
     }
     compiled.diagnostics.extend(extra);
@@ -760,8 +773,12 @@ fn run_build(
             )
         );
         eprintln!(
-            "error: the catalog has {} errors; nothing was written",
-            summary.errors
+            "{}",
+            t!(
+                compiled.lang,
+                "report-build-errors",
+                errors = summary.errors
+            )
         );
         return Ok(Outcome::with(Status::Findings, compiled));
     }
@@ -773,20 +790,27 @@ fn run_build(
     site.reuse_pages = options.cache;
     let written = crate::emit::build(&site, &compiled, log.as_ref(), out).map_err(Error::Build)?;
     eprintln!(
-        "wrote {} files ({} KiB, {} unchanged and not rewritten, {} of them not rendered again) to {} in {} ms; open {}",
-        written.files,
-        written.bytes / 1024,
-        written.unchanged,
-        written.reused,
-        out.display(),
-        started.elapsed().as_millis(),
-        out.join("portal").join("index.html").display()
+        "{}",
+        t!(
+            compiled.lang,
+            "report-build-wrote",
+            files = written.files,
+            kib = written.bytes / 1024,
+            unchanged = written.unchanged,
+            reused = written.reused,
+            out = out.display().to_string(),
+            ms = started.elapsed().as_millis() as u64,
+            index = out.join("portal").join("index.html").display().to_string()
+        )
     );
     if summary.warnings > 0 {
         eprintln!(
-            "the catalog has {} warning{}: `catalogc check` shows them",
-            summary.warnings,
-            if summary.warnings == 1 { "" } else { "s" }
+            "{}",
+            t!(
+                compiled.lang,
+                "report-build-warnings",
+                warnings = summary.warnings
+            )
         );
     }
     drop(site);
@@ -802,8 +826,12 @@ fn recent_changes(
 ) -> Result<Option<crate::history::Changelog>, Error> {
     let Some(git) = crate::load::git::Git::open(root) else {
         eprintln!(
-            "note: {} is not in a git repository, so no Atom feeds are written",
-            root.display()
+            "{}",
+            t!(
+                compiled.lang,
+                "report-no-git",
+                root = root.display().to_string()
+            )
         );
         return Ok(None);
     };
@@ -886,10 +914,11 @@ fn run_diff(
 
 fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Error> {
     let migration = crate::migrate::plan(root, options)?;
+    let lang = lang_of(root, options.lang);
     if migration.edits.is_empty() {
         eprintln!(
-            "the catalog is written for format {}; nothing to migrate",
-            migration.from
+            "{}",
+            t!(lang, "report-migrate-nothing", format = migration.from)
         );
         return Ok(Status::Success);
     }
@@ -911,10 +940,14 @@ fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Err
     if !diff {
         crate::migrate::apply(root, &migration).map_err(Error::Migrate)?;
         eprintln!(
-            "migrated from format {} to {}: {} files rewritten; run `catalogc check` and give the reasons it asks for (CAT211)",
-            migration.from,
-            crate::migrate::FORMAT,
-            migration.edits.len()
+            "{}",
+            t!(
+                lang,
+                "report-migrated",
+                from = migration.from,
+                to = crate::migrate::FORMAT,
+                files = migration.edits.len()
+            )
         );
     }
     Ok(Status::Success)

@@ -64,11 +64,9 @@ impl Standard {
         let limits = load::limits(root);
         let lang = lang.unwrap_or_else(|| load::language(root));
         let schemas = Schemas::load(root)?;
-        // The cache holds findings, whose words depend on the language.
-        let mut parts = vec![
-            format!("{limits:?}").into_bytes(),
-            lang.tag().as_bytes().to_vec(),
-        ];
+        // Not the language: the cache holds only clean documents, never a finding's words, so
+        // runs in Chinese and in English share it (tests/messages.rs runs both on one cache).
+        let mut parts = vec![format!("{limits:?}").into_bytes()];
         for (name, _) in crate::load::schema::BUILT_IN {
             parts.push(crate::load::schema::schema_text(root, name)?.0.into_bytes());
         }

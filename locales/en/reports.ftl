@@ -18,3 +18,43 @@ report-summary = checked { $files } { $files ->
     [one] warning
    *[other] warnings
 }
+
+## check --since: the notes on stderr
+report-since = --since { $rev }: { $count } changed file(s) under the catalog root
+report-checked-of = checked { $checked } of { $total } catalog files
+since-reason = { $path } changed: { $why } ({ $count } files)
+since-everything = everything depends on it
+since-item = the item, its regional entries and its events
+since-region = every file of { $count } region(s) at or below it
+since-entry = the entry and the same item's entries below it
+since-local = the local item and its region's events
+since-itself = itself
+
+## build
+report-build-errors = error: the catalog has { $errors } errors; nothing was written
+report-build-wrote = wrote { $files } files ({ $kib } KiB, { $unchanged } unchanged and not rewritten, { $reused } of them not rendered again) to { $out } in { $ms } ms; open { $index }
+report-build-warnings = the catalog has { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}: `catalogc check` shows them
+report-no-git = note: { $root } is not in a git repository, so no Atom feeds are written
+
+## migrate
+report-migrate-nothing = the catalog is written for format { $format }; nothing to migrate
+report-migrated = migrated from format { $from } to { $to }: { $files } files rewritten; run `catalogc check` and give the reasons it asks for (CAT211)
+migrate-omitted = { $field }: { $lines } omitted (reason to be given)
+migrate-by-hand = { $field }: could not be rewritten; add { $lines } by hand
+
+## diff --format text
+diff-score = score { $pct }% ({ $applicable } applicable: { $implemented } implemented — { $conforming } conforming, { $approved } approved, { $uncertain } uncertain, { $deviating } deviating; { $missing } missing)
+diff-no-score = no applicable item (no score)
+# A conformance class: same, local, improved, approved, uncertain, deviation, missing, extra.
+class = { $class }
+diff-count = { $class } { $count }
+diff-entries = entries: { $counts }
+diff-inherited = , inherited from { $at }
+diff-stated = , { $at }
+diff-extra = extra (local item)
+diff-across = { $code } { $name } across regions
+diff-national-column = national: { $count } materials: { $materials }; limit { $limit }; fees { $fees }
+diff-region-column = { $name } ({ $region }): { $count } materials: { $materials }; committed { $limit }; fees { $fees }; { $class }

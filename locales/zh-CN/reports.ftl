@@ -6,3 +6,50 @@ report-in = 位置：{ $location }
 report-escapes = 本次修改新增的例外和省略，供国家层面审核（{ $count } 处）：
 report-clean = 已检查 { $files } 个文件：没有发现问题
 report-summary = 已检查 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
+
+## check --since：标准错误输出上的提示
+report-since = --since { $rev }：目录根下有 { $count } 个文件已修改
+report-checked-of = 已检查 { $total } 个目录文件中的 { $checked } 个
+since-reason = { $path } 已修改：{ $why }（{ $count } 个文件）
+since-everything = 所有文件都依赖它
+since-item = 该事项、其各地实施清单及相关的一件事
+since-region = 该区划及其下级共 { $count } 个区划的全部文件
+since-entry = 该实施清单，以及下级区划中同一事项的实施清单
+since-local = 该地方事项及所在区划的一件事
+since-itself = 仅该文件本身
+
+## build
+report-build-errors = 错误：目录中有 { $errors } 个错误；没有写出任何文件
+report-build-wrote = 已写出 { $files } 个文件（{ $kib } KiB，其中 { $unchanged } 个未变、没有重写，{ $reused } 个没有重新生成）到 { $out }，用时 { $ms } 毫秒；请打开 { $index }
+report-build-warnings = 目录中有 { $warnings } 个警告：运行 `catalogc check` 查看
+report-no-git = 提示：{ $root } 不在 git 仓库中，因此不生成 Atom 订阅
+
+## migrate
+report-migrate-nothing = 本目录已按第 { $format } 版格式编写；无需迁移
+report-migrated = 已从第 { $from } 版格式迁移到第 { $to } 版：改写了 { $files } 个文件；请运行 `catalogc check`，并按其要求写明理由（CAT211）
+migrate-omitted = { $field }：{ $lines } 已标为省略（理由待填写）
+migrate-by-hand = { $field }：无法自动改写；请手工添加 { $lines }
+
+## diff --format text
+diff-score = 得分 { $pct }%（适用 { $applicable } 项：已实施 { $implemented } 项——符合 { $conforming }、已批准 { $approved }、待定 { $uncertain }、偏离 { $deviating }；缺失 { $missing }）
+diff-no-score = 没有适用的事项（无得分）
+# 一致性分类。
+class = { $class ->
+    [same] 相同
+    [local] 地方事项
+    [improved] 改进
+    [approved] 已批准
+    [uncertain] 待定
+    [deviation] 偏离
+    [missing] 缺失
+    [extra] 多出
+   *[other] { $class }
+}
+diff-count = { $class } { $count }
+diff-entries = 实施清单：{ $counts }
+diff-inherited = ，继承自 { $at }
+diff-stated = ，{ $at }
+diff-extra = 多出（地方事项）
+diff-across = { $code } { $name } 各地区对比
+diff-national-column = 全国标准：{ $count } 项材料：{ $materials }；法定时限 { $limit }；收费 { $fees }
+diff-region-column = { $name }（{ $region }）：{ $count } 项材料：{ $materials }；承诺时限 { $limit }；收费 { $fees }；{ $class }

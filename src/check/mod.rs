@@ -1,11 +1,12 @@
 //! Stage 3: the semantic rules, one file each in [`rules`].
 //!
-//! A [`Rule`] is data: its code (identity, severity and summary from `diagnostic::codes`), the
-//! page `catalogc explain` prints (what it checks, why it matters) and two examples, one that
-//! fires the rule and one that does not. The examples are real: the test suite writes each into a
-//! small valid catalog (`tests/fixtures/base`) and checks that the rule fires, or does not. Rules
-//! that look at the resolved catalog have a `check` function; codes found while loading,
-//! validating or diffing are emitted by that stage and have none.
+//! A [`Rule`] is data: its code (identity and severity from `diagnostic::codes`) and two
+//! examples, one that fires the rule and one that does not. The words of its `catalogc explain`
+//! page (summary, what it checks, why it matters) are in the message files,
+//! `locales/<lang>/explain.ftl`, as `catNNN-summary`, `-what` and `-why`. The examples are real:
+//! the test suite writes each into a small valid catalog (`tests/fixtures/base`) and checks that
+//! the rule fires, or does not. Rules that look at the resolved catalog have a `check` function;
+//! codes found while loading, validating or diffing are emitted by that stage and have none.
 
 pub mod rules;
 

@@ -150,8 +150,9 @@ pub fn has(lang: Lang, id: &str) -> bool {
 }
 
 /// The message `id` in `lang` with its placeholders filled from `args`. A message the language
-/// lacks falls back to the other language's (the tests list which; only the `explain` pages'
-/// `-what` and `-why` may be missing in Chinese), and one missing in both gives its id.
+/// lacks falls back to the other language's, and one missing in both gives its id: a message
+/// added in one language only (a merge in progress) still says something. The tests make sure
+/// none is missing.
 pub fn t(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     let other = match lang {
         Lang::Zh => Lang::En,

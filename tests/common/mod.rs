@@ -225,10 +225,11 @@ pub fn check_since_in(
     )
 }
 
-/// `catalogc build --as-of AS_OF --root ROOT --out OUT EXTRA…`, run to completion.
+/// `catalogc build --lang en --as-of AS_OF --root ROOT --out OUT EXTRA…`, run to completion (its
+/// notes in English; the published outputs follow the catalog's `language` whatever `--lang`).
 pub fn build(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
-        .args(["build", "--as-of", AS_OF, "--root"])
+        .args(["build", "--lang", "en", "--as-of", AS_OF, "--root"])
         .arg(root)
         .arg("--out")
         .arg(out)
