@@ -746,10 +746,12 @@ fn explain_version_changes(root: &Path, compiled: &mut Compiled) {
             now,
             &compiled.resolved.line_fields,
             &compiled.labels,
+            compiled.lang,
         );
         if let Ok(Some(said)) = said {
             let help = d.help.take().unwrap_or_default();
-            d.help = Some(format!("{help}; {said}"));
+            let separator = t!(compiled.lang, "problem-separator");
+            d.help = Some(format!("{help}{separator}{said}"));
         }
     }
 }

@@ -258,3 +258,58 @@ fn the_cache_does_not_mix_languages() {
     assert!(en.contains("is not a date"), "{en}");
     assert_eq!(zh, zh_again);
 }
+
+/// A value of the wrong form is told what the form is, with an example, never the regex; a
+/// Chinese label written for an enumeration value is told which value it means.
+#[test]
+fn no_regex_reaches_a_reader_and_labels_find_their_values() {
+    let dir = common::copy_of("base");
+    common::merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "department: {name: 深圳市公安局, credit_code: \"1144030000754241\"}\n\
+         contact: {phone: \"12-34\", complaint: \"12345\"}\nlevel: 市级\n",
+    );
+    let check = ["check", "--no-cache", "--as-of", common::AS_OF];
+    for (lang, credit, phone, level) in [
+        (
+            "zh",
+            "统一社会信用代码为 18 位",
+            "\"0755-12345678\"",
+            "请写 `city`",
+        ),
+        (
+            "en",
+            "18 digits or capital letters",
+            "\"0755-12345678\"",
+            "write the value `city`",
+        ),
+    ] {
+        let (status, out) = catalogc(&[&check[..], &["--lang", lang]].concat(), dir.path());
+        assert_eq!(status, Some(1), "{out}");
+        for regex in ["^[", "]{", "}$", "[0-9", "A-HJ"] {
+            assert!(!out.contains(regex), "{lang}: `{regex}` in\n{out}");
+        }
+        for expected in [credit, "\"11440300007542417R\"", phone, level] {
+            assert!(
+                out.contains(expected),
+                "{lang}: `{expected}` missing in\n{out}"
+            );
+        }
+    }
+}
+
+/// `diagnostic::codes` keeps each code's English summary for the code table; the message files'
+/// English summary is the same text, so the two cannot drift apart.
+#[test]
+fn the_code_table_and_the_english_summaries_agree() {
+    for code in catalogc::diagnostic::codes::ALL {
+        let id = format!("{}-summary", code.code.to_ascii_lowercase());
+        assert_eq!(
+            catalogc::diagnostic::messages::t(Lang::En, &id, None),
+            code.summary,
+            "{}",
+            code.code
+        );
+    }
+}

@@ -58,3 +58,26 @@ diff-extra = extra (local item)
 diff-across = { $code } { $name } across regions
 diff-national-column = national: { $count } materials: { $materials }; limit { $limit }; fees { $fees }
 diff-region-column = { $name } ({ $region }): { $count } materials: { $materials }; committed { $limit }; fees { $fees }; { $class }
+
+## check --format markdown
+markdown-counts = { $errors } errors, { $warnings } warnings in { $files } files
+markdown-header = | | code | file | message |
+severity = { $severity ->
+    [error] error
+   *[warning] warning
+}
+markdown-escapes = Escape hatches for the national office's review ({ $count })
+markdown-no-escapes = This change adds no exception and no omission.
+
+## CAT214's help: what changed in the national item since the recorded version (from git)
+versions-since = since version { $version } (commit { $commit }): { $said }
+versions-unchanged = no change to its content
+# $verb: added, removed or changed.
+versions-lines = { $verb } { $ids }
+versions-list = { $label }: { $parts }
+versions-field = { $label } changed
+
+## check --format github
+github-help = help: { $help }
+github-escape = catalogc escape hatch
+github-hidden = { $hidden } more findings are not shown as annotations (GitHub shows { $limit } errors and { $limit } warnings per step); run `catalogc check` to see all of them

@@ -53,3 +53,29 @@ diff-extra = 多出（地方事项）
 diff-across = { $code } { $name } 各地区对比
 diff-national-column = 全国标准：{ $count } 项材料：{ $materials }；法定时限 { $limit }；收费 { $fees }
 diff-region-column = { $name }（{ $region }）：{ $count } 项材料：{ $materials }；承诺时限 { $limit }；收费 { $fees }；{ $class }
+
+## check --format markdown
+markdown-counts = 共 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
+markdown-header = | | 代码 | 文件 | 问题 |
+severity = { $severity ->
+    [error] 错误
+   *[warning] 警告
+}
+markdown-escapes = 供国家层面审核的例外和省略（{ $count } 处）
+markdown-no-escapes = 本次修改没有新增例外，也没有新增省略。
+
+## CAT214 的帮助：全国事项自所记录版本以来的变化（取自 git）
+versions-since = 自第 { $version } 版（提交 { $commit }）以来：{ $said }
+versions-unchanged = 内容没有变化
+versions-lines = { $verb ->
+    [added] 新增
+    [removed] 删除
+   *[changed] 修改
+} { $ids }
+versions-list = { $label }：{ $parts }
+versions-field = { $label }有变化
+
+## check --format github
+github-help = 帮助：{ $help }
+github-escape = catalogc 例外与省略
+github-hidden = 另有 { $hidden } 个问题没有作为注释显示（GitHub 每步最多显示 { $limit } 个错误和 { $limit } 个警告）；运行 `catalogc check` 查看全部

@@ -783,3 +783,25 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     row[b.len()]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::label_in;
+
+    #[test]
+    fn enumeration_labels_are_read_from_the_descriptions() {
+        let units = "working_day 工作日, calendar_day 自然日。";
+        assert_eq!(label_in(units, "working_day").as_deref(), Some("工作日"));
+        assert_eq!(label_in(units, "calendar_day").as_deref(), Some("自然日"));
+        let levels =
+            "GB/T 39046 A.2：national 1 国家级, province 2 省级, township 5 镇（乡、街道）级。";
+        assert_eq!(label_in(levels, "province").as_deref(), Some("省级"));
+        assert_eq!(
+            label_in(levels, "township").as_deref(),
+            Some("镇（乡、街道）级")
+        );
+        // A value inside another word is not it; a value with no Chinese label has none.
+        assert_eq!(label_in("other_power 10 其他行政权力", "other"), None);
+        assert_eq!(label_in("http or https", "http"), None);
+    }
+}
