@@ -81,3 +81,4 @@ versions-field = { $label } changed
 github-help = help: { $help }
 github-escape = catalogc escape hatch
 github-hidden = { $hidden } more findings are not shown as annotations (GitHub shows { $limit } errors and { $limit } warnings per step); run `catalogc check` to see all of them
+diff-region = { $name } ({ $code }, { $level })

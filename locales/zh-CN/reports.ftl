@@ -79,3 +79,12 @@ versions-field = { $label }有变化
 github-help = 帮助：{ $help }
 github-escape = catalogc 例外与省略
 github-hidden = 另有 { $hidden } 个问题没有作为注释显示（GitHub 每步最多显示 { $limit } 个错误和 { $limit } 个警告）；运行 `catalogc check` 查看全部
+diff-region = { $name }（{ $code }，{ $level ->
+    [national] 国家级
+    [province] 省级
+    [city] 市级
+    [county] 县级
+    [township] 乡镇级
+    [village] 村级
+   *[other] { $level }
+}）

@@ -15,10 +15,14 @@ pub fn render(report: &DiffReport<'_>) -> String {
     for region in &report.regions {
         let _ = write!(
             out,
-            "{} ({}, {})",
-            region.name,
-            region.code,
-            region.level.as_str(),
+            "{}",
+            t!(
+                lang,
+                "diff-region",
+                name = region.name.as_str(),
+                code = region.code.as_str(),
+                level = region.level.as_str()
+            )
         );
         if report.focus {
             out.push('\n');
