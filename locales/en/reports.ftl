@@ -82,3 +82,9 @@ github-help = help: { $help }
 github-escape = catalogc escape hatch
 github-hidden = { $hidden } more findings are not shown as annotations (GitHub shows { $limit } errors and { $limit } warnings per step); run `catalogc check` to see all of them
 diff-region = { $name } ({ $code }, { $level })
+
+## The text report's level names (as rustc prints them)
+level-error = error
+level-warning = warning
+level-help = help
+level-note = note

@@ -88,3 +88,9 @@ diff-region = { $name }（{ $code }，{ $level ->
     [village] 村级
    *[other] { $level }
 }）
+
+## 文本报告中的级别名称
+level-error = 错误
+level-warning = 警告
+level-help = 帮助
+level-note = 提示

@@ -14,11 +14,22 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
     } else {
         Renderer::plain()
     };
+    let lang = report.lang;
+    // The renderer's own words (error, warning, help, note) in the reader's language too.
+    let named = |level: Level<'static>, id: &str| level.with_name(Some(t!(lang, id)));
+    let (error, warning) = (
+        named(Level::ERROR, "level-error"),
+        named(Level::WARNING, "level-warning"),
+    );
+    let (help_level, note) = (
+        named(Level::HELP, "level-help"),
+        named(Level::NOTE, "level-note"),
+    );
     let mut out = String::new();
     for d in report.diagnostics {
         let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => error.clone(),
+            Severity::Warning => warning.clone(),
         };
         let mut title = level.primary_title(d.message.as_str()).id(d.code);
         let primary = match report.sources.get(d.file.as_str()) {
@@ -46,7 +57,7 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
             Some(snippet) => title.element(snippet),
             None => {
                 title = title.id(d.code);
-                title.element(Level::NOTE.message(t!(
+                title.element(note.clone().message(t!(
                     report.lang,
                     "report-in",
                     location = location
@@ -67,10 +78,13 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
             }
         }
         if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(help_level.clone().message(help.as_str()));
         }
-        group =
-            group.element(Level::NOTE.message(t!(report.lang, "report-explain", code = d.code)));
+        group = group.element(note.clone().message(t!(
+            report.lang,
+            "report-explain",
+            code = d.code
+        )));
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
