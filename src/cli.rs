@@ -10,11 +10,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check;
 use crate::diagnostic::Summary;
-use crate::diagnostic::codes;
+use crate::diagnostic::messages::Lang;
 use crate::load::git::GitError;
 use crate::load::schema::SchemaError;
 use crate::pipeline::{self, Compiled, Options};
 use crate::report::{self, Format};
+use crate::t;
 
 mod generate;
 
@@ -172,11 +173,17 @@ pub enum Command {
     Explain {
         /// A rule code: CAT101, cat101 or 101.
         code: String,
+        /// zh or en; default: the language of the catalog found here, else zh.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// List every rule.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// zh or en; default: the language of the catalog found here, else zh.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Print the shell completion script for SHELL (e.g. `catalogc completions bash >
     /// /usr/share/bash-completion/completions/catalogc`).
@@ -266,6 +273,15 @@ pub struct Common {
     /// also renders every page, reusing none from the previous output.
     #[arg(long)]
     pub no_cache: bool,
+    /// The language of messages and reports: zh (中文) or en; default: the catalog's `language`.
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+/// `--lang zh`, `zh-CN`, `en` ….
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::from_tag(value)
+        .ok_or_else(|| format!("`{value}` is not a language catalogc speaks: use zh or en"))
 }
 
 /// `check`'s repairs and acknowledgements (issue 16).
@@ -440,6 +456,7 @@ fn root_at(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
         regions: Vec::new(),
         as_of: None,
         no_cache: false,
+        lang: None,
     })
 }
 
@@ -549,6 +566,23 @@ fn options(common: &Common) -> Result<Options, Error> {
         selection: None,
         cache: !common.no_cache,
         skip_rules: false,
+        lang: common.lang,
+    })
+}
+
+/// The language of a run on the catalog at `root`: `--lang`, else the catalog's `language`.
+fn lang_of(root: &Path, lang: Option<Lang>) -> Lang {
+    lang.unwrap_or_else(|| crate::load::language(root))
+}
+
+/// The language of a command that needs no catalog (`explain`, `rules`): `--lang`, else the
+/// language of the catalog found from the working directory, else Chinese.
+fn lang_here(lang: Option<Lang>) -> Lang {
+    lang.unwrap_or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|dir| crate::load::find_root(&dir))
+            .map_or_else(Lang::default, |root| crate::load::language(&root))
     })
 }
 
@@ -595,22 +629,28 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let root = root(&common)?;
             let mut options = options(&common)?;
             known_regions(&root, &options.regions)?;
+            let lang = lang_of(&root, options.lang);
             let mut extra = Vec::new();
             let mut review = None;
             if let Some(rev) = since {
                 let git = crate::load::git::Git::open(&root)
                     .ok_or_else(|| GitError::NotARepository(root.clone()))?;
                 let changed = git.changed_since(&rev)?;
-                let selection = crate::load::since::select(&root, &changed);
+                let selection = crate::load::since::select(&root, &changed, lang);
                 eprintln!(
-                    "--since {rev}: {} changed file(s) under the catalog root",
-                    changed.len()
+                    "{}",
+                    t!(
+                        lang,
+                        "report-since",
+                        rev = rev.as_str(),
+                        count = changed.len()
+                    )
                 );
                 for reason in &selection.reasons {
                     eprintln!("  {reason}");
                 }
                 let revised = crate::load::since::revised(&git, &rev, &root, &changed)?;
-                extra = crate::check::stale_reviews(&revised);
+                extra = crate::check::stale_reviews(&revised, lang);
                 options.selection = Some(selection);
                 review = Some(revised);
             }
@@ -779,13 +819,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             }
             .into())
         }
-        Command::Explain { code } => {
+        Command::Explain { code, lang } => {
             let rule = check::find(&code).ok_or(Error::UnknownCode(code))?;
-            print!("{}", rule.page());
+            print!("{}", rule.page(lang_here(lang)));
             Ok(Status::Success.into())
         }
-        Command::Rules { format } => {
-            print!("{}", list_rules(format));
+        Command::Rules { format, lang } => {
+            print!("{}", list_rules(format, lang_here(lang)));
             Ok(Status::Success.into())
         }
         Command::Completions { shell } => {
@@ -809,6 +849,7 @@ fn run_new(what: New) -> Result<Status, Error> {
             regions: Vec::new(),
             as_of: None,
             no_cache: true,
+            lang: None,
         })
     };
     let written = match what {
@@ -884,9 +925,15 @@ fn run_check(
             .iter()
             .filter(|d| selection.reports(d.path()))
             .count();
+        let total = compiled.resolved.catalog.documents.len().max(checked);
         eprintln!(
-            "checked {checked} of {} catalog files",
-            compiled.resolved.catalog.documents.len().max(checked)
+            "{}",
+            t!(
+                compiled.lang,
+                "report-checked-of",
+                checked = checked,
+                total = total
+            )
         );
     }
     compiled.diagnostics.extend(extra);
@@ -928,7 +975,7 @@ fn write_baseline(
     let today = crate::dates::format(options.as_of.unwrap_or_else(crate::dates::today));
     compiled
         .diagnostics
-        .retain(|d| d.code != codes::BASELINE_STALE.code);
+        .retain(|d| d.code != crate::diagnostic::codes::BASELINE_STALE.code);
     let count = suppress::write_baseline(
         root,
         &compiled.resolved.catalog.documents,
@@ -987,10 +1034,12 @@ fn explain_version_changes(root: &Path, compiled: &mut Compiled) {
             now,
             &compiled.resolved.line_fields,
             &compiled.labels,
+            compiled.lang,
         );
         if let Ok(Some(said)) = said {
             let help = d.help.take().unwrap_or_default();
-            d.help = Some(format!("{help}; {said}"));
+            let separator = t!(compiled.lang, "problem-separator");
+            d.help = Some(format!("{help}{separator}{said}"));
         }
     }
 }
@@ -1014,8 +1063,12 @@ fn run_build(
             )
         );
         eprintln!(
-            "error: the catalog has {} errors; nothing was written",
-            summary.errors
+            "{}",
+            t!(
+                compiled.lang,
+                "report-build-errors",
+                errors = summary.errors
+            )
         );
         return Ok(Outcome::with(Status::Findings, compiled));
     }
@@ -1027,20 +1080,27 @@ fn run_build(
     site.reuse_pages = options.cache;
     let written = crate::emit::build(&site, &compiled, log.as_ref(), out).map_err(Error::Build)?;
     eprintln!(
-        "wrote {} files ({} KiB, {} unchanged and not rewritten, {} of them not rendered again) to {} in {} ms; open {}",
-        written.files,
-        written.bytes / 1024,
-        written.unchanged,
-        written.reused,
-        out.display(),
-        started.elapsed().as_millis(),
-        out.join("portal").join("index.html").display()
+        "{}",
+        t!(
+            compiled.lang,
+            "report-build-wrote",
+            files = written.files,
+            kib = written.bytes / 1024,
+            unchanged = written.unchanged,
+            reused = written.reused,
+            out = out.display().to_string(),
+            ms = started.elapsed().as_millis() as u64,
+            index = out.join("portal").join("index.html").display().to_string()
+        )
     );
     if summary.warnings > 0 {
         eprintln!(
-            "the catalog has {} warning{}: `catalogc check` shows them",
-            summary.warnings,
-            if summary.warnings == 1 { "" } else { "s" }
+            "{}",
+            t!(
+                compiled.lang,
+                "report-build-warnings",
+                warnings = summary.warnings
+            )
         );
     }
     drop(site);
@@ -1056,8 +1116,12 @@ fn recent_changes(
 ) -> Result<Option<crate::history::Changelog>, Error> {
     let Some(git) = crate::load::git::Git::open(root) else {
         eprintln!(
-            "note: {} is not in a git repository, so no Atom feeds are written",
-            root.display()
+            "{}",
+            t!(
+                compiled.lang,
+                "report-no-git",
+                root = root.display().to_string()
+            )
         );
         return Ok(None);
     };
@@ -1140,10 +1204,11 @@ fn run_diff(
 
 fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Error> {
     let migration = crate::migrate::plan(root, options)?;
+    let lang = lang_of(root, options.lang);
     if migration.edits.is_empty() {
         eprintln!(
-            "the catalog is written for format {}; nothing to migrate",
-            migration.from
+            "{}",
+            t!(lang, "report-migrate-nothing", format = migration.from)
         );
         return Ok(Status::Success);
     }
@@ -1165,26 +1230,31 @@ fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Err
     if !diff {
         crate::migrate::apply(root, &migration).map_err(Error::Migrate)?;
         eprintln!(
-            "migrated from format {} to {}: {} files rewritten; run `catalogc check` and give the reasons it asks for (CAT211)",
-            migration.from,
-            crate::migrate::FORMAT,
-            migration.edits.len()
+            "{}",
+            t!(
+                lang,
+                "report-migrated",
+                from = migration.from,
+                to = crate::migrate::FORMAT,
+                files = migration.edits.len()
+            )
         );
     }
     Ok(Status::Success)
 }
 
-fn list_rules(format: ListFormat) -> String {
+fn list_rules(format: ListFormat, lang: Lang) -> String {
     match format {
-        ListFormat::Text => codes::ALL
+        ListFormat::Text => check::rules::ALL
             .iter()
-            .map(|c| {
+            .map(|r| {
+                let c = r.code;
                 format!(
                     "{}  {:<22} {:<7}  {}\n",
                     c.code,
                     c.name,
                     c.severity.as_str(),
-                    c.summary
+                    r.summary(lang)
                 )
             })
             .collect(),
@@ -1195,7 +1265,7 @@ fn list_rules(format: ListFormat) -> String {
                     let c = r.code;
                     serde_json::json!({
                         "code": c.code, "name": c.name, "severity": c.severity, "status": c.status,
-                        "summary": c.summary, "what": r.what, "why": r.why,
+                        "summary": r.summary(lang), "what": r.what(lang), "why": r.why(lang),
                     })
                 })
                 .collect();

@@ -17,8 +17,8 @@ static BASE: OnceLock<Option<(Standard, Loaded)>> = OnceLock::new();
 fn base() -> Option<&'static (Standard, Loaded)> {
     BASE.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
-        let standard = Standard::load(&root).ok()?;
-        let loaded = load::load(&root, standard.limits);
+        let standard = Standard::load(&root, None).ok()?;
+        let loaded = load::load(&root, standard.limits, standard.lang);
         Some((standard, loaded))
     })
     .as_ref()
@@ -32,8 +32,13 @@ pub fn check_item_bytes(bytes: &[u8]) -> usize {
     };
     let mut loaded = loaded.clone();
     loaded.documents.retain(|d| d.path() != TARGET);
-    let (document, found) =
-        load::document_from_bytes(Kind::National, TARGET, bytes.to_vec(), standard.limits);
+    let (document, found) = load::document_from_bytes(
+        Kind::National,
+        TARGET,
+        bytes.to_vec(),
+        standard.limits,
+        standard.lang,
+    );
     loaded.documents.extend(document);
     loaded.diagnostics.extend(found);
     let options = Options {

@@ -234,12 +234,13 @@ impl Server {
     /// The findings of the catalog with the open documents in place of their files, limited to
     /// what the open documents can affect.
     fn findings(&self) -> Result<Vec<Diagnostic>, crate::load::schema::SchemaError> {
-        let standard = pipeline::Standard::load(&self.root)?;
+        let standard = pipeline::Standard::load(&self.root, None)?;
         let changed: Vec<String> = self.open.keys().cloned().collect();
-        let selection = load::since::select(&self.root, &changed);
+        let selection = load::since::select(&self.root, &changed, standard.lang);
         let mut loaded = load::load_some(
             &self.root,
             standard.limits,
+            standard.lang,
             &|rel| selection.loads(rel) && !self.open.contains_key(rel),
             None,
             None,
@@ -259,6 +260,7 @@ impl Server {
                 relative,
                 text.clone().into_bytes(),
                 standard.limits,
+                standard.lang,
             );
             loaded.documents.extend(document);
             loaded.diagnostics.extend(found);

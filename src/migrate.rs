@@ -14,6 +14,7 @@ use crate::load::yaml::{self, Limits, Node, Value as Yaml};
 use crate::pipeline::{self, Compiled, Options};
 use crate::resolve::Line;
 use crate::resolve::view;
+use crate::t;
 
 pub use crate::load::FORMAT;
 
@@ -51,6 +52,7 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
         ..options.clone()
     };
     let compiled = pipeline::compile(root, &options)?;
+    let lang = compiled.lang;
     let from = declared_version(&compiled);
     let mut edits = Vec::new();
     if from >= FORMAT {
@@ -115,14 +117,18 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
         for (field, missing) in &additions {
             if let Some(text) = append_omissions(&after, field, missing) {
                 after = text;
-                notes.push(format!(
-                    "{field}: {} omitted (reason to be given)",
-                    missing.join(", ")
+                notes.push(t!(
+                    lang,
+                    "migrate-omitted",
+                    field = field.as_str(),
+                    lines = missing.join(", ")
                 ));
             } else {
-                notes.push(format!(
-                    "{field}: could not be rewritten; add {} by hand",
-                    missing.join(", ")
+                notes.push(t!(
+                    lang,
+                    "migrate-by-hand",
+                    field = field.as_str(),
+                    lines = missing.join(", ")
                 ));
             }
         }

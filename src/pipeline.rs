@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::check;
+use crate::diagnostic::messages::Lang;
 use crate::diagnostic::{self, Diagnostic};
 use crate::diff::{self, Conformance};
 use crate::load::policy::Policy;
@@ -29,6 +30,8 @@ pub struct Options {
     pub cache: bool,
     /// Resolve and diff only, without the rules (for comparing past revisions).
     pub skip_rules: bool,
+    /// The language of the messages (`--lang`); the catalog's `language` when absent.
+    pub lang: Option<Lang>,
 }
 
 /// Everything the pipeline computed.
@@ -39,6 +42,8 @@ pub struct Compiled {
     pub policy_document: Document,
     pub conformance: Conformance,
     pub diagnostics: Vec<Diagnostic>,
+    /// The language the messages were written in.
+    pub lang: Lang,
 }
 
 /// What a check applies, read once: the schemas, the conformance policy, the input limits.
@@ -50,19 +55,31 @@ pub struct Standard {
     pub policy_document: Document,
     pub policy_diagnostics: Vec<Diagnostic>,
     pub limits: crate::load::yaml::Limits,
+    /// The language of the messages: `lang` if given, else the catalog's `language`.
+    pub lang: Lang,
 }
 
 impl Standard {
-    pub fn load(root: &Path) -> Result<Standard, SchemaError> {
-        let limits = load::limits(root);
+    pub fn load(root: &Path, lang: Option<Lang>) -> Result<Standard, SchemaError> {
+        let mut limits = load::limits(root);
+        let lang = lang.unwrap_or_else(|| load::language(root));
+        // The loader's own messages (full-width slips, syntax errors) follow `--lang` too.
+        limits.lang = lang;
         let schemas = Schemas::load(root)?;
-        let mut parts = vec![format!("{limits:?}").into_bytes()];
+        // Not the language: the cache holds only clean documents, never a finding's words, so
+        // runs in Chinese and in English share it (tests/messages.rs runs both on one cache).
+        let unspoken = crate::load::yaml::Limits {
+            lang: Lang::default(),
+            ..limits
+        };
+        let mut parts = vec![format!("{unspoken:?}").into_bytes()];
         for (name, _) in crate::load::schema::BUILT_IN {
             parts.push(crate::load::schema::schema_text(root, name)?.0.into_bytes());
         }
         let fingerprint =
             crate::load::cache::fingerprint(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>());
-        let (policy, policy_document, policy_diagnostics) = Policy::load(root, &schemas, limits)?;
+        let (policy, policy_document, policy_diagnostics) =
+            Policy::load(root, &schemas, limits, lang)?;
         Ok(Standard {
             fingerprint,
             schemas,
@@ -70,21 +87,23 @@ impl Standard {
             policy_document,
             policy_diagnostics,
             limits,
+            lang,
         })
     }
 }
 
 /// Run the pipeline on the catalog at `root`. `Err` means catalogc cannot run (a broken schema).
 pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> {
-    let standard = Standard::load(root)?;
+    let standard = Standard::load(root, options.lang)?;
     let cache = options
         .cache
         .then(|| crate::load::cache::Cache::open(root, standard.fingerprint));
-    let validate = |document: &Document| standard.schemas.validate(document);
+    let validate = |document: &Document| standard.schemas.validate(document, standard.lang);
     let loaded = match &options.selection {
         Some(selection) => load::load_some(
             root,
             standard.limits,
+            standard.lang,
             &|rel| selection.loads(rel),
             cache.as_ref(),
             Some(&validate),
@@ -92,6 +111,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled, SchemaError> 
         None => load::load_some(
             root,
             standard.limits,
+            standard.lang,
             &|_| true,
             cache.as_ref(),
             Some(&validate),
@@ -116,7 +136,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
         .map(|document| {
             (!document.validated).then(|| {
                 if document.parsed {
-                    standard.schemas.validate(document)
+                    standard.schemas.validate(document, standard.lang)
                 } else {
                     Vec::new()
                 }
@@ -140,6 +160,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
             documents,
             &loaded.listed,
             today,
+            standard.lang,
             &mut diagnostics,
         ),
         &standard.policy,
@@ -183,6 +204,7 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
         policy_document: standard.policy_document.clone(),
         conformance,
         diagnostics,
+        lang: standard.lang,
     }
 }
 

@@ -180,7 +180,7 @@ fn the_github_workflow_checks_a_pull_request_since_its_merge_base_and_uploads_sa
     let (status, log) = run.status("Check");
     assert_eq!(status, 1, "{log}");
     assert!(
-        log.contains("--since") && log.contains("error[CAT003]"),
+        log.contains("--since") && log.contains("错误[CAT003]"),
         "{log}"
     );
     let sarif_file = &run.with("github/codeql-action/upload-sarif", "sarif_file")[0];
@@ -197,7 +197,7 @@ fn the_github_workflow_checks_a_pull_request_since_its_merge_base_and_uploads_sa
         "{sarif}"
     );
     // Only what the change can affect was checked (the merge base was found).
-    assert!(log.contains("changed file(s)"), "{log}");
+    assert!(log.contains("个文件已修改"), "{log}");
     for path in run.with("actions/cache", "path") {
         if !path.starts_with('~') {
             assert!(
@@ -290,7 +290,7 @@ fn the_gitlab_jobs_check_a_merge_request_since_its_diff_base_and_publish_pages()
     let (dir, status, log) = merge_request(&pipeline, "materails: []\n");
     assert_eq!(status, 1, "{log}");
     assert!(
-        log.contains("--since") && log.contains("error[CAT003]"),
+        log.contains("--since") && log.contains("错误[CAT003]"),
         "{log}"
     );
     let quality = read_json(&dir.path().join(&report));

@@ -9,9 +9,10 @@ fn catalogc() -> Command {
     Command::cargo_bin("catalogc").unwrap()
 }
 
+/// `check` in English (`--lang en`): these tests and snapshots read today's English messages.
 fn check(dir: &tempfile::TempDir, args: &[&str]) -> (Option<i32>, String) {
     let output = catalogc()
-        .args(["check", "--as-of", AS_OF, "--root"])
+        .args(["check", "--lang", "en", "--as-of", AS_OF, "--root"])
         .arg(dir.path())
         .args(args)
         .output()
@@ -120,12 +121,18 @@ fn a_catalogs_own_schema_overrides_the_built_in_one_file_by_file() {
 #[test]
 fn explain_accepts_every_spelling_of_a_code() {
     for short in ["7", "07", "007", "CAT7", "cat07"] {
-        let output = catalogc().args(["explain", short]).output().unwrap();
+        let output = catalogc()
+            .args(["explain", short, "--lang", "en"])
+            .output()
+            .unwrap();
         assert_eq!(output.status.code(), Some(0), "{short}");
         assert!(String::from_utf8_lossy(&output.stdout).starts_with("# CAT007 unquoted-code"));
     }
     for code in ["CAT101", "cat101", "101"] {
-        let output = catalogc().args(["explain", code]).output().unwrap();
+        let output = catalogc()
+            .args(["explain", code, "--lang", "en"])
+            .output()
+            .unwrap();
         assert_eq!(output.status.code(), Some(0));
         let page = String::from_utf8(output.stdout).unwrap();
         for section in [

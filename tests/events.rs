@@ -290,6 +290,7 @@ fn check_since_a_local_item_rechecks_the_events_of_its_region_that_list_it() {
     let selection = catalogc::load::since::select(
         root,
         &["catalog/regions/440000/local/442000100001.yaml".to_string()],
+        catalogc::diagnostic::messages::Lang::En,
     );
     assert!(
         selection.reports("catalog/regions/440000/events/company.yaml"),

@@ -90,11 +90,16 @@ fn read(
     standard: &Standard,
     text: &str,
 ) -> (Vec<catalogc::diagnostic::Diagnostic>, serde_json::Value) {
-    let (document, mut found) =
-        load::parse_document(Kind::Entry, SAMPLE, text.to_string(), standard.limits);
+    let (document, mut found) = load::parse_document(
+        Kind::Entry,
+        SAMPLE,
+        text.to_string(),
+        standard.limits,
+        standard.lang,
+    );
     let document = document.expect("a document");
     if document.parsed {
-        found.extend(standard.schemas.validate(&document));
+        found.extend(standard.schemas.validate(&document, standard.lang));
     }
     (found, document.json)
 }
@@ -114,7 +119,7 @@ fn apply(text: &str, d: &catalogc::diagnostic::Diagnostic) -> String {
 #[test]
 fn each_full_width_slip_at_each_syntax_position_is_one_diagnostic_and_fixes_back() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let standard = Standard::load(root).unwrap();
+    let standard = Standard::load(root, None).unwrap();
     let original = std::fs::read_to_string(root.join(SAMPLE)).unwrap();
     let (clean, json) = read(&standard, &original);
     assert!(clean.is_empty(), "{clean:?}");

@@ -82,14 +82,29 @@ fn a_clean_tree_passes() {
 fn an_unrelated_change_selects_only_its_own_item() {
     let dir = sample_repo();
     let local = "catalog/regions/370303/local/372082001001.yaml";
-    let selection = since::select(dir.path(), &[local.to_string()]);
+    let selection = since::select(
+        dir.path(),
+        &[local.to_string()],
+        catalogc::diagnostic::messages::Lang::En,
+    );
     assert_eq!(selection.report, BTreeSet::from([local.to_string()]));
     let leaf = "catalog/regions/440304/000131127004.yaml";
     assert!(dir.path().join(leaf).exists());
-    let selection = since::select(dir.path(), &[leaf.to_string()]);
+    let selection = since::select(
+        dir.path(),
+        &[leaf.to_string()],
+        catalogc::diagnostic::messages::Lang::En,
+    );
     assert_eq!(selection.report, BTreeSet::from([leaf.to_string()]));
     // A registry change re-checks everything.
-    assert!(since::select(dir.path(), &["catalog/registries/laws.yaml".to_string()]).all);
+    assert!(
+        since::select(
+            dir.path(),
+            &["catalog/registries/laws.yaml".to_string()],
+            catalogc::diagnostic::messages::Lang::En
+        )
+        .all
+    );
 }
 
 #[test]
@@ -190,7 +205,11 @@ fn since_findings_equal_a_full_check_restricted_to_the_selection() {
     for iteration in 0..40 {
         let dir = sample_copy();
         let changed = edit(dir.path(), &mut rng);
-        let selection = since::select(dir.path(), std::slice::from_ref(&changed));
+        let selection = since::select(
+            dir.path(),
+            std::slice::from_ref(&changed),
+            catalogc::diagnostic::messages::Lang::En,
+        );
         let mut full = compile(dir.path());
         full.diagnostics.retain(|d| selection.reports(&d.file));
         let partial = pipeline::compile(
@@ -214,7 +233,9 @@ fn since_findings_equal_a_full_check_restricted_to_the_selection() {
 fn version_findings(dir: &std::path::Path, since: Option<&str>) -> Vec<(String, u64, String)> {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"));
     command
-        .args(["check", "--as-of", AS_OF, "--format", "json", "--root"])
+        .args([
+            "check", "--lang", "en", "--as-of", AS_OF, "--format", "json", "--root",
+        ])
         .arg(dir);
     if let Some(rev) = since {
         command.args(["--since", rev]);

@@ -73,7 +73,7 @@ fn build_shows_its_progress_on_a_terminal_and_not_under_ci() {
     let under_ci = on_a_terminal(&args, true);
     assert!(!under_ci.contains("生成办事指南"), "{under_ci:?}");
     // What build says at the end is said under CI too.
-    assert!(under_ci.contains("wrote "), "{under_ci:?}");
+    assert!(under_ci.contains("已写出"), "{under_ci:?}");
 }
 
 #[test]

@@ -110,7 +110,7 @@ pub struct NewEntry<'a> {
 /// Write `catalog/regions/<region>/<item>.yaml` for a national item.
 pub fn entry(root: &Path, new: &NewEntry) -> Result<String, AuthorError> {
     let compiled = compile(root)?;
-    let standard = pipeline::Standard::load(root).map_err(AuthorError::Schema)?;
+    let standard = pipeline::Standard::load(root, None).map_err(AuthorError::Schema)?;
     let fixed: Vec<String> = standard
         .policy
         .fields

@@ -1,11 +1,12 @@
 //! Stage 3: the semantic rules, one file each in [`rules`].
 //!
-//! A [`Rule`] is data: its code (identity, severity and summary from `diagnostic::codes`), the
-//! page `catalogc explain` prints (what it checks, why it matters) and two examples, one that
-//! fires the rule and one that does not. The examples are real: the test suite writes each into a
-//! small valid catalog (`tests/fixtures/base`) and checks that the rule fires, or does not. Rules
-//! that look at the resolved catalog have a `check` function; codes found while loading,
-//! validating or diffing are emitted by that stage and have none.
+//! A [`Rule`] is data: its code (identity and severity from `diagnostic::codes`) and two
+//! examples, one that fires the rule and one that does not. The words of its `catalogc explain`
+//! page (summary, what it checks, why it matters) are in the message files,
+//! `locales/<lang>/explain.ftl`, as `catNNN-summary`, `-what` and `-why`. The examples are real:
+//! the test suite writes each into a small valid catalog (`tests/fixtures/base`) and checks that
+//! the rule fires, or does not. Rules that look at the resolved catalog have a `check` function;
+//! codes found while loading, validating or diffing are emitted by that stage and have none.
 
 pub mod rules;
 
@@ -13,7 +14,9 @@ pub use rules::stale_review::{stale_review, stale_reviews};
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes::{self, Code, Status};
+use crate::diagnostic::messages::Lang;
 use crate::resolve::Resolved;
+use crate::t;
 
 /// Files that make an example: each `(path, yaml)` is merged into the base catalog, the keys
 /// given replacing the file's top-level keys of the same name (or creating the file).
@@ -24,8 +27,6 @@ pub type Check = fn(&Resolved, &mut Vec<Diagnostic>);
 pub struct Rule {
     /// The code's identity, from the one table in `diagnostic::codes`.
     pub code: &'static Code,
-    pub what: &'static str,
-    pub why: &'static str,
     pub fails: Example,
     pub passes: Example,
     pub check: Option<Check>,
@@ -35,23 +36,30 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The page `catalogc explain` prints, in Markdown.
-    pub fn page(&self) -> String {
-        let mut page = format!(
-            "# {} {} ({})\n\n{}\n\n## What it checks\n\n{}\n\n## Why it matters\n\n{}\n",
-            self.code.code,
-            self.code.name,
-            self.code.severity.as_str(),
-            self.code.summary,
-            self.what.trim(),
-            self.why.trim()
+    /// The page `catalogc explain` prints, in Markdown, in `lang`.
+    pub fn page(&self, lang: Lang) -> String {
+        let code = self.code.code;
+        let id = code.to_ascii_lowercase();
+        let mut page = t!(
+            lang,
+            "page-title",
+            code = code,
+            name = self.code.name,
+            severity = self.code.severity.as_str()
         );
+        page.push_str("\n\n");
+        page.push_str(&self.summary(lang));
+        page.push_str(&format!("\n\n## {}\n\n", t!(lang, "page-what")));
+        page.push_str(&self.what(lang));
+        page.push_str(&format!("\n\n## {}\n\n", t!(lang, "page-why")));
+        page.push_str(&t!(lang, &format!("{id}-why")));
+        page.push('\n');
         if self.code.status == Status::Retired {
-            page.push_str("\nThis rule is retired: catalogc no longer emits it.\n");
+            page.push_str(&format!("\n{}\n", t!(lang, "page-retired")));
         }
         for (title, example) in [
-            ("Example that fails", self.fails),
-            ("Example that passes", self.passes),
+            (t!(lang, "page-fails"), self.fails),
+            (t!(lang, "page-passes"), self.passes),
         ] {
             page.push_str(&format!("\n## {title}\n"));
             for (path, yaml) in example {
@@ -62,6 +70,30 @@ impl Rule {
             }
         }
         page
+    }
+
+    /// The one-line summary of the rule's code, in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            &format!("{}-summary", self.code.code.to_ascii_lowercase())
+        )
+    }
+
+    /// What the rule checks, in `lang`.
+    pub fn what(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            &format!("{}-what", self.code.code.to_ascii_lowercase())
+        )
+    }
+
+    /// Why the rule matters, in `lang`.
+    pub fn why(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            &format!("{}-why", self.code.code.to_ascii_lowercase())
+        )
     }
 }
 

@@ -7,6 +7,7 @@
 //! SARIF, GitHub workflow commands or JUnit.
 
 pub mod codes;
+pub mod messages;
 pub mod source;
 
 use serde::Serialize;

@@ -20,6 +20,7 @@ use serde_json::Value;
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
+use crate::diagnostic::messages::Lang;
 use crate::load::policy::{Direction, FieldPolicy, Omit, Policy};
 use crate::load::{Document, Kind};
 pub mod describe;
@@ -32,6 +33,7 @@ use crate::resolve::limits::{Days, Relation, relate};
 use crate::resolve::model::Level;
 use crate::resolve::view::{self, ExceptionDoc, Limit};
 use crate::resolve::{Effective, Line, Resolved, Sourced};
+use crate::t;
 
 /// The conformance classes (docs/format.md, regional entry), from best to worst for a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -550,7 +552,7 @@ fn entry<'a>(
             // Under an expired exception the deviation is CAT208's one finding (renew or conform).
             if here
                 && !expired
-                && let Some(d) = finding(field, bounded, detail, own, national_doc)
+                && let Some(d) = finding(field, bounded, detail, own, national_doc, catalog.lang)
             {
                 out.push(d);
             }
@@ -587,27 +589,33 @@ fn entry<'a>(
         let expires = exception.expires();
         let day = dates::parse(expires);
         if day.is_some_and(|day| day < catalog.today) {
-            let what = match exception.reference() {
-                Some(r) => format!(" for `{}` line `{r}`", exception.field()),
-                None => format!(" for `{}`", exception.field()),
-            };
+            let lang = catalog.lang;
+            let what = exception_subject(exception.field(), exception.reference(), lang);
             out.push(
-                own.diagnostic(&codes::EXPIRED_EXCEPTION, &format!("{pointer}/expires"), format!("exception `{}`{what} expired on {expires}: the deviation it approved is unapproved now", exception.approval()))
-                    .label("expired")
-                    .help("renew the approval and update `expires`, or make the entry conform to the standard and remove the exception"),
+                own.diagnostic(
+                    &codes::EXPIRED_EXCEPTION,
+                    &format!("{pointer}/expires"),
+                    t!(
+                        lang,
+                        "cat208-message",
+                        approval = exception.approval(),
+                        what = what,
+                        expires = expires
+                    ),
+                )
+                .label(t!(lang, "cat208-label"))
+                .help(t!(lang, "cat208-help")),
             );
         } else if !matched[*k] {
-            let what = match exception.reference() {
-                Some(r) => format!("`{}` line `{r}`", exception.field()),
-                None => format!("`{}`", exception.field()),
-            };
+            let lang = catalog.lang;
+            let what = exception_subject(exception.field(), exception.reference(), lang);
             out.push(
                 own.diagnostic(
                     &codes::UNMATCHED_EXCEPTION,
                     &pointer,
-                    format!("exception for {what} matches no deviation of this entry"),
+                    t!(lang, "cat209-message", what = what),
                 )
-                .help("correct its `field` or `ref`, or remove it if the deviation is gone"),
+                .help(t!(lang, "cat209-help")),
             );
         } else if let Some(day) = day
             && day - catalog.today <= catalog.exception_notice_days()
@@ -617,13 +625,16 @@ fn entry<'a>(
                 own.diagnostic(
                     &codes::EXCEPTION_EXPIRING,
                     &format!("{pointer}/expires"),
-                    format!(
-                        "exception `{}` expires on {expires}, in {left} days",
-                        exception.approval()
+                    t!(
+                        catalog.lang,
+                        "cat213-message",
+                        approval = exception.approval(),
+                        expires = expires,
+                        left = left
                     ),
                 )
-                .label("expires soon")
-                .help("renew the approval and update `expires` before then, or plan to conform"),
+                .label(t!(catalog.lang, "cat213-label"))
+                .help(t!(catalog.lang, "cat213-help")),
             );
         }
     }
@@ -1043,21 +1054,20 @@ pub fn inline_diff(old: &str, new: &str) -> String {
     out
 }
 
-fn show(value: Option<&Value>) -> String {
-    match value {
-        None => "nothing".to_string(),
-        Some(Value::String(s)) => format!("“{s}”"),
-        Some(v) if Limit(v).days().is_some() => labels::limit_days(Limit(v)).unwrap_or_default(),
-        Some(v) => v.to_string(),
+/// What an exception is for: `conditions` line `residence`.
+fn exception_subject(field: &str, reference: Option<&str>, lang: Lang) -> String {
+    match reference {
+        Some(r) => t!(lang, "exception-line", field = field, line = r),
+        None => t!(lang, "exception-field", field = field),
     }
 }
 
-fn singular(field: &str) -> &str {
-    match field {
-        "conditions" => "condition",
-        "materials" => "material",
-        "fees" => "fee",
-        other => other,
+fn show(value: Option<&Value>, lang: Lang) -> String {
+    match value {
+        None => t!(lang, "value-nothing"),
+        Some(Value::String(s)) => format!("“{s}”"),
+        Some(v) if Limit(v).days().is_some() => labels::limit_days(Limit(v)).unwrap_or_default(),
+        Some(v) => v.to_string(),
     }
 }
 
@@ -1116,12 +1126,13 @@ fn finding(
     detail: &Detail,
     own: &Document,
     national_doc: &Document,
+    lang: Lang,
 ) -> Option<Diagnostic> {
-    let line = detail
-        .key
-        .as_deref()
-        .map(|k| format!("{} `{k}`", singular(field)))
-        .unwrap_or_else(|| format!("`{field}`"));
+    let line = match detail.key.as_deref() {
+        Some(key) => t!(lang, "diff-line", field = field, key = key),
+        None => t!(lang, "field", property = field),
+    };
+    let show = |value: Option<&Value>| show(value, lang);
     let (code, message) = match detail.kind.as_str() {
         "added" => {
             let name = detail
@@ -1138,57 +1149,67 @@ fn finding(
                 .unwrap_or_default();
             (
                 &codes::ADDED_REQUIREMENT,
-                format!("{line} ({name}) is not in the national standard"),
+                t!(lang, "cat204-message", line = line.as_str(), name = name),
             )
         }
         "changed" => (
             &codes::FIXED_FIELD,
-            format!("`{field}` differs from the national standard"),
+            t!(lang, "cat203-message", field = field),
         ),
         "unaccounted" => (
             &codes::UNACCOUNTED_LINE,
-            format!("{line} of the inherited list is neither restated nor omitted"),
+            t!(lang, "cat210-message", line = line.as_str()),
         ),
         "omitted" => (
             &codes::OMITTED_REQUIREMENT,
             if field == "conditions" {
-                format!("{line} is a legal requirement (not `waivable`) and is omitted")
+                t!(lang, "cat212-condition", line = line.as_str())
             } else {
-                format!("{line} is required by law (`statutory: true`) and is omitted")
+                t!(lang, "cat212-message", line = line.as_str())
             },
         ),
         _ if detail.text_diff.is_some() => (
             &codes::CHANGED_TEXT,
-            format!("{line} rewords the national {}", detail.kind),
+            t!(
+                lang,
+                "cat206-message",
+                line = line.as_str(),
+                kind = detail.kind.as_str()
+            ),
         ),
         "value" if bounded => return None, // above the statutory bound: CAT101's finding
         kind => (
             &codes::STRICTER_REQUIREMENT,
             if kind == "value" {
-                format!(
-                    "{line} is {} where the standard allows {}",
-                    show(detail.regional.as_ref()),
-                    show(detail.national.as_ref())
+                t!(
+                    lang,
+                    "cat205-value",
+                    line = line.as_str(),
+                    regional = show(detail.regional.as_ref()),
+                    national = show(detail.national.as_ref())
                 )
             } else {
-                format!(
-                    "{line}: `{kind}` is {} where the standard says {}",
-                    show(detail.regional.as_ref()),
-                    show(detail.national.as_ref())
+                t!(
+                    lang,
+                    "cat205-message",
+                    line = line.as_str(),
+                    kind = kind,
+                    regional = show(detail.regional.as_ref()),
+                    national = show(detail.national.as_ref())
                 )
             },
         ),
     };
     let mut d = own
         .diagnostic(code, &detail.regional_pointer, message)
-        .label("regional value");
+        .label(t!(lang, "diff-regional"));
     if let Some(pointer) = &detail.national_pointer {
         let said = match (&detail.national, detail.kind.as_str()) {
-            (_, "added") => "the national standard has no such line".to_string(),
+            (_, "added") => t!(lang, "diff-national-none"),
             (Some(n), _) if !n.is_object() => {
-                format!("the national standard says {}", show(Some(n)))
+                t!(lang, "diff-national-says", value = show(Some(n)))
             }
-            _ => "the national standard says this".to_string(),
+            _ => t!(lang, "diff-national-this"),
         };
         d = d.with_label(national_doc.path(), national_doc.span(pointer), said);
     }
@@ -1199,14 +1220,18 @@ fn finding(
         .map(|k| format!(", ref: {k}"))
         .unwrap_or_default();
     if let Some(text_diff) = &detail.text_diff {
-        d = d.help(format!(
-            "changed text: {text_diff}; keep the national wording, or keep a justified local one with an approved exception: `exceptions: [{{field: {field}{line_ref}, reason: …, approval: …, expires: …}}]`"
+        d = d.help(t!(
+            lang,
+            "cat206-help",
+            diff = text_diff.as_str(),
+            field = field,
+            line_ref = line_ref.as_str()
         ));
     }
     if detail.kind == "unaccounted" {
-        d = d.label("the list restated here").help(format!(
-            "restate the line as `- {{ref: {key}}}`, or omit it with the reason: `- {{ref: {key}, omitted: 理由}}`"
-        ));
+        d = d
+            .label(t!(lang, "cat210-label"))
+            .help(t!(lang, "cat210-help", key = key));
         if let Some(fix) = restate(own, &detail.regional_pointer, key) {
             d = d.fix(fix);
         }
@@ -1215,11 +1240,14 @@ fn finding(
         Some(approval) => {
             d.code = codes::APPROVED_DEVIATION.code;
             d.severity = codes::APPROVED_DEVIATION.severity;
-            d.message = format!(
-                "approved deviation: {} (approved by {} until {})",
-                d.message, approval.approval, approval.expires
+            d.message = t!(
+                lang,
+                "cat207-message",
+                message = d.message.as_str(),
+                approval = approval.approval.as_str(),
+                expires = approval.expires.as_str()
             );
-            Some(d.help(format!("reason: {}", approval.reason)))
+            Some(d.help(t!(lang, "cat207-help", reason = approval.reason.as_str())))
         }
         None if d.help.is_none() => {
             let key = detail
@@ -1227,7 +1255,12 @@ fn finding(
                 .as_deref()
                 .map(|k| format!(", ref: {k}"))
                 .unwrap_or_default();
-            Some(d.help(format!("conform to the standard, or record an approved exception: `exceptions: [{{field: {field}{key}, reason: …, approval: …, expires: …}}]`")))
+            Some(d.help(t!(
+                lang,
+                "diff-help",
+                field = field,
+                line_ref = key.as_str()
+            )))
         }
         None => Some(d),
     }

@@ -165,7 +165,7 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
                 new_texts.get(file).map(String::as_str),
             );
             if let (Some(old), Some(new)) = (before_text, after_text)
-                && let Some(d) = crate::check::stale_review(file, old, new)
+                && let Some(d) = crate::check::stale_review(file, old, new, after.lang)
             {
                 warnings.push(Warning {
                     code: d.code,

@@ -49,7 +49,7 @@ pub fn materialise(
             }
             std::fs::write(&target, bytes).map_err(GitError::Io)?;
         }
-        slot.insert(pipeline::Standard::load(&dir.path).ok());
+        slot.insert(pipeline::Standard::load(&dir.path, options.lang).ok());
     }
     let Some(standard) = standards[&key].as_ref() else {
         return Ok(None);
@@ -61,7 +61,13 @@ pub fn materialise(
     let parsed: Vec<_> = catalog_files
         .par_iter()
         .map(|(kind, path, bytes)| {
-            crate::load::document_from_bytes(*kind, path, bytes.to_vec(), standard.limits)
+            crate::load::document_from_bytes(
+                *kind,
+                path,
+                bytes.to_vec(),
+                standard.limits,
+                standard.lang,
+            )
         })
         .collect();
     let mut loaded = crate::load::Loaded {

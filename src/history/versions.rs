@@ -6,11 +6,13 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::diagnostic::messages::Lang;
 use crate::load::git::{Git, GitError};
 use crate::load::schema::FieldLabels;
 use crate::load::yaml::{self, Limits};
 use crate::resolve::Line;
 use crate::resolve::view::{self, Lines};
+use crate::t;
 
 /// `since version 1 (commit 1a2b3c4d5e): 申请材料: added form; 受理条件: changed residence;
 /// 法定办结时限 changed`, or `None` when no commit of `path` has that version.
@@ -21,6 +23,7 @@ pub fn changes_since(
     now: &Value,
     lines: &[String],
     labels: &FieldLabels,
+    lang: Lang,
 ) -> Result<Option<String>, GitError> {
     for commit in git.commits_of(path)? {
         let Some(bytes) = git.file_at(&commit, path)? else {
@@ -37,21 +40,31 @@ pub fn changes_since(
             continue;
         }
         let short = &commit[..commit.len().min(10)];
-        let changes = compare(&old, now, lines, labels);
+        let changes = compare(&old, now, lines, labels, lang);
         let said = if changes.is_empty() {
-            "no change to its content".to_string()
+            t!(lang, "versions-unchanged")
         } else {
-            changes.join("; ")
+            changes.join(&t!(lang, "problem-separator"))
         };
-        return Ok(Some(format!(
-            "since version {version} (commit {short}): {said}"
+        return Ok(Some(t!(
+            lang,
+            "versions-since",
+            version = version,
+            commit = short,
+            said = said
         )));
     }
     Ok(None)
 }
 
 /// The differences between two versions of an item, field by field.
-fn compare(old: &Value, now: &Value, lines: &[String], labels: &FieldLabels) -> Vec<String> {
+fn compare(
+    old: &Value,
+    now: &Value,
+    lines: &[String],
+    labels: &FieldLabels,
+    lang: Lang,
+) -> Vec<String> {
     let mut out = Vec::new();
     let fields = |v: &Value| -> Vec<String> {
         v.as_object()
@@ -97,12 +110,18 @@ fn compare(old: &Value, now: &Value, lines: &[String], labels: &FieldLabels) -> 
             let mut parts = Vec::new();
             for (verb, ids) in [("added", added), ("removed", removed), ("changed", changed)] {
                 if !ids.is_empty() {
-                    parts.push(format!("{verb} {}", ids.join(", ")));
+                    parts.push(t!(
+                        lang,
+                        "versions-lines",
+                        verb = verb,
+                        ids = ids.join(", ")
+                    ));
                 }
             }
-            out.push(format!("{label}: {}", parts.join(", ")));
+            let parts = parts.join(&t!(lang, "list-separator"));
+            out.push(t!(lang, "versions-list", label = label, parts = parts));
         } else {
-            out.push(format!("{label} changed"));
+            out.push(t!(lang, "versions-field", label = label));
         }
     }
     out

@@ -15,31 +15,8 @@ use crate::diagnostic::codes;
 use crate::diagnostic::source::{Pos, SourceFile, Span};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 
-/// The language of the catalog (`language` in catalog.yaml), for the messages of this module.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// `zh-CN`, `zh` → Chinese; `en`, `en-GB` → English; anything else Chinese.
-    pub fn of(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
-    }
-
-    pub fn pick(self, zh: String, en: String) -> String {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+/// The language of the messages (one type for every stage: `diagnostic::messages`).
+pub use crate::diagnostic::messages::Lang;
 
 /// Where a full-width character stands in for YAML syntax.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1135,6 +1112,7 @@ mod syntax_tests {
             "a.yaml",
             text.to_string(),
             Limits::default(),
+            super::Lang::Zh,
         )
         .1
         .into_iter()
@@ -1196,6 +1174,7 @@ mod syntax_tests {
             "a.yaml",
             text.to_string(),
             Limits::default(),
+            super::Lang::Zh,
         );
         let fix = found[0].fix.clone().expect("a dedent");
         assert!(!fix.safe);
@@ -1217,6 +1196,7 @@ mod syntax_tests {
             "a.yaml",
             "address： x\n".to_string(),
             limits,
+            limits.lang,
         );
         assert_eq!(found.len(), 1);
         assert!(

@@ -20,7 +20,9 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
+use crate::diagnostic::messages::Lang;
 use crate::diagnostic::source::{SourceFile, Span};
+use crate::t;
 use yaml::{Limits, Node, Problem};
 
 /// The catalog format version this catalogc reads (`schema_version` in `catalog.yaml`); a
@@ -345,9 +347,20 @@ pub fn read_config(root: &Path) -> (String, String) {
     )
 }
 
+/// The language `catalog/catalog.yaml` names (`language: zh-CN`), read leniently: Chinese when
+/// it names none or cannot be read.
+pub fn language(root: &Path) -> Lang {
+    let json = std::fs::read_to_string(root.join("catalog").join("catalog.yaml"))
+        .ok()
+        .and_then(|text| yaml::parse(&text, Limits::default()).root)
+        .map(|node| node.to_json())
+        .unwrap_or_default();
+    Lang::of_catalog(json.get("language").and_then(|v| v.as_str()))
+}
+
 /// Walk `root/catalog` and parse every file in it.
-pub fn load(root: &Path, limits: Limits) -> Loaded {
-    load_some(root, limits, &|_| true, None, None)
+pub fn load(root: &Path, limits: Limits, lang: Lang) -> Loaded {
+    load_some(root, limits, lang, &|_| true, None, None)
 }
 
 /// Walk `dir` without following links, each folder's entries sorted by name.
@@ -376,6 +389,7 @@ pub type Validate<'a> = &'a (dyn Fn(&Document) -> Vec<Diagnostic> + Sync);
 pub fn load_some(
     root: &Path,
     limits: Limits,
+    lang: Lang,
     wanted: &(dyn Fn(&str) -> bool + Sync),
     cache: Option<&crate::load::cache::Cache>,
     validate: Option<Validate<'_>>,
@@ -393,7 +407,7 @@ pub fn load_some(
                     .map_or_else(|| "catalog".to_string(), |p| relative(root, p));
                 diagnostics.push(Diagnostic::new(
                     &codes::UNREADABLE_FILE,
-                    format!("cannot read this folder: {error}"),
+                    t!(lang, "cat010-folder", error = error.to_string()),
                     &path,
                     Span::file_start(),
                 ));
@@ -410,11 +424,11 @@ pub fn load_some(
                 diagnostics.push(
                     Diagnostic::new(
                         &codes::UNKNOWN_FILE,
-                        "a folder named like a catalog file is not read",
+                        t!(lang, "cat008-folder"),
                         &rel,
                         Span::file_start(),
                     )
-                    .help("rename the folder; catalog files are regular files"),
+                    .help(t!(lang, "cat008-folder-help")),
                 );
             }
             continue;
@@ -424,14 +438,11 @@ pub fn load_some(
             diagnostics.push(
                 Diagnostic::new(
                     &codes::FILE_COUNT,
-                    format!(
-                        "the catalog has more than {} files; the rest were not read",
-                        limits.max_files
-                    ),
+                    t!(lang, "cat018-message", limit = limits.max_files),
                     &rel,
                     Span::file_start(),
                 )
-                .help("raise `limits: {max_files: …}` in catalog/catalog.yaml"),
+                .help(t!(lang, "cat018-help")),
             );
             break;
         }
@@ -439,11 +450,11 @@ pub fn load_some(
             diagnostics.push(
                 Diagnostic::new(
                     &codes::UNKNOWN_FILE,
-                    "symbolic link is not followed",
+                    t!(lang, "cat008-symlink"),
                     &rel,
                     Span::file_start(),
                 )
-                .help("catalog files must be regular files inside the catalog root"),
+                .help(t!(lang, "cat008-symlink-help")),
             );
             continue;
         }
@@ -452,11 +463,11 @@ pub fn load_some(
             diagnostics.push(
                 Diagnostic::new(
                     &codes::UNKNOWN_FILE,
-                    "not a regular file, so it is not read",
+                    t!(lang, "cat008-special"),
                     &rel,
                     Span::file_start(),
                 )
-                .help("catalog files must be regular files"),
+                .help(t!(lang, "cat008-special-help")),
             );
             continue;
         }
@@ -466,20 +477,20 @@ pub fn load_some(
             (None, Some(stem)) => diagnostics.push(
                 Diagnostic::new(
                     &codes::YML_EXTENSION,
-                    "a `.yml` file is not read: catalog files end in `.yaml`",
+                    t!(lang, "cat020-message"),
                     &rel,
                     Span::file_start(),
                 )
-                .help(format!("rename it to {stem}.yaml")),
+                .help(t!(lang, "cat020-help", stem = stem)),
             ),
             (None, None) => diagnostics.push(
                 Diagnostic::new(
                     &codes::UNKNOWN_FILE,
-                    "file is not in a place the catalog format knows, so it is ignored",
+                    t!(lang, "cat008-message"),
                     &rel,
                     Span::file_start(),
                 )
-                .help("see the layout in docs/format.md: national/, events/, registries/, regions/<region>/ (local/, events/)"),
+                .help(t!(lang, "cat008-help")),
             ),
         }
     }
@@ -496,7 +507,7 @@ pub fn load_some(
         .par_iter()
         .filter(|(_, _, rel)| wanted(rel))
         .map(|(kind, path, rel)| {
-            let (mut document, mut found) = read_document(*kind, path, rel, limits, cache);
+            let (mut document, mut found) = read_document(*kind, path, rel, limits, lang, cache);
             if let (Some(validate), Some(document)) = (validate, document.as_mut())
                 && !document.validated
             {
@@ -532,12 +543,13 @@ pub fn read_document(
     path: &Path,
     rel: &str,
     limits: Limits,
+    lang: Lang,
     cache: Option<&crate::load::cache::Cache>,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let unreadable = |error: std::io::Error| {
         let d = Diagnostic::new(
             &codes::UNREADABLE_FILE,
-            format!("cannot read this file: {error}"),
+            t!(lang, "cat010-file", error = error.to_string()),
             rel,
             Span::file_start(),
         );
@@ -552,14 +564,16 @@ pub fn read_document(
     if size > limits.max_file_bytes {
         let d = Diagnostic::new(
             &codes::FILE_SIZE,
-            format!(
-                "file is {size} bytes, more than the limit of {} bytes, so it was not read",
-                limits.max_file_bytes
+            t!(
+                lang,
+                "cat013-message",
+                size = size,
+                limit = limits.max_file_bytes
             ),
             rel,
             Span::file_start(),
         )
-        .help("split the file, or raise `limits: {max_file_bytes: …}` in catalog/catalog.yaml");
+        .help(t!(lang, "cat013-help"));
         return (None, vec![d]);
     }
     let mut bytes = Vec::with_capacity(size as usize + 1);
@@ -567,7 +581,7 @@ pub fn read_document(
         return unreadable(error);
     }
     let Some(cache) = cache else {
-        return document_from_bytes(kind, rel, bytes, limits);
+        return document_from_bytes(kind, rel, bytes, limits, lang);
     };
     let key = cache.key(kind as u8, rel, &bytes);
     // Only valid UTF-8 is ever stored, so a file that is not is parsed (and reported) below.
@@ -593,7 +607,7 @@ pub fn read_document(
         }
         Err(error) => error.into_bytes(),
     };
-    let (mut document, found) = document_from_bytes(kind, rel, bytes, limits);
+    let (mut document, found) = document_from_bytes(kind, rel, bytes, limits, lang);
     if let Some(document) = &mut document
         && found.is_empty()
     {
@@ -608,18 +622,21 @@ pub fn document_from_bytes(
     rel: &str,
     bytes: Vec<u8>,
     limits: Limits,
+    lang: Lang,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     if bytes.len() as u64 > limits.max_file_bytes {
         let d = Diagnostic::new(
             &codes::FILE_SIZE,
-            format!(
-                "file is {} bytes, more than the limit of {} bytes, so it was not read",
-                bytes.len(),
-                limits.max_file_bytes
+            t!(
+                lang,
+                "cat013-message",
+                size = bytes.len(),
+                limit = limits.max_file_bytes
             ),
             rel,
             Span::file_start(),
-        );
+        )
+        .help(t!(lang, "cat013-help"));
         return (None, vec![d]);
     }
     let text = match String::from_utf8(bytes) {
@@ -632,15 +649,15 @@ pub fn document_from_bytes(
             let at = crate::diagnostic::source::Pos { line, column };
             let d = Diagnostic::new(
                 &codes::UNREADABLE_FILE,
-                "file is not valid UTF-8",
+                t!(lang, "cat010-utf8"),
                 rel,
                 Span::new(at, at),
             )
-            .help("save the file as UTF-8");
+            .help(t!(lang, "cat010-utf8-help"));
             return (None, vec![d]);
         }
     };
-    parse_document(kind, rel, text, limits)
+    parse_document(kind, rel, text, limits, lang)
 }
 
 /// Parse the text of a catalog file into a document, reporting what is wrong with it as YAML.
@@ -649,6 +666,7 @@ pub fn parse_document(
     rel: &str,
     text: String,
     limits: Limits,
+    lang: Lang,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
@@ -661,27 +679,27 @@ pub fn parse_document(
     let parse_text: Option<std::sync::Arc<str>> =
         (!slips.is_empty()).then(|| editor::repaired(&source.text, &slips).into());
     let parsed = yaml::parse(parse_text.as_deref().unwrap_or(&source.text), limits);
-    let control = control_characters(&source);
+    let control = control_characters(&source, lang);
     let mut diagnostics: Vec<Diagnostic> = slips
         .iter()
-        .map(|slip| editor::slip_diagnostic(slip, &source, limits.lang))
+        .map(|slip| editor::slip_diagnostic(slip, &source, lang))
         .collect();
     diagnostics.extend(
         parsed
             .problems
             .iter()
-            .map(|p| problem_diagnostic(p, rel, Some((&source, limits.lang)))),
+            .map(|p| problem_diagnostic(p, rel, limits, lang, Some(&source))),
     );
     diagnostics.extend(control);
     if parsed.root.is_none() && parsed.problems.is_empty() {
         diagnostics.push(
             Diagnostic::new(
                 &codes::EMPTY_FILE,
-                "file holds no YAML document: it is empty or only comments",
+                t!(lang, "cat014-message"),
                 rel,
                 Span::file_start(),
             )
-            .help("write the file's content, or delete the file"),
+            .help(t!(lang, "cat014-help")),
         );
     }
     for d in &mut diagnostics {
@@ -694,7 +712,7 @@ pub fn parse_document(
 
 /// Control characters (other than tab, line feed and carriage return) anywhere in the text: YAML
 /// forbids most of them, and the rest have no place in a service guide. At most five per file.
-fn control_characters(source: &SourceFile) -> Vec<Diagnostic> {
+fn control_characters(source: &SourceFile, lang: Lang) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (index, line) in source.text.split('\n').enumerate() {
         for (column, c) in line.chars().enumerate() {
@@ -706,8 +724,23 @@ fn control_characters(source: &SourceFile) -> Vec<Diagnostic> {
                     column: column as u32 + 1,
                 };
                 found.push(
-                    Diagnostic::new(&codes::CONTROL_CHARACTER, format!("control character U+{:04X} in the text", c as u32), &source.path, Span::new(at, crate::diagnostic::source::Pos { column: at.column + 1, ..at }))
-                        .help("remove it; write line breaks as YAML line breaks and other characters as themselves"),
+                    Diagnostic::new(
+                        &codes::CONTROL_CHARACTER,
+                        t!(
+                            lang,
+                            "cat019-message",
+                            character = format!("U+{:04X}", c as u32)
+                        ),
+                        &source.path,
+                        Span::new(
+                            at,
+                            crate::diagnostic::source::Pos {
+                                column: at.column + 1,
+                                ..at
+                            },
+                        ),
+                    )
+                    .help(t!(lang, "cat019-help")),
                 );
             }
         }
@@ -716,10 +749,15 @@ fn control_characters(source: &SourceFile) -> Vec<Diagnostic> {
 }
 
 /// The diagnostics for what the YAML parser found wrong with a file.
-pub fn problem_diagnostics(problems: &[Problem], rel: &str) -> Vec<Diagnostic> {
+pub fn problem_diagnostics(
+    problems: &[Problem],
+    rel: &str,
+    limits: Limits,
+    lang: Lang,
+) -> Vec<Diagnostic> {
     problems
         .iter()
-        .map(|p| problem_diagnostic(p, rel, None))
+        .map(|p| problem_diagnostic(p, rel, limits, lang, None))
         .collect()
 }
 
@@ -728,11 +766,13 @@ pub fn problem_diagnostics(problems: &[Problem], rel: &str) -> Vec<Diagnostic> {
 fn problem_diagnostic(
     problem: &Problem,
     rel: &str,
-    source: Option<(&SourceFile, editor::Lang)>,
+    limits: Limits,
+    lang: Lang,
+    source: Option<&SourceFile>,
 ) -> Diagnostic {
     match problem {
         Problem::Syntax { message, at } => match source {
-            Some((source, lang)) => {
+            Some(source) => {
                 let at = source.clamp(*at);
                 let fix = editor::syntax_fix(message, at, source, lang);
                 let (message, at, help) = editor::syntax(message, at, source, lang);
@@ -743,29 +783,41 @@ fn problem_diagnostic(
                 }
             }
             None => Diagnostic::new(&codes::YAML_SYNTAX, message.clone(), rel, *at)
-                .help("the rest of this file was not read; fix the YAML syntax first"),
+                .help(t!(lang, "cat001-help")),
         },
         Problem::DuplicateKey { key, at, first } => Diagnostic::new(
             &codes::DUPLICATE_KEY,
-            format!("duplicate key `{key}`"),
+            t!(lang, "cat002-message", key = key.as_str()),
             rel,
             *at,
         )
-        .label("second occurrence")
-        .with_label(rel, *first, "first occurrence, whose value is used")
-        .help("a key may appear once in a mapping; remove one of them"),
+        .label(t!(lang, "cat002-label"))
+        .with_label(rel, *first, t!(lang, "cat002-first"))
+        .help(t!(lang, "cat002-help")),
         Problem::Unsupported { message, at } => {
             Diagnostic::new(&codes::UNSUPPORTED_YAML, message.clone(), rel, *at)
         }
-        Problem::Limit { message, limit, at } => {
-            let rule = match *limit {
-                "max_depth" => &codes::NESTING_DEPTH,
-                "max_nodes" => &codes::ALIAS_EXPANSION,
-                _ => &codes::STRING_LENGTH,
+        Problem::Limit {
+            message: _,
+            limit,
+            at,
+        } => {
+            // The limit names the problem; the parser's own wording is not shown.
+            let (rule, message) = match *limit {
+                "max_depth" => (
+                    &codes::NESTING_DEPTH,
+                    t!(lang, "cat015-message", limit = limits.max_depth),
+                ),
+                "max_nodes" => (
+                    &codes::ALIAS_EXPANSION,
+                    t!(lang, "cat016-message", limit = limits.max_nodes),
+                ),
+                _ => (
+                    &codes::STRING_LENGTH,
+                    t!(lang, "cat017-message", limit = limits.max_string_chars),
+                ),
             };
-            Diagnostic::new(rule, message.clone(), rel, *at).help(format!(
-                "if the file is legitimate, raise `limits: {{{limit}: …}}` in catalog/catalog.yaml"
-            ))
+            Diagnostic::new(rule, message, rel, *at).help(t!(lang, "limit-help", limit = *limit))
         }
     }
 }

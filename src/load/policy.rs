@@ -87,15 +87,17 @@ impl Policy {
         root: &Path,
         schemas: &Schemas,
         limits: Limits,
+        lang: crate::diagnostic::messages::Lang,
     ) -> Result<(Policy, Document, Vec<Diagnostic>), SchemaError> {
         let (text, _) = schema_text(root, "policy.yaml")?;
         let source = SourceFile::new("schema/policy.yaml", text);
         let parsed = yaml::parse(&source.text, limits);
         let problems = parsed.problems.clone();
         let mut document = Document::new(Kind::Policy, source, parsed.root, limits);
-        let mut diagnostics = crate::load::problem_diagnostics(&problems, document.path());
+        let mut diagnostics =
+            crate::load::problem_diagnostics(&problems, document.path(), limits, lang);
         if document.parsed && diagnostics.is_empty() {
-            diagnostics.extend(schemas.validate(&document));
+            diagnostics.extend(schemas.validate(&document, lang));
             document.valid = diagnostics.is_empty();
         }
         let policy = if document.valid {

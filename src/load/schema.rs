@@ -15,8 +15,10 @@ use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
+use crate::diagnostic::messages::Lang;
 use crate::load::yaml;
 use crate::load::{Document, Kind};
+use crate::t;
 
 /// Base URI every schema's `$id` lives under, so relative `$ref`s resolve offline.
 pub const BASE_URI: &str = "https://catalogc.invalid/schema/";
@@ -115,6 +117,12 @@ pub fn schema_text(root: &Path, name: &str) -> Result<(String, bool), SchemaErro
 pub struct Schemas {
     validators: BTreeMap<Kind, Validator>,
     labels: Arc<FieldLabels>,
+    /// Each `pattern` of the schemas → the `$defs` entry (or property) it belongs to, which names
+    /// its human description (`pattern-credit_code`): a reader never sees the regex.
+    patterns: BTreeMap<String, String>,
+    /// Each enumeration value → the Chinese label the schema's description gives it
+    /// (`working_day` → 工作日), to suggest the value a Chinese label means.
+    enum_labels: BTreeMap<String, String>,
 }
 
 /// The Chinese titles the schemas give their properties: the one source of every field's name
@@ -177,7 +185,11 @@ impl Schemas {
         let mut labels = BTreeMap::new();
         let mut def_labels = BTreeMap::new();
         let mut def_of = BTreeMap::new();
+        let mut patterns = BTreeMap::new();
+        let mut enum_labels = BTreeMap::new();
         for (name, json) in &documents {
+            collect_patterns(json, name, &mut patterns);
+            collect_enum_labels(json, &mut enum_labels);
             collect_labels(json, &mut labels);
             collect_def_labels(name, json, &mut def_labels, &mut def_of);
             if let Some(Value::Object(defs)) = json.get("$defs") {
@@ -221,6 +233,8 @@ impl Schemas {
                 def_labels,
                 def_of,
             }),
+            patterns,
+            enum_labels,
         })
     }
 
@@ -235,7 +249,7 @@ impl Schemas {
     }
 
     /// Validate one parsed document; returns every error, each at its YAML node.
-    pub fn validate(&self, document: &Document) -> Vec<Diagnostic> {
+    pub fn validate(&self, document: &Document, lang: Lang) -> Vec<Diagnostic> {
         let Some(validator) = self.validators.get(&document.kind) else {
             return Vec::new();
         };
@@ -244,7 +258,7 @@ impl Schemas {
         }
         let mut found: Vec<Diagnostic> = validator
             .iter_errors(&document.json)
-            .flat_map(|error| self.describe(document, &error))
+            .flat_map(|error| self.describe(document, &error, lang))
             .collect();
         crate::diagnostic::sort(&mut found);
         found
@@ -271,11 +285,11 @@ impl Schemas {
     }
 
     /// Name the property at a pointer for a message: `copies` (份数).
-    fn name_at(&self, kind: Kind, pointer: &str) -> String {
+    fn name_at(&self, kind: Kind, pointer: &str, lang: Lang) -> String {
         let property = last_property(pointer).unwrap_or_default();
         match self.label_at(kind, pointer) {
-            Some(label) => format!("`{property}` ({label})"),
-            None => format!("`{property}`"),
+            Some(label) => t!(lang, "field-labelled", property = property, label = label),
+            None => t!(lang, "field", property = property),
         }
     }
 
@@ -283,23 +297,24 @@ impl Schemas {
         &self,
         document: &Document,
         error: &jsonschema::ValidationError<'_>,
+        lang: Lang,
     ) -> Vec<Diagnostic> {
         let pointer = error.instance_path().as_str().to_string();
         let field = last_property(&pointer);
         let what = match field {
-            Some(_) => self.name_at(document.kind, &pointer),
-            None => "the document".to_string(),
+            Some(_) => self.name_at(document.kind, &pointer, lang),
+            None => t!(lang, "the-document"),
         };
         match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected }
             | ValidationErrorKind::UnevaluatedProperties { unexpected } => unexpected
                 .iter()
-                .map(|key| self.unknown_key(document, &pointer, key))
+                .map(|key| self.unknown_key(document, &pointer, key, lang))
                 .collect(),
             ValidationErrorKind::Required { property } => {
                 let property = property.as_str().unwrap_or_default();
                 let inside = if pointer.is_empty() {
-                    "the document".to_string()
+                    t!(lang, "the-document")
                 } else {
                     what
                 };
@@ -308,65 +323,248 @@ impl Schemas {
                         .diagnostic(
                             &codes::MISSING_KEY,
                             &pointer,
-                            format!(
-                                "{inside} lacks the required key {}",
-                                self.name_at(document.kind, &format!("{pointer}/{property}"))
+                            t!(
+                                lang,
+                                "cat005-message",
+                                inside = inside,
+                                name = self.name_at(
+                                    document.kind,
+                                    &format!("{pointer}/{property}"),
+                                    lang
+                                )
                             ),
                         )
-                        .help(format!("add `{property}:`")),
+                        .help(t!(lang, "cat005-help", property = property)),
                 ]
             }
             ValidationErrorKind::Type { kind } => {
-                let expected = match kind {
-                    TypeKind::Single(t) => t.to_string(),
-                    TypeKind::Multiple(set) => set
-                        .iter()
-                        .map(|t| t.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" or "),
+                let names: Vec<String> = match kind {
+                    TypeKind::Single(t) => vec![t.to_string()],
+                    TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
                 };
-                let found = json_type(error.instance());
-                if let Some(d) = self.unquoted_code(document, &pointer, &what, &expected) {
+                let first = names.first().cloned().unwrap_or_default();
+                let expected = names
+                    .iter()
+                    .map(|name| t!(lang, "type-name", kind = name.as_str()))
+                    .reduce(|a, b| t!(lang, "type-either", first = a, second = b))
+                    .unwrap_or_default();
+                let found = json_type(error.instance(), lang);
+                if let Some(d) = self.unquoted_code(document, &pointer, &what, &names, lang) {
                     return vec![d];
                 }
+                let key = field.unwrap_or("…");
                 vec![
                     document
                         .diagnostic(
                             &codes::WRONG_TYPE,
                             &pointer,
-                            format!(
-                                "{what} must be {} {expected}, not {found}",
-                                article(&expected)
+                            t!(
+                                lang,
+                                "cat004-message",
+                                what = what,
+                                first = first.as_str(),
+                                expected = expected,
+                                found = found.as_str()
                             ),
                         )
-                        .label(format!("this is {found}")),
+                        .label(t!(lang, "cat004-label", found = found.as_str()))
+                        .help(t!(lang, "cat004-help", first = first.as_str(), key = key)),
                 ]
             }
-            _ => vec![
-                document
-                    .diagnostic(
-                        &codes::INVALID_VALUE,
-                        &pointer,
-                        format!("{what}: {}", lowercase_first(&error.to_string())),
-                    )
-                    .label("not allowed here"),
-            ],
+            kind => vec![self.invalid_value(document, &pointer, &what, error, kind, lang)],
+        }
+    }
+
+    /// CAT006: a value of the right type that the schema does not allow, said in the reader's
+    /// terms: what the value must look like (with an example, never the regex), the allowed
+    /// values (with the one a Chinese label means), the limit.
+    fn invalid_value(
+        &self,
+        document: &Document,
+        pointer: &str,
+        what: &str,
+        error: &jsonschema::ValidationError<'_>,
+        kind: &ValidationErrorKind,
+        lang: Lang,
+    ) -> Diagnostic {
+        let instance = error.instance();
+        let value = match instance.as_ref() {
+            Value::String(s) => format!("\"{s}\""),
+            other => other.to_string(),
+        };
+        let number = |limit: &Value| limit.to_string();
+        let (message, help) = match kind {
+            ValidationErrorKind::Pattern { pattern } => {
+                let def = self.patterns.get(pattern).map(String::as_str);
+                let id = def
+                    .map(|def| format!("pattern-{def}"))
+                    .filter(|id| crate::diagnostic::messages::has(lang, id));
+                let help = match &id {
+                    Some(id) => t!(lang, id.as_str()),
+                    None => t!(lang, "pattern-other"),
+                };
+                (t!(lang, "cat006-pattern", what = what, value = value), help)
+            }
+            ValidationErrorKind::Format { format } => (
+                t!(
+                    lang,
+                    "cat006-format",
+                    what = what,
+                    value = value,
+                    format = format.as_str()
+                ),
+                t!(lang, "cat006-format-help", format = format.as_str()),
+            ),
+            ValidationErrorKind::Enum { options } => {
+                let allowed: Vec<&str> = options
+                    .as_array()
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let list = allowed
+                    .iter()
+                    .map(|v| match self.enum_labels.get(*v) {
+                        Some(label) => t!(
+                            lang,
+                            "enum-value-labelled",
+                            value = *v,
+                            label = label.as_str()
+                        ),
+                        None => t!(lang, "enum-value", value = *v),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(&t!(lang, "list-separator"));
+                let meant = instance
+                    .as_str()
+                    .and_then(|written| self.value_meant(written, &allowed));
+                let help = match meant {
+                    Some((value, label)) => {
+                        t!(lang, "cat006-enum-meant", value = value, label = label)
+                    }
+                    None => t!(lang, "cat006-enum-help", allowed = list.clone()),
+                };
+                (
+                    t!(
+                        lang,
+                        "cat006-enum",
+                        what = what,
+                        value = value,
+                        allowed = list
+                    ),
+                    help,
+                )
+            }
+            ValidationErrorKind::Minimum { limit } => (
+                t!(
+                    lang,
+                    "cat006-minimum",
+                    what = what,
+                    value = value,
+                    limit = number(limit)
+                ),
+                t!(lang, "cat006-minimum-help", limit = number(limit)),
+            ),
+            ValidationErrorKind::ExclusiveMinimum { limit } => (
+                t!(
+                    lang,
+                    "cat006-exclusive-minimum",
+                    what = what,
+                    value = value,
+                    limit = number(limit)
+                ),
+                t!(lang, "cat006-exclusive-minimum-help", limit = number(limit)),
+            ),
+            ValidationErrorKind::Maximum { limit }
+            | ValidationErrorKind::ExclusiveMaximum { limit } => (
+                t!(
+                    lang,
+                    "cat006-maximum",
+                    what = what,
+                    value = value,
+                    limit = number(limit)
+                ),
+                t!(lang, "cat006-maximum-help", limit = number(limit)),
+            ),
+            ValidationErrorKind::MinLength { .. } => (
+                t!(lang, "cat006-empty", what = what),
+                t!(lang, "cat006-empty-help"),
+            ),
+            ValidationErrorKind::MaxLength { limit } => (
+                t!(lang, "cat006-too-long", what = what, limit = *limit),
+                t!(lang, "cat006-too-long-help", limit = *limit),
+            ),
+            ValidationErrorKind::MinItems { limit } => (
+                t!(lang, "cat006-min-items", what = what, limit = *limit),
+                t!(lang, "cat006-min-items-help", limit = *limit),
+            ),
+            ValidationErrorKind::MaxItems { limit } => (
+                t!(lang, "cat006-max-items", what = what, limit = *limit),
+                t!(lang, "cat006-max-items-help", limit = *limit),
+            ),
+            ValidationErrorKind::UniqueItems => (
+                t!(lang, "cat006-unique", what = what),
+                t!(lang, "cat006-unique-help"),
+            ),
+            ValidationErrorKind::Constant { expected_value } => (
+                t!(
+                    lang,
+                    "cat006-const",
+                    what = what,
+                    value = value,
+                    expected = expected_value.to_string()
+                ),
+                t!(
+                    lang,
+                    "cat006-const-help",
+                    expected = expected_value.to_string()
+                ),
+            ),
+            _ => (
+                t!(lang, "cat006-other", what = what, value = value),
+                t!(lang, "cat006-other-help"),
+            ),
+        };
+        document
+            .diagnostic(&codes::INVALID_VALUE, pointer, message)
+            .label(t!(lang, "cat006-label"))
+            .help(help)
+    }
+
+    /// The allowed value whose Chinese label the written value is (`工作日` → `working_day`),
+    /// or contains, or is contained in, when exactly one allowed value matches.
+    fn value_meant<'a>(&'a self, written: &str, allowed: &[&'a str]) -> Option<(&'a str, &'a str)> {
+        let written = written.trim();
+        if written.is_empty() {
+            return None;
+        }
+        let labelled: Vec<(&str, &str)> = allowed
+            .iter()
+            .filter_map(|v| self.enum_labels.get(*v).map(|l| (*v, l.as_str())))
+            .collect();
+        if let Some(exact) = labelled.iter().find(|(_, label)| *label == written) {
+            return Some(*exact);
+        }
+        let near: Vec<(&str, &str)> = labelled
+            .into_iter()
+            .filter(|(_, label)| label.contains(written) || written.contains(label))
+            .collect();
+        match near.as_slice() {
+            [one] => Some(*one),
+            _ => None,
         }
     }
 
     /// CAT003 for `key` in the mapping at `pointer`: with a rename when exactly one allowed key
     /// is close (a safe fix only then), or, for a key that belongs to another mapping (an
     /// under-indented `nature` of `department`), where it belongs.
-    fn unknown_key(&self, document: &Document, pointer: &str, key: &str) -> Diagnostic {
-        let lang = document.lang();
+    fn unknown_key(&self, document: &Document, pointer: &str, key: &str, lang: Lang) -> Diagnostic {
         let span = document.key_span(pointer, key);
         let mut d = document
             .diagnostic(
                 &codes::UNKNOWN_KEY,
                 &format!("{pointer}/{key}"),
-                format!("unknown key `{key}`"),
+                t!(lang, "cat003-message", key = key),
             )
-            .label("not part of the catalog format here");
+            .label(t!(lang, "cat003-label"));
         d.span = span;
         let siblings: Vec<&str> = match document.root().and_then(|r| r.pointer(pointer)) {
             Some((node, _)) => match &node.value {
@@ -392,7 +590,7 @@ impl Schemas {
             .collect();
         match best.as_slice() {
             [only] if siblings.contains(only) => {
-                return d.help(format!("did you mean `{only}`?"));
+                return d.help(t!(lang, "cat003-help-near", near = *only));
             }
             [only] => {
                 let fix = crate::diagnostic::Fix {
@@ -404,7 +602,7 @@ impl Schemas {
                     safe: allowed.is_some(),
                     edits: vec![crate::diagnostic::Edit::new(&document.source, span, *only)],
                 };
-                return d.help(format!("did you mean `{only}`?")).fix(fix);
+                return d.help(t!(lang, "cat003-help-near", near = *only)).fix(fix);
             }
             [_, ..] => {
                 let list = best.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
@@ -481,9 +679,10 @@ impl Schemas {
         document: &Document,
         pointer: &str,
         what: &str,
-        expected: &str,
+        expected: &[String],
+        lang: Lang,
     ) -> Option<Diagnostic> {
-        if !expected.contains("string") {
+        if !expected.iter().any(|t| t == "string") {
             return None;
         }
         let (node, _) = document.root()?.pointer(pointer)?;
@@ -502,12 +701,23 @@ impl Schemas {
                 .diagnostic(
                     &codes::UNQUOTED_CODE,
                     pointer,
-                    format!("{what} is a number, not a string: YAML reads `{written}` as {read}"),
+                    t!(
+                        lang,
+                        "cat007-message",
+                        what = what,
+                        written = written.as_str(),
+                        read = read
+                    ),
                 )
-                .label("unquoted")
-                .help(format!("quote it: `{key}: \"{written}\"`"))
+                .label(t!(lang, "cat007-label"))
+                .help(t!(
+                    lang,
+                    "cat007-help",
+                    key = key,
+                    written = written.as_str()
+                ))
                 .fix(crate::diagnostic::Fix {
-                    description: document.lang().pick(
+                    description: lang.pick(
                         format!("给 `{written}` 加上引号"),
                         format!("quote `{written}`"),
                     ),
@@ -637,33 +847,93 @@ fn last_property(pointer: &str) -> Option<&str> {
         .find(|s| !s.is_empty() && s.parse::<usize>().is_err())
 }
 
-fn json_type(value: &Value) -> String {
+fn json_type(value: &Value, lang: Lang) -> String {
     match value {
-        Value::Null => "null (an empty value)".to_string(),
-        Value::Bool(b) => format!("a boolean ({b})"),
-        Value::Number(n) if n.is_i64() || n.is_u64() => format!("an integer ({n})"),
-        Value::Number(n) => format!("a number ({n})"),
-        Value::String(s) => format!("a string ({s:?})"),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "a mapping".to_string(),
+        Value::Null => t!(lang, "value-null"),
+        Value::Bool(b) => t!(lang, "value-boolean", value = b.to_string()),
+        Value::Number(n) if n.is_i64() || n.is_u64() => {
+            t!(lang, "value-integer", value = n.to_string())
+        }
+        Value::Number(n) => t!(lang, "value-number", value = n.to_string()),
+        Value::String(s) => t!(lang, "value-string", value = format!("{s:?}")),
+        Value::Array(_) => t!(lang, "value-list"),
+        Value::Object(_) => t!(lang, "value-mapping"),
     }
 }
 
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
+/// Each `pattern` in a schema → the name of the `$defs` entry or property it sits in.
+fn collect_patterns(json: &Value, name: &str, patterns: &mut BTreeMap<String, String>) {
+    match json {
+        Value::Object(map) => {
+            if let Some(Value::String(pattern)) = map.get("pattern") {
+                patterns
+                    .entry(pattern.clone())
+                    .or_insert_with(|| name.to_string());
+            }
+            for (key, value) in map {
+                match (key.as_str(), value) {
+                    ("$defs" | "properties", Value::Object(children)) => {
+                        for (child, schema) in children {
+                            collect_patterns(schema, child, patterns);
+                        }
+                    }
+                    _ => collect_patterns(value, name, patterns),
+                }
+            }
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| collect_patterns(v, name, patterns)),
+        _ => {}
     }
 }
 
-fn lowercase_first(text: &str) -> String {
-    let text = text.trim_end_matches('.');
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+/// The Chinese label of each enumeration value, from the description of the schema that lists
+/// the values: `"working_day 工作日, calendar_day 自然日。"` (a GB/T 39046 code may sit between
+/// the value and its label: `province 2 省级`).
+fn collect_enum_labels(json: &Value, labels: &mut BTreeMap<String, String>) {
+    match json {
+        Value::Object(map) => {
+            if let (Some(Value::Array(values)), Some(Value::String(description))) =
+                (map.get("enum"), map.get("description"))
+            {
+                for value in values.iter().filter_map(Value::as_str) {
+                    if let Some(label) = label_in(description, value) {
+                        labels.entry(value.to_string()).or_insert(label);
+                    }
+                }
+            }
+            map.values().for_each(|v| collect_enum_labels(v, labels));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_enum_labels(v, labels)),
+        _ => {}
     }
+}
+
+/// The label written after `value` in an enumeration's description, up to the next separator.
+fn label_in(description: &str, value: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = description[from..].find(value) {
+        let start = from + at;
+        let end = start + value.len();
+        from = end;
+        let before = description[..start].chars().next_back();
+        let after = description[end..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+        if word(before) || word(after) {
+            continue;
+        }
+        let rest = description[end..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let label: String = rest
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | '。' | ';' | '；'))
+            .collect();
+        if !label.is_empty() && !label.is_ascii() {
+            return Some(label.to_string());
+        }
+    }
+    None
 }
 
 /// Levenshtein distance, for "did you mean" hints.
@@ -680,4 +950,26 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_in;
+
+    #[test]
+    fn enumeration_labels_are_read_from_the_descriptions() {
+        let units = "working_day 工作日, calendar_day 自然日。";
+        assert_eq!(label_in(units, "working_day").as_deref(), Some("工作日"));
+        assert_eq!(label_in(units, "calendar_day").as_deref(), Some("自然日"));
+        let levels =
+            "GB/T 39046 A.2：national 1 国家级, province 2 省级, township 5 镇（乡、街道）级。";
+        assert_eq!(label_in(levels, "province").as_deref(), Some("省级"));
+        assert_eq!(
+            label_in(levels, "township").as_deref(),
+            Some("镇（乡、街道）级")
+        );
+        // A value inside another word is not it; a value with no Chinese label has none.
+        assert_eq!(label_in("other_power 10 其他行政权力", "other"), None);
+        assert_eq!(label_in("http or https", "http"), None);
+    }
 }

@@ -17,7 +17,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::diagnostic::messages::Lang;
 use crate::load::yaml::{self, Limits};
+use crate::t;
 
 /// The files a check must report on, and the files it must load to do so.
 #[derive(Clone, Debug, Default)]
@@ -143,7 +145,7 @@ impl Layout {
 }
 
 /// Decide what the `changed` files (relative to the catalog root) affect.
-pub fn select(root: &Path, changed: &[String]) -> Selection {
+pub fn select(root: &Path, changed: &[String], lang: Lang) -> Selection {
     let layout = Layout::read(root);
     let exists: BTreeSet<&str> = layout.files.iter().map(String::as_str).collect();
     let mut selection = Selection::default();
@@ -158,7 +160,7 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
         let why = match parts.as_slice() {
             ["schema", ..] | ["catalog", "catalog.yaml"] | ["catalog", "registries", ..] => {
                 selection.all = true;
-                "everything depends on it".to_string()
+                t!(lang, "since-everything")
             }
             ["catalog", "national", file] => {
                 let code = file.trim_end_matches(".yaml");
@@ -170,7 +172,7 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
                     .filter(|(_, m)| m.iter().any(|c| c == code))
                     .map(|(f, _)| f.clone())
                     .collect());
-                "the item, its regional entries and its events".to_string()
+                t!(lang, "since-item")
             }
             ["catalog", "regions", region, "region.yaml"] => {
                 let subtree = layout.subtree(region);
@@ -180,7 +182,7 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
                     .filter(|f| f.split('/').nth(2).is_some_and(|r| subtree.contains(r)))
                     .cloned()
                     .collect());
-                format!("every file of {} region(s) at or below it", subtree.len())
+                t!(lang, "since-region", count = subtree.len())
             }
             ["catalog", "regions", region, file] => {
                 add(vec![path.clone()]);
@@ -188,7 +190,7 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
                     file.trim_end_matches(".yaml"),
                     Some(&layout.subtree(region)),
                 ));
-                "the entry and the same item's entries below it".to_string()
+                t!(lang, "since-entry")
             }
             ["catalog", "regions", region, "local", file] => {
                 let code = file.trim_end_matches(".yaml");
@@ -200,11 +202,11 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
                     .filter(|(f, m)| f.starts_with(&events) && m.iter().any(|c| c == code))
                     .map(|(f, _)| f.clone())
                     .collect());
-                "the local item and its region's events".to_string()
+                t!(lang, "since-local")
             }
             ["catalog", ..] => {
                 add(vec![path.clone()]);
-                "itself".to_string()
+                t!(lang, "since-itself")
             }
             _ => continue,
         };
@@ -213,9 +215,13 @@ pub fn select(root: &Path, changed: &[String]) -> Selection {
         } else {
             selection.report.len() - before
         };
-        selection
-            .reasons
-            .push(format!("{path} changed: {why} ({count} files)"));
+        selection.reasons.push(t!(
+            lang,
+            "since-reason",
+            path = path.as_str(),
+            why = why,
+            count = count
+        ));
     }
     // What the reported files need: their national items, their ancestors' entries, and the
     // small shared files every check reads.

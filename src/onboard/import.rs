@@ -313,14 +313,15 @@ pub fn run(root: &Path, request: &Request) -> Result<Report, ImportError> {
         }
     }
     // Compile the catalog with the new entries, in memory.
-    let standard = Standard::load(root).map_err(ImportError::Schema)?;
-    let mut loaded = load::load(root, standard.limits);
+    let standard = Standard::load(root, None).map_err(ImportError::Schema)?;
+    let mut loaded = load::load(root, standard.limits, standard.lang);
     for plan in &planned {
         let (document, diagnostics) = load::document_from_bytes(
             Kind::Entry,
             &plan.rel,
             plan.text.clone().into_bytes(),
             standard.limits,
+            standard.lang,
         );
         loaded.documents.retain(|d| d.path() != plan.rel);
         loaded.diagnostics.retain(|d| d.file != plan.rel);

@@ -5,6 +5,7 @@
 
 use super::Report;
 use crate::diagnostic::Severity;
+use crate::t;
 
 /// GitHub's per-step limit for each of errors and warnings.
 pub const PER_STEP: usize = 10;
@@ -34,7 +35,10 @@ pub fn render(report: &Report<'_>) -> String {
         *shown += 1;
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
-            message = format!("{message}\nhelp: {help}");
+            message = format!(
+                "{message}\n{}",
+                t!(report.lang, "github-help", help = help.as_str())
+            );
         }
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
@@ -53,15 +57,22 @@ pub fn render(report: &Report<'_>) -> String {
     }
     for e in report.escapes {
         out.push_str(&format!(
-            "::notice file={},line={},title=catalogc escape hatch::{}\n",
+            "::notice file={},line={},title={}::{}\n",
             escape_property(&e.file),
             e.line,
+            escape_property(&t!(report.lang, "github-escape")),
             escape_data(&super::escape_line(e))
         ));
     }
     if hidden > 0 {
         out.push_str(&format!(
-            "::notice title=catalogc::{hidden} more findings are not shown as annotations (GitHub shows {PER_STEP} errors and {PER_STEP} warnings per step); run `catalogc check` to see all of them\n"
+            "::notice title=catalogc::{}\n",
+            escape_data(&t!(
+                report.lang,
+                "github-hidden",
+                hidden = hidden,
+                limit = PER_STEP
+            ))
         ));
     }
     out

@@ -3,27 +3,33 @@
 //! extended, lines omitted) in their own section, so that national reviewers see each new one.
 
 use super::{Report, escape_line};
-use crate::diagnostic::{Severity, Summary};
+use crate::diagnostic::Summary;
+use crate::t;
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
 pub fn render(report: &Report<'_>) -> String {
+    let lang = report.lang;
     let summary = Summary::of(report.diagnostics);
     let mut out = format!(
-        "## catalogc check\n\n{} errors, {} warnings in {} files\n",
-        summary.errors,
-        summary.warnings,
-        report.files.len()
+        "## catalogc check\n\n{}\n",
+        t!(
+            lang,
+            "markdown-counts",
+            errors = summary.errors,
+            warnings = summary.warnings,
+            files = report.files.len()
+        )
     );
     if !report.diagnostics.is_empty() {
-        out.push_str("\n| | code | file | message |\n|---|---|---|---|\n");
+        out.push_str(&format!(
+            "\n{}\n|---|---|---|---|\n",
+            t!(lang, "markdown-header")
+        ));
         for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-            let mark = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+            let mark = t!(lang, "severity", severity = d.severity.as_str());
             out.push_str(&format!(
                 "| {mark} | {} | `{}:{}` | {} |\n",
                 d.code,
@@ -34,11 +40,12 @@ pub fn render(report: &Report<'_>) -> String {
         }
     }
     out.push_str(&format!(
-        "\n### Escape hatches for the national office's review ({})\n\n",
-        report.escapes.len()
+        "\n### {}\n\n",
+        t!(lang, "markdown-escapes", count = report.escapes.len())
     ));
     if report.escapes.is_empty() {
-        out.push_str("This change adds no exception and no omission.\n");
+        out.push_str(&t!(lang, "markdown-no-escapes"));
+        out.push('\n');
     }
     for e in report.escapes {
         out.push_str(&format!("- {}\n", cell(&escape_line(e))));

@@ -42,6 +42,8 @@ pub struct Report<'a> {
     pub files: Vec<&'a str>,
     /// With `check --since`: the exceptions and omissions the change adds, for review.
     pub escapes: &'a [Escape],
+    /// The language of the report's own words (headings, the summary line).
+    pub lang: crate::diagnostic::messages::Lang,
 }
 
 /// One line for an escape hatch: `catalog/…yaml:12 新增例外 conditions residence: 理由（批准…）`.
@@ -79,6 +81,7 @@ impl<'a> Report<'a> {
             sources,
             files: documents.iter().map(Document::path).collect(),
             escapes: &[],
+            lang: compiled.lang,
         }
     }
 

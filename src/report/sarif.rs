@@ -30,9 +30,9 @@ pub fn render(report: &Report<'_>) -> String {
             json!({
                 "id": rule.code.code,
                 "name": rule.code.name,
-                "shortDescription": {"text": rule.code.summary},
-                "fullDescription": {"text": rule.what},
-                "help": {"text": rule.why, "markdown": rule.page()},
+                "shortDescription": {"text": rule.summary(report.lang)},
+                "fullDescription": {"text": rule.what(report.lang)},
+                "help": {"text": rule.why(report.lang), "markdown": rule.page(report.lang)},
                 "defaultConfiguration": {"level": level(rule.code.severity)},
             })
         })

@@ -4,7 +4,9 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::Report;
+use crate::diagnostic::messages::Lang;
 use crate::diagnostic::{Severity, Summary};
+use crate::t;
 
 pub fn render(report: &Report<'_>, color: bool) -> String {
     let renderer = if color {
@@ -12,11 +14,22 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
     } else {
         Renderer::plain()
     };
+    let lang = report.lang;
+    // The renderer's own words (error, warning, help, note) in the reader's language too.
+    let named = |level: Level<'static>, id: &str| level.with_name(Some(t!(lang, id)));
+    let (error, warning) = (
+        named(Level::ERROR, "level-error"),
+        named(Level::WARNING, "level-warning"),
+    );
+    let (help_level, note) = (
+        named(Level::HELP, "level-help"),
+        named(Level::NOTE, "level-note"),
+    );
     let mut out = String::new();
     for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
         let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => error.clone(),
+            Severity::Warning => warning.clone(),
         };
         let mut title = level.primary_title(d.message.as_str()).id(d.code);
         let primary = match report.sources.get(d.file.as_str()) {
@@ -44,7 +57,11 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
             Some(snippet) => title.element(snippet),
             None => {
                 title = title.id(d.code);
-                title.element(Level::NOTE.message(format!("in {location}")))
+                title.element(note.clone().message(t!(
+                    report.lang,
+                    "report-in",
+                    location = location
+                )))
             }
         };
         for label in d.labels.iter().filter(|l| l.file != d.file) {
@@ -61,22 +78,28 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
             }
         }
         if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(help_level.clone().message(help.as_str()));
         }
         let fix_line = d.fix.as_ref().map(|fix| {
             let how = if fix.safe {
-                "`catalogc check --fix` applies it"
+                t!(report.lang, "report-fix-safe")
             } else {
-                "not applied by --fix: a decision for the editor"
+                t!(report.lang, "report-fix-decision")
             };
-            format!("fix: {} ({how})", fix.description)
+            t!(
+                report.lang,
+                "report-fix",
+                description = fix.description.as_str(),
+                how = how
+            )
         });
         if let Some(line) = &fix_line {
             group = group.element(Level::HELP.message(line.as_str()));
         }
-        group = group.element(Level::NOTE.message(format!(
-            "for more information, run `catalogc explain {}`",
-            d.code
+        group = group.element(note.clone().message(t!(
+            report.lang,
+            "report-explain",
+            code = d.code
         )));
         out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
@@ -112,46 +135,40 @@ pub fn render(report: &Report<'_>, color: bool) -> String {
         out.push('\n');
     }
     if !report.escapes.is_empty() {
-        out.push_str(&format!(
-            "escape hatches this change adds, for the national office's review ({}):\n",
-            report.escapes.len()
+        out.push_str(&t!(
+            report.lang,
+            "report-escapes",
+            count = report.escapes.len()
         ));
+        out.push('\n');
         for e in report.escapes {
             out.push_str(&format!("  {}\n", super::escape_line(e)));
         }
         out.push('\n');
     }
     let summary = Summary::of(report.diagnostics);
-    out.push_str(&summary_line(summary, report.files.len()));
+    out.push_str(&summary_line(summary, report.files.len(), report.lang));
     out.push('\n');
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-pub fn summary_line(summary: Summary, files: usize) -> String {
+/// The last line of the text report: `checked 3 files: 1 error and no warnings`, and how many
+/// findings were acknowledged (they do not count).
+pub fn summary_line(summary: Summary, files: usize, lang: Lang) -> String {
     let acknowledged = if summary.suppressed > 0 {
-        format!(" ({} acknowledged)", summary.suppressed)
+        t!(lang, "report-acknowledged", count = summary.suppressed)
     } else {
         String::new()
     };
     if summary.errors == 0 && summary.warnings == 0 {
-        format!(
-            "checked {}: no problems found{acknowledged}",
-            plural(files, "file")
-        )
+        t!(lang, "report-clean", files = files) + &acknowledged
     } else {
-        format!(
-            "checked {}: {} and {}{acknowledged}",
-            plural(files, "file"),
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning")
-        )
+        t!(
+            lang,
+            "report-summary",
+            files = files,
+            errors = summary.errors,
+            warnings = summary.warnings
+        ) + &acknowledged
     }
 }

@@ -13,7 +13,9 @@ use serde::de::DeserializeOwned;
 use super::model::{Certificates, Config, Entry, Event, Item, Laws, LocalItem, Region};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
+use crate::diagnostic::messages::Lang;
 use crate::load::{Document, Kind};
+use crate::t;
 
 /// A value and the index of the document it was read from.
 #[derive(Debug)]
@@ -47,6 +49,8 @@ pub struct Catalog {
     pub local_files: BTreeSet<(String, String)>,
     /// The reference date (days since 1970-01-01) for reviews and expiry.
     pub today: i64,
+    /// The language of the findings' messages.
+    pub lang: Lang,
 }
 
 impl Catalog {
@@ -56,11 +60,13 @@ impl Catalog {
         documents: Vec<Document>,
         listed: &[(Kind, String)],
         today: i64,
+        lang: Lang,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Catalog {
         let mut catalog = Catalog {
             root,
             today,
+            lang,
             ..Catalog::default()
         };
         for (kind, path) in listed {
@@ -90,34 +96,36 @@ impl Catalog {
                 continue;
             }
             match document.kind {
-                Kind::Config => catalog.config = typed(document, index, diagnostics),
+                Kind::Config => catalog.config = typed(document, index, lang, diagnostics),
                 Kind::National => insert(
                     &mut catalog.items,
                     stem,
-                    typed(document, index, diagnostics),
+                    typed(document, index, lang, diagnostics),
                 ),
                 Kind::Region => insert(
                     &mut catalog.regions,
                     region,
-                    typed(document, index, diagnostics),
+                    typed(document, index, lang, diagnostics),
                 ),
                 Kind::Entry => insert(
                     &mut catalog.entries,
                     (region, stem),
-                    typed(document, index, diagnostics),
+                    typed(document, index, lang, diagnostics),
                 ),
                 Kind::LocalItem => insert(
                     &mut catalog.local_items,
                     (region, stem),
-                    typed(document, index, diagnostics),
+                    typed(document, index, lang, diagnostics),
                 ),
                 Kind::Event => insert(
                     &mut catalog.events,
                     (document.region_folder().map(str::to_string), stem),
-                    typed(document, index, diagnostics),
+                    typed(document, index, lang, diagnostics),
                 ),
-                Kind::Laws => catalog.laws = typed(document, index, diagnostics),
-                Kind::Certificates => catalog.certificates = typed(document, index, diagnostics),
+                Kind::Laws => catalog.laws = typed(document, index, lang, diagnostics),
+                Kind::Certificates => {
+                    catalog.certificates = typed(document, index, lang, diagnostics)
+                }
                 Kind::Policy => {}
             }
         }
@@ -216,6 +224,7 @@ fn insert<K: Ord, T>(map: &mut BTreeMap<K, Typed<T>>, key: K, value: Option<Type
 fn typed<T: DeserializeOwned>(
     document: &Document,
     index: usize,
+    lang: Lang,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Typed<T>> {
     match T::deserialize(&document.json) {
@@ -226,9 +235,9 @@ fn typed<T: DeserializeOwned>(
                     .diagnostic(
                         &codes::WRONG_TYPE,
                         "",
-                        format!("the file passed its schema but does not fit catalogc's data model: {error}"),
+                        t!(lang, "cat004-model", error = error.to_string()),
                     )
-                    .help("the catalog's own schema/ is looser than the built-in one; align it"),
+                    .help(t!(lang, "cat004-model-help")),
             );
             None
         }

@@ -90,12 +90,23 @@ pub fn merge(root: &Path, path: &str, yaml: &str) {
 pub fn options() -> Options {
     Options {
         as_of: catalogc::dates::parse(AS_OF),
+        // Today's English messages: the tests that read them were written in English.
+        lang: Some(catalogc::diagnostic::messages::Lang::En),
         ..Options::default()
     }
 }
 
 pub fn compile(root: &Path) -> Compiled {
     pipeline::compile(root, &options()).expect("the schema compiles")
+}
+
+/// `compile` with the messages in `lang`.
+pub fn compile_in(root: &Path, lang: catalogc::diagnostic::messages::Lang) -> Compiled {
+    let options = Options {
+        lang: Some(lang),
+        ..options()
+    };
+    pipeline::compile(root, &options).expect("the schema compiles")
 }
 
 /// The text rendering of a compiled catalog's findings, without colour.
@@ -190,9 +201,19 @@ pub fn commit_all(dir: &Path, message: &str) {
 
 /// `catalogc check --since REV` in `dir`: (exit status, stdout, stderr).
 pub fn check_since(dir: &Path, rev: &str, format: &str) -> (Option<i32>, String, String) {
+    check_since_in(dir, rev, format, "en")
+}
+
+/// `check_since` with the messages in `lang` (`zh` or `en`).
+pub fn check_since_in(
+    dir: &Path,
+    rev: &str,
+    format: &str,
+    lang: &str,
+) -> (Option<i32>, String, String) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
         .args([
-            "check", "--as-of", AS_OF, "--format", format, "--since", rev, "--root",
+            "check", "--as-of", AS_OF, "--format", format, "--since", rev, "--lang", lang, "--root",
         ])
         .arg(dir)
         .output()
@@ -204,10 +225,11 @@ pub fn check_since(dir: &Path, rev: &str, format: &str) -> (Option<i32>, String,
     )
 }
 
-/// `catalogc build --as-of AS_OF --root ROOT --out OUT EXTRA…`, run to completion.
+/// `catalogc build --lang en --as-of AS_OF --root ROOT --out OUT EXTRA…`, run to completion (its
+/// notes in English; the published outputs follow the catalog's `language` whatever `--lang`).
 pub fn build(root: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
-        .args(["build", "--as-of", AS_OF, "--root"])
+        .args(["build", "--lang", "en", "--as-of", AS_OF, "--root"])
         .arg(root)
         .arg("--out")
         .arg(out)

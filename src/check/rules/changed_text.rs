@@ -7,8 +7,6 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::CHANGED_TEXT,
-    what: "A restated line (`ref`) whose text differs from the national text (a condition's `text`, a material's or fee's `name`) is a deviation: the help shows the difference word by word.",
-    why: "Reworded conditions are how stricter requirements slip in (“居住半年以上” becomes “连续居住满十二个月”). Every rewording must be seen and approved.",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",
         "conditions:\n  - {ref: residence, text: 连续居住满十二个月}\n",

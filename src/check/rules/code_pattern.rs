@@ -1,5 +1,6 @@
 //! CAT012 code-pattern: an item code that does not follow the catalog's coding rule.
 
+use crate::t;
 use regex::Regex;
 
 use super::Rule;
@@ -9,13 +10,6 @@ use crate::resolve::Resolved;
 
 pub static RULE: Rule = Rule {
     code: &codes::CODE_PATTERN,
-    what: "Checks national item codes against `code_patterns.national` and local item codes \
-           against `code_patterns.local` in catalog/catalog.yaml. The defaults follow the \
-           12-character 基本编码 (`SS TT MMMMM NNN`, GB/T 39554.1) and a province-prefixed local \
-           code.",
-    why: "The national platform exchanges items by code; a code of the wrong shape cannot be \
-          matched to the 基本目录 and breaks every link built from it. Codes are also file names, \
-          so a strict pattern keeps paths safe.",
     fails: &[(
         "catalog/catalog.yaml",
         "code_patterns: {national: \"^99[0-9]{10}$\"}\n",
@@ -35,29 +29,51 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     };
     let patterns = &config.value.code_patterns;
     let config_doc = catalog.doc(config);
+    let lang = catalog.lang;
     let compile = |key: &str, pattern: &str, out: &mut Vec<Diagnostic>| match Regex::new(pattern) {
         Ok(regex) => Some(regex),
         Err(error) => {
             out.push(config_doc.diagnostic(
                 RULE.code,
                 &format!("/code_patterns/{key}"),
-                format!("the pattern is not a valid regular expression: {error}"),
+                t!(lang, "cat012-regex", error = error.to_string()),
             ));
             None
         }
     };
     if let Some(regex) = compile("national", &patterns.national, out) {
+        let example = catalog
+            .items
+            .values()
+            .map(|i| i.value.code.as_str())
+            .find(|c| regex.is_match(c));
         for item in catalog.items.values() {
-            report(catalog.doc(item), &item.value.code, &regex, "national", out);
+            let doc = catalog.doc(item);
+            report(
+                doc,
+                &item.value.code,
+                &regex,
+                "national",
+                example,
+                lang,
+                out,
+            );
         }
     }
     if let Some(regex) = compile("local", &patterns.local, out) {
+        let example = catalog
+            .local_items
+            .values()
+            .map(|i| i.value.item.code.as_str())
+            .find(|c| regex.is_match(c));
         for local in catalog.local_items.values() {
             report(
                 catalog.doc(local),
                 &local.value.item.code,
                 &regex,
                 "local",
+                example,
+                lang,
                 out,
             );
         }
@@ -69,19 +85,24 @@ fn report(
     code: &str,
     regex: &Regex,
     kind: &str,
+    example: Option<&str>,
+    lang: crate::diagnostic::messages::Lang,
     out: &mut Vec<Diagnostic>,
 ) {
     if !regex.is_match(code) {
+        // The catalog's own regex is not shown: a code that follows it is.
+        let label = match example {
+            Some(example) => t!(lang, "cat012-label-example", kind = kind, example = example),
+            None => t!(lang, "cat012-label", kind = kind),
+        };
         out.push(
             doc.diagnostic(
                 RULE.code,
                 "/code",
-                format!("code `{code}` does not match the {kind} code pattern"),
+                t!(lang, "cat012-message", code = code, kind = kind),
             )
-            .label(format!("expected to match {}", regex.as_str()))
-            .help(format!(
-                "see `code_patterns.{kind}` in catalog/catalog.yaml"
-            )),
+            .label(label)
+            .help(t!(lang, "cat012-help", kind = kind)),
         );
     }
 }

@@ -8,22 +8,10 @@ use crate::resolve::Resolved;
 use crate::resolve::labels;
 use crate::resolve::limits::{Days, Relation, relate};
 use crate::resolve::view::{self, Limit};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::COMMITTED_LIMIT,
-    what: "Compares each entry's `committed_limit` (承诺办结时限) with the national item's \
-           `statutory_limit` (法定办结时限), and a local item's with its own, by what each \
-           guarantees. In the same unit the numbers are compared. Across units: N working days \
-           always take at least N calendar days, so more working days than the statute's \
-           calendar days is over the statute; calendar days beyond the longest span the \
-           statute's working days can take are over it too. The longest span assumes a weekend \
-           after every 5 working days and one public-holiday run of up to 8 days (春节, 国庆) for \
-           every 40 working days; 调休 weekends only shorten it. A promise that may or may not \
-           fit, depending on the calendar, is CAT102's warning.",
-    why: "The statutory limit is set by law; a region may promise to be faster, never slower \
-          (国发〔2022〕5号, GB/T 39046 §5). A committed limit above it is a promise the law does not \
-          allow, whatever unit it is written in: 20 working days against a statutory 15 calendar \
-          days is always at least 20 calendar days.",
     fails: &[(
         "catalog/regions/440000/000120010000.yaml",
         "committed_limit: {days: 20, unit: working_day}\n",
@@ -98,34 +86,45 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         if relate(pair.committed, pair.statutory) != Relation::Over {
             continue;
         }
+        let lang = resolved.catalog.lang;
         let (c, s) = (show(pair.committed), show(pair.statutory));
         let why = if pair.committed.unit == pair.statutory.unit {
-            String::new()
+            None
         } else if pair.committed.unit == crate::resolve::limits::Unit::WorkingDay {
-            format!(
-                " ({} working days always take at least as many calendar days)",
-                pair.committed.days
-            )
+            Some(t!(lang, "cat101-why-working", days = pair.committed.days))
         } else {
-            format!(
-                " ({s} take at most {} calendar days)",
-                crate::resolve::limits::longest_span(pair.statutory.days)
-            )
+            Some(t!(
+                lang,
+                "cat101-why-calendar",
+                statutory = s.as_str(),
+                days = crate::resolve::limits::longest_span(pair.statutory.days)
+            ))
+        };
+        let message = match why {
+            None => t!(
+                lang,
+                "cat101-message",
+                committed = c.as_str(),
+                statutory = s.as_str()
+            ),
+            Some(why) => t!(
+                lang,
+                "cat101-message-why",
+                committed = c.as_str(),
+                statutory = s.as_str(),
+                why = why
+            ),
         };
         out.push(
             pair.doc
-                .diagnostic(
-                    RULE.code,
-                    "/committed_limit/days",
-                    format!("committed limit of {c} exceeds the statutory limit of {s}{why}"),
-                )
+                .diagnostic(RULE.code, "/committed_limit/days", message)
                 .label(c.clone())
                 .with_label(
                     pair.statutory_doc.path(),
                     pair.statutory_doc.span("/statutory_limit/days"),
-                    format!("the statutory limit is {s}"),
+                    t!(lang, "cat101-statutory", statutory = s.as_str()),
                 )
-                .help(format!("promise at most {s}")),
+                .help(t!(lang, "cat101-help", statutory = s.as_str())),
         );
     }
 }

@@ -4,15 +4,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::CREDIT_CODE,
-    what: "Verifies the 18th character of every `department.credit_code` with the GB 32100-2015 \
-           algorithm: the first 17 characters, read in the code's 31-character alphabet, are \
-           weighted by 3^i mod 31 and summed; the check character is 31 minus the sum mod 31.",
-    why: "The credit code identifies the implementing body (实施主体) and is embedded in the 31-character \
-          实施编码. A mistyped code attaches the item to another organisation on the national \
-          platform; the check digit catches almost every single-character typo.",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",
         "department: {name: 深圳市公安局, credit_code: \"11440300007542417X\"}\n",
@@ -42,6 +37,7 @@ pub fn check_character(code: &str) -> Option<char> {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
+    let lang = catalog.lang;
     for doc in catalog.documents.iter().filter(|d| d.valid) {
         let pointer = "/department/credit_code";
         let Some(code) = doc.json.pointer(pointer).and_then(|v| v.as_str()) else {
@@ -52,9 +48,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         };
         if code.chars().count() == 18 && !code.ends_with(expected) {
             out.push(
-                doc.diagnostic(RULE.code, pointer, format!("credit code `{code}` fails its GB 32100 check digit"))
-                    .label(format!("the first 17 characters call for `{expected}` at the end"))
-                    .help("copy the code again from the 统一社会信用代码 register; a character is likely mistyped"),
+                doc.diagnostic(RULE.code, pointer, t!(lang, "cat107-message", code = code))
+                    .label(t!(lang, "cat107-label", expected = expected.to_string()))
+                    .help(t!(lang, "cat107-help")),
             );
         }
     }

@@ -1,5 +1,6 @@
 //! CAT108 duplicate-id: two lines of one list share an id.
 
+use crate::t;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -12,11 +13,6 @@ use crate::resolve::Resolved;
 
 pub static RULE: Rule = Rule {
     code: &codes::DUPLICATE_ID,
-    what: "Within one list (an item's `conditions`, `materials`, `fees`, `process`; an entry's \
-           restated lines; the laws and certificates registries) every `id` must be unique, and an \
-           entry may restate each national line (`ref`) once.",
-    why: "Regional entries, exceptions and the conformance report link to lines by id (目录材料关联ID). \
-          Two lines with one id make every such link ambiguous.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "conditions:\n  - {id: residence, text: 居住半年以上}\n  - {id: residence, text: 有合法稳定住所}\n",
@@ -42,13 +38,19 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         let lists = resolved.line_fields.iter().map(String::as_str);
         for list in lists.chain(OTHER_LISTS) {
             if let Some(Value::Array(lines)) = doc.json.get(list) {
-                duplicates(doc, list, lines, out);
+                duplicates(doc, list, lines, catalog.lang, out);
             }
         }
     }
 }
 
-fn duplicates(doc: &Document, list: &str, lines: &[Value], out: &mut Vec<Diagnostic>) {
+fn duplicates(
+    doc: &Document,
+    list: &str,
+    lines: &[Value],
+    lang: crate::diagnostic::messages::Lang,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, line) in lines.iter().enumerate() {
         for key in ["id", "ref"] {
@@ -60,15 +62,15 @@ fn duplicates(doc: &Document, list: &str, lines: &[Value], out: &mut Vec<Diagnos
                     doc.diagnostic(
                         RULE.code,
                         &format!("/{list}/{i}/{key}"),
-                        format!("`{key}: {id}` appears twice in `{list}`"),
+                        t!(lang, "cat108-message", key = key, id = id, list = list),
                     )
-                    .label("second")
+                    .label(t!(lang, "cat108-label"))
                     .with_label(
                         doc.path(),
                         doc.span(&format!("/{list}/{first}/{key}")),
-                        "first",
+                        t!(lang, "cat108-first"),
                     )
-                    .help("give each line its own id"),
+                    .help(t!(lang, "cat108-help")),
                 ),
                 None => {
                     seen.insert((key, id), i);

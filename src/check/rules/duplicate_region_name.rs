@@ -1,5 +1,6 @@
 //! CAT311 duplicate-region-name: two regions with the same name.
 
+use crate::t;
 use std::collections::BTreeMap;
 
 use super::Rule;
@@ -11,17 +12,6 @@ use crate::resolve::model::{Level, Region};
 
 pub static RULE: Rule = Rule {
     code: &codes::DUPLICATE_REGION_NAME,
-    what: "Two regions must not have the same `name`. Each of them is reported, naming the other.\n\n\
-           Accepted, because GB/T 2260 has them: two counties (or townships) of the same name under \
-           different parents, such as the 鼓楼区 of 南京, 徐州, 福州 and 开封, or the 朝阳区 of \
-           北京 and 长春; and the placeholder names GB/T 2260 gives to groupings rather than places \
-           (市辖区, 县, 省直辖县级行政区划, 自治区直辖县级行政区划). Provinces and cities are named \
-           uniquely in GB/T 2260, and two regions under the same parent never share a name, so \
-           those are always reported.",
-    why: "Editors, applicants and the portal find a region by its name. A region folder copied \
-          from another and given a new code but not a new name (two 深圳市) shows two regions \
-          with the same name and different services in the portal's lists and the conformance \
-          report, and nobody can tell which one is meant.",
     fails: &[(
         "catalog/regions/440200/region.yaml",
         "code: \"440200\"\nname: 深圳市\nlevel: city\nparent: \"440000\"\n",
@@ -80,21 +70,23 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     .diagnostic(
                         RULE.code,
                         "/name",
-                        format!(
-                            "region name `{}` is also the name of region {}",
-                            region.value.name,
-                            codes.join(", ")
+                        t!(
+                            catalog.lang,
+                            "cat311-message",
+                            name = region.value.name.as_str(),
+                            others = codes.join(&t!(catalog.lang, "list-separator"))
                         ),
                     )
                     .with_label(
                         first_doc.path(),
                         first_doc.span("/name"),
-                        format!("the same name for `{}`", first.value.code),
+                        t!(
+                            catalog.lang,
+                            "cat311-label",
+                            code = first.value.code.as_str()
+                        ),
                     )
-                    .help(
-                        "give each region its own GB/T 2260 name; a folder copied from another \
-                         region needs its `name` changed too",
-                    ),
+                    .help(t!(catalog.lang, "cat311-help")),
             );
         }
     }

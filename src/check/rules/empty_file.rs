@@ -7,8 +7,6 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::EMPTY_FILE,
-    what: "Reports a catalog file that is empty or holds only comments.",
-    why: "An empty file in a catalog folder is almost always a mistake (a failed save, an unfinished copy). Treating it as nothing would let it pass silently.",
     fails: &[("catalog/events/draft.yaml", "# 待补充\n")],
     passes: &[("catalog/events/residence.yaml", "reviewed: 2026-06-30\n")],
     check: None,

@@ -4,14 +4,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::ENTRY_LEVEL,
-    what: "The `level` of a regional entry (its 行使层级) must equal the `level` of the region whose \
-           folder it is in.",
-    why: "The level is part of the 31-character 实施编码 and decides which office the national \
-          platform routes cases to. A city entry marked `province` would be exchanged as the \
-          province's.",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",
         "level: province\n",
@@ -35,18 +31,23 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     .diagnostic(
                         RULE.code,
                         "/level",
-                        format!(
-                            "entry level `{}` differs from the region's level `{}`",
-                            level.as_str(),
-                            region.value.level.as_str()
+                        t!(
+                            catalog.lang,
+                            "cat202-message",
+                            level = level.as_str(),
+                            region_level = region.value.level.as_str()
                         ),
                     )
                     .with_label(
                         region_doc.path(),
                         region_doc.span("/level"),
-                        "the region's level",
+                        t!(catalog.lang, "region-level"),
                     )
-                    .help(format!("set `level: {}`", region.value.level.as_str())),
+                    .help(t!(
+                        catalog.lang,
+                        "cat202-help",
+                        region_level = region.value.level.as_str()
+                    )),
             );
         }
     }

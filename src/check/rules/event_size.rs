@@ -4,6 +4,7 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 /// A regional event bundles 3 to 9 items (docs/format.md, regional events).
 const MEMBERS: std::ops::RangeInclusive<usize> = 3..=9;
@@ -18,11 +19,6 @@ contact: {phone: \"020-12345678\", complaint: \"12345\"}\n";
 
 pub static RULE: Rule = Rule {
     code: &codes::EVENT_SIZE,
-    what: "An event a region defines (`catalog/regions/<region>/events/<id>.yaml`) lists 3 to 9 \
-           member items.",
-    why: "A region's 一件事 is a bundle its portal offers as one application; two items are a \
-          link between guides, not a bundle, and more than nine is no longer one thing an \
-          applicant can follow. National events are the national office's and only need two.",
     fails: &[(
         "catalog/regions/440000/events/newborn.yaml",
         "id: newborn\nname: 新生儿出生“一件事”\nkind: life\nlead_department: 广东省卫生健康委员会\n\
@@ -51,9 +47,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     .diagnostic(
                         RULE.code,
                         "/members",
-                        format!("a regional event lists {count} members, not 3 to 9"),
+                        t!(catalog.lang, "cat313-message", count = count),
                     )
-                    .help("bundle 3 to 9 items, or split the event"),
+                    .help(t!(catalog.lang, "cat313-help")),
             );
         }
     }

@@ -7,8 +7,6 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::FILE_COUNT,
-    what: "Stops walking the catalog after `limits.max_files` files (default 4,000,000) in catalog/catalog.yaml.",
-    why: "A runaway generator or a wrongly mounted folder can put millions of files under catalog/. The limit bounds the time and memory of a run, and says so instead of hanging.",
     fails: &[("catalog/catalog.yaml", "limits: {max_files: 3}\n")],
     passes: &[("catalog/catalog.yaml", "limits: {max_files: 100}\n")],
     check: None,

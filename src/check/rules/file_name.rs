@@ -4,15 +4,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::FILE_NAME,
-    what: "A national item lives in `national/<code>.yaml`, a local item in \
-           `regions/<region>/local/<code>.yaml`, an event in `events/<id>.yaml` and a region in \
-           `regions/<code>/region.yaml`: the name of the file (or folder) must equal the `code` \
-           or `id` inside it.",
-    why: "Regional entries find their national item by file name, and generated pages are named \
-          by code. If the two disagree, entries attach to the wrong item and links break.",
     fails: &[(
         "catalog/national/000120020000.yaml",
         "code: \"000120030000\"\n",
@@ -27,6 +22,7 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
+    let lang = catalog.lang;
     let mut compare =
         |doc: &crate::load::Document, key: &str, value: &str, expected: &str, what: &str| {
             if value != expected {
@@ -34,23 +30,28 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     doc.diagnostic(
                         RULE.code,
                         &format!("/{key}"),
-                        format!("{key} `{value}` differs from the {what} `{expected}`"),
+                        t!(
+                            lang,
+                            "cat011-message",
+                            key = key,
+                            value = value,
+                            what = what,
+                            expected = expected
+                        ),
                     )
-                    .label(format!("the {what} says `{expected}`"))
-                    .help(format!(
-                        "rename the {what} to `{value}`, or correct the {key}"
+                    .label(t!(lang, "cat011-label", what = what, expected = expected))
+                    .help(t!(
+                        lang,
+                        "cat011-help",
+                        what = what,
+                        value = value,
+                        key = key
                     )),
                 );
             }
         };
     for (stem, item) in &catalog.items {
-        compare(
-            catalog.doc(item),
-            "code",
-            &item.value.code,
-            stem,
-            "file name",
-        );
+        compare(catalog.doc(item), "code", &item.value.code, stem, "file");
     }
     for ((_, stem), local) in &catalog.local_items {
         compare(
@@ -58,11 +59,11 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             "code",
             &local.value.item.code,
             stem,
-            "file name",
+            "file",
         );
     }
     for ((_, stem), event) in &catalog.events {
-        compare(catalog.doc(event), "id", &event.value.id, stem, "file name");
+        compare(catalog.doc(event), "id", &event.value.id, stem, "file");
     }
     for (folder, region) in &catalog.regions {
         compare(
@@ -70,7 +71,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             "code",
             &region.value.code,
             folder,
-            "folder name",
+            "folder",
         );
     }
 }

@@ -5,14 +5,10 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
 use crate::resolve::view::{self, Limit};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::HANDLING,
-    what: "An entry (or local item) with `handling: immediate` (即办件) must commit to 0 days; one \
-           that commits to 0 days must be `immediate`. Values inherited from a parent region count; \
-           the finding is reported where one of the two is stated.",
-    why: "即办件 means the applicant gets the result at the window (GB/T 39046 A.6). A 即办件 with a \
-          5-day limit, or a 承诺件 with 0 days, tells the applicant two different things.",
     fails: &[(
         "catalog/regions/440000/000120010000.yaml",
         "handling: immediate\n",
@@ -27,14 +23,14 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
+    let lang = catalog.lang;
     let mut judge = |doc: &crate::load::Document, handling: &str, days: u64| {
         let immediate = handling == "immediate";
         if immediate != (days == 0) {
             let message = if immediate {
-                format!("即办件 (`handling: immediate`) must commit to 0 days, not {days}")
+                t!(lang, "cat103-immediate", days = days)
             } else {
-                "a committed limit of 0 days makes this a 即办件, but `handling` says otherwise"
-                    .to_string()
+                t!(lang, "cat103-zero-days")
             };
             let pointer = if view::doc(&doc.json).handling().is_some() {
                 "/handling"
@@ -43,7 +39,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 doc.diagnostic(RULE.code, pointer, message)
-                    .help("set `handling: immediate` exactly when `committed_limit.days` is 0"),
+                    .help(t!(lang, "cat103-help")),
             );
         }
     };

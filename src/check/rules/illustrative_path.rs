@@ -6,17 +6,10 @@ use crate::diagnostic::codes;
 use crate::load::Kind;
 use crate::resolve::Resolved;
 use crate::resolve::view::{self, at_path, illustrative_paths};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::ILLUSTRATIVE_PATH,
-    what: "Each path listed under `illustrative` (on an item, an entry, a local item, an event, or \
-           an exception line) must name a value that the same file, or the same exception line, \
-           states: a top-level field (`statutory_limit`) or a field inside one \
-           (`contact.phone`, `department.credit_code`).",
-    why: "`illustrative` tells pages that a value is an illustration, not a fact (an invented \
-          phone number, a made-up approval number). A mark that names nothing (a typo, or a \
-          value since removed or inherited from another file) marks nothing, and the invented \
-          value it was meant for is printed as if it were true.",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",
         "contact: {phone: \"0755-12345678\", complaint: \"12345\"}\nillustrative: [contact.fone]\n",
@@ -30,6 +23,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
+    let lang = resolved.catalog.lang;
     let documents = resolved.catalog.documents.iter().filter(|d| {
         d.valid
             && matches!(
@@ -48,18 +42,18 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 let holder = if pointer.is_empty() {
-                    "this file"
+                    "file"
                 } else {
-                    "this exception"
+                    "exception"
                 };
                 out.push(
                     doc.diagnostic(
                         RULE.code,
                         &format!("{pointer}/illustrative/{i}"),
-                        format!("`{path}` is marked illustrative, but {holder} states no such value"),
+                        t!(lang, "cat115-message", path = path, holder = holder),
                     )
-                    .label("marks nothing")
-                    .help("name a value stated here (`statutory_limit`, `contact.phone`), or remove the path; an inherited value is marked in the file that states it"),
+                    .label(t!(lang, "cat115-label"))
+                    .help(t!(lang, "cat115-help")),
                 );
             }
         }

@@ -4,13 +4,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::INSECURE_URL,
-    what: "Every `channels.online.url` (网办地址) must start with `https://`.",
-    why: "Applicants type identity numbers and upload documents on these pages. Over plain http \
-          anyone on the network can read or change them (GB/T 22239 等级保护 requires encrypted \
-          transmission of personal data).",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",
         "channels: {window: true, online: {url: \"http://example.invalid/sz\", depth: pre_review}, visits: 1}\n",
@@ -35,11 +32,11 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 .strip_prefix("http://")
                 .map(|rest| format!("https://{rest}"));
             let d = doc
-                .diagnostic(RULE.code, pointer, "online service address is not https")
-                .label("not https");
+                .diagnostic(RULE.code, pointer, t!(catalog.lang, "cat106-message"))
+                .label(t!(catalog.lang, "cat106-label"));
             out.push(match fixed {
-                Some(fixed) => d.help(format!("use `{fixed}`")),
-                None => d.help("use an https:// address"),
+                Some(fixed) => d.help(t!(catalog.lang, "cat106-help-fixed", url = fixed)),
+                None => d.help(t!(catalog.lang, "cat106-help")),
             });
         }
     }

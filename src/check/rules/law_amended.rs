@@ -7,17 +7,10 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
 use crate::resolve::view;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::LAW_AMENDED,
-    what: "Warns when a national item, regional entry or local item cites a law (in any basis, as \
-           CAT303 lists them) whose `amended` date (最近修正日期) in catalog/registries/laws.yaml \
-           is later than the file's `reviewed` date and not later than the reference date. One \
-           warning per law, at its first citation.",
-    why: "An amendment can change conditions, materials, limits or fees. The file's `reviewed` \
-          date says when its content was last confirmed; if the law changed since, the content \
-          may be out of date until an editor confirms it against the amended text and moves \
-          `reviewed`.",
     fails: &[(
         "catalog/registries/laws.yaml",
         "laws:\n  - {id: residence-permit-regulation, title: 居住证暂行条例, number: 国务院令第663号, kind: administrative_regulation, amended: 2026-10-01}\n  - {id: fee-regulation, title: 行政事业性收费标准管理办法, kind: normative_document}\n",
@@ -62,14 +55,15 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     doc.diagnostic(
                         RULE.code,
                         &pointer,
-                        format!(
-                            "{} (`{id}`) was amended on {amended}, after this file was last reviewed",
-                            law.title
+                        t!(
+                            catalog.lang,
+                            "cat315-message",
+                            title = law.title.as_str(),
+                            id = id.as_str(),
+                            date = amended
                         ),
                     )
-                    .help(
-                        "confirm the content against the amended text, then move `reviewed` to the date you did",
-                    ),
+                    .help(t!(catalog.lang, "cat315-help")),
                 );
                 seen.push(id);
             }

@@ -7,6 +7,7 @@ use crate::resolve::Resolved;
 use crate::resolve::labels;
 use crate::resolve::model::Level;
 use crate::resolve::view;
+use crate::t;
 
 /// A local item of 杭州市 (330100) with the given code, valid in every other respect.
 macro_rules! hangzhou_local_item {
@@ -37,19 +38,6 @@ macro_rules! hangzhou_local_item {
 
 pub static RULE: Rule = Rule {
     code: &codes::LOCAL_CODE_REGION,
-    what: "The `code` of a local item (catalog/regions/<region>/local/<code>.yaml) must begin with \
-           the code prefix of its region, read from the region's GB/T 2260 code:\n\n\
-           - a city's local item: the city's 4 leading digits (杭州市 `330100`: `3301…`);\n\
-           - a province's, a county's or a township's local item: the province's 2 leading \
-             digits (浙江省 `330000` and every county of it: `33…`).\n\n\
-           A county's or a township's local item is held to its province's 2 digits only: local \
-           coding rules differ on whether county items repeat the city's digits (the sample \
-           catalog's 张店区 item `372082001001` does not), and catalogc reports only what is \
-           certainly wrong. Local items of a region without a valid region.yaml are not checked.",
-    why: "A local item's code is unique nationally only because it begins with its region's \
-          digits: the code `440520001001` belongs to 汕头 (4405). Filed under 杭州, it collides \
-          with 汕头's own item of that number on the national platform, and every search, \
-          statistic and 实施编码 built from it names the wrong place.",
     fails: &[
         (
             "catalog/regions/330000/region.yaml",
@@ -109,32 +97,32 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let whose = match level {
-            Level::City => "the city's 4 leading digits",
-            _ => "the 2 leading digits of its province",
+            Level::City => "city",
+            _ => "province",
         };
+        let lang = catalog.lang;
         let region_doc = catalog.doc(region);
         out.push(
             doc.diagnostic(
                 RULE.code,
                 "/code",
-                format!(
-                    "local item code `{code}` does not begin with `{prefix}`: a local item of {} \
-                     `{}` ({}) begins with {whose}",
-                    region.value.name,
-                    region.value.code,
-                    labels::level(level.as_str())
+                t!(
+                    lang,
+                    "cat310-message",
+                    code = code,
+                    prefix = prefix,
+                    name = region.value.name.as_str(),
+                    region = region.value.code.as_str(),
+                    level = labels::level(level.as_str()),
+                    whose = whose
                 ),
             )
             .with_label(
                 region_doc.path(),
                 region_doc.span("/code"),
-                "the region's code",
+                t!(lang, "region-code-label"),
             )
-            .help(format!(
-                "number the item from `{prefix}` (a city's local items begin with its 4 leading \
-                 digits, other regions' with their province's 2), and rename the file to the new \
-                 code"
-            )),
+            .help(t!(lang, "cat310-help", prefix = prefix)),
         );
     }
 }

@@ -7,10 +7,6 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::MISSING_KEY,
-    what: "Reports a mapping that lacks a key its schema requires, such as a national item without \
-           `statutory_limit` or a regional entry without `department`.",
-    why: "The service guide must state every required element (GB/T 39046, ZWFW C0109.2). A \
-          missing element would publish an incomplete guide.",
     fails: &[(
         "catalog/regions/440000/000120010000.yaml",
         "department: {name: 广东省公安厅}\n",

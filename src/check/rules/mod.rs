@@ -1,5 +1,5 @@
-//! One file per rule: its page (what it checks, why it matters), a failing and a passing
-//! example, and its check when the rule looks at the assembled catalog. The codes' identity is
+//! One file per rule: a failing and a passing example, and its check when the rule looks at the
+//! assembled catalog (its page and its messages are in `locales/<lang>/*.ftl`). The codes' identity is
 //! in `diagnostic::codes`; this table registers each rule's file, in code order.
 
 pub mod added_requirement;

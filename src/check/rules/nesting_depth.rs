@@ -7,8 +7,6 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::NESTING_DEPTH,
-    what: "Stops reading a file whose mappings and lists nest deeper than `limits.max_depth` (default 64) in catalog/catalog.yaml.",
-    why: "The catalog format is a few levels deep. A file nested thousands of levels deep is an attack on the parser's stack or a generator gone wrong.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "description: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",

@@ -6,17 +6,10 @@ use crate::diagnostic::codes;
 use crate::load::Kind;
 use crate::resolve::Resolved;
 use crate::resolve::view;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::OMISSION_REASON,
-    what: "An omitted line must say why the region no longer asks for it: `omitted:` holds the \
-           reason as text (`{ref: photo, omitted: 电子照片由公安部门人像系统调取，免于提交}`). \
-           `catalogc migrate` writes `omitted: true` where a catalog written for the previous \
-           format left a line out, because it cannot know the reason; this warning stays until \
-           an editor gives it.",
-    why: "The reason is what a reviewer in the national office reads, and what the guide can \
-          tell an applicant who expected to bring the document. An omission without one cannot \
-          be checked.",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",
         "materials:\n  - {ref: id-card}\n  - {ref: photo, omitted: true}\n",
@@ -48,13 +41,14 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                         doc.diagnostic(
                             RULE.code,
                             &format!("/{field}/{i}/omitted"),
-                            format!(
-                                "`{}` is omitted without a reason",
-                                line.reference().unwrap_or("?")
+                            t!(
+                                catalog.lang,
+                                "cat211-message",
+                                line = line.reference().unwrap_or("?")
                             ),
                         )
-                        .label("no reason")
-                        .help("write the reason the region no longer asks for it: `omitted: 理由`"),
+                        .label(t!(catalog.lang, "cat211-label"))
+                        .help(t!(catalog.lang, "cat211-help")),
                     );
                 }
             }

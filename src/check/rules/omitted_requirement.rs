@@ -8,17 +8,6 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::OMITTED_REQUIREMENT,
-    what: "An explicit omission (`- {ref: …, omitted: 理由}`) is judged by the policy. Materials \
-           may be omitted — 精简材料 is encouraged and classed `improved` — unless the national \
-           item marks the material `statutory: true` (a law names it). Conditions are legal \
-           requirements: omitting one is a deviation unless the national item marks it \
-           `waivable: true`. Such an omission needs an approved exception (`exceptions: [{field: \
-           conditions, ref: …, reason: …, approval: …, expires: …}]`), which turns it into an \
-           approved deviation (CAT207).",
-    why: "A region may ask for less than the standard only where the standard leaves room. \
-          Dropping the legal age from 结婚登记 or a document a regulation requires is not a \
-          simplification but a guide that misstates the law; the national office has to see \
-          and approve it.",
     fails: &[
         (
             "catalog/national/000120010000.yaml",

@@ -1,5 +1,6 @@
 //! CAT116 on-site-step: zero visits promised while a process step needs the applicant on site.
 
+use crate::t;
 use serde_json::Value;
 
 use super::Rule;
@@ -9,13 +10,6 @@ use crate::resolve::{Effective, Resolved};
 
 pub static RULE: Rule = Rule {
     code: &codes::ON_SITE_STEP,
-    what: "An entry or local item whose `channels.visits` (到办事现场次数) is 0 must not keep a \
-           `process` step marked `on_site: true` (本环节须到现场), whether the step is its own or \
-           inherited from a parent region or the national item. Restate `process` for the region \
-           (how the step is done without coming in), or count the visit.",
-    why: "A guide that promises 零跑动 beside a process that sends the applicant to the \
-          派出所 tells the citizen two contradictory things. Guides print neither claim on its \
-          own while the contradiction stands (they say 请以办理流程为准).",
     fails: &[
         (
             "catalog/national/000120010000.yaml",
@@ -73,12 +67,17 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         let Some((step, process)) = conflict(resolved, entry) else {
             continue;
         };
+        let lang = catalog.lang;
         let from = if process.doc == entry.own() {
-            "this entry's own process".to_string()
+            t!(lang, "cat116-from-own")
         } else if process.national {
-            format!("the national item {}", entry.item)
+            t!(lang, "cat116-from-national", item = entry.item.as_str())
         } else {
-            format!("the entry of {}", catalog.documents[process.doc].path())
+            t!(
+                lang,
+                "cat116-from-entry",
+                file = catalog.documents[process.doc].path()
+            )
         };
         let name = step.get("name").and_then(Value::as_str).unwrap_or_default();
         let id = step.get("id").and_then(Value::as_str).unwrap_or_default();
@@ -87,10 +86,10 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 .diagnostic(
                     RULE.code,
                     "/channels/visits",
-                    format!("0 visits are promised, but process step `{id}` ({name}, from {from}) needs the applicant on site"),
+                    t!(lang, "cat116-message", id = id, name = name, from = from),
                 )
-                .label("0 visits")
-                .help("restate `process` for this region (how the step is done without coming in), or count the visit in `visits`"),
+                .label(t!(lang, "zero-visits"))
+                .help(t!(lang, "cat116-help")),
         );
     }
 }

@@ -4,14 +4,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::PARENT_LEVEL,
-    what: "A region's parent must sit at a higher administrative level (a city's parent is a \
-           province, a county's a city or a province), and following parents must never come \
-           back to the region itself.",
-    why: "Inheritance runs from the higher level down. A parent at the same or a lower level, or \
-          a loop, makes the effective entry of a region undefined.",
     fails: &[(
         "catalog/regions/440000/region.yaml",
         "level: city\nparent: \"440300\"\n",
@@ -38,18 +34,21 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     .diagnostic(
                         RULE.code,
                         "/parent",
-                        format!(
-                            "parent `{parent_code}` is a {} region, not above this {} region",
-                            crate::resolve::labels::level(parent.value.level.as_str()),
-                            crate::resolve::labels::level(region.value.level.as_str())
+                        t!(
+                            catalog.lang,
+                            "cat307-message",
+                            parent = parent_code.as_str(),
+                            parent_level =
+                                crate::resolve::labels::level(parent.value.level.as_str()),
+                            level = crate::resolve::labels::level(region.value.level.as_str())
                         ),
                     )
                     .with_label(
                         parent_doc.path(),
                         parent_doc.span("/level"),
-                        "the parent's level",
+                        t!(catalog.lang, "cat307-label"),
                     )
-                    .help("a region's parent must be at a higher level"),
+                    .help(t!(catalog.lang, "cat307-help")),
             );
         }
     }

@@ -5,14 +5,10 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
 use crate::resolve::view;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::PERSONAL_DATA,
-    what: "Every line of `personal_data` (采集的个人信息) must state the `purpose` for which the \
-           field is collected and the `basis`, a law in the registry that allows it.",
-    why: "The Personal Information Protection Law (个人信息保护法 第六条、第三十四条) allows a state \
-          body to collect only what its statutory duty needs, for a stated purpose. A field without \
-          both cannot be shown to meet that test.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "personal_data:\n  - {field: 身份证号码, purpose: 身份核验}\n",
@@ -40,14 +36,17 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     doc.diagnostic(
                         RULE.code,
                         &format!("/personal_data/{i}"),
-                        format!(
-                            "personal data `{field}` is collected without a stated {}",
-                            missing.join(" or ")
+                        t!(
+                            catalog.lang,
+                            "cat110-message",
+                            field = field,
+                            missing = missing.join(" ")
                         ),
                     )
-                    .help(format!(
-                        "add `{}` to the line, or stop collecting the field",
-                        missing.join("` and `")
+                    .help(t!(
+                        catalog.lang,
+                        "cat110-help",
+                        missing = missing.join(" ")
                     )),
                 );
             }

@@ -6,40 +6,10 @@ use crate::diagnostic::codes;
 use crate::resolve::Resolved;
 use crate::resolve::labels;
 use crate::resolve::model::Level;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::REGION_CODE,
-    what: "A region's 6-digit GB/T 2260 `code` must have the shape of its `level`, and lie under \
-           its parent's code.\n\n\
-           Shape: a province's code is `XX0000`; a city's is `XXXX00` (the middle two digits not \
-           `00`); a county's ends in two digits other than `00`.\n\n\
-           Under its parent: a region whose parent is a province begins with the province's 2 \
-           leading digits (`330100` cannot have `parent: \"440000\"`); a region whose parent is a \
-           city begins with the city's 4 leading digits (a county of 杭州市 `330100` is `3301xx`).\n\n\
-           Accepted, because GB/T 2260 has them (catalogc does not hold the list of codes, so where \
-           a case could be genuine it is accepted rather than reported):\n\n\
-           - the districts and counties of the municipalities (北京 11, 天津 12, 上海 31, 重庆 50), \
-             such as `110101` 东城区, under the municipality's `110100` 市辖区 or directly under \
-             `110000`, at the county level or, as some municipalities record their districts, at \
-             the city level;\n\
-           - the county-level units a province administers directly (省直辖县级行政单位, codes \
-             `XX90xx` such as `429004` 仙桃市, `419001` 济源市, `469001` 五指山市, `659001` \
-             石河子市), directly under the province or under its `XX9000` code, at the county level \
-             or at the city level (many exercise a prefecture's powers);\n\
-           - any county directly under its province, when the province's 2 digits match (catalogc \
-             cannot tell a directly administered unit from a county whose city is simply not in \
-             the catalog).\n\n\
-           Not checked: townships and villages (their 9- or 12-digit statistical codes do not fit \
-           the 6 digits of a region folder), a parent that is missing (CAT306) or not above the region (CAT307), \
-           and the code under a parent whose own code does not fit the parent's level (that parent \
-           is reported itself).",
-    why: "The region code is the address of everything a region publishes: it names the folder, \
-          it is the registration region inside every department's credit code and the prefix of \
-          the region's local item codes, and the national platform files the region's entries \
-          under it. A code copied from another region (a new city folder made from 深圳's and \
-          given the wrong code), or a level that disagrees with the code, files a region's \
-          services under someone else's name, and the inheritance from the parent region then \
-          joins two unrelated places.",
     fails: &[
         (
             "catalog/regions/330100/region.yaml",
@@ -115,16 +85,17 @@ fn prefix_length(level: Level) -> Option<usize> {
 }
 
 /// GB/T 2260 pattern of a level's code, for messages.
-fn pattern(level: Level) -> &'static str {
+fn pattern(level: Level, lang: crate::diagnostic::messages::Lang) -> String {
     match level {
-        Level::Province => "XX0000",
-        Level::City => "XXXX00, the middle two digits not 00",
-        _ => "XXXXXX, the last two digits not 00",
+        Level::Province => t!(lang, "cat308-shape-province"),
+        Level::City => t!(lang, "cat308-shape-city"),
+        _ => t!(lang, "cat308-shape-county"),
     }
 }
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
+    let lang = catalog.lang;
     for region in catalog.regions.values() {
         let (code, level) = (region.value.code.as_str(), region.value.level);
         let Some(code_shape) = shape(code) else {
@@ -136,19 +107,21 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 doc.diagnostic(
                     RULE.code,
                     "/code",
-                    format!(
-                        "region code `{code}` has the shape of a {} code ({}), but the region is {}",
-                        labels::level(code_shape.as_str()),
-                        pattern(code_shape),
-                        labels::level(level.as_str())
+                    t!(
+                        lang,
+                        "cat308-shape",
+                        code = code,
+                        shape = labels::level(code_shape.as_str()),
+                        pattern = pattern(code_shape, lang),
+                        level = labels::level(level.as_str())
                     ),
                 )
-                .with_label(doc.path(), doc.span("/level"), "the region's level")
-                .help(format!(
-                    "a {} region's GB/T 2260 code is {}: correct the code (and the folder's name) \
-                     or the level",
-                    labels::level(level.as_str()),
-                    pattern(level)
+                .with_label(doc.path(), doc.span("/level"), t!(lang, "region-level"))
+                .help(t!(
+                    lang,
+                    "cat308-shape-help",
+                    level = labels::level(level.as_str()),
+                    pattern = pattern(level, lang)
                 )),
             );
             continue;
@@ -180,20 +153,24 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 doc.diagnostic(
                     RULE.code,
                     "/parent",
-                    format!(
-                        "region code `{code}` does not lie under its parent `{parent_code}` \
-                         ({}): a region under a {} region begins with its {length} leading digits \
-                         `{}`",
-                        parent.value.name,
-                        labels::level(parent_level.as_str()),
-                        &parent_code[..length]
+                    t!(
+                        lang,
+                        "cat308-parent",
+                        code = code,
+                        parent = parent_code,
+                        name = parent.value.name.as_str(),
+                        parent_level = labels::level(parent_level.as_str()),
+                        length = length,
+                        prefix = &parent_code[..length]
                     ),
                 )
-                .with_label(doc.path(), doc.span("/code"), "the region's code")
-                .with_label(parent_doc.path(), parent_doc.span("/code"), "the parent's code")
-                .help(
-                    "correct `parent`, or the region's code (and the folder's name), from GB/T 2260",
-                ),
+                .with_label(doc.path(), doc.span("/code"), t!(lang, "region-code-label"))
+                .with_label(
+                    parent_doc.path(),
+                    parent_doc.span("/code"),
+                    t!(lang, "cat308-parent-label"),
+                )
+                .help(t!(lang, "cat308-parent-help")),
             );
         }
     }

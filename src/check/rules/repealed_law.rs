@@ -6,18 +6,10 @@ use crate::dates;
 use crate::diagnostic::codes;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::REPEALED_LAW,
-    what: "A law in catalog/registries/laws.yaml with a `repealed` date (废止日期) on or before the \
-           reference date (`--as-of`, else today) may no longer be cited: in `legal_basis`, \
-           `implementation_basis`, a material's or fee's `basis` or a personal-data line's \
-           `basis`. A repeal dated later is a warning until that day. The help names the law \
-           that replaces it when the registry says (`replaced_by`).",
-    why: "A guide that cites a repealed regulation tells the applicant a rule that no longer \
-          binds anyone, and an item set by a repealed regulation may itself have lost its basis: \
-          the national office must re-examine it. The registry records the repeal once; every \
-          item citing the law is then found.",
     fails: &[(
         "catalog/registries/laws.yaml",
         "laws:\n  - {id: residence-permit-regulation, title: 居住证暂行条例, number: 国务院令第663号, kind: administrative_regulation, repealed: 2026-01-01, replaced_by: example-replacement}\n  - {id: example-replacement, title: 示例替代条例（虚构）, kind: administrative_regulation, effective: 2026-01-01}\n  - {id: fee-regulation, title: 行政事业性收费标准管理办法, kind: normative_document}\n",
@@ -50,28 +42,39 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 .replaced_by
                 .as_deref()
                 .and_then(|r| laws.value.laws.iter().find(|l| l.id == r));
+            let lang = catalog.lang;
             let help = match replacement {
-                Some(new) => format!(
-                    "cite the law that replaces it, {} (`{}`), and review the item against it",
-                    new.title, new.id
+                Some(new) => t!(
+                    lang,
+                    "cat314-help-replaced",
+                    title = new.title.as_str(),
+                    id = new.id.as_str()
                 ),
-                None => "cite the law in force; if none replaces it, the national office must \
-                         re-examine the item's basis"
-                    .to_string(),
+                None => t!(lang, "cat314-help"),
             };
+            let (title, date) = (law.title.as_str(), repealed);
             let mut found = if day <= catalog.today {
                 doc.diagnostic(
                     RULE.code,
                     &pointer,
-                    format!("cites {} (`{id}`), repealed on {repealed}", law.title),
+                    t!(
+                        lang,
+                        "cat314-message",
+                        title = title,
+                        id = id.as_str(),
+                        date = date
+                    ),
                 )
             } else {
                 doc.diagnostic(
                     RULE.code,
                     &pointer,
-                    format!(
-                        "cites {} (`{id}`), which is repealed on {repealed}",
-                        law.title
+                    t!(
+                        lang,
+                        "cat314-message-future",
+                        title = title,
+                        id = id.as_str(),
+                        date = date
                     ),
                 )
                 .severity(Severity::Warning)

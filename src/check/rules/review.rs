@@ -6,15 +6,10 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
 use crate::resolve::view;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::REVIEW,
-    what: "Warns when a file's `reviewed` date (最近核验日期) is older than `review_interval_days` \
-           in catalog/catalog.yaml, counted to the reference date (`--as-of`, else today), and \
-           when it lies in the future.",
-    why: "Guides go stale: fees are abolished, limits shortened, offices move. The portal shows \
-          each page's `reviewed` date; an old one tells the public the page may be wrong and tells \
-          editors what to re-confirm first.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "reviewed: 2019-01-01\n",
@@ -42,17 +37,21 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         let age = catalog.today - day;
         if age > i64::from(interval) {
             out.push(
-                doc.diagnostic(RULE.code, "/reviewed", format!("last reviewed {age} days ago, more than the review interval of {interval} days"))
-                    .help("confirm the content with the implementing department and update `reviewed`"),
+                doc.diagnostic(
+                    RULE.code,
+                    "/reviewed",
+                    t!(catalog.lang, "cat109-old", age = age, interval = interval),
+                )
+                .help(t!(catalog.lang, "cat109-old-help")),
             );
         } else if age < 0 {
             out.push(
                 doc.diagnostic(
                     RULE.code,
                     "/reviewed",
-                    format!("reviewed date {text} lies in the future"),
+                    t!(catalog.lang, "cat109-future", date = text),
                 )
-                .help("use the date the content was actually confirmed"),
+                .help(t!(catalog.lang, "cat109-future-help")),
             );
         }
     }

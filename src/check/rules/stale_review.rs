@@ -7,19 +7,15 @@ use super::Rule;
 use crate::diagnostic::codes;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::messages::Lang;
 use crate::load::since::Revised;
 use crate::load::yaml::Limits;
 use crate::load::{self, Kind};
 use crate::resolve::view;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::STALE_REVIEW,
-    what: "With `check --since REV`: for every changed catalog file that has a `reviewed` date, \
-           compares its content (everything but `reviewed`) with the file at REV. Content that \
-           changed under an unchanged `reviewed` date is reported.",
-    why: "`reviewed` tells the public when a page was last confirmed correct. A change that keeps \
-          the old date claims a confirmation that never happened; editors must re-confirm what they \
-          change.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "statutory_limit: {days: 10, unit: calendar_day}\n",
@@ -34,9 +30,16 @@ pub static RULE: Rule = Rule {
 
 /// The finding for `path` if its content changed between `before` and `now` under the same
 /// `reviewed` date.
-pub fn stale_review(path: &str, before: &str, now: &str) -> Option<Diagnostic> {
+pub fn stale_review(path: &str, before: &str, now: &str, lang: Lang) -> Option<Diagnostic> {
     let parse = |text: &str| {
-        load::parse_document(Kind::National, path, text.to_string(), Limits::default()).0
+        load::parse_document(
+            Kind::National,
+            path,
+            text.to_string(),
+            Limits::default(),
+            lang,
+        )
+        .0
     };
     let (old, new) = (parse(before)?, parse(now)?);
     let reviewed = view::doc(&new.json).reviewed()?;
@@ -54,20 +57,21 @@ pub fn stale_review(path: &str, before: &str, now: &str) -> Option<Diagnostic> {
         new.diagnostic(
             RULE.code,
             "/reviewed",
-            format!(
-                "content changed but `reviewed` is still {}",
-                reviewed.as_str().unwrap_or_default()
+            t!(
+                lang,
+                "cat111-message",
+                reviewed = reviewed.as_str().unwrap_or_default()
             ),
         )
-        .label("unchanged")
-        .help("confirm the changed content and set `reviewed` to the date of that confirmation")
+        .label(t!(lang, "cat111-label"))
+        .help(t!(lang, "cat111-help"))
     })
 }
 
 /// CAT111 for every file of a `check --since` change.
-pub fn stale_reviews(revised: &[Revised]) -> Vec<Diagnostic> {
+pub fn stale_reviews(revised: &[Revised], lang: Lang) -> Vec<Diagnostic> {
     revised
         .iter()
-        .filter_map(|f| stale_review(&f.path, f.before.as_deref()?, f.now.as_deref()?))
+        .filter_map(|f| stale_review(&f.path, f.before.as_deref()?, f.now.as_deref()?, lang))
         .collect()
 }

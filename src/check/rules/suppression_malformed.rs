@@ -7,11 +7,6 @@ use crate::diagnostic::codes;
 
 pub static RULE: Rule = Rule {
     code: &codes::SUPPRESSION_MALFORMED,
-    what: "Reports a comment that starts `# catalogc:` but is not `allow CODE -- reason until \
-           YYYY-MM-DD`: one code (`CAT109`), a reason after ` -- `, and an expiry date. Such a \
-           comment accepts nothing.",
-    why: "Every acknowledgement must say why and until when, so that a reviewer can judge it and \
-          it ends; a bare `allow` would be an unaccountable switch.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "reviewed: 2019-01-01   # catalogc: allow CAT109\n",

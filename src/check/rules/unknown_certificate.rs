@@ -7,15 +7,10 @@ use crate::diagnostic::codes;
 use crate::resolve::Line;
 use crate::resolve::Resolved;
 use crate::resolve::view::{self, ListField};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_CERTIFICATE,
-    what: "A material's `certificate` names the e-certificate (电子证照) that can replace it, and \
-           a result's `certificate` the e-certificate an item issues; each must be an `id` in \
-           catalog/registries/certificates.yaml.",
-    why: "免提交 works only when the certificate type exists on the e-certificate platform. An \
-          unknown type promises applicants a waiver that no office can grant, or, on a result, \
-          an event a document that no step produces.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "materials:\n  - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper], required: true, source: issuing_authority, certificate: id-card-e}\n",
@@ -53,9 +48,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     doc.diagnostic(
                         RULE.code,
                         &pointer,
-                        format!("e-certificate type `{id}` is not in the certificates registry"),
+                        t!(catalog.lang, "cat304-message", id = id),
                     )
-                    .help("add it to catalog/registries/certificates.yaml, or correct the id"),
+                    .help(t!(catalog.lang, "cat304-help")),
                 );
             }
         }

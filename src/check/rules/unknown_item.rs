@@ -4,13 +4,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_ITEM,
-    what: "A file `regions/<region>/<code>.yaml` implements the national item `national/<code>.yaml`; \
-           that file must exist. Items only the region has belong in `regions/<region>/local/`.",
-    why: "An entry without its national item has no standard to inherit from or be measured \
-          against, usually because the code is mistyped or the item was retired.",
     fails: &[(
         "catalog/regions/440300/000120099000.yaml",
         "department: {name: 深圳市公安局, credit_code: \"11440300007542417R\"}\nlevel: city\ncontact: {phone: \"0755-12345678\"}\nreviewed: 2026-06-30\n",
@@ -39,13 +36,11 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             let d = catalog.doc(entry).diagnostic(
                 RULE.code,
                 "",
-                format!("no national item `{code}` exists for this entry to implement"),
+                t!(catalog.lang, "cat301-message", code = code.as_str()),
             );
             out.push(match suggestion {
-                Some(known) => d.help(format!("did you mean `{known}`? rename the file")),
-                None => d.help(format!(
-                    "add catalog/national/{code}.yaml, or move a region-only item to local/"
-                )),
+                Some(known) => d.help(t!(catalog.lang, "cat301-help-near", near = known.as_str())),
+                None => d.help(t!(catalog.lang, "cat301-help", code = code.as_str())),
             });
         }
     }

@@ -1,5 +1,6 @@
 //! CAT303 unknown-law: a reference to a law that is not in the laws registry.
 
+use crate::t;
 use serde_json::Value;
 
 use super::Rule;
@@ -11,11 +12,6 @@ use crate::resolve::view::{self, ListField};
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_LAW,
-    what: "Every law id, in `legal_basis`, `implementation_basis`, a material's or fee's `basis` \
-           and a personal-data line's `basis`, and a repealed law's `replaced_by`, must be an `id` \
-           in catalog/registries/laws.yaml.",
-    why: "The registry holds each law's title and 文号 once; guides print them from there. A \
-          reference to a missing id prints nothing where the legal basis should be.",
     fails: &[(
         "catalog/national/000120010000.yaml",
         "legal_basis:\n  - {law: residence-permit-regulations, article: 第九条}\n",
@@ -44,9 +40,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     .diagnostic(
                         RULE.code,
                         &format!("/laws/{i}/replaced_by"),
-                        format!("law `{id}` is not in the laws registry"),
+                        t!(catalog.lang, "cat303-message", id = id.as_str()),
                     )
-                    .help("add the replacing law to the registry, or correct the id"),
+                    .help(t!(catalog.lang, "cat303-replacement-help")),
             );
         }
     }
@@ -57,9 +53,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     doc.diagnostic(
                         RULE.code,
                         &pointer,
-                        format!("law `{id}` is not in the laws registry"),
+                        t!(catalog.lang, "cat303-message", id = id.as_str()),
                     )
-                    .help("add it to catalog/registries/laws.yaml, or correct the id"),
+                    .help(t!(catalog.lang, "cat303-help")),
                 );
             }
         }

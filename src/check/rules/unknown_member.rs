@@ -5,14 +5,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_MEMBER,
-    what: "Each code in an event's `members` must be a national item in catalog/national/; a \
-           regional event (`catalog/regions/<region>/events/`) may also list the region's own \
-           local items (`catalog/regions/<region>/local/`).",
-    why: "An event (一件事) merges its members' materials and time limits. A missing member \
-          silently drops its documents from the merged list the applicant relies on.",
     fails: &[(
         "catalog/events/residence.yaml",
         "members: [\"000120010000\", \"000120030000\"]\n",
@@ -33,18 +29,20 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             if catalog.item_files.contains(code) || region.as_ref().is_some_and(local) {
                 continue;
             }
+            let lang = catalog.lang;
             let (message, help) = match region {
                 None => (
-                    format!("event member `{code}` is not a national item"),
-                    "use the code of an item in catalog/national/".to_string(),
+                    t!(lang, "cat305-message", code = code.as_str()),
+                    t!(lang, "cat305-help"),
                 ),
                 Some(r) => (
-                    format!(
-                        "event member `{code}` is neither a national item nor a local item of {r}"
+                    t!(
+                        lang,
+                        "cat305-message-local",
+                        code = code.as_str(),
+                        region = r.as_str()
                     ),
-                    format!(
-                        "use the code of an item in catalog/national/ or catalog/regions/{r}/local/"
-                    ),
+                    t!(lang, "cat305-help-local", region = r.as_str()),
                 ),
             };
             out.push(

@@ -4,12 +4,10 @@ use super::Rule;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_PARENT,
-    what: "A region's `parent` must be the code of another region in catalog/regions/.",
-    why: "Entries inherit from the parent region's entries. A broken chain makes a city silently \
-          skip its province's regional standard.",
     fails: &[("catalog/regions/440300/region.yaml", "parent: \"450000\"\n")],
     passes: &[("catalog/regions/440300/region.yaml", "parent: \"440000\"\n")],
     check: Some(check),
@@ -29,11 +27,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                     .diagnostic(
                         RULE.code,
                         "/parent",
-                        format!("parent region `{parent}` does not exist"),
+                        t!(catalog.lang, "cat306-message", parent = parent.as_str()),
                     )
-                    .help(format!(
-                        "add catalog/regions/{parent}/region.yaml, or correct the code"
-                    )),
+                    .help(t!(catalog.lang, "cat306-help", parent = parent.as_str())),
             );
         }
     }

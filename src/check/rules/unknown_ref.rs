@@ -6,13 +6,10 @@ use crate::diagnostic::codes;
 use crate::resolve::Line;
 use crate::resolve::Resolved;
 use crate::resolve::view;
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::UNKNOWN_REF,
-    what: "Each `ref` in an entry's `conditions`, `materials` and `fees` must name the `id` of a \
-           line in the same list of the national item.",
-    why: "`ref` is how a regional line stays linked to the catalogue line it implements \
-          (目录材料关联ID). A dangling ref is an unlinked, unchecked requirement.",
     fails: &[(
         "catalog/regions/440300/000120010000.yaml",
         "materials:\n  - {ref: id-card}\n  - {ref: foto}\n",
@@ -40,9 +37,27 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 };
                 if !ids.contains(&reference) {
                     out.push(
-                        doc.diagnostic(RULE.code, &format!("/{list}/{i}/ref"), format!("national item {code} has no line `{reference}` in `{list}`"))
-                            .with_label(item_doc.path(), item_doc.span(&format!("/{list}")), format!("known ids: {}", if ids.is_empty() { "none".to_string() } else { ids.join(", ") }))
-                            .help("use one of the national ids, or drop `ref` to add a line (a deviation that needs an exception)"),
+                        doc.diagnostic(
+                            RULE.code,
+                            &format!("/{list}/{i}/ref"),
+                            t!(
+                                catalog.lang,
+                                "cat302-message",
+                                code = code,
+                                reference = reference,
+                                list = list
+                            ),
+                        )
+                        .with_label(
+                            item_doc.path(),
+                            item_doc.span(&format!("/{list}")),
+                            if ids.is_empty() {
+                                t!(catalog.lang, "cat302-label-none")
+                            } else {
+                                t!(catalog.lang, "cat302-label", ids = ids.join(", "))
+                            },
+                        )
+                        .help(t!(catalog.lang, "cat302-help")),
                     );
                 }
             }

@@ -5,16 +5,10 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::resolve::Resolved;
 use crate::resolve::view::{self, ListField};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: &codes::WAIVER_NOTE,
-    what: "A regional line that waives a national material (`waived_by`) while the national line \
-           has a `note` (填报须知, often how the document is handed in or returned: 现场核验后退还) \
-           must restate `note` for the waiver. Guides never print the national note of a waived \
-           document; the region's own note is printed instead.",
-    why: "A guide that says 免提交 and, beside it, 现场核验后退还 tells the applicant two \
-          contradictory things about the same document. The region knows what the waiver means \
-          in practice (刷脸核验, 电子证照调取) and says it.",
     fails: &[
         (
             "catalog/national/000120010000.yaml",
@@ -64,10 +58,15 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
                 doc.diagnostic(
                     RULE.code,
                     &format!("/materials/{i}"),
-                    format!("material `{reference}` is waived, but keeps its national note “{note}”, written for handing it in"),
+                    t!(
+                        catalog.lang,
+                        "cat114-message",
+                        reference = reference,
+                        note = note
+                    ),
                 )
-                .label("waived here")
-                .help("restate `note` for the waiver (guides show the region's note for a waived document, never the national one), for example `note: 以电子证照核验，无需提交`"),
+                .label(t!(catalog.lang, "cat114-label"))
+                .help(t!(catalog.lang, "cat114-help")),
             );
         }
     }

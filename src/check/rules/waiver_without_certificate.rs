@@ -8,6 +8,7 @@ use crate::load::Document;
 use crate::resolve::Resolved;
 use crate::resolve::view::{self, ListField};
 use crate::resolve::{Effective, Line};
+use crate::t;
 
 const NATIONAL_MATERIALS: &str = "materials:
   - {id: id-card, name: 居民身份证, form: original, copies: 1, medium: [paper, electronic], required: true, source: issuing_authority, certificate: resident-id-card}
@@ -17,17 +18,6 @@ const NATIONAL_MATERIALS: &str = "materials:
 
 pub static RULE: Rule = Rule {
     code: &codes::WAIVER_WITHOUT_CERTIFICATE,
-    what: "A material with `waived_by: e_certificate` (电子证照免提交) must name, in its effective \
-           line, the e-certificate type that replaces it: `certificate`. For a regional entry the \
-           effective line is the national material merged with the region's restatement, so a \
-           line `{ref: id-card, waived_by: e_certificate}` inherits the national material's \
-           `certificate`; the finding is reported at the file that states the waiver. National \
-           and local items are checked line by line.",
-    why: "免提交 by e-certificate means the office fetches the document from the e-certificate \
-          platform instead of asking the applicant for it, and that only works for a document \
-          that exists there as a certificate type. A 房屋租赁合同 is a private contract, issued \
-          by no authority: promising to waive it by e-certificate tells applicants to come \
-          without a document the office will then demand.",
     fails: &[
         ("catalog/national/000120010000.yaml", NATIONAL_MATERIALS),
         (
@@ -61,7 +51,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             .enumerate()
         {
             if waived_by_e_certificate(line) && line.certificate().is_none() {
-                out.push(finding(doc, i, line));
+                out.push(finding(doc, i, line, catalog.lang));
             }
         }
     }
@@ -81,12 +71,12 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             .filter(|(_, own)| own.omitted().is_none());
         for ((i, own), line) in kept.zip(&merged) {
             if waived_by_e_certificate(&own) && line.certificate().is_none() {
-                let mut diagnostic = finding(doc, i, line);
+                let mut diagnostic = finding(doc, i, line, catalog.lang);
                 if let Some((national, j)) = national_line(resolved, effective, &own) {
                     diagnostic = diagnostic.with_label(
                         national.path(),
                         national.span(&format!("/materials/{j}")),
-                        "the national material names no e-certificate type",
+                        t!(catalog.lang, "cat113-national"),
                     );
                 }
                 out.push(diagnostic);
@@ -110,20 +100,21 @@ fn national_line<'a>(
     Some((national, index))
 }
 
-fn finding(doc: &Document, index: usize, line: &Line) -> Diagnostic {
+fn finding(
+    doc: &Document,
+    index: usize,
+    line: &Line,
+    lang: crate::diagnostic::messages::Lang,
+) -> Diagnostic {
     let name = match line.name() {
-        "" => format!("`{}`", line.id()),
-        name => format!("`{}` ({name})", line.id()),
+        "" => t!(lang, "field", property = line.id()),
+        name => t!(lang, "field-labelled", property = line.id(), label = name),
     };
     doc.diagnostic(
         RULE.code,
         &format!("/materials/{index}/waived_by"),
-        format!("material {name} is waived by e-certificate, but names no e-certificate type"),
+        t!(lang, "cat113-message", name = name),
     )
-    .label("电子证照免提交 without `certificate`")
-    .help(
-        "name the e-certificate type that replaces the material (`certificate: <id>` from \
-         catalog/registries/certificates.yaml, in the national item for a national material), \
-         or waive it another way (`data_sharing`, `commitment`), or remove `waived_by`",
-    )
+    .label(t!(lang, "cat113-label"))
+    .help(t!(lang, "cat113-help"))
 }

@@ -17,6 +17,7 @@ use crate::diff::{Class, RegionResult};
 use crate::pipeline::Compiled;
 use crate::resolve::Line;
 use crate::resolve::view::{self, Limit, ListField, Record};
+use crate::t;
 
 /// One region's effective values for one item, side by side with the others.
 #[derive(Debug, Serialize)]
@@ -144,18 +145,20 @@ impl<'a> DiffReport<'a> {
 
 /// A region's score and what it counts, in one line: `score 80% (10 applicable: 9 implemented —
 /// 7 conforming, 1 approved, 0 uncertain, 1 deviating; 1 missing)`.
-fn score_line(r: &RegionResult) -> String {
+fn score_line(r: &RegionResult, lang: crate::diagnostic::messages::Lang) -> String {
     match r.score_pct() {
-        None => "no applicable item (no score)".to_string(),
-        Some(pct) => format!(
-            "score {pct}% ({} applicable: {} implemented — {} conforming, {} approved, {} uncertain, {} deviating; {} missing)",
-            r.applicable,
-            r.implemented,
-            r.conforming,
-            r.approved,
-            r.uncertain,
-            r.deviating,
-            r.missing.len()
+        None => t!(lang, "diff-no-score"),
+        Some(pct) => t!(
+            lang,
+            "diff-score",
+            pct = pct,
+            applicable = r.applicable,
+            implemented = r.implemented,
+            conforming = r.conforming,
+            approved = r.approved,
+            uncertain = r.uncertain,
+            deviating = r.deviating,
+            missing = r.missing.len()
         ),
     }
 }

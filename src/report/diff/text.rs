@@ -6,33 +6,49 @@ use std::fmt::Write;
 
 use super::{DiffReport, fees, limit, materials};
 use crate::diff::{Class, describe};
+use crate::t;
 
 pub fn render(report: &DiffReport<'_>) -> String {
+    let lang = report.compiled.lang;
+    let class = |c: Class| t!(lang, "class", class = c.as_str());
     let mut out = String::new();
     for region in &report.regions {
         let _ = write!(
             out,
-            "{} ({}, {})",
-            region.name,
-            region.code,
-            region.level.as_str(),
+            "{}",
+            t!(
+                lang,
+                "diff-region",
+                name = region.name.as_str(),
+                code = region.code.as_str(),
+                level = region.level.as_str()
+            )
         );
         if report.focus {
             out.push('\n');
         } else {
-            let _ = writeln!(out, "  {}", super::score_line(region));
+            let _ = writeln!(out, "  {}", super::score_line(region, lang));
             let counts: Vec<String> = Class::ALL
                 .iter()
                 .filter(|c| !matches!(c, Class::Local))
                 .map(|c| {
-                    format!(
-                        "{} {}",
-                        c.as_str(),
-                        region.counts.get(c).copied().unwrap_or(0)
+                    t!(
+                        lang,
+                        "diff-count",
+                        class = class(*c),
+                        count = region.counts.get(c).copied().unwrap_or(0)
                     )
                 })
                 .collect();
-            let _ = writeln!(out, "  entries: {}", counts.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}",
+                t!(
+                    lang,
+                    "diff-entries",
+                    counts = counts.join(&t!(lang, "list-separator"))
+                )
+            );
         }
         for entry in &region.entries {
             let _ = writeln!(
@@ -40,19 +56,20 @@ pub fn render(report: &DiffReport<'_>) -> String {
                 "  {} {}: {}",
                 entry.item,
                 entry.name,
-                entry.class.as_str()
+                class(entry.class)
             );
             for field in entry
                 .fields
                 .iter()
                 .filter(|f| !matches!(f.class, Class::Same | Class::Local))
             {
+                let at = format!("{}:{}", field.file, field.line);
                 let from = if field.inherited {
-                    format!(", inherited from {}:{}", field.file, field.line)
+                    t!(lang, "diff-inherited", at = at)
                 } else {
-                    format!(", {}:{}", field.file, field.line)
+                    t!(lang, "diff-stated", at = at)
                 };
-                let _ = writeln!(out, "    {}: {}{from}", field.field, field.class.as_str());
+                let _ = writeln!(out, "    {}: {}{from}", field.field, class(field.class));
                 for detail in &field.details {
                     let national = report.national(&entry.item);
                     let _ = writeln!(
@@ -65,35 +82,59 @@ pub fn render(report: &DiffReport<'_>) -> String {
             }
         }
         for missing in &region.missing {
-            let _ = writeln!(out, "  {} {}: missing", missing.code, missing.name);
+            let _ = writeln!(
+                out,
+                "  {} {}: {}",
+                missing.code,
+                missing.name,
+                class(Class::Missing)
+            );
         }
         for extra in &region.extra {
-            let _ = writeln!(out, "  {} {}: extra (local item)", extra.code, extra.name);
+            let _ = writeln!(
+                out,
+                "  {} {}: {}",
+                extra.code,
+                extra.name,
+                t!(lang, "diff-extra")
+            );
         }
         out.push('\n');
     }
     if report.focus {
         for item in report.items() {
-            let _ = writeln!(out, "{} {} across regions", item.code, item.name);
             let _ = writeln!(
                 out,
-                "  national: {} materials: {}; limit {}; fees {}",
-                item.materials.len(),
-                materials(&item.materials),
-                limit(item.statutory_limit),
-                fees(&item.fees)
+                "{}",
+                t!(lang, "diff-across", code = item.code, name = item.name)
+            );
+            let _ = writeln!(
+                out,
+                "  {}",
+                t!(
+                    lang,
+                    "diff-national-column",
+                    count = item.materials.len(),
+                    materials = materials(&item.materials),
+                    limit = limit(item.statutory_limit),
+                    fees = fees(&item.fees)
+                )
             );
             for column in &item.regions {
                 let _ = writeln!(
                     out,
-                    "  {} ({}): {} materials: {}; committed {}; fees {}; {}",
-                    column.name,
-                    column.region,
-                    column.materials.len(),
-                    materials(&column.materials),
-                    limit(column.committed_limit),
-                    fees(&column.fees),
-                    column.class.as_str()
+                    "  {}",
+                    t!(
+                        lang,
+                        "diff-region-column",
+                        name = column.name,
+                        region = column.region,
+                        count = column.materials.len(),
+                        materials = materials(&column.materials),
+                        limit = limit(column.committed_limit),
+                        fees = fees(&column.fees),
+                        class = class(column.class)
+                    )
                 );
             }
             out.push('\n');

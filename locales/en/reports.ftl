@@ -1,0 +1,94 @@
+# The words of the command reports: the text report's lines, the notes on stderr.
+
+## check, text format
+report-explain = for more information, run `catalogc explain { $code }`
+report-acknowledged = { " " }({ $count } acknowledged)
+report-fix = fix: { $description } ({ $how })
+report-fix-safe = `catalogc check --fix` applies it
+report-fix-decision = not applied by --fix: a decision for the editor
+report-in = in { $location }
+report-escapes = escape hatches this change adds, for the national office's review ({ $count }):
+report-clean = checked { $files } { $files ->
+    [one] file
+   *[other] files
+}: no problems found
+report-summary = checked { $files } { $files ->
+    [one] file
+   *[other] files
+}: { $errors } { $errors ->
+    [one] error
+   *[other] errors
+} and { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}
+
+## check --since: the notes on stderr
+report-since = --since { $rev }: { $count } changed file(s) under the catalog root
+report-checked-of = checked { $checked } of { $total } catalog files
+since-reason = { $path } changed: { $why } ({ $count } files)
+since-everything = everything depends on it
+since-item = the item, its regional entries and its events
+since-region = every file of { $count } region(s) at or below it
+since-entry = the entry and the same item's entries below it
+since-local = the local item and its region's events
+since-itself = itself
+
+## build
+report-build-errors = error: the catalog has { $errors } errors; nothing was written
+report-build-wrote = wrote { $files } files ({ $kib } KiB, { $unchanged } unchanged and not rewritten, { $reused } of them not rendered again) to { $out } in { $ms } ms; open { $index }
+report-build-warnings = the catalog has { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}: `catalogc check` shows them
+report-no-git = note: { $root } is not in a git repository, so no Atom feeds are written
+
+## migrate
+report-migrate-nothing = the catalog is written for format { $format }; nothing to migrate
+report-migrated = migrated from format { $from } to { $to }: { $files } files rewritten; run `catalogc check` and give the reasons it asks for (CAT211)
+migrate-omitted = { $field }: { $lines } omitted (reason to be given)
+migrate-by-hand = { $field }: could not be rewritten; add { $lines } by hand
+
+## diff --format text
+diff-score = score { $pct }% ({ $applicable } applicable: { $implemented } implemented — { $conforming } conforming, { $approved } approved, { $uncertain } uncertain, { $deviating } deviating; { $missing } missing)
+diff-no-score = no applicable item (no score)
+# A conformance class: same, local, improved, approved, uncertain, deviation, missing, extra.
+class = { $class }
+diff-count = { $class } { $count }
+diff-entries = entries: { $counts }
+diff-inherited = , inherited from { $at }
+diff-stated = , { $at }
+diff-extra = extra (local item)
+diff-across = { $code } { $name } across regions
+diff-national-column = national: { $count } materials: { $materials }; limit { $limit }; fees { $fees }
+diff-region-column = { $name } ({ $region }): { $count } materials: { $materials }; committed { $limit }; fees { $fees }; { $class }
+
+## check --format markdown
+markdown-counts = { $errors } errors, { $warnings } warnings in { $files } files
+markdown-header = | | code | file | message |
+severity = { $severity ->
+    [error] error
+   *[warning] warning
+}
+markdown-escapes = Escape hatches for the national office's review ({ $count })
+markdown-no-escapes = This change adds no exception and no omission.
+
+## CAT214's help: what changed in the national item since the recorded version (from git)
+versions-since = since version { $version } (commit { $commit }): { $said }
+versions-unchanged = no change to its content
+# $verb: added, removed or changed.
+versions-lines = { $verb } { $ids }
+versions-list = { $label }: { $parts }
+versions-field = { $label } changed
+
+## check --format github
+github-help = help: { $help }
+github-escape = catalogc escape hatch
+github-hidden = { $hidden } more findings are not shown as annotations (GitHub shows { $limit } errors and { $limit } warnings per step); run `catalogc check` to see all of them
+diff-region = { $name } ({ $code }, { $level })
+
+## The text report's level names (as rustc prints them)
+level-error = error
+level-warning = warning
+level-help = help
+level-note = note

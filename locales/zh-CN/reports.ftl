@@ -1,0 +1,100 @@
+# 命令报告中的文字：文本报告的各行、标准错误输出上的提示。
+
+## check 的文本格式
+report-explain = 详见 `catalogc explain { $code }`
+report-acknowledged = （另有 { $count } 条已确认）
+report-fix = 修复：{ $description }（{ $how }）
+report-fix-safe = `catalogc check --fix` 会自动应用
+report-fix-decision = --fix 不会应用：须由编辑决定
+report-in = 位置：{ $location }
+report-escapes = 本次修改新增的例外和省略，供国家层面审核（{ $count } 处）：
+report-clean = 已检查 { $files } 个文件：没有发现问题
+report-summary = 已检查 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
+
+## check --since：标准错误输出上的提示
+report-since = --since { $rev }：目录根下有 { $count } 个文件已修改
+report-checked-of = 已检查 { $total } 个目录文件中的 { $checked } 个
+since-reason = { $path } 已修改：{ $why }（{ $count } 个文件）
+since-everything = 所有文件都依赖它
+since-item = 该事项、其各地实施清单及相关的一件事
+since-region = 该区划及其下级共 { $count } 个区划的全部文件
+since-entry = 该实施清单，以及下级区划中同一事项的实施清单
+since-local = 该地方事项及所在区划的一件事
+since-itself = 仅该文件本身
+
+## build
+report-build-errors = 错误：目录中有 { $errors } 个错误；没有写出任何文件
+report-build-wrote = 已写出 { $files } 个文件（{ $kib } KiB，其中 { $unchanged } 个未变、没有重写，{ $reused } 个没有重新生成）到 { $out }，用时 { $ms } 毫秒；请打开 { $index }
+report-build-warnings = 目录中有 { $warnings } 个警告：运行 `catalogc check` 查看
+report-no-git = 提示：{ $root } 不在 git 仓库中，因此不生成 Atom 订阅
+
+## migrate
+report-migrate-nothing = 本目录已按第 { $format } 版格式编写；无需迁移
+report-migrated = 已从第 { $from } 版格式迁移到第 { $to } 版：改写了 { $files } 个文件；请运行 `catalogc check`，并按其要求写明理由（CAT211）
+migrate-omitted = { $field }：{ $lines } 已标为省略（理由待填写）
+migrate-by-hand = { $field }：无法自动改写；请手工添加 { $lines }
+
+## diff --format text
+diff-score = 得分 { $pct }%（适用 { $applicable } 项：已实施 { $implemented } 项——符合 { $conforming }、已批准 { $approved }、待定 { $uncertain }、偏离 { $deviating }；缺失 { $missing }）
+diff-no-score = 没有适用的事项（无得分）
+# 一致性分类。
+class = { $class ->
+    [same] 相同
+    [local] 地方事项
+    [improved] 改进
+    [approved] 已批准
+    [uncertain] 待定
+    [deviation] 偏离
+    [missing] 缺失
+    [extra] 多出
+   *[other] { $class }
+}
+diff-count = { $class } { $count }
+diff-entries = 实施清单：{ $counts }
+diff-inherited = ，继承自 { $at }
+diff-stated = ，{ $at }
+diff-extra = 多出（地方事项）
+diff-across = { $code } { $name } 各地区对比
+diff-national-column = 全国标准：{ $count } 项材料：{ $materials }；法定时限 { $limit }；收费 { $fees }
+diff-region-column = { $name }（{ $region }）：{ $count } 项材料：{ $materials }；承诺时限 { $limit }；收费 { $fees }；{ $class }
+
+## check --format markdown
+markdown-counts = 共 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
+markdown-header = | | 代码 | 文件 | 问题 |
+severity = { $severity ->
+    [error] 错误
+   *[warning] 警告
+}
+markdown-escapes = 供国家层面审核的例外和省略（{ $count } 处）
+markdown-no-escapes = 本次修改没有新增例外，也没有新增省略。
+
+## CAT214 的帮助：全国事项自所记录版本以来的变化（取自 git）
+versions-since = 自第 { $version } 版（提交 { $commit }）以来：{ $said }
+versions-unchanged = 内容没有变化
+versions-lines = { $verb ->
+    [added] 新增
+    [removed] 删除
+   *[changed] 修改
+} { $ids }
+versions-list = { $label }：{ $parts }
+versions-field = { $label }有变化
+
+## check --format github
+github-help = 帮助：{ $help }
+github-escape = catalogc 例外与省略
+github-hidden = 另有 { $hidden } 个问题没有作为注释显示（GitHub 每步最多显示 { $limit } 个错误和 { $limit } 个警告）；运行 `catalogc check` 查看全部
+diff-region = { $name }（{ $code }，{ $level ->
+    [national] 国家级
+    [province] 省级
+    [city] 市级
+    [county] 县级
+    [township] 乡镇级
+    [village] 村级
+   *[other] { $level }
+}）
+
+## 文本报告中的级别名称
+level-error = 错误
+level-warning = 警告
+level-help = 帮助
+level-note = 提示
