@@ -33,14 +33,6 @@ impl Lang {
         Lang::from_tag(tag).unwrap_or_default()
     }
 
-    /// The one of two texts in this language.
-    pub fn pick(self, zh: String, en: String) -> String {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     /// The folder under `locales/` and the BCP 47 tag.
     pub fn tag(self) -> &'static str {
         match self {

@@ -14,6 +14,7 @@
 use crate::diagnostic::codes;
 use crate::diagnostic::source::{Pos, SourceFile, Span};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::t;
 
 /// The language of the messages (one type for every stage: `diagnostic::messages`).
 pub use crate::diagnostic::messages::Lang;
@@ -648,74 +649,54 @@ pub enum Msg<'a> {
     Syntax(&'a str),
 }
 
-fn char_name(c: char, lang: Lang) -> &'static str {
-    match (c, lang) {
-        (FULL_COLON, Lang::Zh) => "全角冒号",
-        (FULL_COMMA, Lang::Zh) => "全角逗号",
-        (IDEO_SPACE, Lang::Zh) => "全角空格",
-        (OPEN_QUOTE | CLOSE_QUOTE, Lang::Zh) => "中文引号",
-        (OPEN_BRACKET | CLOSE_BRACKET, Lang::Zh) => "中文方括号",
-        (FULL_COLON, Lang::En) => "full-width colon",
-        (FULL_COMMA, Lang::En) => "full-width comma",
-        (IDEO_SPACE, Lang::En) => "full-width space",
-        (OPEN_QUOTE | CLOSE_QUOTE, Lang::En) => "Chinese quotation mark",
-        (OPEN_BRACKET | CLOSE_BRACKET, Lang::En) => "Chinese bracket",
-        _ => "",
-    }
+/// The name of a full-width character, in the message files (`char-*`).
+fn char_name(c: char, lang: Lang) -> String {
+    let id = match c {
+        FULL_COLON => "char-full-colon",
+        FULL_COMMA => "char-full-comma",
+        IDEO_SPACE => "char-full-space",
+        OPEN_QUOTE | CLOSE_QUOTE => "char-chinese-quote",
+        OPEN_BRACKET | CLOSE_BRACKET => "char-chinese-bracket",
+        _ => return String::new(),
+    };
+    t!(lang, id)
 }
 
-fn shown(c: char) -> String {
+/// A character as a message shows it: in backticks, or named when it is a kind of space.
+fn shown(c: char, lang: Lang) -> String {
     match c {
         IDEO_SPACE => "U+3000".to_string(),
-        ' ' => "space".to_string(),
+        ' ' => t!(lang, "char-space"),
         c => format!("`{c}`"),
     }
 }
 
 pub fn text(msg: Msg<'_>, lang: Lang) -> String {
     match msg {
-        Msg::SlipTitle(found, meant) => lang.pick(
-            format!(
-                "{}{}写在了 YAML 语法的位置，这里应为半角 {}",
-                char_name(found, Lang::Zh),
-                shown(found),
-                shown(meant).replace("space", "空格")
-            ),
-            format!(
-                "{} {} where YAML needs the ASCII {}",
-                char_name(found, Lang::En),
-                shown(found),
-                shown(meant)
-            ),
+        Msg::SlipTitle(found, meant) => t!(
+            lang,
+            "cat022-message",
+            name = char_name(found, lang),
+            found = shown(found, lang),
+            meant = shown(meant, lang)
         ),
         Msg::SlipLabel(place) => {
-            let (zh, en) = match place {
-                Place::KeyColon => ("键后面的冒号", "the colon after a key"),
-                Place::FlowComma => ("分隔各项的逗号", "the comma between items"),
-                Place::Indent => ("缩进", "indentation"),
-                Place::Separator => ("冒号或短横后的空格", "the space after `:` or `-`"),
-                Place::Quote => ("值两边的引号", "the quotes around a value"),
-                Place::Bracket => ("列表的方括号", "the brackets of a list"),
+            let place = match place {
+                Place::KeyColon => "cat022-place-key-colon",
+                Place::FlowComma => "cat022-place-flow-comma",
+                Place::Indent => "cat022-place-indent",
+                Place::Separator => "cat022-place-separator",
+                Place::Quote => "cat022-place-quote",
+                Place::Bracket => "cat022-place-bracket",
             };
-            lang.pick(format!("这里是{zh}"), format!("this is {en}"))
+            t!(lang, "cat022-label", place = t!(lang, place))
         }
-        Msg::SlipHelp(meant) => lang.pick(
-            format!(
-                "切换到英文（半角）输入后重新输入 {}；`catalogc check --fix` 可自动替换",
-                shown(meant).replace("space", "空格")
-            ),
-            format!(
-                "type {} with the input method in English mode; `catalogc check --fix` replaces it",
-                shown(meant)
-            ),
-        ),
-        Msg::SlipFix(found, meant) => lang.pick(
-            format!(
-                "把 {} 换成 {}",
-                shown(found),
-                shown(meant).replace("space", "空格")
-            ),
-            format!("replace {} with {}", shown(found), shown(meant)),
+        Msg::SlipHelp(meant) => t!(lang, "cat022-help", meant = shown(meant, lang)),
+        Msg::SlipFix(found, meant) => t!(
+            lang,
+            "cat022-fix",
+            found = shown(found, lang),
+            meant = shown(meant, lang)
         ),
         Msg::Syntax(message) => message.to_string(),
     }
@@ -768,7 +749,7 @@ pub fn slip_diagnostic(slip: &Slip, source: &SourceFile, lang: Lang) -> Diagnost
                     ..pos
                 },
             ),
-            lang.pick("配对的另一半".to_string(), "its pair".to_string()),
+            t!(lang, "cat022-pair"),
         );
     }
     d
@@ -803,9 +784,11 @@ pub fn syntax_fix(message: &str, at: Span, source: &SourceFile, lang: Lang) -> O
         column: extra + 1,
     };
     Some(Fix {
-        description: lang.pick(
-            format!("删去 {extra} 个空格，与第 {n} 行对齐"),
-            format!("remove {extra} spaces to align with line {n}"),
+        description: t!(
+            lang,
+            "cat001-fix-dedent",
+            extra = (extra).to_string(),
+            n = (n).to_string()
         ),
         safe: false,
         edits: vec![Edit::new(source, Span::new(start, end), "")],
@@ -834,39 +817,30 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
         line: at.start.line,
         column: indent_of(line) + 1,
     };
-    let zh_en = |zh: String, en: String| lang.pick(zh, en);
     if message.starts_with("mapping values are not allowed") {
         // The parser stops at a `:` it cannot take: over-indentation (the line is read as the
         // continuation of the previous value) or a value holding `: `.
         if let Some((n, extra)) = over_indented(at, source) {
             return (
-                zh_en(
-                    format!(
-                        "缩进过深：这一行比第 {n} 行多缩进了 {extra} 格，被当成了上一行值的续行"
-                    ),
-                    format!(
-                        "over-indented: this line is indented {extra} more than line {n}, so it reads as the continuation of that line's value"
-                    ),
+                t!(
+                    lang,
+                    "cat001-over-indented",
+                    n = (n).to_string(),
+                    extra = (extra).to_string()
                 ),
                 one(first_char),
-                zh_en(
-                    format!("与第 {n} 行的键对齐（删去 {extra} 个空格），或把它移到所属的键下面"),
-                    format!(
-                        "align it with the key on line {n} (remove {extra} spaces), or move it under the key it belongs to"
-                    ),
+                t!(
+                    lang,
+                    "cat001-over-indented-help",
+                    n = (n).to_string(),
+                    extra = (extra).to_string()
                 ),
             );
         }
         return (
-            zh_en(
-                "这里不能有冒号：值里含有“: ”（冒号加空格）".to_string(),
-                "a colon cannot go here: the value holds `: ` (colon and space)".to_string(),
-            ),
+            t!(lang, "cat001-colon-in-value"),
             one(at.start),
-            zh_en(
-                "给整个值加上引号，例如 `key: \"a: b\"`".to_string(),
-                "quote the whole value, for example `key: \"a: b\"`".to_string(),
-            ),
+            t!(lang, "cat001-colon-in-value-help"),
         );
     }
     if message.contains("did not find expected key")
@@ -888,18 +862,9 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
         };
         let n = point.start.line;
         return (
-            zh_en(
-                format!("缩进不一致：第 {n} 行的缩进与同一层的其他行不同"),
-                format!(
-                    "inconsistent indentation: line {n} is not aligned with the lines at its level"
-                ),
-            ),
+            t!(lang, "cat001-indentation", n = (n).to_string()),
             point,
-            zh_en(
-                "同一层的键左端对齐，子项比父键多缩进 2 个空格".to_string(),
-                "align the keys of one level; indent a child two spaces more than its parent"
-                    .to_string(),
-            ),
+            t!(lang, "cat001-indentation-help"),
         );
     }
     if message.starts_with("simple key expect")
@@ -916,18 +881,9 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
         };
         let n = point.line;
         return (
-            zh_en(
-                format!("第 {n} 行缺少冒号：键后面要有半角冒号和空格（`key: value`）"),
-                format!(
-                    "line {n} lacks a colon: a key is followed by a colon and a space (`key: value`)"
-                ),
-            ),
+            t!(lang, "cat001-missing-colon", n = (n).to_string()),
             one(point),
-            zh_en(
-                "在键后面加上 `: `；如果这一行是上一项的续行，请把它和上一行合并".to_string(),
-                "add `: ` after the key; if the line continues the previous value, join them"
-                    .to_string(),
-            ),
+            t!(lang, "cat001-missing-colon-help"),
         );
     }
     if message.contains("quoted scalar")
@@ -953,15 +909,9 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
             })
             .unwrap_or(at.start);
         return (
-            zh_en(
-                "引号没有闭合：这个引号开始的字符串没有结束".to_string(),
-                "an unclosed quote: the string this quote opens never ends".to_string(),
-            ),
+            t!(lang, "cat001-unclosed-quote"),
             one(quote),
-            zh_en(
-                "在值的末尾补上同样的半角引号 `\"`".to_string(),
-                "close the value with the same quote `\"`".to_string(),
-            ),
+            t!(lang, "cat001-unclosed-quote-help"),
         );
     }
     if let Some(open) = unclosed_bracket(source, at.start)
@@ -977,14 +927,17 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
             .unwrap_or('[');
         let close = if c == '{' { '}' } else { ']' };
         return (
-            zh_en(
-                format!("括号没有闭合：这里的 `{c}` 缺少对应的 `{close}`"),
-                format!("an unclosed bracket: this `{c}` has no matching `{close}`"),
+            t!(
+                lang,
+                "cat001-unclosed-bracket",
+                c = (c).to_string(),
+                close = (close).to_string()
             ),
             one(open),
-            zh_en(
-                format!("在这一项的末尾补上 `{close}`（各项之间用半角逗号分隔）"),
-                format!("add `{close}` at the end of the value (items separated by ASCII commas)"),
+            t!(
+                lang,
+                "cat001-unclosed-bracket-help",
+                close = (close).to_string()
             ),
         );
     }
@@ -997,15 +950,9 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
                 column: c as u32 + 1,
             });
         return (
-            zh_en(
-                "缩进里有制表符（Tab）：YAML 只能用空格缩进".to_string(),
-                "a tab in the indentation: YAML indents with spaces only".to_string(),
-            ),
+            t!(lang, "cat001-tab"),
             one(tab),
-            zh_en(
-                "把 Tab 换成空格（子项比父键多 2 个空格）".to_string(),
-                "replace the tab with spaces (two more than the parent key)".to_string(),
-            ),
+            t!(lang, "cat001-tab-help"),
         );
     }
     if message.contains("flow sequence")
@@ -1013,25 +960,12 @@ pub fn syntax(message: &str, at: Span, source: &SourceFile, lang: Lang) -> (Stri
         || message.contains("misplaced bracket")
     {
         return (
-            zh_en(
-                "方括号或花括号没有配对：列表 `[...]`、映射 `{...}` 要成对出现，各项之间用半角逗号分隔".to_string(),
-                "an unmatched bracket or brace: `[...]` and `{...}` come in pairs, items separated by ASCII commas".to_string(),
-            ),
+            t!(lang, "cat001-unmatched-bracket"),
             at,
-            zh_en(
-                "补上缺少的 `]` 或 `}`，或删去多余的".to_string(),
-                "add the missing `]` or `}`, or remove the extra one".to_string(),
-            ),
+            t!(lang, "cat001-unmatched-bracket-help"),
         );
     }
-    (
-        message.to_string(),
-        at,
-        zh_en(
-            "这一处之后的内容没有读取；请先修正 YAML 语法".to_string(),
-            "the rest of this file was not read; fix the YAML syntax first".to_string(),
-        ),
-    )
+    (message.to_string(), at, t!(lang, "cat001-help-rest"))
 }
 
 #[cfg(test)]

@@ -594,9 +594,11 @@ impl Schemas {
             }
             [only] => {
                 let fix = crate::diagnostic::Fix {
-                    description: lang.pick(
-                        format!("把键 `{key}` 改为 `{only}`"),
-                        format!("rename `{key}` to `{only}`"),
+                    description: t!(
+                        lang,
+                        "cat003-fix-rename",
+                        key = (key).to_string(),
+                        only = (only).to_string()
                     ),
                     // Only a key the schema allows here, with no rival, is renamed unasked.
                     safe: allowed.is_some(),
@@ -622,19 +624,26 @@ impl Schemas {
                 if let Some(fix) = indent_under(document, pointer, key, home, span) {
                     d = d.fix(fix);
                 }
-                d.label = Some(lang.pick(
-                    format!("`{key}` 属于 `{home}`{label}"),
-                    format!("`{key}` belongs under `{home}`{label}"),
+                d.label = Some(t!(
+                    lang,
+                    "cat003-label-belongs",
+                    key = (key).to_string(),
+                    home = (home).to_string(),
+                    label = (label).to_string()
                 ));
                 d.help(if nearby {
-                    lang.pick(
-                        format!("`{key}` 是 `{home}` 下的键：把它缩进到 `{home}:` 下面（比 `{home}` 多 2 个空格）"),
-                        format!("`{key}` is a key of `{home}`: indent it under `{home}:` (two spaces more than `{home}`)"),
+                    t!(
+                        lang,
+                        "cat003-help-indent",
+                        key = (key).to_string(),
+                        home = (home).to_string()
                     )
                 } else {
-                    lang.pick(
-                        format!("`{key}` 是 `{home}` 下的键，不能写在这里：把它移到 `{home}:` 下面"),
-                        format!("`{key}` is a key of `{home}`, not of this mapping: move it under `{home}:`"),
+                    t!(
+                        lang,
+                        "cat003-help-move",
+                        key = (key).to_string(),
+                        home = (home).to_string()
                     )
                 })
             }
@@ -717,10 +726,7 @@ impl Schemas {
                     written = written.as_str()
                 ))
                 .fix(crate::diagnostic::Fix {
-                    description: lang.pick(
-                        format!("给 `{written}` 加上引号"),
-                        format!("quote `{written}`"),
-                    ),
+                    description: t!(lang, "cat007-fix-quote", written = (written).to_string()),
                     // The digits as written (leading zeros included) become the string.
                     safe: !written.is_empty() && !written.contains(['"', '\'', '#', '\n']),
                     edits: vec![crate::diagnostic::Edit::new(
@@ -780,9 +786,11 @@ fn indent_under(
         column: 1,
     };
     Some(crate::diagnostic::Fix {
-        description: document.lang().pick(
-            format!("把 `{key}` 缩进到 `{home}` 下面"),
-            format!("indent `{key}` under `{home}`"),
+        description: t!(
+            document.lang(),
+            "cat003-fix-indent",
+            key = (key).to_string(),
+            home = (home).to_string()
         ),
         safe: false,
         edits: vec![crate::diagnostic::Edit::new(

@@ -17,6 +17,7 @@
 //! conformance diff, the scores and the reports are the same with or without it. Expired, unused
 //! and malformed acknowledgements and stale baseline entries are warnings (CAT023–CAT026).
 
+use crate::t;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -66,10 +67,6 @@ struct Inline {
     reason: String,
     until: String,
     until_day: i64,
-}
-
-fn msg(lang: Lang, zh: String, en: String) -> String {
-    lang.pick(zh, en)
 }
 
 /// The inline acknowledgements of one document, and findings about malformed ones.
@@ -122,15 +119,11 @@ fn inline(document: &Document, lang: Lang) -> (Vec<Inline>, Vec<Diagnostic>) {
             None => bad.push(
                 Diagnostic::new(
                     &codes::SUPPRESSION_MALFORMED,
-                    msg(
-                        lang,
-                        "无法识别的 catalogc 确认注释：需要一个代码、理由和到期日期".to_string(),
-                        "an acknowledgement catalogc cannot read: it needs one code, a reason and an expiry date".to_string(),
-                    ),
+                    t!(lang, "cat025-message"),
                     document.path(),
                     at,
                 )
-                .label(msg(lang, "这条注释不生效".to_string(), "this accepts nothing".to_string()))
+                .label(t!(lang, "cat025-label"))
                 .help("# catalogc: allow CAT109 -- 理由 until 2027-06-30"),
             ),
         }
@@ -204,10 +197,10 @@ pub fn read_baseline(root: &Path, lang: Lang) -> (Option<Baseline>, Option<Diagn
                 Some(
                     Diagnostic::new(
                         &codes::SUPPRESSION_MALFORMED,
-                        msg(
+                        t!(
                             lang,
-                            format!("基线文件无法读取，其中的确认都不生效：{error}"),
-                            format!("the baseline cannot be read, so it accepts nothing: {error}"),
+                            "suppress-baseline-unreadable",
+                            error = (error).to_string()
                         ),
                         BASELINE,
                         Span::new(at, at),
@@ -239,22 +232,16 @@ pub fn apply(
                 extra.push(
                     Diagnostic::new(
                         &codes::SUPPRESSION_EXPIRED,
-                        msg(
+                        t!(
                             lang,
-                            format!("对 {} 的确认已于 {} 到期，该问题重新计入", a.code, a.until),
-                            format!(
-                                "the acknowledgement of {} expired on {}; the finding counts again",
-                                a.code, a.until
-                            ),
+                            "cat023-message",
+                            code = (a.code).to_string(),
+                            until = (a.until).to_string()
                         ),
                         document.path(),
                         a.at,
                     )
-                    .help(msg(
-                        lang,
-                        "修正该问题，或在复核后更新理由和日期".to_string(),
-                        "fix the finding, or review the reason and set a new date".to_string(),
-                    )),
+                    .help(t!(lang, "cat023-help")),
                 );
                 continue;
             }
@@ -277,24 +264,17 @@ pub fn apply(
                 extra.push(
                     Diagnostic::new(
                         &codes::SUPPRESSION_UNUSED,
-                        msg(
-                            lang,
-                            format!("对 {} 的确认没有对应的问题", a.code),
-                            format!("the acknowledgement of {} matches no finding", a.code),
-                        ),
+                        t!(lang, "cat024-message", code = (a.code).to_string()),
                         document.path(),
                         a.at,
                     )
-                    .label(msg(
+                    .label(t!(
                         lang,
-                        format!("第 {} 行没有 {}", a.applies_to, a.code),
-                        format!("line {} has no {}", a.applies_to, a.code),
+                        "cat024-label",
+                        line = (a.applies_to).to_string(),
+                        code = (a.code).to_string()
                     ))
-                    .help(msg(
-                        lang,
-                        "删除这条注释".to_string(),
-                        "remove the comment".to_string(),
-                    )),
+                    .help(t!(lang, "cat024-help")),
                 );
             }
         }
@@ -310,16 +290,10 @@ pub fn apply(
         if expired {
             extra.push(Diagnostic::new(
                 &codes::SUPPRESSION_EXPIRED,
-                msg(
+                t!(
                     lang,
-                    format!(
-                        "基线已于 {} 到期，其中的问题重新计入",
-                        baseline.until.clone().unwrap_or_default()
-                    ),
-                    format!(
-                        "the baseline expired on {}; its findings count again",
-                        baseline.until.clone().unwrap_or_default()
-                    ),
+                    "suppress-baseline-expired",
+                    until = (baseline.until.clone().unwrap_or_default()).to_string()
                 ),
                 BASELINE,
                 Span::file_start(),
@@ -354,20 +328,17 @@ pub fn apply(
                     extra.push(
                         Diagnostic::new(
                             &codes::BASELINE_STALE,
-                            msg(
+                            t!(
                                 lang,
-                                format!("基线中 {} 在 `{}` 的条目已没有对应的问题", e.code, e.pointer),
-                                format!("the baseline entry for {} at `{}` matches no finding", e.code, e.pointer),
+                                "cat026-message",
+                                code = (e.code).to_string(),
+                                pointer = (e.pointer).to_string()
                             ),
                             &e.file,
                             span,
                         )
                         .pointer(e.pointer.clone())
-                        .help(msg(
-                            lang,
-                            "问题已修正（或值已改变）：运行 `catalogc check --write-baseline` 更新基线".to_string(),
-                            "the finding was fixed (or its value changed): run `catalogc check --write-baseline`".to_string(),
-                        )),
+                        .help(t!(lang, "cat026-help")),
                     );
                 }
             }
