@@ -361,50 +361,49 @@ pub enum Error {
     Serve(crate::serve::ServeError),
 }
 
+impl Error {
+    /// The error in `lang`, from the message files (`cli-error-*`).
+    pub fn text(&self, lang: Lang) -> String {
+        let closest = |closest: &Option<String>| match closest {
+            Some(near) => t!(lang, "cli-error-did-you-mean", near = near.as_str()),
+            None => t!(lang, "cli-error-none-exist"),
+        };
+        match self {
+            Error::NoRoot(dir) => t!(lang, "cli-error-no-root", dir = dir.display().to_string()),
+            Error::Schema(error) => error.to_string(),
+            Error::UnknownCode(code) => t!(lang, "cli-error-unknown-code", code = code.as_str()),
+            Error::BadDate(date) => t!(lang, "cli-error-bad-date", date = date.as_str()),
+            Error::UnknownRegion(region, near) => {
+                t!(lang, "cli-error-unknown-region", region = region.as_str()) + &closest(near)
+            }
+            Error::UnknownItem(item, near) => {
+                t!(lang, "cli-error-unknown-item", item = item.as_str()) + &closest(near)
+            }
+            Error::Git(GitError::NotARepository(root)) => t!(
+                lang,
+                "cli-error-not-a-repository",
+                root = root.display().to_string()
+            ),
+            Error::Git(_) => t!(lang, "cli-error-git"),
+            Error::Templates(_) => t!(lang, "cli-error-templates"),
+            Error::Migrate(_) => t!(lang, "cli-error-migrate"),
+            Error::Onboard(message) => message.clone(),
+            Error::Man(_) => t!(lang, "cli-error-man"),
+            Error::Write(_) => t!(lang, "cli-error-write"),
+            Error::Build(_) => t!(lang, "cli-error-build"),
+            Error::Author(error) => t!(lang, "cli-error-author", error = error.text(lang)),
+            Error::Lsp(error) => t!(lang, "cli-error-lsp", error = error.as_str()),
+            Error::Serve(crate::serve::ServeError::Bind(port, _)) => {
+                t!(lang, "cli-error-serve-bind", port = port.to_string())
+            }
+            Error::Serve(crate::serve::ServeError::Watch(_)) => t!(lang, "cli-error-serve-watch"),
+        }
+    }
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::NoRoot(dir) => write!(
-                f,
-                "no catalog root (a folder with catalog/catalog.yaml) at or above {}",
-                dir.display()
-            ),
-            Error::Schema(error) => write!(f, "{error}"),
-            Error::UnknownCode(code) => write!(
-                f,
-                "no rule has the code `{code}`; `catalogc rules` lists them"
-            ),
-            Error::BadDate(date) => write!(f, "`{date}` is not a date of the form YYYY-MM-DD"),
-            Error::UnknownRegion(region, closest) => {
-                write!(
-                    f,
-                    "`--region {region}` matches no region folder in catalog/regions/"
-                )?;
-                did_you_mean(f, closest.as_deref())
-            }
-            Error::UnknownItem(item, closest) => {
-                write!(
-                    f,
-                    "`--item {item}` matches no national item in catalog/national/"
-                )?;
-                did_you_mean(f, closest.as_deref())
-            }
-            Error::Git(GitError::NotARepository(root)) => write!(
-                f,
-                "{} is not in a git repository, so the history cannot be read",
-                root.display()
-            ),
-            Error::Git(_) => f.write_str("git could not answer"),
-            Error::Templates(_) => f.write_str("the templates cannot be used"),
-            Error::Migrate(_) => f.write_str("cannot rewrite the catalog's files"),
-            Error::Onboard(message) => f.write_str(message),
-            Error::Man(_) => f.write_str("cannot write the man pages or completion script"),
-            Error::Write(_) => f.write_str("cannot write the fixes or the baseline"),
-            Error::Build(_) => f.write_str("build failed, the previous output is untouched"),
-            Error::Author(error) => write!(f, "{error}; nothing was written"),
-            Error::Lsp(error) => write!(f, "the language server stopped: {error}"),
-            Error::Serve(error) => write!(f, "{error}"),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -427,13 +426,6 @@ impl std::error::Error for Error {
             | Error::UnknownRegion(..)
             | Error::UnknownItem(..) => None,
         }
-    }
-}
-
-fn did_you_mean(f: &mut std::fmt::Formatter<'_>, closest: Option<&str>) -> std::fmt::Result {
-    match closest {
-        Some(closest) => write!(f, "; did you mean {closest}?"),
-        None => f.write_str(" (there are none)"),
     }
 }
 
@@ -614,6 +606,26 @@ impl Outcome {
             compiled: Some(compiled),
         }
     }
+}
+
+/// The language to report an error of `cli` in: its `--lang`, else the language of the catalog
+/// it names with `--root` or finds from the working directory, else Chinese.
+pub fn error_lang(cli: &Cli) -> Lang {
+    let (lang, dir) = match &cli.command {
+        Command::Check { common, .. }
+        | Command::Diff { common, .. }
+        | Command::Build { common, .. }
+        | Command::Changelog { common, .. }
+        | Command::Migrate { common, .. }
+        | Command::Serve { common, .. } => (common.lang, common.root.clone()),
+        Command::Explain { lang, .. } | Command::Rules { lang, .. } => (*lang, None),
+        _ => (None, None),
+    };
+    lang.unwrap_or_else(|| {
+        let here = dir.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+        crate::load::find_root(&here)
+            .map_or_else(Lang::default, |root| crate::load::language(&root))
+    })
 }
 
 pub fn run(cli: Cli) -> Result<Outcome, Error> {

@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = catalogc::cli::Cli::parse();
+    let lang = catalogc::cli::error_lang(&cli);
     match catalogc::cli::run(cli) {
         Ok(outcome) => {
             // The process ends here and the system takes its memory back at once. Freeing a
@@ -21,7 +22,10 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             // The error, then each of its causes on its own line.
-            eprintln!("error: {error}");
+            eprintln!(
+                "{}",
+                catalogc::t!(lang, "cli-error", message = error.text(lang))
+            );
             let mut source = std::error::Error::source(&error);
             while let Some(cause) = source {
                 eprintln!("  caused by: {cause}");

@@ -281,7 +281,7 @@ fn new_never_overwrites_and_refuses_what_it_cannot_do_with_a_reason() {
                 "--item",
                 "002000112001",
             ],
-            "exists; catalogc does not overwrite it",
+            "已存在；catalogc 不会覆盖它",
         ),
         (
             &[
@@ -292,7 +292,7 @@ fn new_never_overwrites_and_refuses_what_it_cannot_do_with_a_reason() {
                 "--item",
                 "002000112009",
             ],
-            "no national item 002000112009",
+            "没有全国事项 002000112009",
         ),
         (
             &[
@@ -303,15 +303,15 @@ fn new_never_overwrites_and_refuses_what_it_cannot_do_with_a_reason() {
                 "--item",
                 "002000112001",
             ],
-            "no region 449999",
+            "没有区划 449999",
         ),
         (
             &["new", "region", "44030", "--name", "x"],
-            "is not a 6-digit GB/T 2260 region code",
+            "不是 6 位 GB/T 2260 行政区划代码",
         ),
         (
             &["new", "region", "450100", "--name", "南宁市"],
-            "no parent region for 450100",
+            "450100 没有上级区划",
         ),
         (
             &[
@@ -323,7 +323,7 @@ fn new_never_overwrites_and_refuses_what_it_cannot_do_with_a_reason() {
                 "--parent",
                 "440399",
             ],
-            "the parent region 440399 does not exist",
+            "上级区划 440399 不存在",
         ),
         (
             &[
@@ -336,7 +336,7 @@ fn new_never_overwrites_and_refuses_what_it_cannot_do_with_a_reason() {
                 "--name",
                 "x",
             ],
-            "is a national item's code",
+            "是全国事项的编码",
         ),
     ];
     for (args, expected) in cases {
@@ -344,7 +344,7 @@ fn new_never_overwrites_and_refuses_what_it_cannot_do_with_a_reason() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
-        assert!(stderr.contains("nothing was written"), "{stderr}");
+        assert!(stderr.contains("没有写入任何文件"), "{stderr}");
     }
     assert_eq!(std::fs::read(root.join(existing)).unwrap(), before);
     assert!(!root.join("catalog/regions/450100").exists());
@@ -438,7 +438,7 @@ fn init_on_an_existing_catalog_writes_only_editor_support_and_keeps_the_editors_
     std::fs::write(root.join(".vscode/settings.json"), "{ // mine\n}").unwrap();
     let out = catalogc(root, &["init", "--editor", "vscode"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("add this to it by hand"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("请手工加入"));
     assert_eq!(
         std::fs::read_to_string(root.join(".vscode/settings.json")).unwrap(),
         "{ // mine\n}"

@@ -53,12 +53,19 @@ fn warnings_exit_0_unless_denied() {
 fn no_catalog_root_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let output = catalogc()
-        .args(["check", "--root"])
+        .args(["check", "--lang", "en", "--root"])
         .arg(dir.path())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no catalog root"));
+    // Without --lang and without a catalog to say otherwise, errors are Chinese.
+    let output = catalogc()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("找不到目录根"));
 }
 
 #[test]
@@ -348,7 +355,9 @@ fn an_unknown_region_exits_2_naming_the_closest_one() {
     let dir = copy_of("base");
     for command in ["check", "diff", "build"] {
         let output = catalogc()
-            .args([command, "--as-of", AS_OF, "--region", "440301", "--root"])
+            .args([
+                command, "--lang", "en", "--as-of", AS_OF, "--region", "440301", "--root",
+            ])
             .arg(dir.path())
             .arg("--no-cache")
             .output()
@@ -380,6 +389,19 @@ fn an_unknown_item_exits_2_naming_the_closest_one() {
     let dir = copy_of("base");
     let output = catalogc()
         .args(["diff", "--item", "000120010001", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    // The catalog is zh-CN: the error is Chinese, with the closest item.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("`--item 000120010001` 在 catalog/national/ 中没有对应的全国事项")
+            && stderr.contains("是否应为 000120010000？"),
+        "{stderr}"
+    );
+    let output = catalogc()
+        .args(["diff", "--lang", "en", "--item", "000120010001", "--root"])
         .arg(dir.path())
         .output()
         .unwrap();

@@ -304,7 +304,7 @@ fn case_3_a_region_or_item_that_matches_nothing_exits_2() {
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains("did you mean"), "{args:?}: {stderr}");
+        assert!(stderr.contains("是否应为"), "{args:?}: {stderr}");
     }
 }
 

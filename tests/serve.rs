@@ -386,8 +386,9 @@ fn a_port_in_use_is_an_error_with_exit_status_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
+    // The sample is a zh-CN catalog: the error is Chinese.
     assert!(
-        stderr.contains(&format!("error: cannot listen on 127.0.0.1:{port}")),
+        stderr.contains(&format!("错误：无法在 127.0.0.1:{port} 上监听")),
         "{stderr}"
     );
 }

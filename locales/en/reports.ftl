@@ -92,3 +92,41 @@ level-error = error
 level-warning = warning
 level-help = help
 level-note = note
+
+## Why a command could not run (exit status 2)
+cli-error = error: { $message }
+cli-error-did-you-mean = ; did you mean { $near }?
+cli-error-none-exist = { " " }(there are none)
+cli-error-no-root = no catalog root (a folder with catalog/catalog.yaml) at or above { $dir }
+cli-error-unknown-code = no rule has the code `{ $code }`; `catalogc rules` lists them
+cli-error-bad-date = `{ $date }` is not a date of the form YYYY-MM-DD
+cli-error-unknown-region = `--region { $region }` matches no region folder in catalog/regions/
+cli-error-unknown-item = `--item { $item }` matches no national item in catalog/national/
+cli-error-not-a-repository = { $root } is not in a git repository, so the history cannot be read
+cli-error-git = git could not answer
+cli-error-templates = the templates cannot be used
+cli-error-migrate = cannot rewrite the catalog's files
+cli-error-man = cannot write the man pages or completion script
+cli-error-write = cannot write the fixes or the baseline
+cli-error-build = build failed, the previous output is untouched
+cli-error-author = { $error }; nothing was written
+cli-error-lsp = the language server stopped: { $error }
+cli-error-serve-bind = cannot listen on 127.0.0.1:{ $port }
+cli-error-serve-watch = cannot watch the catalog's files for changes
+
+## init and new
+author-exists = { $path } exists; catalogc does not overwrite it
+author-cannot-write = cannot write { $path }: { $error }
+author-already-a-root = { $root } is already a catalog root: --national only sets up a new one
+author-settings-by-hand = cannot add the schema associations to { $file }: { $why }; add this to it by hand:
+    "yaml.schemas": { $lines }
+author-empty-title = --title is empty
+author-no-national = --national { $dir }: no catalog there (a folder holding catalog/catalog.yaml and catalog/national/)
+author-bad-region-code = `{ $code }` is not a 6-digit GB/T 2260 region code; give --level for another kind of code
+author-empty-name = --name is empty
+author-no-such-parent = the parent region { $parent } does not exist (no catalog/regions/{ $parent }/region.yaml); create it first with `catalogc new region { $parent } --name …`
+author-no-parent = no parent region for { $code }: neither its city nor its province exists; create one first or give --parent
+author-no-region = no region { $region } (catalog/regions/{ $region }/region.yaml is missing or invalid: run `catalogc check`)
+author-no-item = no national item { $item } (catalog/national/{ $item }.yaml is missing or invalid)
+author-retired-item = the national item { $item } { $name } is retired: regions no longer implement it
+author-national-code = { $code } is a national item's code: write the region's entry for it with `catalogc new entry --region { $region } --item { $code }`

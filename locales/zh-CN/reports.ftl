@@ -98,3 +98,41 @@ level-error = 错误
 level-warning = 警告
 level-help = 帮助
 level-note = 提示
+
+## Why a command could not run (exit status 2)
+cli-error = 错误：{ $message }
+cli-error-did-you-mean = ；是否应为 { $near }？
+cli-error-none-exist = （目录中没有）
+cli-error-no-root = 在 { $dir } 及其上级目录中找不到目录根（含有 catalog/catalog.yaml 的文件夹）
+cli-error-unknown-code = 没有代码为 `{ $code }` 的规则；`catalogc rules` 列出全部规则
+cli-error-bad-date = `{ $date }` 不是 YYYY-MM-DD 格式的日期
+cli-error-unknown-region = `--region { $region }` 在 catalog/regions/ 中没有对应的区划文件夹
+cli-error-unknown-item = `--item { $item }` 在 catalog/national/ 中没有对应的全国事项
+cli-error-not-a-repository = { $root } 不在 git 仓库中，无法读取历史
+cli-error-git = git 无法回答
+cli-error-templates = 模板无法使用
+cli-error-migrate = 无法改写目录文件
+cli-error-man = 无法写出手册页或补全脚本
+cli-error-write = 无法写出修复或基线
+cli-error-build = 生成失败，原有的输出没有改动
+cli-error-author = { $error }；没有写入任何文件
+cli-error-lsp = 语言服务器已停止：{ $error }
+cli-error-serve-bind = 无法在 127.0.0.1:{ $port } 上监听
+cli-error-serve-watch = 无法监视目录文件的变化
+
+## init and new
+author-exists = { $path } 已存在；catalogc 不会覆盖它
+author-cannot-write = 无法写入 { $path }：{ $error }
+author-already-a-root = { $root } 已经是目录根：--national 只用于新建目录
+author-settings-by-hand = 无法把模式关联写入 { $file }：{ $why }；请手工加入：
+    "yaml.schemas": { $lines }
+author-empty-title = --title 为空
+author-no-national = --national { $dir }：那里没有目录（须是含有 catalog/catalog.yaml 和 catalog/national/ 的文件夹）
+author-bad-region-code = `{ $code }` 不是 6 位 GB/T 2260 行政区划代码；其他代码请用 --level 指明层级
+author-empty-name = --name 为空
+author-no-such-parent = 上级区划 { $parent } 不存在（没有 catalog/regions/{ $parent }/region.yaml）；请先用 `catalogc new region { $parent } --name …` 创建
+author-no-parent = { $code } 没有上级区划：所属的市和省都不存在；请先创建，或用 --parent 指明
+author-no-region = 没有区划 { $region }（catalog/regions/{ $region }/region.yaml 不存在或有错误：请运行 `catalogc check`）
+author-no-item = 没有全国事项 { $item }（catalog/national/{ $item }.yaml 不存在或有错误）
+author-retired-item = 全国事项 { $item } { $name } 已取消：各地不再实施
+author-national-code = { $code } 是全国事项的编码：请用 `catalogc new entry --region { $region } --item { $code }` 编写本区划的实施清单

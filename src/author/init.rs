@@ -28,10 +28,10 @@ pub fn init(root: &Path, init: &Init) -> Result<Vec<String>, AuthorError> {
     if !root.join("catalog").join("catalog.yaml").is_file() {
         written.extend(catalog_root(root, init)?);
     } else if init.national.is_some() {
-        return Err(AuthorError::Refused(format!(
-            "{} is already a catalog root: --national only sets up a new one",
-            root.display()
-        )));
+        return Err(AuthorError::refused(
+            "author-already-a-root",
+            &[("root", root.display().to_string())],
+        ));
     }
     for (name, _, schema) in editor::schemas(root).map_err(AuthorError::Schema)? {
         let relative = format!("{}/{name}", editor::FOLDER);
@@ -44,11 +44,18 @@ pub fn init(root: &Path, init: &Init) -> Result<Vec<String>, AuthorError> {
         let relative = ".vscode/settings.json";
         let existing = std::fs::read_to_string(root.join(relative)).ok();
         let text = editor::vscode_settings(existing.as_deref()).map_err(|why| {
-            AuthorError::Refused(format!(
-                "cannot add the schema associations to {relative}: {why}; add this to it by hand:\n\"yaml.schemas\": {}",
-                serde_json::to_string_pretty(&editor::vscode_associations())
-                    .expect("JSON values print")
-            ))
+            AuthorError::refused(
+                "author-settings-by-hand",
+                &[
+                    ("file", relative.to_string()),
+                    ("why", why),
+                    (
+                        "lines",
+                        serde_json::to_string_pretty(&editor::vscode_associations())
+                            .expect("JSON values print"),
+                    ),
+                ],
+            )
         })?;
         write_replacing(root, relative, &text)?;
         written.push(relative.to_string());
@@ -67,7 +74,7 @@ pub fn init(root: &Path, init: &Init) -> Result<Vec<String>, AuthorError> {
 
 fn catalog_root(root: &Path, init: &Init) -> Result<Vec<String>, AuthorError> {
     if init.title.trim().is_empty() {
-        return Err(AuthorError::Refused("--title is empty".to_string()));
+        return Err(AuthorError::refused("author-empty-title", &[]));
     }
     let national = match init.national {
         Some(dir) => Some(national_folder(dir)?),
@@ -133,10 +140,7 @@ fn national_folder(dir: &Path) -> Result<std::path::PathBuf, AuthorError> {
         .into_iter()
         .find(|d| d.join("catalog.yaml").is_file() && d.join("national").is_dir())
         .ok_or_else(|| {
-            AuthorError::Refused(format!(
-                "--national {}: no catalog there (a folder holding catalog/catalog.yaml and catalog/national/)",
-                dir.display()
-            ))
+            AuthorError::refused("author-no-national", &[("dir", dir.display().to_string())])
         })
 }
 

@@ -11,29 +11,52 @@ pub mod new;
 
 use std::path::Path;
 
+use crate::diagnostic::messages::{self, FluentArgs, Lang};
 use crate::load::schema::SchemaError;
+use crate::t;
 
 /// Why an authoring command wrote nothing.
 #[derive(Debug)]
 pub enum AuthorError {
-    /// The request cannot be carried out as asked (the message says why and what to do).
-    Refused(String),
+    /// The request cannot be carried out as asked: a message (`author-*` in the message files)
+    /// that says why and what to do, with its arguments.
+    Refused(&'static str, Vec<(&'static str, String)>),
     /// The file exists: catalogc does not overwrite an editor's file.
     Exists(String),
     Io(String, std::io::Error),
     Schema(SchemaError),
 }
 
+impl AuthorError {
+    pub fn refused(id: &'static str, args: &[(&'static str, String)]) -> AuthorError {
+        AuthorError::Refused(id, args.to_vec())
+    }
+
+    /// The error in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            AuthorError::Refused(id, args) => {
+                let mut fluent = FluentArgs::new();
+                for (name, value) in args {
+                    fluent.set(*name, value.clone());
+                }
+                messages::t(lang, id, Some(&fluent))
+            }
+            AuthorError::Exists(path) => t!(lang, "author-exists", path = path.as_str()),
+            AuthorError::Io(path, error) => t!(
+                lang,
+                "author-cannot-write",
+                path = path.as_str(),
+                error = error.to_string()
+            ),
+            AuthorError::Schema(error) => error.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for AuthorError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AuthorError::Refused(why) => f.write_str(why),
-            AuthorError::Exists(path) => {
-                write!(f, "{path} exists; catalogc does not overwrite it")
-            }
-            AuthorError::Io(path, error) => write!(f, "cannot write {path}: {error}"),
-            AuthorError::Schema(error) => write!(f, "{error}"),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 

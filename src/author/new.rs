@@ -48,21 +48,19 @@ pub fn region(root: &Path, new: &NewRegion) -> Result<String, AuthorError> {
     let level = match new.level {
         Some(level) => level,
         None => level_of(new.code).ok_or_else(|| {
-            AuthorError::Refused(format!(
-                "`{}` is not a 6-digit GB/T 2260 region code; give --level for another kind of code",
-                new.code
-            ))
+            AuthorError::refused("author-bad-region-code", &[("code", new.code.to_string())])
         })?,
     };
     if new.name.trim().is_empty() {
-        return Err(AuthorError::Refused("--name is empty".to_string()));
+        return Err(AuthorError::refused("author-empty-name", &[]));
     }
     let exists = |code: &str| regions.join(code).join("region.yaml").is_file();
     let parent = match (new.parent, level) {
         (Some(parent), _) if !exists(parent) => {
-            return Err(AuthorError::Refused(format!(
-                "the parent region {parent} does not exist (no catalog/regions/{parent}/region.yaml); create it first with `catalogc new region {parent} --name …`"
-            )));
+            return Err(AuthorError::refused(
+                "author-no-such-parent",
+                &[("parent", parent.to_string())],
+            ));
         }
         (Some(parent), _) => Some(parent.to_string()),
         (None, "province") => None,
@@ -75,10 +73,7 @@ pub fn region(root: &Path, new: &NewRegion) -> Result<String, AuthorError> {
                 .find(|c| c != new.code && exists(c))
                 .map(Some)
                 .ok_or_else(|| {
-                    AuthorError::Refused(format!(
-                        "no parent region for {}: neither its city nor its province exists; create one first or give --parent",
-                        new.code
-                    ))
+                    AuthorError::refused("author-no-parent", &[("code", new.code.to_string())])
                 })?
         }
     };
@@ -143,22 +138,20 @@ pub fn entry_text(
     let resolved = &compiled.resolved;
     let catalog = &resolved.catalog;
     let region = catalog.regions.get(new.region).ok_or_else(|| {
-        AuthorError::Refused(format!(
-            "no region {} (catalog/regions/{}/region.yaml is missing or invalid: run `catalogc check`)",
-            new.region, new.region
-        ))
+        AuthorError::refused("author-no-region", &[("region", new.region.to_string())])
     })?;
-    let item = catalog.items.get(new.item).ok_or_else(|| {
-        AuthorError::Refused(format!(
-            "no national item {} (catalog/national/{}.yaml is missing or invalid)",
-            new.item, new.item
-        ))
-    })?;
+    let item = catalog
+        .items
+        .get(new.item)
+        .ok_or_else(|| AuthorError::refused("author-no-item", &[("item", new.item.to_string())]))?;
     if item.value.status != "active" {
-        return Err(AuthorError::Refused(format!(
-            "the national item {} {} is retired: regions no longer implement it",
-            new.item, item.value.name
-        )));
+        return Err(AuthorError::refused(
+            "author-retired-item",
+            &[
+                ("item", new.item.to_string()),
+                ("name", item.value.name.clone()),
+            ],
+        ));
     }
     let level = catalog.documents[region.doc].json["level"]
         .as_str()
@@ -425,16 +418,16 @@ pub fn local_item(root: &Path, new: &NewLocalItem) -> Result<String, AuthorError
     let compiled = compile(root)?;
     let catalog = &compiled.resolved.catalog;
     let region = catalog.regions.get(new.region).ok_or_else(|| {
-        AuthorError::Refused(format!(
-            "no region {} (catalog/regions/{}/region.yaml is missing or invalid)",
-            new.region, new.region
-        ))
+        AuthorError::refused("author-no-region", &[("region", new.region.to_string())])
     })?;
     if catalog.items.contains_key(new.code) {
-        return Err(AuthorError::Refused(format!(
-            "{} is a national item's code: write the region's entry for it with `catalogc new entry --region {} --item {}`",
-            new.code, new.region, new.code
-        )));
+        return Err(AuthorError::refused(
+            "author-national-code",
+            &[
+                ("code", new.code.to_string()),
+                ("region", new.region.to_string()),
+            ],
+        ));
     }
     let level = catalog.documents[region.doc].json["level"]
         .as_str()
