@@ -9,7 +9,7 @@ pub mod flow;
 pub mod init;
 pub mod new;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::messages::{self, FluentArgs, Lang};
 use crate::load::schema::SchemaError;
@@ -62,15 +62,11 @@ impl std::fmt::Display for AuthorError {
 
 impl std::error::Error for AuthorError {}
 
-/// Write `text` to `relative` under `root`, creating its folders, only if no file is there: the
-/// text goes to a temporary file first and is linked into place, which fails if the name exists,
-/// so a file is never half-written and never replaced.
-pub fn write_new(root: &Path, relative: &str, text: &str) -> Result<(), AuthorError> {
+/// Write `text` into a temporary file in the folder of `relative` under `root` (created if
+/// needed); returns the file's final path and the temporary one.
+fn staged(root: &Path, relative: &str, text: &str) -> Result<(PathBuf, PathBuf), AuthorError> {
     let path = root.join(relative);
     let io = |e| AuthorError::Io(relative.to_string(), e);
-    if path.exists() {
-        return Err(AuthorError::Exists(relative.to_string()));
-    }
     let dir = path
         .parent()
         .expect("a relative path names a file in a folder");
@@ -81,6 +77,17 @@ pub fn write_new(root: &Path, relative: &str, text: &str) -> Result<(), AuthorEr
         std::process::id()
     ));
     std::fs::write(&temporary, text).map_err(io)?;
+    Ok((path, temporary))
+}
+
+/// Write `text` to `relative` under `root`, creating its folders, only if no file is there: the
+/// text goes to a temporary file first and is linked into place, which fails if the name exists,
+/// so a file is never half-written and never replaced.
+pub fn write_new(root: &Path, relative: &str, text: &str) -> Result<(), AuthorError> {
+    if root.join(relative).exists() {
+        return Err(AuthorError::Exists(relative.to_string()));
+    }
+    let (path, temporary) = staged(root, relative, text)?;
     let linked = std::fs::hard_link(&temporary, &path);
     let _ = std::fs::remove_file(&temporary);
     match linked {
@@ -88,24 +95,13 @@ pub fn write_new(root: &Path, relative: &str, text: &str) -> Result<(), AuthorEr
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(AuthorError::Exists(relative.to_string()))
         }
-        Err(e) => Err(io(e)),
+        Err(e) => Err(AuthorError::Io(relative.to_string(), e)),
     }
 }
 
 /// Write `text` to `relative` under `root`, replacing what is there, atomically (a temporary file
 /// renamed over it): for files catalogc owns, such as the editor schemas.
 pub fn write_replacing(root: &Path, relative: &str, text: &str) -> Result<(), AuthorError> {
-    let path = root.join(relative);
-    let io = |e| AuthorError::Io(relative.to_string(), e);
-    let dir = path
-        .parent()
-        .expect("a relative path names a file in a folder");
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let temporary = dir.join(format!(
-        ".{}.catalogc-new-{}",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    std::fs::write(&temporary, text).map_err(io)?;
-    std::fs::rename(&temporary, &path).map_err(io)
+    let (path, temporary) = staged(root, relative, text)?;
+    std::fs::rename(&temporary, &path).map_err(|e| AuthorError::Io(relative.to_string(), e))
 }
