@@ -238,3 +238,10 @@ char-full-space = full-width space
 char-chinese-quote = Chinese quotation mark
 char-chinese-bracket = Chinese bracket
 char-space = space
+
+## CAT009: YAML constructs the format does not use
+cat009-second-document = a catalog file holds one YAML document, this is a second one
+cat009-tag = YAML tag `{ $tag }` is not used by the catalog format
+cat009-not-finite = `{ $value }` is not a finite number
+cat009-complex-key = a mapping key must be a plain value, not a mapping or sequence
+cat009-merge-key = merge keys (`<<`) are not used by the catalog format

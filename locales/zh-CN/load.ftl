@@ -227,3 +227,10 @@ char-full-space = 全角空格
 char-chinese-quote = 中文引号
 char-chinese-bracket = 中文方括号
 char-space = 空格
+
+## CAT009: YAML constructs the format does not use
+cat009-second-document = 一个目录文件只能有一个 YAML 文档，这里是第二个
+cat009-tag = 目录格式不使用 YAML 标签 `{ $tag }`
+cat009-not-finite = `{ $value }` 不是有限的数值
+cat009-complex-key = 映射的键必须是简单的值，不能是映射或列表
+cat009-merge-key = 目录格式不使用合并键（`<<`）
