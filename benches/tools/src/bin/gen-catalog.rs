@@ -1848,11 +1848,11 @@ fn province_entry(
     }
     write_channels(&mut s, region, item, plan.channels);
     if rng.chance(0.3) {
-        let _ = writeln!(
-            s,
-            "handle_area: {}",
-            rng.pick(&["cross_city", "cross_province"])
-        );
+        // A region may widen the national 通办 target, never narrow it without an exception
+        // (schema/policy.yaml, `handle_area: {narrow: order}`): the widest is always allowed.
+        // The pick stays, so that the rest of the generated catalog is as before.
+        let _ = rng.pick(&["cross_city", "cross_province"]);
+        let _ = writeln!(s, "handle_area: nationwide");
     }
     common_tail(&mut s, region, item, &mut rng, &exceptions);
     Some((s, accounted))
