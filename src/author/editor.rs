@@ -218,20 +218,29 @@ pub fn vscode_settings(settings: Option<&str>) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// Every file under the sample's `catalog/`, with its path relative to the root.
+    fn sample_files(root: &Path) -> Vec<(std::path::PathBuf, String)> {
+        walkdir::WalkDir::new(root.join("catalog"))
+            .into_iter()
+            .map(|entry| {
+                let path = entry.unwrap().into_path();
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (path, relative)
+            })
+            .collect()
+    }
+
     /// The globs give every file of the sample catalog exactly the schema `check` validates it
     /// with (`load::classify`), and none to files catalogc does not read.
     #[test]
     fn every_globbed_file_gets_the_schema_check_uses() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut seen = 0;
-        for entry in walkdir::WalkDir::new(root.join("catalog")) {
-            let entry = entry.unwrap();
-            let relative = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+        for (_, relative) in sample_files(root) {
             let matching: Vec<Kind> = Kind::ALL
                 .into_iter()
                 .filter(|&kind| globs(kind).iter().any(|g| glob_matches(g, &relative)))
@@ -271,18 +280,11 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let converted = schemas(root).unwrap();
         let mut judged = 0;
-        for entry in walkdir::WalkDir::new(root.join("catalog")) {
-            let entry = entry.unwrap();
-            let relative = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+        for (path, relative) in sample_files(root) {
             let Some(kind) = crate::load::classify(&relative) else {
                 continue;
             };
-            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let text = std::fs::read_to_string(&path).unwrap();
             let json = crate::load::yaml::parse(&text, Default::default())
                 .root
                 .unwrap()

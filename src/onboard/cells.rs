@@ -286,6 +286,30 @@ pub const MEDIA: [&str; 2] = ["paper", "electronic"];
 pub const SOURCES: [&str; 4] = ["applicant", "issuing_authority", "intermediary", "other"];
 
 impl Annotations {
+    /// Write what the annotations say into a line (`form`, `copies`, `required`, `medium`,
+    /// `source`, and `waived_by` when `waiver` is true), over what it had.
+    pub fn apply(&self, line: &mut serde_json::Map<String, serde_json::Value>, waiver: bool) {
+        use serde_json::Value;
+        if let Some(form) = self.form {
+            line.insert("form".into(), Value::from(form));
+        }
+        if let Some(copies) = self.copies {
+            line.insert("copies".into(), Value::from(copies));
+        }
+        if let Some(required) = self.required {
+            line.insert("required".into(), Value::from(required));
+        }
+        if let Some(waived) = self.waived_by.filter(|_| waiver) {
+            line.insert("waived_by".into(), Value::from(waived));
+        }
+        if !self.medium.is_empty() {
+            line.insert("medium".into(), Value::from(self.medium.clone()));
+        }
+        if let Some(source) = self.source {
+            line.insert("source".into(), Value::from(source));
+        }
+    }
+
     /// Whether the annotations say everything a material the standard lacks needs to be written
     /// as an addition (form, copies, necessity, medium, source).
     pub fn complete(&self) -> bool {

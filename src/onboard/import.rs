@@ -912,24 +912,7 @@ fn list(
             } else {
                 line.insert(key.into(), Value::from(matched_name));
             }
-            if let Some(form) = notes.form {
-                line.insert("form".into(), Value::from(form));
-            }
-            if let Some(copies) = notes.copies {
-                line.insert("copies".into(), Value::from(copies));
-            }
-            if let Some(required) = notes.required {
-                line.insert("required".into(), Value::from(required));
-            }
-            if let Some(waived) = notes.waived_by {
-                line.insert("waived_by".into(), Value::from(waived));
-            }
-            if !notes.medium.is_empty() {
-                line.insert("medium".into(), Value::from(notes.medium.clone()));
-            }
-            if let Some(source) = notes.source {
-                line.insert("source".into(), Value::from(source));
-            }
+            notes.apply(&mut line, true);
             if let Some(amount) = amount {
                 line.insert("amount".into(), number(amount));
             }
@@ -967,21 +950,7 @@ fn list(
         if let Some(i) = own_match {
             own_used.insert(i);
             let mut line = own[i].clone();
-            if let Some(form) = notes.form {
-                line.insert("form".into(), Value::from(form));
-            }
-            if let Some(copies) = notes.copies {
-                line.insert("copies".into(), Value::from(copies));
-            }
-            if let Some(required) = notes.required {
-                line.insert("required".into(), Value::from(required));
-            }
-            if !notes.medium.is_empty() {
-                line.insert("medium".into(), Value::from(notes.medium.clone()));
-            }
-            if let Some(source) = notes.source {
-                line.insert("source".into(), Value::from(source));
-            }
+            notes.apply(&mut line, false);
             if let Some(amount) = amount {
                 line.insert("amount".into(), number(amount));
             }

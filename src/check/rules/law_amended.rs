@@ -1,7 +1,7 @@
 //! CAT315 law-amended: a law a file cites was amended after the file was last reviewed.
 
 use super::Rule;
-use super::unknown_law::law_references;
+use super::unknown_law::registered_citations;
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
@@ -37,13 +37,11 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut seen = Vec::new();
-        for (pointer, id) in law_references(&doc.json) {
+        for (pointer, law) in registered_citations(&laws.value.laws, &doc.json) {
+            let id = law.id.clone();
             if seen.contains(&id) {
                 continue;
             }
-            let Some(law) = laws.value.laws.iter().find(|l| l.id == id) else {
-                continue;
-            };
             let Some(amended) = law.amended.as_deref() else {
                 continue;
             };

@@ -1,7 +1,7 @@
 //! CAT314 repealed-law: a file cites a law the registry marks repealed.
 
 use super::Rule;
-use super::unknown_law::law_references;
+use super::unknown_law::registered_citations;
 use crate::dates;
 use crate::diagnostic::codes;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -28,10 +28,8 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         return;
     };
     for doc in catalog.documents.iter().filter(|d| d.valid) {
-        for (pointer, id) in law_references(&doc.json) {
-            let Some(law) = laws.value.laws.iter().find(|l| l.id == id) else {
-                continue;
-            };
+        for (pointer, law) in registered_citations(&laws.value.laws, &doc.json) {
+            let id = &law.id;
             let Some(repealed) = law.repealed.as_deref() else {
                 continue;
             };

@@ -62,6 +62,18 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The laws of the registry a document cites, each with the pointer of its citation (an id the
+/// registry lacks is CAT303's, and left out).
+pub fn registered_citations<'a>(
+    laws: &'a [crate::resolve::model::Law],
+    json: &Value,
+) -> Vec<(String, &'a crate::resolve::model::Law)> {
+    law_references(json)
+        .into_iter()
+        .filter_map(|(pointer, id)| Some((pointer, laws.iter().find(|l| l.id == id)?)))
+        .collect()
+}
+
 /// Every law id a document cites, with its pointer.
 pub fn law_references(json: &Value) -> Vec<(String, String)> {
     let record = view::doc(json);
