@@ -6,9 +6,15 @@
 //! simply dropped. `migrate` writes each such line as `{ref: …, omitted: true}` at the end of the
 //! list — `true` because it cannot know the reason, which `check` then asks for (CAT211) — and
 //! sets `schema_version: 2` in `catalog/catalog.yaml`.
+//!
+//! Format 3 (docs/format.md, regional entry: service points) says where to apply as a list of
+//! `service_points`, each with its own address, hours and traffic. A format 2 entry or local item
+//! with `address`, `hours` or `traffic` gets them moved, lines and comments as written, into one
+//! service point at the place of the first of them.
 
 use std::path::Path;
 
+use crate::load::Kind;
 use crate::load::schema::SchemaError;
 use crate::load::yaml::{self, Limits, Node, Value as Yaml};
 use crate::pipeline::{self, Compiled, Options};
@@ -58,6 +64,51 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
     if from >= FORMAT {
         return Ok(Migration { from, edits });
     }
+    if from < 2 {
+        edits = omissions(&compiled, lang);
+    }
+    if from < 3 {
+        for doc in &compiled.resolved.catalog.documents {
+            if !matches!(doc.kind, Kind::Entry | Kind::LocalItem) {
+                continue;
+            }
+            let path = doc.path().to_string();
+            let Some(position) = edits.iter().position(|e| e.path == path) else {
+                if let Some(after) = service_point(&doc.source.text) {
+                    edits.push(Edit {
+                        path,
+                        before: doc.source.text.clone(),
+                        after,
+                        notes: vec![t!(lang, "migrate-service-point")],
+                    });
+                }
+                continue;
+            };
+            let edit = &mut edits[position];
+            if let Some(after) = service_point(&edit.after) {
+                edit.after = after;
+                edit.notes.push(t!(lang, "migrate-service-point"));
+            }
+        }
+    }
+    let catalog = &compiled.resolved.catalog;
+    let config_path = "catalog/catalog.yaml";
+    if let Some(config) = catalog.documents.iter().find(|d| d.path() == config_path) {
+        let before = config.source.text.clone();
+        let after = set_version(&before, FORMAT);
+        edits.push(Edit {
+            path: config_path.to_string(),
+            before,
+            after,
+            notes: vec![format!("schema_version: {from} → {FORMAT}")],
+        });
+    }
+    Ok(Migration { from, edits })
+}
+
+/// Format 1 → 2: every inherited line a restated list leaves out is written as omitted.
+fn omissions(compiled: &Compiled, lang: crate::diagnostic::messages::Lang) -> Vec<Edit> {
+    let mut edits = Vec::new();
     let resolved = &compiled.resolved;
     let catalog = &resolved.catalog;
     for effective in &resolved.effective {
@@ -139,18 +190,76 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
             notes,
         });
     }
-    let config_path = "catalog/catalog.yaml";
-    if let Some(config) = catalog.documents.iter().find(|d| d.path() == config_path) {
-        let before = config.source.text.clone();
-        let after = set_version(&before, FORMAT);
-        edits.push(Edit {
-            path: config_path.to_string(),
-            before,
-            after,
-            notes: vec![format!("schema_version: {from} → {FORMAT}")],
-        });
+    edits
+}
+
+/// The keys format 3 moves into a service point, in the order a service point lists them.
+const POINT_KEYS: [&str; 3] = ["address", "hours", "traffic"];
+
+/// `text` with its top-level `address`, `hours` and `traffic` moved into
+/// `service_points: [- {address, hours, traffic}]` where the first of them stood; `None` when it
+/// has none of them. Each key's lines (a folded value, a trailing comment) move as written,
+/// indented under the list item.
+fn service_point(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let top_key = |line: &str| -> Option<String> {
+        let first = line.chars().next()?;
+        if first.is_whitespace() || first == '#' || first == '-' {
+            return None;
+        }
+        let (key, _) = line.split_once(':')?;
+        Some(key.trim().trim_matches(['"', '\'']).to_string())
+    };
+    // Each top-level key's first line, to find where a moved key's lines end.
+    let starts: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| top_key(l).map(|k| (i, k)))
+        .collect();
+    let mut moved: Vec<(usize, usize)> = Vec::new();
+    for (n, (start, key)) in starts.iter().enumerate() {
+        if POINT_KEYS.contains(&key.as_str()) {
+            let end = starts.get(n + 1).map_or(lines.len(), |(next, _)| *next);
+            moved.push((*start, end));
+        }
     }
-    Ok(Migration { from, edits })
+    let first = moved.first()?.0;
+    let mut block = String::from("service_points:\n");
+    for key in POINT_KEYS {
+        let Some(&(start, end)) = moved
+            .iter()
+            .find(|(s, _)| top_key(lines[*s]).as_deref() == Some(key))
+        else {
+            continue;
+        };
+        for (i, line) in lines[start..end].iter().enumerate() {
+            let lead = if i == 0 && block == "service_points:\n" {
+                "  - "
+            } else {
+                "    "
+            };
+            let line = if line.trim().is_empty() {
+                line.trim_start_matches([' ', '\t'])
+            } else {
+                line
+            };
+            block.push_str(if line == "\n" { "" } else { lead });
+            block.push_str(line);
+            if !line.ends_with('\n') {
+                block.push('\n');
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i == first {
+            out.push_str(&block);
+        }
+        if !moved.iter().any(|&(s, e)| (s..e).contains(&i)) {
+            out.push_str(line);
+        }
+    }
+    Some(out)
 }
 
 /// Write the edits, each file replaced whole (written beside it, then renamed over it).
@@ -287,6 +396,21 @@ mod tests {
         assert_eq!(
             append_omissions(last, "materials", &["photo".into()]).unwrap(),
             "materials:\n- {ref: id-card}\n- {ref: photo, omitted: true}\n"
+        );
+    }
+
+    #[test]
+    fn address_hours_and_traffic_become_one_service_point() {
+        let entry = "department: {name: 局}\naddress: 深圳市福田区福中三路  # 市民中心\nlevel: city\nhours: >-\n  周一至周五\n  9:00-18:00\ntraffic: 地铁2号线\nreviewed: 2025-01-01\n";
+        assert_eq!(
+            service_point(entry).unwrap(),
+            "department: {name: 局}\nservice_points:\n  - address: 深圳市福田区福中三路  # 市民中心\n    hours: >-\n      周一至周五\n      9:00-18:00\n    traffic: 地铁2号线\nlevel: city\nreviewed: 2025-01-01\n"
+        );
+        assert_eq!(service_point("level: city\nhours_note: x\n"), None);
+        // Only hours, last line without a newline.
+        assert_eq!(
+            service_point("level: city\nhours: 9:00-17:00").unwrap(),
+            "level: city\nservice_points:\n  - hours: 9:00-17:00\n"
         );
     }
 

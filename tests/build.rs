@@ -246,7 +246,7 @@ fn catalog_text_is_escaped_everywhere_it_is_published() {
     merge(
         dir.path(),
         "catalog/regions/440300/000120010000.yaml",
-        "address: \"</script><img src=x onerror=alert(2)>\"\n",
+        "service_points: [{address: \"</script><img src=x onerror=alert(2)>\"}]\n",
     );
     let out = built_into(dir.path(), &[]);
     for (path, bytes) in tree(out.path()) {
@@ -321,7 +321,7 @@ fn an_unchanged_output_file_is_not_rewritten() {
     merge(
         dir.path(),
         "catalog/regions/440300/000120010000.yaml",
-        "address: 深圳市福田区福中三路\n",
+        "service_points: [{address: 深圳市福田区福中三路}]\n",
     );
     let output = build(dir.path(), &site, &[]);
     assert!(output.status.success());
@@ -378,7 +378,7 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     merge(
         dir.path(),
         "catalog/regions/440300/000120010000.yaml",
-        "address: 深圳市福田区福中三路\n",
+        "service_points: [{address: 深圳市福田区福中三路}]\n",
     );
     let changed = build(dir.path(), &site, &[]);
     assert!(changed.status.success());

@@ -252,7 +252,7 @@ fn format_1() -> tempfile::TempDir {
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(
         &config,
-        text.replace("schema_version: 2", "schema_version: 1"),
+        text.replace("schema_version: 3", "schema_version: 1"),
     )
     .unwrap();
     std::fs::write(
@@ -288,7 +288,7 @@ fn migrate_rewrites_a_format_1_catalog_so_that_it_means_the_same() {
     assert!(
         patch.contains("+materials: [{ref: photo}, {ref: id-card, omitted: true}]")
             && patch.contains("-schema_version: 1")
-            && patch.contains("+schema_version: 2"),
+            && patch.contains("+schema_version: 3"),
         "{patch}"
     );
     assert_eq!(tree_text(dir.path()), before, "--diff wrote files");

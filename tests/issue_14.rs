@@ -157,7 +157,7 @@ fn point_9_a_guide_opens_with_what_the_applicant_needs_to_act() {
         merge(
             root,
             "catalog/regions/440300/000120010000.yaml",
-            "address: 深圳市福田区福中三路市民中心B区\nhours: 周一至周五 9:00-18:00\ncommitted_limit: {days: 7, unit: working_day}\n",
+            "service_points: [{address: 深圳市福田区福中三路市民中心B区, hours: \"周一至周五 9:00-18:00\"}]\ncommitted_limit: {days: 7, unit: working_day}\n",
         );
     });
     let guide = read(out.path(), "guides/440300/000120010000.md");

@@ -61,7 +61,7 @@ fn check_fix_restores_the_bytes_and_diff_writes_nothing() {
     let clean = in_sample(&clean);
     let original = std::fs::read_to_string(&path).unwrap();
     let slipped = original
-        .replacen("address: ", "address： ", 1)
+        .replacen("  - address: ", "  - address： ", 1)
         .replacen("{ref: photo, note", "{ref： photo， note", 1)
         .replacen("\n  name: 深圳市公安局", "\n\u{3000} name: 深圳市公安局", 1)
         .replacen("\"0755-12345670\"", "“0755-12345670”", 1)
@@ -99,7 +99,7 @@ fn check_fix_restores_the_bytes_and_diff_writes_nothing() {
         .unwrap();
     let patch = String::from_utf8_lossy(&diff.stdout);
     assert!(
-        patch.contains("-address： ") && patch.contains("+address: "),
+        patch.contains("-  - address： ") && patch.contains("+  - address: "),
         "{patch}"
     );
     assert_eq!(

@@ -152,7 +152,7 @@ cat020-why =
 ## CAT021 format-version
 cat021-summary = the catalog is written for an earlier format version
 cat021-what =
-    Compares `schema_version` in `catalog/catalog.yaml` with the format this catalogc reads (2). Format 2 made omissions explicit: a regional list that restates lines accounts for every line it inherits, restating it or omitting it with a reason, where format 1 dropped an unlisted line silently. `catalogc migrate` rewrites a format-1 catalog so that it means the same (it writes `omitted: true` for each line a list left out) and sets the version; `catalogc migrate --diff` shows the patch first.
+    Compares `schema_version` in `catalog/catalog.yaml` with the format this catalogc reads (3). Format 3 replaces `address`, `hours` and `traffic` with `service_points` (a list of service points) and adds situations, attachments and assistance. Format 2 made omissions explicit: a regional list that restates lines accounts for every line it inherits, restating it or omitting it with a reason, where format 1 dropped an unlisted line silently. `catalogc migrate` rewrites an older catalog so that it means the same (for format 1 it writes `omitted: true` for each line a list left out; for format 2 it moves address, hours and traffic into one service point) and sets the version; `catalogc migrate --diff` shows the patch first.
 cat021-why =
     Read under the new rules, a format-1 catalog reports every silently dropped line as an error (CAT210). The version says which rules a file was written for, so the upgrade is one command and not a surprise.
 

@@ -47,6 +47,7 @@ report-no-git = note: { $root } is not in a git repository, so no Atom feeds are
 report-migrate-nothing = the catalog is written for format { $format }; nothing to migrate
 report-migrated = migrated from format { $from } to { $to }: { $files } files rewritten; run `catalogc check` and give the reasons it asks for (CAT211)
 migrate-omitted = { $field }: { $lines } omitted (reason to be given)
+migrate-service-point = address, hours and traffic moved into one service point (service_points)
 migrate-by-hand = { $field }: could not be rewritten; add { $lines } by hand
 
 ## diff --format text

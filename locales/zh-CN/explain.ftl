@@ -133,7 +133,7 @@ cat020-why =
 
 cat021-summary = 目录按较早的格式版本编写
 cat021-what =
-    比较 `catalog/catalog.yaml` 中的 `schema_version` 与当前 catalogc 读取的格式（第 2 版）。第 2 版把省略改为显式：重新列出清单的地区必须交代继承来的每一行，要么重述，要么写明理由省略；第 1 版会悄悄丢掉没有列出的行。`catalogc migrate` 把第 1 版目录改写为含义相同的新格式（为清单漏掉的每一行写上 `omitted: true`）并更新版本号；`catalogc migrate --diff` 先显示改动。
+    比较 `catalog/catalog.yaml` 中的 `schema_version` 与当前 catalogc 读取的格式（第 3 版）。第 3 版用 `service_points`（办理窗口列表）代替 `address`、`hours` 和 `traffic`，并新增办理情形、附件、帮办服务等写法。第 2 版把省略改为显式：重新列出清单的地区必须交代继承来的每一行，要么重述，要么写明理由省略；第 1 版会悄悄丢掉没有列出的行。`catalogc migrate` 把旧版目录改写为含义相同的新格式（为第 1 版清单漏掉的每一行写上 `omitted: true`，把第 2 版的办理地点、时间和交通指引移入一个办理窗口）并更新版本号；`catalogc migrate --diff` 先显示改动。
 cat021-why =
     按新规则读取第 1 版目录，每一处被悄悄丢掉的行都会报错（CAT210）。版本号说明文件是按哪套规则编写的，升级只需一条命令，而不会出乎意料。
 

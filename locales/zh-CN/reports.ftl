@@ -32,6 +32,7 @@ report-no-git = 提示：{ $root } 不在 git 仓库中，因此不生成 Atom �
 report-migrate-nothing = 本目录已按第 { $format } 版格式编写；无需迁移
 report-migrated = 已从第 { $from } 版格式迁移到第 { $to } 版：改写了 { $files } 个文件；请运行 `catalogc check`，并按其要求写明理由（CAT211）
 migrate-omitted = { $field }：{ $lines } 已标为省略（理由待填写）
+migrate-service-point = 办理地点、办理时间和交通指引已移入一个办理窗口（service_points）
 migrate-by-hand = { $field }：无法自动改写；请手工添加 { $lines }
 
 ## diff --format text

@@ -160,6 +160,10 @@ fn reference(target: &str) -> Result<String, String> {
             "`$ref: {target}` points into another file than common.schema.json"
         ));
     }
+    if file.is_empty() && pointer.starts_with("/properties/") {
+        // A file's own property (`scheduled` restates them): the bundle keeps them at its root.
+        return Ok(format!("#{pointer}"));
+    }
     match pointer.strip_prefix("/$defs/") {
         Some(name) => Ok(format!("#/definitions/{name}")),
         None => Err(format!(

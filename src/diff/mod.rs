@@ -479,7 +479,7 @@ fn entry<'a>(
                     .flatten();
                 let baseline = national
                     .or(parent.map(|s| s.value))
-                    .or_else(|| bound.as_ref().and_then(|b| national_doc.json.get(b)));
+                    .or_else(|| bounding(bound.as_deref(), national_doc));
                 let mut details = scalar(
                     field,
                     direction,
@@ -559,9 +559,12 @@ fn entry<'a>(
         }
         let class = match rule {
             FieldPolicy::Local { .. } => Class::Local,
-            // Nothing to compare with (no national value, no parent's, no bound): a local value.
-            FieldPolicy::More { .. } | FieldPolicy::Scalar { bound: None, .. }
+            // Nothing to compare with (no national value, no parent's, no bound, or a bound the
+            // law does not set: `statutory_limit: none`): a local value.
+            FieldPolicy::More { .. } | FieldPolicy::Scalar { .. }
                 if details.is_empty()
+                    && !matches!(rule, FieldPolicy::Scalar { bound: Some(b), .. }
+                        if bounding(Some(b), national_doc).is_some())
                     && !sourced.national
                     && national.is_none()
                     && shared.inherited(effective, index).is_none() =>
@@ -702,6 +705,14 @@ fn fixed(field: &str, sourced: &Sourced<'_>, national: Option<&Value>) -> Vec<De
         }
         _ => Vec::new(),
     }
+}
+
+/// The value of a scalar's `bound` field in the national item, when it is one to compare with:
+/// `statutory_limit: none` (法定办结时限：无) bounds nothing.
+fn bounding<'a>(bound: Option<&str>, national_doc: &'a Document) -> Option<&'a Value> {
+    bound
+        .and_then(|b| national_doc.json.get(b))
+        .filter(|v| v.is_object())
 }
 
 /// Compare one property of a line (or an option of a mapping) in its direction.

@@ -128,8 +128,7 @@ const SHOWN_PATHS: &[&str] = &[
     "committed_limit",
     "materials",
     "fees",
-    "address",
-    "hours",
+    "service_points",
 ];
 
 /// The [`SHOWN_PATHS`] that `record` marks as illustrative.
@@ -185,10 +184,8 @@ pub struct Guide<'a> {
     handle_area_label: Option<&'a str>,
     convenience: Option<&'a Value>,
     towns: &'a [Value],
-    address: Option<&'a Value>,
-    hours: Option<&'a Value>,
+    service_points: &'a [Value],
     appointment_url: Option<&'a str>,
-    traffic: Option<&'a Value>,
     contact: Option<Contact<'a>>,
     faq: Option<&'a Value>,
     redress: Option<&'a Value>,
@@ -491,10 +488,8 @@ impl<'a> Site<'a> {
                 visits_conflict: on_site_step::conflict(self.resolved, effective).is_some(),
                 stated: channels.raw().is_some(),
             },
-            address: entry.address(),
-            hours: entry.hours(),
+            service_points: entry.service_points(),
             appointment_url: entry.appointment_url(),
-            traffic: entry.traffic(),
             contact: entry.contact(),
             faq: entry.faq(),
             redress: entry.redress(),

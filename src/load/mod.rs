@@ -27,7 +27,7 @@ use yaml::{Limits, Node, Problem};
 
 /// The catalog format version this catalogc reads (`schema_version` in `catalog.yaml`); a
 /// catalog written for an earlier one is upgraded by `catalogc migrate`.
-pub const FORMAT: u64 = 2;
+pub const FORMAT: u64 = 3;
 
 /// What a file is, decided by where it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -817,7 +817,9 @@ fn collect_def_labels(
         }
         let target = property
             .get("$ref")
-            .or_else(|| property.get("items").and_then(|i| i.get("$ref")));
+            .or_else(|| property.get("items").and_then(|i| i.get("$ref")))
+            // `statutory_limit`: a time limit, else the string `none`.
+            .or_else(|| property.get("else").and_then(|e| e.get("$ref")));
         if let Some(target) = target
             .and_then(Value::as_str)
             .and_then(|r| r.rsplit("/$defs/").next())

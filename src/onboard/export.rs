@@ -81,8 +81,8 @@ fn cell(resolved: &Resolved, effective: &Effective, column: Column) -> String {
                 numbered(fees.into_iter())
             }
         }
-        Column::Address => text(record.address()),
-        Column::Hours => text(record.hours()),
+        Column::Address => points(record.service_points(), "address"),
+        Column::Hours => points(record.service_points(), "hours"),
         Column::Phone => record
             .contact()
             .and_then(|c| c.phone())
@@ -281,4 +281,13 @@ pub fn command(root: &Path, region: &str, out: &Path) -> Result<bool, String> {
             Ok(false)
         }
     }
+}
+
+/// One property of every service point, joined with `；` (the layout has one column for it).
+fn points(points: &[Value], property: &str) -> String {
+    points
+        .iter()
+        .filter_map(|p| p.get(property).and_then(Value::as_str))
+        .collect::<Vec<_>>()
+        .join("；")
 }

@@ -705,14 +705,22 @@ fn entry(
         y.push_str(&text);
     }
 
-    for (field, column) in [("address", Column::Address), ("hours", Column::Hours)] {
-        let cell = row.get(table, column);
-        if cell.is_empty() {
-            continue;
+    // The layout's 办理地点 and 办理时间 are one service point (docs/format.md, service points).
+    let address = row.get(table, Column::Address);
+    let hours = row.get(table, Column::Hours);
+    if !address.is_empty() {
+        decided.insert("service_points");
+        let mut point = serde_json::Map::new();
+        point.insert("address".into(), Value::from(address));
+        if !hours.is_empty() {
+            point.insert("hours".into(), Value::from(hours));
         }
-        decided.insert(field);
-        if inherited(field).and_then(Value::as_str) != Some(cell) || kept(field).is_some() {
-            let _ = writeln!(y, "{field}: {}", scalar(cell));
+        let point = Value::Array(vec![Value::Object(point)]);
+        if inherited("service_points") != Some(&point) || kept("service_points").is_some() {
+            let _ = writeln!(y, "service_points:\n  - address: {}", scalar(address));
+            if !hours.is_empty() {
+                let _ = writeln!(y, "    hours: {}", scalar(hours));
+            }
         }
     }
     let mut contact = match kept("contact") {

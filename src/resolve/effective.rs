@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::catalog::Catalog;
-use super::lines::{Line, effective_lines};
+use super::lines::{Line, effective_lines, effective_lines_in};
 use crate::load::Document;
 
 /// A value of an effective entry and the document it comes from.
@@ -110,6 +110,23 @@ impl Effective {
     pub fn lines<'a>(&self, catalog: &'a Catalog, field: &str) -> Vec<Line<'a>> {
         let (national, regional) = self.list(catalog, field);
         effective_lines(national, regional)
+    }
+
+    /// [`Effective::lines`] for an applicant in one situation (see [`effective_lines_in`]).
+    pub fn lines_in<'a>(
+        &self,
+        catalog: &'a Catalog,
+        field: &str,
+        situation: &str,
+    ) -> Vec<Line<'a>> {
+        let (national, regional) = self.list(catalog, field);
+        effective_lines_in(national, regional, situation)
+    }
+
+    /// The situations (办理情形) this region handles: the national ones it does not omit, and
+    /// the ones it adds (empty when the item has none).
+    pub fn situations<'a>(&self, catalog: &'a Catalog) -> Vec<Line<'a>> {
+        self.lines(catalog, "situations")
     }
 
     /// A list field of the national item, and as the nearest region that restates it has it.

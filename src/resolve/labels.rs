@@ -259,6 +259,9 @@ pub fn limit_days(limit: Limit<'_>) -> Option<String> {
 
 /// A time limit with its note: `15个自然日（自受理之日起）`.
 pub fn limit(limit: Limit<'_>) -> Option<String> {
+    if limit.none() {
+        return Some("无（法律法规未规定办结时限）".to_string());
+    }
     let note = limit.note().map(|n| format!("（{n}）")).unwrap_or_default();
     Some(limit_days(limit)? + &note)
 }

@@ -101,6 +101,49 @@ impl Serialize for Line<'_> {
     }
 }
 
+/// [`effective_lines`] as they apply to an applicant in one situation (情形, docs/format.md):
+/// the lines whose `situations` (the restating line's, else the national line's) name it, and
+/// the lines that name none. A restating line that names other situations does not restate the
+/// line for this one, and an omission that names situations omits it only in those.
+pub fn effective_lines_in<'a>(
+    national: Option<&'a Value>,
+    regional: Option<&'a Value>,
+    situation: &str,
+) -> Vec<Line<'a>> {
+    let names = |situations: Option<&Value>| {
+        situations
+            .and_then(Value::as_array)
+            .is_none_or(|list| list.iter().any(|s| s.as_str() == Some(situation)))
+    };
+    let national_lines: &[Value] = national
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let Some(regional_lines) = regional.and_then(Value::as_array) else {
+        return national_lines
+            .iter()
+            .filter(|line| names(line.get("situations")))
+            .map(Line::Plain)
+            .collect();
+    };
+    regional_lines
+        .iter()
+        // A line restated for other situations only says nothing about this one.
+        .filter(|line| names(line.get("situations")))
+        .filter(|line| line.get("omitted").is_none())
+        .map(|line| merge(national_lines, line))
+        .filter(|line| names(line.get("situations")))
+        .collect()
+}
+
+/// Whether `line` (a line of an item's list) applies in `situation`: it names no situations,
+/// or names this one.
+pub fn applies_in(line: &Line<'_>, situation: &str) -> bool {
+    line.get("situations")
+        .and_then(Value::as_array)
+        .is_none_or(|list| list.iter().any(|s| s.as_str() == Some(situation)))
+}
+
 /// The lines of a list after a region's restatement: national lines merged with the region's
 /// changes (by `ref`), omitted lines gone, additions marked `added`; borrowed, not copied.
 pub fn effective_lines<'a>(
@@ -118,32 +161,37 @@ pub fn effective_lines<'a>(
         .iter()
         // An explicitly omitted line (`{ref: …, omitted: 理由}`) is not part of the list.
         .filter(|line| line.get("omitted").is_none())
-        .map(|line| match line.get("ref").filter(|r| r.is_string()) {
-            Some(reference) => {
-                let base = national_lines
-                    .iter()
-                    .find(|n| n.get("id").and_then(Value::as_str) == reference.as_str());
-                match (base, line.as_object()) {
-                    (Some(Value::Object(base)), Some(changes)) => Line::Merged {
-                        base: Some(base),
-                        reference,
-                        changes,
-                    },
-                    (None, Some(changes)) => Line::Merged {
-                        base: None,
-                        reference,
-                        changes,
-                    },
-                    // A schema-valid line with `ref` is an object; a national line that is not
-                    // one is shown as it stands.
-                    (Some(base), _) => Line::Plain(base),
-                    (None, None) => Line::Plain(line),
-                }
-            }
-            None => match line.as_object() {
-                Some(map) => Line::Added(map),
-                None => Line::Plain(line),
-            },
-        })
+        .map(|line| merge(national_lines, line))
         .collect()
+}
+
+/// One regional line: merged with the national line it restates, else an addition.
+fn merge<'a>(national_lines: &'a [Value], line: &'a Value) -> Line<'a> {
+    match line.get("ref").filter(|r| r.is_string()) {
+        Some(reference) => {
+            let base = national_lines
+                .iter()
+                .find(|n| n.get("id").and_then(Value::as_str) == reference.as_str());
+            match (base, line.as_object()) {
+                (Some(Value::Object(base)), Some(changes)) => Line::Merged {
+                    base: Some(base),
+                    reference,
+                    changes,
+                },
+                (None, Some(changes)) => Line::Merged {
+                    base: None,
+                    reference,
+                    changes,
+                },
+                // A schema-valid line with `ref` is an object; a national line that is not
+                // one is shown as it stands.
+                (Some(base), _) => Line::Plain(base),
+                (None, None) => Line::Plain(line),
+            }
+        }
+        None => match line.as_object() {
+            Some(map) => Line::Added(map),
+            None => Line::Plain(line),
+        },
+    }
 }

@@ -15,7 +15,7 @@ const OTHER_ITEM: &str = "000120020000";
 const CONFIG: &str = "title: 测试目录
 language: zh-CN
 base_url: https://example.invalid/
-schema_version: 2
+schema_version: 3
 review_interval_days: 730
 ";
 
@@ -183,7 +183,10 @@ fn field_omitted_by_city_comes_from_province_entry() {
             regions(),
             vec![
                 entry("440000", "handle_area: cross_city\n"),
-                entry("440300", "hours: 全天\n"),
+                entry(
+                    "440300",
+                    "service_points: [{address: 市民中心, hours: 全天}]\n",
+                ),
             ],
         ]
         .concat(),
@@ -203,16 +206,18 @@ fn field_omitted_by_county_comes_from_nearest_parent_entry() {
         [
             regions(),
             vec![
-                entry("440000", "hours: 省级时间\n"),
-                entry("440300", "hours: 市级时间\n"),
+                entry("440000", "service_points: [{address: 省级时间}]\n"),
+                entry("440300", "service_points: [{address: 市级时间}]\n"),
                 entry("440304", ""),
             ],
         ]
         .concat(),
     );
     let r = &compiled.resolved;
-    let got = effective(r, "440304").get(&r.catalog, "hours").unwrap();
-    assert_eq!(got.value, &json!("市级时间"));
+    let got = effective(r, "440304")
+        .get(&r.catalog, "service_points")
+        .unwrap();
+    assert_eq!(got.value, &json!([{"address": "市级时间"}]));
     assert_eq!(got.doc, entry_doc(r, "440300"));
     assert!(!got.national);
 }
@@ -237,7 +242,7 @@ fn field_no_region_states_comes_from_national_item() {
     assert_eq!(got.doc, doc(r, &format!("national/{ITEM}.yaml")));
     assert!(got.national);
     // Stated nowhere: nothing.
-    assert!(county.get(&r.catalog, "hours").is_none());
+    assert!(county.get(&r.catalog, "service_points").is_none());
 }
 
 #[test]
@@ -276,7 +281,10 @@ fn chain_skips_ancestor_without_entry() {
     let compiled = compile(
         [
             regions(),
-            vec![entry("440000", "hours: 省级时间\n"), entry("440304", "")],
+            vec![
+                entry("440000", "service_points: [{address: 省级时间}]\n"),
+                entry("440304", ""),
+            ],
         ]
         .concat(),
     );
@@ -286,7 +294,7 @@ fn chain_skips_ancestor_without_entry() {
         county.chain,
         vec![entry_doc(r, "440304"), entry_doc(r, "440000")]
     );
-    let got = county.get(&r.catalog, "hours").unwrap();
+    let got = county.get(&r.catalog, "service_points").unwrap();
     assert_eq!(got.doc, entry_doc(r, "440000"));
     assert!(r.effective_of("440300", ITEM).is_none());
 }
@@ -308,24 +316,24 @@ fn inherited_ignores_the_regions_own_entry() {
         [
             regions(),
             vec![
-                entry("440000", "hours: 省级时间\n"),
-                entry("440300", "hours: 市级时间\naddress: 市民中心\n"),
+                entry("440000", "service_points: [{address: 省级时间}]\n"),
+                entry("440300", "service_points: [{address: 市级时间}]\nassistance: [{kind: other, text: 市民中心}]\n"),
             ],
         ]
         .concat(),
     );
     let r = &compiled.resolved;
     let city = effective(r, "440300");
-    let got = city.inherited(field(r, "hours")).unwrap();
-    assert_eq!(got.value, &json!("省级时间"));
+    let got = city.inherited(field(r, "service_points")).unwrap();
+    assert_eq!(got.value, &json!([{"address": "省级时间"}]));
     assert_eq!(got.doc, entry_doc(r, "440000"));
     assert!(!got.national);
     // Only the city states it, and `inherited` does not fall back to the national item.
-    assert!(city.inherited(field(r, "address")).is_none());
+    assert!(city.inherited(field(r, "assistance")).is_none());
     assert!(city.inherited(field(r, "handle_area")).is_none());
     // `find` with the same lookup does see the own entry.
     assert_eq!(
-        city.find(field(r, "hours")).unwrap().doc,
+        city.find(field(r, "service_points")).unwrap().doc,
         entry_doc(r, "440300")
     );
 }
@@ -336,20 +344,23 @@ fn states_is_true_only_for_the_regions_own_fields() {
         [
             regions(),
             vec![
-                entry("440000", "hours: 省级时间\n"),
-                entry("440300", "address: 市民中心\n"),
+                entry("440000", "service_points: [{address: 省级时间}]\n"),
+                entry("440300", "assistance: [{kind: other, text: 市民中心}]\n"),
             ],
         ]
         .concat(),
     );
     let r = &compiled.resolved;
     let city = effective(r, "440300");
-    assert!(city.states(&r.catalog, "address"));
+    assert!(city.states(&r.catalog, "assistance"));
     assert!(city.states(&r.catalog, "department"));
-    assert!(!city.states(&r.catalog, "hours"), "the province's field");
+    assert!(
+        !city.states(&r.catalog, "service_points"),
+        "the province's field"
+    );
     assert!(!city.states(&r.catalog, "handle_area"), "a national field");
     assert!(!city.states(&r.catalog, "traffic"), "stated nowhere");
-    assert!(effective(r, "440000").states(&r.catalog, "hours"));
+    assert!(effective(r, "440000").states(&r.catalog, "service_points"));
 }
 
 #[test]
@@ -619,7 +630,7 @@ fn region_loop_stops_ancestors() {
             region("440400", "city", Some("440300")),
             region("440304", "county", Some("440300")),
             region("440500", "city", Some("440500")),
-            entry("440300", "hours: 市级时间\n"),
+            entry("440300", "service_points: [{address: 市级时间}]\n"),
             entry("440400", ""),
             entry("440304", ""),
             entry("440500", ""),

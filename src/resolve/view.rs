@@ -209,21 +209,39 @@ impl<'a, F: Fields<'a>> Record<F> {
         Channels(self.0.field("channels"))
     }
 
-    pub fn address(self) -> Option<&'a Value> {
-        self.0.field("address")
+    /// `service_points` (办理窗口): each with its address, hours, phone, map link and towns.
+    pub fn service_points(self) -> &'a [Value] {
+        self.objects("service_points")
     }
 
-    pub fn hours(self) -> Option<&'a Value> {
-        self.0.field("hours")
+    /// `situations` (办理情形) as written in this record (a national or local item's own list).
+    pub fn situations(self) -> &'a [Value] {
+        self.objects("situations")
+    }
+
+    /// `assistance` (帮办服务: 上门办理, 帮办代办, 绿色通道, 预约延时).
+    pub fn assistance(self) -> &'a [Value] {
+        self.objects("assistance")
+    }
+
+    /// `cross_region` (通办方式: modes and partner regions).
+    pub fn cross_region(self) -> Option<&'a Value> {
+        self.0.field("cross_region")
+    }
+
+    /// `special_procedures` (特别程序).
+    pub fn special_procedures(self) -> &'a [Value] {
+        self.objects("special_procedures")
+    }
+
+    /// `sources` (信息来源: where the file's facts come from).
+    pub fn sources(self) -> &'a [Value] {
+        self.objects("sources")
     }
 
     /// `appointment_url` (网上预约地址).
     pub fn appointment_url(self) -> Option<&'a str> {
         as_str(self.0.field("appointment_url"))
-    }
-
-    pub fn traffic(self) -> Option<&'a Value> {
-        self.0.field("traffic")
     }
 
     pub fn contact(self) -> Option<Contact<'a>> {
@@ -322,6 +340,18 @@ impl<'a> Record<Chain<'a>> {
         self.0.effective.lines(self.0.catalog, field.name())
     }
 
+    /// [`Record::lines`] for an applicant in one situation (docs/format.md, situations).
+    pub fn lines_in(self, field: ListField, situation: &str) -> Vec<Line<'a>> {
+        self.0
+            .effective
+            .lines_in(self.0.catalog, field.name(), situation)
+    }
+
+    /// The situations the region handles (see [`crate::resolve::Effective::situations`]).
+    pub fn handled_situations(self) -> Vec<Line<'a>> {
+        self.0.effective.situations(self.0.catalog)
+    }
+
     /// `reviewed` of the region's own entry (not inherited).
     pub fn own_reviewed(self) -> Option<&'a Value> {
         self.0.catalog.documents[self.0.effective.own()]
@@ -334,6 +364,11 @@ impl<'a> Record<&'a Value> {
     /// The lines of a list field of a national or local item: the standard's own lines.
     pub fn lines(self, field: ListField) -> Vec<Line<'a>> {
         self.lines_named(field.name())
+    }
+
+    /// [`Record::lines`] for an applicant in one situation.
+    pub fn lines_in(self, field: ListField, situation: &str) -> Vec<Line<'a>> {
+        crate::resolve::lines::effective_lines_in(self.0.get(field.name()), None, situation)
     }
 
     /// [`Record::lines`] of a field named by the policy.
@@ -414,6 +449,11 @@ impl<'a> Limit<'a> {
     /// `working_day` or `calendar_day`.
     pub fn unit(self) -> Option<&'a str> {
         as_str(self.0.get("unit"))
+    }
+
+    /// `statutory_limit: none`: the law sets no time limit (法定办结时限：无).
+    pub fn none(self) -> bool {
+        self.0.as_str() == Some("none")
     }
 
     pub fn note(self) -> Option<&'a str> {

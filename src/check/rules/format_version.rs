@@ -10,7 +10,7 @@ use crate::t;
 pub static RULE: Rule = Rule {
     code: &codes::FORMAT_VERSION,
     fails: &[("catalog/catalog.yaml", "schema_version: 1\n")],
-    passes: &[("catalog/catalog.yaml", "schema_version: 2\n")],
+    passes: &[("catalog/catalog.yaml", "schema_version: 3\n")],
     check: Some(check),
     since: false,
 };

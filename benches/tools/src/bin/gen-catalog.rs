@@ -1746,7 +1746,7 @@ fn common_tail(s: &mut String, region: &Region, item: &Item, rng: &mut Rng, exce
     let hall = format!("{}政务服务中心", region.name);
     let _ = write!(
         s,
-        "address: {hall}{}楼{}号窗口\nhours: {}\n",
+        "service_points:\n  - address: {hall}{}楼{}号窗口\n    hours: {}\n",
         1 + rng.below(4),
         1 + rng.below(60),
         rng.pick(HOURS)
@@ -1754,7 +1754,7 @@ fn common_tail(s: &mut String, region: &Region, item: &Item, rng: &mut Rng, exce
     if rng.chance(0.3) {
         let _ = writeln!(
             s,
-            "traffic: 乘坐公交{}路、{}路至政务服务中心站下车",
+            "    traffic: 乘坐公交{}路、{}路至政务服务中心站下车",
             1 + rng.below(99),
             100 + rng.below(200)
         );
@@ -1969,7 +1969,7 @@ fn local_item(config: &Config, region: &Region, k: usize) -> (String, String) {
     s.push_str("channels:\n  window: true\n  mobile: true\n  visits: 0\n");
     let _ = write!(
         s,
-        "address: {}政务服务中心综合窗口\nhours: {}\ncontact: {{phone: \"{}-{}\", complaint: \"12345\"}}\nreviewed: {}\n",
+        "service_points: [{{address: {}政务服务中心综合窗口, hours: \"{}\"}}]\ncontact: {{phone: \"{}-{}\", complaint: \"12345\"}}\nreviewed: {}\n",
         region.name,
         rng.pick(HOURS),
         region.area_code,
@@ -2099,7 +2099,7 @@ fn main() -> ExitCode {
             "# 目录设置：合成基准目录（gen-catalog --provinces {} --cities {} --items {} --coverage {} --seed {} \
              --omit-rate {} --unaccounted-rate {}）。\n\
              title: 政务服务事项基本目录及实施清单（合成基准数据）\nlanguage: zh-CN\nbase_url: https://example.invalid/\n\
-             schema_version: 2\nreview_interval_days: 730\ncode_patterns:\n  national: \"^[0-9]{{11}}[0-9Y]$\"\n  \
+             schema_version: 3\nreview_interval_days: 730\ncode_patterns:\n  national: \"^[0-9]{{11}}[0-9Y]$\"\n  \
              local: \"^[0-9]{{2}}[0-9A-Z]{{8,12}}$\"\npublisher: {{name: 国务院办公厅电子政务办公室（示例）, url: https://example.invalid/}}\n",
             config.provinces,
             config.cities,
