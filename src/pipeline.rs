@@ -152,6 +152,10 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
+    // The catalog in force on the reference date: scheduled changes whose date has come.
+    for document in documents.iter_mut().filter(|d| d.valid) {
+        load::scheduled::apply(document, today);
+    }
     let root = loaded.root.clone();
     let bar = crate::progress::phase("合并地区并检查规则与一致性", 0);
     let resolved = Resolved::new(

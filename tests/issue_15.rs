@@ -167,3 +167,208 @@ fn the_national_tongban_target_cannot_be_narrowed_without_an_exception() {
     assert_eq!(local, Some(Class::Local));
     assert!(codes.is_empty(), "{codes:?}");
 }
+
+const SZ: &str = "catalog/regions/440300/000120010000.yaml";
+
+/// `catalogc build --as-of DATE` of `root` into a new folder; the Markdown guide of 深圳's entry.
+fn guide_as_of(root: &std::path::Path, date: &str) -> String {
+    let out = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(["build", "--lang", "en", "--as-of", date, "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    std::fs::read_to_string(out.path().join("guides/440300/000120010000.md")).unwrap()
+}
+
+#[test]
+fn a_scheduled_change_is_published_from_its_date_and_findings_point_at_it() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        SZ,
+        "committed_limit: {days: 10, unit: calendar_day}\nscheduled:\n  - effective: 2027-03-01\n    basis: 深府办〔2026〕12号\n    set:\n      committed_limit: {days: 5, unit: calendar_day}\n      materials: [{ref: id-card}, {ref: photo, waived_by: data_sharing}]\n  - effective: 2027-09-01\n    set:\n      committed_limit: {days: 20, unit: calendar_day}\n",
+    );
+    // Before the date: the file's own values.
+    let before = guide_as_of(dir.path(), "2027-02-28");
+    assert!(before.contains("10个自然日"), "{before}");
+    assert!(!before.contains("承诺办结时限：5个自然日"), "{before}");
+    // On the date: the scheduled values, the photo now waived.
+    let on = guide_as_of(dir.path(), "2027-03-01");
+    assert!(on.contains("承诺办结时限：5个自然日"), "{on}");
+    assert!(!on.contains("承诺办结时限：10个自然日"), "{on}");
+    assert!(on.contains("无需提交"), "{on}");
+    // The later change wins from its own date: 20 days exceed the statutory 15, and the finding
+    // points at the value that applies (in `scheduled`), not at the file's own 10 days.
+    let options = catalogc::pipeline::Options {
+        as_of: catalogc::dates::parse("2027-10-01"),
+        ..options()
+    };
+    let compiled = catalogc::pipeline::compile(dir.path(), &options).unwrap();
+    let over = finding(&compiled, "CAT101");
+    assert_eq!(over.file, SZ);
+    let line = std::fs::read_to_string(dir.path().join(SZ))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("days: 20"))
+        .unwrap() as u32
+        + 1;
+    assert_eq!(over.span.start.line, line, "{}", text(&compiled));
+    // Both changes are in force by then: CAT117 asks for each to be folded in, at its date.
+    let fold: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "CAT117")
+        .collect();
+    assert_eq!(fold.len(), 2, "{}", text(&compiled));
+    // Before either date, no finding about them.
+    let early = compile(dir.path());
+    assert!(
+        early
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "CAT117" && d.code != "CAT101")
+    );
+}
+
+#[test]
+fn a_scheduled_change_may_set_only_fields_of_its_file() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        SZ,
+        "scheduled:\n  - effective: 2027-03-01\n    set: {reviewed: 2027-03-01, comitted_limit: {days: 5, unit: calendar_day}}\n",
+    );
+    let compiled = compile(dir.path());
+    let found = findings(&compiled);
+    // `reviewed` is the file's own record of its review, and a misspelt field is no field.
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.0 == "CAT003" && f.1 == SZ)
+            .count()
+            >= 2,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn no_statutory_limit_prints_as_none_and_a_committed_limit_under_it_is_local() {
+    let dir = copy_of("base");
+    let national = "catalog/national/000120010000.yaml";
+    let text = std::fs::read_to_string(dir.path().join(national)).unwrap();
+    std::fs::write(
+        dir.path().join(national),
+        text.replace(
+            "statutory_limit: {days: 15, unit: calendar_day}",
+            "statutory_limit: none",
+        ),
+    )
+    .unwrap();
+    merge(
+        dir.path(),
+        SZ,
+        "committed_limit: {days: 40, unit: working_day}\n",
+    );
+    // 广东 promises 10 calendar days: against that regional standard, 40 working days deviate.
+    let compiled = compile(dir.path());
+    let field = |compiled: &catalogc::pipeline::Compiled| {
+        let entry = compiled
+            .conformance
+            .entry("440300", "000120010000")
+            .unwrap();
+        let field = entry.fields.iter().find(|f| &*f.field == "committed_limit");
+        field.unwrap().class.as_str()
+    };
+    assert_eq!(field(&compiled), "deviation");
+    // Without the province's promise there is nothing to compare with.
+    let province = dir.path().join("catalog/regions/440000/000120010000.yaml");
+    let text = std::fs::read_to_string(&province).unwrap();
+    std::fs::write(
+        &province,
+        text.replace("committed_limit: {days: 10, unit: calendar_day}\n", ""),
+    )
+    .unwrap();
+    let compiled = compile(dir.path());
+    // Nothing to exceed: no CAT101, no CAT102.
+    assert!(
+        compiled
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "CAT101" && d.code != "CAT102"),
+        "{}",
+        text_of(&compiled)
+    );
+    assert_eq!(field(&compiled), "local");
+    let guide = guide_as_of(dir.path(), AS_OF);
+    assert!(guide.contains("法定办结时限（全国标准）：无"), "{guide}");
+    assert!(guide.contains("40个工作日"), "{guide}");
+}
+
+fn text_of(compiled: &catalogc::pipeline::Compiled) -> String {
+    text(compiled)
+}
+
+#[test]
+fn migrate_moves_a_format_2_address_into_a_service_point() {
+    let dir = copy_of("base");
+    let config = dir.path().join("catalog/catalog.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("schema_version: 3", "schema_version: 2"),
+    )
+    .unwrap();
+    let entry = dir.path().join(SZ);
+    let before = std::fs::read_to_string(&entry).unwrap();
+    std::fs::write(
+        &entry,
+        before.replace(
+            "level: city\n",
+            "level: city\naddress: 深圳市福田区福中三路市民中心B区   # 户政窗口\nhours: >-\n  周一至周五\n  9:00-18:00\n",
+        ),
+    )
+    .unwrap();
+    // Read as format 3, `address` is no field of an entry, and the version is flagged.
+    let found = findings(&compile(dir.path()));
+    assert!(
+        found.iter().any(|f| f.0 == "CAT003" && f.1 == SZ),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|f| f.0 == "CAT021"), "{found:?}");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(["migrate", "--lang", "en", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let after = std::fs::read_to_string(&entry).unwrap();
+    assert!(
+        after.contains(
+            "service_points:\n  - address: 深圳市福田区福中三路市民中心B区   # 户政窗口\n    hours: >-\n      周一至周五\n      9:00-18:00\n"
+        ),
+        "{after}"
+    );
+    let compiled = compile(dir.path());
+    assert!(
+        compiled
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != catalogc::diagnostic::Severity::Error && d.code != "CAT021"),
+        "{}",
+        text_of(&compiled)
+    );
+    let guide = guide_as_of(dir.path(), AS_OF);
+    assert!(
+        guide.contains("深圳市福田区福中三路市民中心B区（周一至周五 9:00-18:00）"),
+        "{guide}"
+    );
+}

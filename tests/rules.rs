@@ -176,6 +176,7 @@ rule_tests!(
     waiver_note,
     illustrative_path,
     on_site_step,
+    scheduled_in_force,
     level_not_delivering,
     entry_level,
     fixed_field,

@@ -268,6 +268,13 @@ cat116-what =
 cat116-why =
     A guide that promises 零跑动 beside a process that sends the applicant to the 派出所 tells the citizen two contradictory things. Guides print neither claim on its own while the contradiction stands (they say 请以办理流程为准).
 
+## CAT117 scheduled-in-force
+cat117-summary = a scheduled change has taken effect and is still written apart from the fields it replaces
+cat117-what =
+    A file's `scheduled` list holds changes merged before they take effect (施行日期). From a change's `effective` date on, catalogc publishes the values in its `set` instead of the file's own (a build with `--as-of` shows any date). This warning fires for a change whose date has come: write its values into the fields themselves and remove the change from `scheduled`.
+cat117-why =
+    Once in force, the file states two values for the same field, and only one of them is published. An editor who corrects the old one changes nothing a citizen sees; folding the change in leaves one value, the true one.
+
 ## CAT201 level-not-delivering
 cat201-summary = an entry at a level below the item's delivering levels
 cat201-what =

@@ -127,3 +127,5 @@ cat116-from-own = this entry's own process
 cat116-from-national = the national item { $item }
 cat116-from-entry = the entry of { $file }
 cat116-help = restate `process` for this region (how the step is done without coming in), or count the visit in `visits`
+cat117-message = the change scheduled for { $date } is in force: { $fields } now read from `scheduled`
+cat117-help = write its values into the fields themselves and remove the change from `scheduled`

@@ -136,3 +136,5 @@ cat116-from-own = 本实施清单自己的办理流程
 cat116-from-national = 全国事项 { $item }
 cat116-from-entry = { $file } 的实施清单
 cat116-help = 请为本地区重写 `process`（说明该环节如何不到现场办理），或在 `visits` 中如实计入这次跑动
+cat117-message = 定于 { $date } 施行的变更已经施行：{ $fields } 现在取自 `scheduled`
+cat117-help = 请把变更后的值写进字段本身，并从 `scheduled` 中删去这一项

@@ -339,6 +339,13 @@ pub static ON_SITE_STEP: Code = code(
     Active,
     "zero visits promised while a process step needs the applicant on site",
 );
+pub static SCHEDULED_IN_FORCE: Code = code(
+    "CAT117",
+    "scheduled-in-force",
+    Warning,
+    Active,
+    "a scheduled change has taken effect and is still written apart from the fields it replaces",
+);
 pub static LEVEL_NOT_DELIVERING: Code = code(
     "CAT201",
     "level-not-delivering",
@@ -587,6 +594,7 @@ pub static ALL: &[&Code] = &[
     &WAIVER_NOTE,
     &ILLUSTRATIVE_PATH,
     &ON_SITE_STEP,
+    &SCHEDULED_IN_FORCE,
     &LEVEL_NOT_DELIVERING,
     &ENTRY_LEVEL,
     &FIXED_FIELD,

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod editor;
 pub mod git;
 pub mod policy;
+pub mod scheduled;
 pub mod schema;
 pub mod since;
 pub mod suppress;
@@ -122,6 +123,9 @@ pub struct Document {
     /// The text the tree is parsed from when it is not the source: the source with its
     /// full-width slips repaired (CAT022), same lines and columns.
     parse_text: Option<std::sync::Arc<str>>,
+    /// Top-level fields whose values come from a scheduled change now in force: (`/field`,
+    /// `/scheduled/N/set/field`), so that a finding points at the value that applies.
+    moved: Vec<(String, String)>,
 }
 
 impl Document {
@@ -142,6 +146,7 @@ impl Document {
             tree,
             key_lines: Default::default(),
             parse_text: None,
+            moved: Vec::new(),
         }
     }
 
@@ -166,6 +171,7 @@ impl Document {
             tree: std::sync::OnceLock::new(),
             key_lines: Default::default(),
             parse_text: None,
+            moved: Vec::new(),
         }
     }
 
@@ -246,7 +252,8 @@ impl Document {
         let Some(root) = self.root() else {
             return Span::file_start();
         };
-        let mut pointer = pointer;
+        let moved = self.located(pointer);
+        let mut pointer = moved.as_str();
         loop {
             if let Some((node, key)) = root.pointer(pointer) {
                 return node.anchor_span(key);
@@ -258,8 +265,22 @@ impl Document {
         }
     }
 
+    /// Where the value at `pointer` is written: in a scheduled change now in force
+    /// ([`scheduled::apply`]), else where it points.
+    fn located(&self, pointer: &str) -> String {
+        for (field, set) in &self.moved {
+            if let Some(rest) = pointer.strip_prefix(field.as_str())
+                && (rest.is_empty() || rest.starts_with('/'))
+            {
+                return format!("{set}{rest}");
+            }
+        }
+        pointer.to_string()
+    }
+
     /// The span of the key `key` inside the mapping at `pointer`, or of the mapping itself.
     pub fn key_span(&self, pointer: &str, key: &str) -> Span {
+        let pointer = &self.located(pointer);
         self.root()
             .and_then(|root| root.pointer(pointer))
             .and_then(|(node, _)| node.key_span(key))

@@ -46,6 +46,7 @@ pub mod personal_data;
 pub mod region_code;
 pub mod repealed_law;
 pub mod review;
+pub mod scheduled_in_force;
 pub mod stale_review;
 pub mod standard_version;
 pub mod stricter_requirement;
@@ -120,6 +121,7 @@ pub static ALL: &[&Rule] = &[
     &waiver_note::RULE,
     &illustrative_path::RULE,
     &on_site_step::RULE,
+    &scheduled_in_force::RULE,
     &level_not_delivering::RULE,
     &entry_level::RULE,
     &fixed_field::RULE,
