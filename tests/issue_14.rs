@@ -375,6 +375,14 @@ fn point_8_a_sample_catalog_says_so_on_every_page_and_tags_every_illustrative_va
 /// a fact about a service (a phrase like 无数量限制 or 不收费 must come from the record, so it
 /// is not here). A new phrase in a template fails the test below until it is reviewed too.
 const LABELS: &[&str] = &[
+    // upcoming.html
+    "以下变更已经发布",
+    "将在施行日期起生效",
+    "在此之前",
+    "办事指南仍按现行规定",
+    "截至",
+    "即将施行的变更",
+    "目前没有待施行的变更",
     "×",
     "÷",
     "一件事",

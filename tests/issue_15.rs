@@ -372,3 +372,59 @@ fn migrate_moves_a_format_2_address_into_a_service_point() {
         "{guide}"
     );
 }
+
+#[test]
+fn the_portal_lists_upcoming_changes_with_their_dates_until_they_take_effect() {
+    let dir = copy_of("base");
+    merge(
+        dir.path(),
+        SZ,
+        "scheduled:\n  - effective: 2027-03-01\n    basis: 深府办〔2026〕12号\n    note: 压缩办结时限\n    set:\n      committed_limit: {days: 5, unit: calendar_day}\n",
+    );
+    let national = "catalog/national/000120010000.yaml";
+    merge(
+        dir.path(),
+        national,
+        "scheduled:\n  - effective: 2027-01-01\n    basis: 公安部公告\n    set: {rights: 持证人享受居住地基本公共服务。}\n",
+    );
+    let built = |date: &str| {
+        let out = tempfile::tempdir().unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+            .args(["build", "--as-of", date, "--root"])
+            .arg(dir.path())
+            .arg("--out")
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        // Attribute values escape `/` as `&#x2f;`, which browsers read as `/`.
+        let read = |p: &str| {
+            std::fs::read_to_string(out.path().join(p))
+                .unwrap()
+                .replace("&#x2f;", "/")
+        };
+        (read("portal/upcoming.html"), read("portal/index.html"))
+    };
+    let (page, index) = built(AS_OF);
+    assert!(index.contains("即将施行的变更（2 项）"), "{index}");
+    // Soonest first: the national change, then 深圳's, each with its date, basis and fields.
+    let national_at = page.find("2027-01-01").unwrap();
+    let sz_at = page.find("2027-03-01").unwrap();
+    assert!(national_at < sz_at, "{page}");
+    assert!(page.contains("公安部公告"), "{page}");
+    assert!(page.contains("深府办〔2026〕12号：压缩办结时限"), "{page}");
+    assert!(page.contains("承诺办结时限"), "{page}");
+    assert!(
+        page.contains("href=\"regions/440300/000120010000.html\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"items/000120010000.html\""), "{page}");
+    // Once the national change is in force it is no longer upcoming; 深圳's still is.
+    let (page, index) = built("2027-02-01");
+    assert!(index.contains("即将施行的变更（1 项）"), "{index}");
+    assert!(!page.contains("公安部公告"), "{page}");
+    assert!(page.contains("2027-03-01"), "{page}");
+    // After both: nothing to announce.
+    let (page, _) = built("2027-03-01");
+    assert!(page.contains("目前没有待施行的变更"), "{page}");
+}

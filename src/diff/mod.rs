@@ -1038,9 +1038,14 @@ fn options(
 /// Words removed and added between two texts: `kept[-removed-]{+added+}`.
 pub fn inline_diff(old: &str, new: &str) -> String {
     use similar::{ChangeTag, TextDiff};
-    let diff = TextDiff::configure()
-        .timeout(std::time::Duration::from_millis(50))
-        .diff_chars(old, new);
+    // Bounded by size, not by a clock: a timeout made the result depend on the machine's load,
+    // so two builds of one catalog could publish different text. Past the bound (texts far longer
+    // than any line of a guide) the whole text reads as replaced.
+    const MAX_PAIRS: usize = 4_000_000;
+    if old.chars().count().saturating_mul(new.chars().count()) > MAX_PAIRS {
+        return format!("[-{old}-]{{+{new}+}}");
+    }
+    let diff = TextDiff::configure().diff_chars(old, new);
     let mut out = String::new();
     let mut open: Option<ChangeTag> = None;
     let close = |out: &mut String, tag: Option<ChangeTag>| match tag {

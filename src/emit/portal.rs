@@ -646,6 +646,10 @@ impl<'a> Site<'a> {
             "portal/conformance.html".to_string(),
             self.render("conformance.html", self.conformance_page())?,
         ));
+        out.push((
+            "portal/upcoming.html".to_string(),
+            self.render("upcoming.html", self.upcoming_page())?,
+        ));
         let entries = self.search_entries();
         out.push((
             "portal/search-index.json".to_string(),
@@ -759,7 +763,7 @@ impl<'a> Site<'a> {
         let events = self.event_links(|_| true);
         merge(
             page(self, "", &self.title, None, self.feed_for(None)),
-            json!({"items": items, "regions": regions, "events": events}),
+            json!({"items": items, "regions": regions, "events": events, "upcoming": self.upcoming_page()["changes"].as_array().map_or(0, Vec::len)}),
         )
     }
 
@@ -1080,6 +1084,64 @@ impl<'a> Site<'a> {
             ),
             json!({"event": event_json}),
         )
+    }
+
+    /// `upcoming.html`: the changes merged with a 施行日期 after the build's date
+    /// (docs/format.md, scheduled changes), soonest first, each linked to the page it will change.
+    fn upcoming_page(&self) -> Value {
+        use crate::load::Kind;
+        let mut changes: Vec<(String, String, Value)> = Vec::new();
+        for doc in self.catalog.documents.iter().filter(|d| d.valid) {
+            let upcoming = crate::load::scheduled::upcoming(&doc.json, self.catalog.today);
+            if upcoming.is_empty() {
+                continue;
+            }
+            let record = view::doc(&doc.json);
+            let region = doc.region_folder();
+            let (what, url) = match (doc.kind, region) {
+                (Kind::National, _) => ("全国标准", format!("items/{}.html", doc.stem())),
+                (Kind::Entry | Kind::LocalItem, Some(r)) if self.wanted(r) => {
+                    ("办事指南", Self::guide_url(r, doc.stem()))
+                }
+                _ => continue,
+            };
+            let code = match doc.kind {
+                Kind::Entry => doc.stem(),
+                _ => record.code().unwrap_or(doc.stem()),
+            };
+            let name = match doc.kind {
+                Kind::Entry => self.catalog.items.get(code).map(|i| i.value.name.as_str()),
+                _ => Some(record.name()),
+            };
+            let region_name = region
+                .and_then(|r| self.catalog.regions.get(r))
+                .map(|r| r.value.name.as_str());
+            for change in upcoming {
+                let fields: Vec<&str> =
+                    change.fields.iter().map(|f| self.labels.field(f)).collect();
+                changes.push((
+                    change.effective.to_string(),
+                    doc.path().to_string(),
+                    json!({
+                        "effective": change.effective,
+                        "basis": change.basis,
+                        "note": change.note,
+                        "fields": fields,
+                        "code": code,
+                        "name": name,
+                        "region_name": region_name,
+                        "what": what,
+                        "url": url,
+                    }),
+                ));
+            }
+        }
+        changes.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let changes: Vec<Value> = changes.into_iter().map(|(_, _, c)| c).collect();
+        let mut context = page(self, "", "即将施行的变更", None, self.feed_for(None));
+        context["changes"] = Value::Array(changes);
+        context["as_of"] = json!(crate::dates::format(self.catalog.today));
+        context
     }
 
     fn conformance_page(&self) -> Value {

@@ -45,6 +45,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "search.html",
         include_str!("../../output-templates/search.html"),
     ),
+    (
+        "upcoming.html",
+        include_str!("../../output-templates/upcoming.html"),
+    ),
     ("guide.md", include_str!("../../output-templates/guide.md")),
     ("feed.xml", include_str!("../../output-templates/feed.xml")),
     (
