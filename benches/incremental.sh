@@ -8,13 +8,17 @@
 # commits that each change one entry's phone (as benches/feeds.sh), so every build writes the feeds
 # (the last 20 commits). Measured, RUNS times each (median, /usr/bin/time: wall, CPU, peak RSS):
 #   - the parse floor (`parse-floor`), for the ratios;
-#   - `build --no-cache` from scratch (the output deleted first), for the page count;
+#   - `build` from scratch: no previous output (deleted first), the parse cache and the feeds'
+#     history store warm (an untimed build fills them), for the page count;
 #   - Hugo on as many pages (hugo_site.py), in the same run;
 #   - `build` again with nothing changed (parse cache, history store and previous output warm);
 #   - `build` after one more commit that changes one entry (a different entry each run).
+#   - `build --region P` of the first province from scratch (a shard: its files and the national
+#     ones loaded), once, for its peak memory.
 # 1.5M: generates `gen-catalog --provinces 31 --cities 15 --items 3170` (about 2 GB: check
-# `df -h` first), then `build --region <the first province>` once, with its peak memory and the size
-# of what it wrote, and deletes the catalog and the output. Results: benches/results/
+# `df -h` first; or takes the catalog at $ROOT, as benches/run.sh --national passes it, and leaves
+# it), then `build --region <the first province>` once, with its peak memory and the size of what
+# it wrote, and deletes the catalog and the output. Results: benches/results/
 # incremental-<size>.jsonl and stdout. Environment as benches/run.sh (CARGO_TARGET_DIR, WORK, RUNS).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -35,16 +39,21 @@ esac
 [ "$SIZE" = 1.5M ] || command -v hugo >/dev/null || apt-get install -y -qq hugo >/dev/null
 (cd "$REPO" && cargo build --release --locked --quiet -p catalogc -p catalogc-bench)
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD)
-root=$WORK/incr-$SIZE
+root=${ROOT:-$WORK/incr-$SIZE}
 out=$WORK/incr-out-$SIZE
 results=$HERE/results/incremental-$SIZE.jsonl
-rm -rf "$root" "$out" "$out".*
+rm -rf "$out" "$out".*
 mkdir -p "$WORK" "$HERE/results"
 : >"$results"
-# shellcheck disable=SC2086
-gen=$("$BIN/gen-catalog" $ARGS --out "$root")
-echo "generated: $gen" >&2
-entries=$(sed -E 's/.* entries ([0-9]+) .*/\1/' <<<"$gen")
+if [ -n "${ROOT:-}" ]; then
+    entries=$(find "$root/catalog/regions" -path '*/local' -prune -o -name '0*.yaml' -print | wc -l)
+else
+    rm -rf "$root"
+    # shellcheck disable=SC2086
+    gen=$("$BIN/gen-catalog" $ARGS --out "$root")
+    echo "generated: $gen" >&2
+    entries=$(sed -E 's/.* entries ([0-9]+) .*/\1/' <<<"$gen")
+fi
 
 # step NAME N COMMAND...: N runs ($PREPARE evaluated before each, not timed); one JSON line.
 step() {
@@ -83,7 +92,8 @@ if [ "$SIZE" = 1.5M ]; then
     provinces=$(ls "$root/catalog/regions" | grep -c '0000$')
     echo "{\"size\": \"$SIZE\", \"step\": \"shard output\", \"province\": \"$province\", \"files\": $shard_files, \"bytes\": $shard_bytes, \"provinces\": $provinces}" >>"$results"
     echo "shard of $province: $shard_files files, $shard_bytes bytes; $provinces provinces" >&2
-    rm -rf "$root" "$out" "$out".*
+    rm -rf "$out" "$out".*
+    [ -n "${ROOT:-}" ] || rm -rf "$root"
     exit 0
 fi
 
@@ -99,8 +109,10 @@ change() { # change the phone of the next entry of the pool and commit
 for _ in $(seq 1 21); do change; done
 
 step "parse floor" "$RUNS" "$BIN/parse-floor" "$root"
-PREPARE="rm -rf '$out' '$out'.*; sync" step "build --no-cache, from scratch" "$RUNS" \
-    "$BIN/catalogc" build --no-cache --as-of $AS_OF --root "$root" --out "$out"
+# Untimed: fills the parse cache and the history store (every commit of the feed compiled once).
+"$BIN/catalogc" build --as-of $AS_OF --root "$root" --out "$out" >/dev/null 2>&1
+PREPARE="rm -rf '$out' '$out'.*; sync" step "build from scratch (no previous output)" "$RUNS" \
+    "$BIN/catalogc" build --as-of $AS_OF --root "$root" --out "$out"
 pages=$(find "$out" -name '*.html' | wc -l)
 outfiles=$(find "$out" -type f | wc -l)
 echo "{\"size\": \"$SIZE\", \"step\": \"output\", \"html_pages\": $pages, \"files\": $outfiles, \"bytes\": $(du -sb "$out" | cut -f1)}" >>"$results"
@@ -110,8 +122,6 @@ python3 "$HERE/hugo_site.py" "$site" "$pages" "$root"
 PREPARE="rm -rf '$site/public' '$site/resources'; sync" EXTRA="{\"pages\": $pages}" \
     step "hugo" "$RUNS" hugo --source "$site" --quiet
 rm -rf "$site"
-# Warm: the parse cache, the history store and the previous output.
-"$BIN/catalogc" build --as-of $AS_OF --root "$root" --out "$out" >/dev/null 2>&1
 step "build, nothing changed" "$RUNS" \
     "$BIN/catalogc" build --as-of $AS_OF --root "$root" --out "$out"
 PREPARE="change" step "build, one entry changed (one more commit)" "$RUNS" \
@@ -121,4 +131,8 @@ PREPARE="change" step "build, one entry changed (one more commit)" "$RUNS" \
 if diff -r "$out" "$out-fresh" >/dev/null; then same=true; else same=false; fi
 echo "{\"size\": \"$SIZE\", \"step\": \"incremental output = --no-cache output\", \"identical\": $same}" >>"$results"
 echo "incremental output identical to a build from scratch: $same" >&2
-rm -rf "$root" "$out" "$out".* "$out-fresh"
+rm -rf "$out" "$out".* "$out-fresh"
+province=$(ls "$root/catalog/regions" | grep '0000$' | head -1)
+EXTRA="{\"province\": \"$province\"}" step "build --region $province --no-cache (one province's shard)" 1 \
+    "$BIN/catalogc" build --no-cache --as-of $AS_OF --root "$root" --region "$province" --out "$out"
+rm -rf "$root" "$out" "$out".*
