@@ -21,7 +21,8 @@
 # default 1: one run takes about 6 minutes), BUILD_RUNS (default RUNS), SKIP_PEERS=1 to measure
 # catalogc only. catalogc runs with --no-cache (every file parsed and validated, as on a fresh
 # clone), except the one step named "(warm cache)": `check` again with `.catalogc-cache/` filled
-# by an untimed run just before.
+# by an untimed run just before. Then, unless SKIP_INCREMENTAL=1, benches/incremental.sh: the
+# incremental builds at 10k and 50k, one province's shard at 1.5M.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -225,6 +226,14 @@ PY
         fi
     fi
     unset PREPARE EXTRA
+    # Incremental builds (10k, 50k) and a province's shard (1.5M, on this catalog): issue 18.
+    if [ "${SKIP_INCREMENTAL:-0}" != 1 ]; then
+        if [ "$size" = 1.5M ]; then
+            ROOT=$root bash "$HERE/incremental.sh" "$size"
+        else
+            bash "$HERE/incremental.sh" "$size"
+        fi
+    fi
 done
 
 python3 "$HERE/summary.py" "$RESULTS"

@@ -191,12 +191,44 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Merge shards into the national result: `--kind site` makes the national site from the
+    /// outputs of `build --region P`, one per province.
+    Merge {
+        #[arg(long, value_enum)]
+        kind: MergeKind,
+        /// The shards' output folders.
+        #[arg(required = true, value_name = "SHARD")]
+        shards: Vec<PathBuf>,
+        /// The output folder.
+        #[arg(short = 'o', long = "out", value_name = "OUT")]
+        out: PathBuf,
+        /// The catalog root the shards were built from (its national files make the national
+        /// pages); found upwards from here if absent.
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// The reference date the shards were built with.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// The templates the shards were built with.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Write every file again, taking none from the previous output.
+        #[arg(long)]
+        no_cache: bool,
+    },
     /// Print the man page catalogc.1, or write one page per command into a folder.
     Man {
         /// Write catalogc.1 and catalogc-<command>.1 into this folder instead.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+}
+
+/// What `catalogc merge` merges.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MergeKind {
+    /// The national site from build shards (`build --region P`).
+    Site,
 }
 
 /// What `catalogc new` writes.
@@ -359,6 +391,7 @@ pub enum Error {
     /// `check --fix` or `--write-baseline` could not write.
     Write(std::io::Error),
     Serve(crate::serve::ServeError),
+    Merge(crate::emit::merge::MergeError),
 }
 
 impl Error {
@@ -397,6 +430,7 @@ impl Error {
                 t!(lang, "cli-error-serve-bind", port = port.to_string())
             }
             Error::Serve(crate::serve::ServeError::Watch(_)) => t!(lang, "cli-error-serve-watch"),
+            Error::Merge(error) => t!(lang, "cli-error-merge", error = error.to_string()),
         }
     }
 }
@@ -415,6 +449,7 @@ impl std::error::Error for Error {
             Error::Templates(e) => Some(e),
             Error::Migrate(e) | Error::Man(e) | Error::Write(e) => Some(e),
             Error::Serve(e) => std::error::Error::source(e),
+            Error::Merge(e) => std::error::Error::source(e),
             Error::Git(GitError::NotARepository(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
@@ -727,6 +762,26 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let config = crate::serve::Config::new(root, options, templates, port);
             crate::serve::run(config).map_err(Error::Serve)?;
             Ok(Status::Success.into())
+        }
+        Command::Merge {
+            kind: MergeKind::Site,
+            shards,
+            out,
+            root: dir,
+            as_of,
+            templates,
+            no_cache,
+        } => {
+            let common = Common {
+                root: dir,
+                regions: Vec::new(),
+                as_of,
+                no_cache,
+                lang: None,
+            };
+            let root = root(&common)?;
+            let options = options(&common)?;
+            run_merge_site(&root, &options, &shards, &out, templates.as_deref())
         }
         Command::Diff {
             common,
@@ -1063,6 +1118,21 @@ fn run_build(
     templates: Option<&Path>,
 ) -> Result<Outcome, Error> {
     let started = std::time::Instant::now();
+    // `--region P`: a shard of P's subtree, loading the national files, the subtree and P's
+    // ancestors only.
+    let shard = !options.regions.is_empty();
+    let options = &match shard {
+        true => {
+            let (subtree, ancestors) = crate::emit::shard::subtree(root, &options.regions);
+            let folders: Vec<String> = subtree.iter().chain(&ancestors).cloned().collect();
+            Options {
+                selection: Some(crate::emit::shard::selection(root, &folders)),
+                regions: subtree,
+                ..options.clone()
+            }
+        }
+        false => options.clone(),
+    };
     let compiled = pipeline::compile(root, options)?;
     let summary = Summary::of(&compiled.diagnostics);
     if summary.errors > 0 {
@@ -1090,6 +1160,7 @@ fn run_build(
     let log = recent_changes(root, &compiled, options)?;
     site.feeds = log.is_some();
     site.reuse_pages = options.cache;
+    site.shard = shard;
     let written = crate::emit::build(&site, &compiled, log.as_ref(), out).map_err(Error::Build)?;
     eprintln!(
         "{}",
@@ -1115,6 +1186,68 @@ fn run_build(
             )
         );
     }
+    drop(site);
+    Ok(Outcome::with(Status::Success, compiled))
+}
+
+/// `merge --kind site`: the national files compiled alone, then the shards merged into `out`.
+fn run_merge_site(
+    root: &Path,
+    options: &Options,
+    shards: &[PathBuf],
+    out: &Path,
+    templates: Option<&Path>,
+) -> Result<Outcome, Error> {
+    let started = std::time::Instant::now();
+    let options = Options {
+        selection: Some(crate::emit::shard::selection(root, &[])),
+        ..options.clone()
+    };
+    let compiled = pipeline::compile(root, &options)?;
+    let summary = Summary::of(&compiled.diagnostics);
+    if summary.errors > 0 {
+        eprint!(
+            "{}",
+            report::render(
+                &crate::report::Report::of(&compiled),
+                Format::Text,
+                std::io::stderr().is_terminal()
+            )
+        );
+        eprintln!(
+            "{}",
+            t!(
+                compiled.lang,
+                "report-build-errors",
+                errors = summary.errors
+            )
+        );
+        return Ok(Outcome::with(Status::Findings, compiled));
+    }
+    let templates =
+        crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
+    let regions = names_in(&root.join("catalog").join("regions"), |entry| {
+        let name = entry.file_name().into_string().ok()?;
+        entry.file_type().ok()?.is_dir().then_some(name)
+    });
+    let mut site = crate::emit::Site::new(&compiled, &templates, Vec::new());
+    site.reuse_pages = options.cache;
+    let written = crate::emit::merge::merge(&mut site, &compiled, &regions, shards, out)
+        .map_err(Error::Merge)?;
+    eprintln!(
+        "{}",
+        t!(
+            compiled.lang,
+            "report-build-wrote",
+            files = written.files,
+            kib = written.bytes / 1024,
+            unchanged = written.unchanged,
+            reused = written.reused,
+            out = out.display().to_string(),
+            ms = started.elapsed().as_millis() as u64,
+            index = out.join("portal").join("index.html").display().to_string()
+        )
+    );
     drop(site);
     Ok(Outcome::with(Status::Success, compiled))
 }

@@ -48,8 +48,22 @@ fn the_sample_build_writes_every_file_of_the_layout() {
         "opendata/catalog.jsonld".to_string(),
         "reports/conformance.json".to_string(),
     ];
-    for table in ["items", "entries", "materials", "fees", "conformance"] {
+    // The national parts of the tables, and each region's parts, workbook and JSON-LD.
+    for table in ["items", "materials", "fees"] {
         expected.push(format!("opendata/{table}.csv"));
+    }
+    for region in catalog.regions.keys() {
+        for file in [
+            "entries.csv",
+            "materials.csv",
+            "fees.csv",
+            "conformance.csv",
+            "catalog.json",
+            "catalog.jsonld",
+            "catalog.xlsx",
+        ] {
+            expected.push(format!("opendata/regions/{region}/{file}"));
+        }
     }
     expected.extend(
         catalog
@@ -81,15 +95,21 @@ fn the_sample_build_writes_every_file_of_the_layout() {
         .filter(|p| !files.contains_key(*p))
         .collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
-    // One PublicService per national item, per regional entry and per local item.
-    let jsonld: serde_json::Value =
-        serde_json::from_str(&read(out.path(), "opendata/catalog.jsonld")).unwrap();
-    let services = jsonld["@graph"]
-        .as_array()
-        .unwrap()
+    // One PublicService per national item (national document), per regional entry and per local
+    // item (each region's document).
+    let services = files
         .iter()
-        .filter(|n| n["@type"] == "cpsv:PublicService")
-        .count();
+        .filter(|(path, _)| path.ends_with("catalog.jsonld"))
+        .map(|(_, bytes)| {
+            let jsonld: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+            jsonld["@graph"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|n| n["@type"] == "cpsv:PublicService")
+                .count()
+        })
+        .sum::<usize>();
     assert_eq!(
         services,
         catalog.items.len() + catalog.entries.len() + catalog.local_items.len()
@@ -356,15 +376,17 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     let first = build(dir.path(), &site, &[]);
     assert!(first.status.success());
     assert_eq!(counts(&first).2, 0, "nothing to reuse in a first build");
-    // Guides (HTML and Markdown), item, region and event pages can be reused; the index,
-    // search and conformance pages and the open data are made every time.
+    // Every file of a region's folders (its pages, guides and open data), the item and the
+    // national event pages can be reused; the index, search and conformance pages and the
+    // national open data are made every time.
     let reusable = tree(&site)
         .keys()
         .filter(|p| {
             p.starts_with("guides/")
                 || p.starts_with("portal/items/")
                 || p.starts_with("portal/events/")
-                || (p.starts_with("portal/regions/") && p.ends_with(".html"))
+                || p.starts_with("portal/regions/")
+                || p.starts_with("opendata/regions/")
         })
         .count();
     assert!(reusable > 5, "{reusable}");
@@ -383,8 +405,13 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     let changed = build(dir.path(), &site, &[]);
     assert!(changed.status.success());
     let reused = counts(&changed).2;
+    // Only the files of 深圳 (440300), whose entry changed, can be made again.
+    let shenzhen = tree(&site)
+        .keys()
+        .filter(|p| p.split('/').any(|s| s == "440300"))
+        .count();
     assert!(
-        reused < reusable && reused + 4 >= reusable,
+        reused < reusable && reused + shenzhen >= reusable,
         "{reused} of {reusable} reused after one entry changed"
     );
     assert!(read(&site, "portal/regions/440300/000120010000.html").contains("福中三路"));
@@ -404,17 +431,19 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     assert!(templated.status.success(), "{templated:?}");
     assert_eq!(counts(&templated).2, 0);
 
-    // A manifest that does not describe the output is not trusted.
-    let manifest = site.join(".catalogc-pages");
-    let text = std::fs::read_to_string(&manifest).unwrap();
-    let lied: String = text
-        .lines()
-        .map(|l| match l.split_once(' ') {
-            Some((_, rest)) if l.len() > 40 => format!("{} {rest}\n", "0".repeat(32)),
-            _ => format!("{l}\n"),
-        })
-        .collect();
-    std::fs::write(&manifest, lied).unwrap();
+    // Manifests that do not describe the output are not trusted.
+    for manifest in [".catalogc-pages", ".catalogc-regions"] {
+        let manifest = site.join(manifest);
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        let lied: String = text
+            .lines()
+            .map(|l| match l.split_once(' ') {
+                Some((_, rest)) if l.len() > 40 => format!("{} {rest}\n", "0".repeat(32)),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        std::fs::write(&manifest, lied).unwrap();
+    }
     let distrusted = build(dir.path(), &site, &[]);
     assert_eq!(counts(&distrusted).2, 0);
     assert_eq!(tree(&site), {
@@ -446,7 +475,7 @@ fn an_appointment_url_is_published_where_an_entry_gives_one_and_nowhere_else() {
         markdown.contains(&format!("- 网上预约：<{url}>")),
         "{markdown}"
     );
-    let entries = read(out.path(), "opendata/entries.csv");
+    let entries = read(out.path(), "opendata/regions/440300/entries.csv");
     let header: Vec<&str> = entries.lines().next().unwrap().split(',').collect();
     let column = header.iter().position(|h| *h == "appointment_url").unwrap();
     let row = entries.lines().find(|l| l.starts_with("440300,")).unwrap();

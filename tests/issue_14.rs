@@ -89,7 +89,7 @@ fn point_1_a_local_item_has_a_guide_a_page_linked_from_its_region_and_search_and
     assert_eq!(found["url"], "regions/440300/440300001001.html");
     // A CPSV-AP public service of its region, with no national service to relate to.
     let jsonld: serde_json::Value =
-        serde_json::from_str(&read(out, "opendata/catalog.jsonld")).unwrap();
+        serde_json::from_str(&read(out, "opendata/regions/440300/catalog.jsonld")).unwrap();
     let service = jsonld["@graph"]
         .as_array()
         .unwrap()
@@ -738,6 +738,8 @@ fn the_open_data_says_which_region_a_regional_event_belongs_to() {
     let out = sample_built();
     let catalog: serde_json::Value =
         serde_json::from_str(&read(out.path(), "opendata/catalog.json")).unwrap();
+    let guangdong: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "opendata/regions/440000/catalog.json")).unwrap();
     let ids = |list: &serde_json::Value| -> Vec<String> {
         list.as_array()
             .unwrap()
@@ -750,9 +752,9 @@ fn the_open_data_says_which_region_a_regional_event_belongs_to() {
             })
             .collect()
     };
-    // The national events, and 广东's own 新生儿出生 apart from the national one of the same id.
+    // The national events, and 广东's own 新生儿出生 apart from the national one of the same id,
+    // in 广东's part of the open data.
     assert_eq!(ids(&catalog["events"]), ["company-start", "newborn"]);
-    let regional = &catalog["regional_events"];
-    assert_eq!(ids(regional), ["newborn"]);
-    assert_eq!(regional[0]["region"], "440000");
+    assert_eq!(ids(&guangdong["events"]), ["newborn"]);
+    assert_eq!(guangdong["region"]["code"], "440000");
 }

@@ -28,27 +28,66 @@ fn sample() -> &'static Path {
     OUT.get_or_init(sample_built).path()
 }
 
-/// Every sheet: name → rows of cells (the header first).
-fn sheets(out: &Path) -> BTreeMap<String, Vec<Vec<Data>>> {
-    let mut book: Xlsx<_> = open_workbook(out.join("opendata/catalog.xlsx")).unwrap();
-    book.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = book.worksheet_range(&name).unwrap();
-            (name, range.rows().map(<[Data]>::to_vec).collect())
-        })
+/// The workbooks: the national one, then each region's (`opendata/regions/<code>/`), in the
+/// order of the CSV parts.
+fn workbooks(out: &Path) -> Vec<std::path::PathBuf> {
+    let mut regions: Vec<_> = std::fs::read_dir(out.join("opendata/regions"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("catalog.xlsx"))
+        .collect();
+    regions.sort();
+    std::iter::once(out.join("opendata/catalog.xlsx"))
+        .chain(regions)
         .collect()
 }
 
-/// A CSV table: its header and rows.
+/// Every sheet of every workbook: name → rows of cells (the header first); the sheets of the
+/// same name in the national and the regions' workbooks as one, in the order of the workbooks.
+fn sheets(out: &Path) -> BTreeMap<String, Vec<Vec<Data>>> {
+    let mut all: BTreeMap<String, Vec<Vec<Data>>> = BTreeMap::new();
+    for path in workbooks(out) {
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+            match all.get_mut(&name) {
+                Some(sheet) => sheet.extend(rows.into_iter().skip(1)),
+                None => {
+                    all.insert(name, rows);
+                }
+            }
+        }
+    }
+    all
+}
+
+/// A CSV table (every part the data package lists, in its order): its header and rows.
 fn csv(out: &Path, table: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let bytes = std::fs::read(out.join(format!("opendata/{table}.csv"))).unwrap();
-    let mut reader = csv::Reader::from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap());
-    let header = reader.headers().unwrap().iter().map(String::from).collect();
-    let rows = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
+    let package: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("opendata/datapackage.json")).unwrap(),
+    )
+    .unwrap();
+    let resource = package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == table)
+        .unwrap();
+    let parts: Vec<&str> = match &resource["path"] {
+        serde_json::Value::Array(parts) => parts.iter().map(|p| p.as_str().unwrap()).collect(),
+        path => vec![path.as_str().unwrap()],
+    };
+    let (mut header, mut rows) = (Vec::new(), Vec::new());
+    for part in parts {
+        let bytes = std::fs::read(out.join("opendata").join(part)).unwrap();
+        let mut reader = csv::Reader::from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+        header = reader.headers().unwrap().iter().map(String::from).collect();
+        rows.extend(
+            reader
+                .records()
+                .map(|r| r.unwrap().iter().map(String::from).collect::<Vec<String>>()),
+        );
+    }
     (header, rows)
 }
 
@@ -248,12 +287,15 @@ fn two_builds_give_the_same_workbook_created_on_the_newest_review_date() {
     let (a, b) = (sample(), other.path());
     let bytes = |out: &Path| std::fs::read(out.join("opendata/catalog.xlsx")).unwrap();
     assert!(bytes(a) == bytes(b), "the two workbooks differ");
+    // The national workbook is as new as the newest national document (a region's is as new as
+    // its documents, its ancestors' and the national ones).
     let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
     let newest = compiled
         .resolved
         .catalog
         .documents
         .iter()
+        .filter(|d| !d.source.path.starts_with("catalog/regions/"))
         .filter_map(|d| d.json.get("reviewed")?.as_str())
         .max()
         .unwrap()

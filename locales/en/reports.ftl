@@ -110,6 +110,7 @@ cli-error-migrate = cannot rewrite the catalog's files
 cli-error-man = cannot write the man pages or completion script
 cli-error-write = cannot write the fixes or the baseline
 cli-error-build = build failed, the previous output is untouched
+cli-error-merge = cannot merge the shards: { $error }
 cli-error-author = { $error }; nothing was written
 cli-error-lsp = the language server stopped: { $error }
 cli-error-serve-bind = cannot listen on 127.0.0.1:{ $port }

@@ -116,6 +116,7 @@ cli-error-migrate = 无法改写目录文件
 cli-error-man = 无法写出手册页或补全脚本
 cli-error-write = 无法写出修复或基线
 cli-error-build = 生成失败，原有的输出没有改动
+cli-error-merge = 无法合并分片：{ $error }
 cli-error-author = { $error }；没有写入任何文件
 cli-error-lsp = 语言服务器已停止：{ $error }
 cli-error-serve-bind = 无法在 127.0.0.1:{ $port } 上监听

@@ -246,8 +246,9 @@ fn service<'a>(
     (graph.id(&format!("service/{path}")), node)
 }
 
-/// The whole catalog as one JSON-LD document.
-pub fn document(site: &Site<'_>) -> Vec<u8> {
+/// The national part of the catalog as a JSON-LD document: a service per national item and the
+/// national events. Each region's services are in its own document ([`region_document`]).
+pub fn national_document(site: &Site<'_>) -> Vec<u8> {
     let catalog = site.catalog;
     let base = format!("{}/id/", site.base_url.trim_end_matches('/'));
     let mut graph = Graph {
@@ -303,9 +304,6 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         }
         graph.add(id, || node);
     }
-    for effective in site.guided() {
-        regional(&mut graph, site, effective);
-    }
     for ((_, id), event) in national_events() {
         let record = view::doc(&catalog.doc(event).json);
         let kind = if event.value.kind == "business" {
@@ -332,7 +330,26 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
             node
         });
     }
-    let context = serde_json::json!({
+    graph.finish(&context())
+}
+
+/// One region's services (its entries and local items) as a JSON-LD document, with every node
+/// they link to, so that the document stands on its own against the shapes; read together with
+/// the national document, the regional services' `cv:relatedService` finds its national service.
+pub fn region_document(site: &Site<'_>, region: &str) -> Vec<u8> {
+    let base = format!("{}/id/", site.base_url.trim_end_matches('/'));
+    let mut graph = Graph {
+        base,
+        nodes: HashMap::new(),
+    };
+    for effective in site.guided_in(region) {
+        regional(&mut graph, site, effective);
+    }
+    graph.finish(&context())
+}
+
+fn context() -> Value {
+    serde_json::json!({
         "cpsv": "http://purl.org/vocab/cpsv#",
         "cv": "http://data.europa.eu/m8g/",
         "dct": "http://purl.org/dc/terms/",
@@ -341,8 +358,7 @@ pub fn document(site: &Site<'_>) -> Vec<u8> {
         "xsd": "http://www.w3.org/2001/XMLSchema#",
         "cv:processingTime": {"@type": "xsd:duration"},
         "cv:hasValue": {"@type": "xsd:double"},
-    });
-    graph.finish(&context)
+    })
 }
 
 fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {

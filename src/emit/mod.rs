@@ -8,10 +8,17 @@
 
 mod json;
 mod jsonld;
+pub mod merge;
 mod opendata;
+mod output;
 mod portal;
+pub mod shard;
 pub mod templates;
+pub mod units;
 mod workbook;
+
+pub use output::build;
+pub use portal::{Regions, Summary};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -43,6 +50,9 @@ pub struct Site<'a> {
     /// Whether pages whose templates and context are unchanged since the previous build are
     /// taken from it instead of being rendered again (off with `--no-cache`).
     pub reuse_pages: bool,
+    /// A shard (`build --region`): the regions' folders, the national feed and `shard.json`,
+    /// without the national pages and open data ([`shard`]).
+    pub shard: bool,
 }
 
 impl<'a> Site<'a> {
@@ -75,6 +85,7 @@ impl<'a> Site<'a> {
             regions,
             feeds: false,
             reuse_pages: true,
+            shard: false,
         }
     }
 }
@@ -131,6 +142,13 @@ pub trait Sink: Sync {
     fn reuse(&self, _key: u128, _paths: &[&str]) -> Result<bool, BuildError> {
         Ok(false)
     }
+
+    /// Every file of `region` (under [`units::region_dirs`]), made from inputs whose hash is
+    /// `key`, is about to be made. True when the previous build made them from the same `key`
+    /// and the sink takes its folders as they are (the caller then makes none of them).
+    fn reuse_region(&self, _region: &str, _key: u128) -> Result<bool, BuildError> {
+        Ok(false)
+    }
 }
 
 /// Keeps the files in memory (for tests and tools).
@@ -150,130 +168,6 @@ impl Sink for Collect {
     }
 }
 
-/// Writes into a staging folder. A file whose bytes equal the previous output's is hard-linked
-/// from it instead of being written again.
-struct Staging {
-    dir: PathBuf,
-    previous: Option<PathBuf>,
-    written: std::sync::atomic::AtomicUsize,
-    kept: std::sync::atomic::AtomicUsize,
-    bytes: std::sync::atomic::AtomicUsize,
-    /// The previous build's pages: path → (key, length), from its manifest.
-    pages_before: std::collections::HashMap<String, (u128, u64)>,
-    /// This build's pages and their keys, for its manifest.
-    pages_now: std::sync::Mutex<Vec<(String, u128)>>,
-    reused: std::sync::atomic::AtomicUsize,
-}
-
-/// The manifest of the pages a build rendered, kept in the output folder (hidden) so that it is
-/// replaced together with the files it describes: one line per page, `<key> <length> <path>`.
-const MANIFEST: &str = ".catalogc-pages";
-const MANIFEST_HEADER: &str = "catalogc-pages 1";
-
-fn read_manifest(out: &Path) -> std::collections::HashMap<String, (u128, u64)> {
-    let Ok(text) = std::fs::read_to_string(out.join(MANIFEST)) else {
-        return Default::default();
-    };
-    let mut lines = text.lines();
-    if lines.next() != Some(MANIFEST_HEADER) {
-        return Default::default();
-    }
-    lines
-        .filter_map(|line| {
-            let mut parts = line.splitn(3, ' ');
-            let key = u128::from_str_radix(parts.next()?, 16).ok()?;
-            let len = parts.next()?.parse().ok()?;
-            Some((parts.next()?.to_string(), (key, len)))
-        })
-        .collect()
-}
-
-impl Staging {
-    fn write_manifest(&self) -> Result<(), BuildError> {
-        use std::fmt::Write;
-        let mut pages = self.pages_now.lock().map(|p| p.clone()).unwrap_or_default();
-        pages.sort();
-        let mut text = format!("{MANIFEST_HEADER}\n");
-        for (path, key) in pages {
-            if let Ok(meta) = std::fs::metadata(self.dir.join(&path)) {
-                let _ = writeln!(text, "{key:032x} {} {path}", meta.len());
-            }
-        }
-        let path = self.dir.join(MANIFEST);
-        std::fs::write(&path, text).map_err(io(&path))
-    }
-}
-
-impl Sink for Staging {
-    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), BuildError> {
-        use std::sync::atomic::Ordering::Relaxed;
-        if !safe(&path) {
-            return Err(BuildError::UnsafePath(path));
-        }
-        let target = self.dir.join(&path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        self.bytes.fetch_add(bytes.len(), Relaxed);
-        if let Some(previous) = self.previous.as_ref().map(|p| p.join(&path))
-            && std::fs::metadata(&previous).is_ok_and(|m| m.len() == bytes.len() as u64)
-            && std::fs::read(&previous).is_ok_and(|old| old == bytes)
-            && std::fs::hard_link(&previous, &target).is_ok()
-        {
-            self.kept.fetch_add(1, Relaxed);
-            return Ok(());
-        }
-        std::fs::write(&target, &bytes).map_err(io(&target))?;
-        self.written.fetch_add(1, Relaxed);
-        Ok(())
-    }
-
-    fn reuse(&self, key: u128, paths: &[&str]) -> Result<bool, BuildError> {
-        use std::sync::atomic::Ordering::Relaxed;
-        if let Some(path) = paths.iter().find(|p| !safe(p)) {
-            return Err(BuildError::UnsafePath(path.to_string()));
-        }
-        if let Ok(mut now) = self.pages_now.lock() {
-            now.extend(paths.iter().map(|p| (p.to_string(), key)));
-        }
-        let Some(previous) = &self.previous else {
-            return Ok(false);
-        };
-        // Every file must have been made from the same inputs, and still be as it was made.
-        let mut sizes = Vec::with_capacity(paths.len());
-        for path in paths {
-            match self.pages_before.get(*path) {
-                Some(&(k, len))
-                    if k == key
-                        && std::fs::metadata(previous.join(path)).is_ok_and(|m| m.len() == len) =>
-                {
-                    sizes.push(len)
-                }
-                _ => return Ok(false),
-            }
-        }
-        for (i, path) in paths.iter().enumerate() {
-            let target = self.dir.join(path);
-            if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir).map_err(io(dir))?;
-            }
-            if std::fs::hard_link(previous.join(path), &target).is_err() {
-                // Undo the links made so far: `put` must not write through a link into the
-                // previous output.
-                for made in &paths[..i] {
-                    let _ = std::fs::remove_file(self.dir.join(made));
-                }
-                return Ok(false);
-            }
-        }
-        self.kept.fetch_add(paths.len(), Relaxed);
-        self.reused.fetch_add(paths.len(), Relaxed);
-        self.bytes
-            .fetch_add(sizes.iter().sum::<u64>() as usize, Relaxed);
-        Ok(true)
-    }
-}
-
 /// The portal page (relative to the portal root) a change is about: the guide, the national
 /// item, or the region's page (for the region itself and its local items, which have no page).
 pub fn page_of(change: &crate::history::Change) -> String {
@@ -286,67 +180,80 @@ pub fn page_of(change: &crate::history::Change) -> String {
     }
 }
 
-/// The Atom feeds of recent changes: every change once, and one feed per region with every
-/// change of its effective entries, inherited ones included ([`crate::history::Changelog::feed`]).
-fn feeds(
+/// An Atom feed of `changes` at `path` (under the portal).
+fn feed(
     site: &Site<'_>,
-    log: &crate::history::Changelog,
-    sink: &dyn Sink,
-) -> Result<(), BuildError> {
-    let render = |changes: Vec<crate::history::Change>,
-                  title: String,
-                  path: String|
-     -> Result<(), BuildError> {
-        let context = crate::report::changelog::atom::feed_context(
-            &changes,
-            &title,
-            &site.base_url,
-            &path,
-            &page_of,
-        );
-        let xml = site.templates.render(
-            "feed.xml",
-            minijinja::Value::from(minijinja::value::Serde(&context)),
-        )?;
-        sink.put(format!("portal/{path}"), xml.into_bytes())
-    };
-    render(
-        log.feed(None),
-        format!("{}：最近变更", site.title),
-        "feed.xml".to_string(),
+    changes: Vec<crate::history::Change>,
+    title: String,
+    path: &str,
+) -> Result<Vec<u8>, BuildError> {
+    let context = crate::report::changelog::atom::feed_context(
+        &changes,
+        &title,
+        &site.base_url,
+        path,
+        &page_of,
+    );
+    let xml = site.templates.render(
+        "feed.xml",
+        minijinja::Value::from(minijinja::value::Serde(&context)),
     )?;
-    for (code, region) in site
-        .catalog
-        .regions
-        .iter()
-        .filter(|(code, _)| site.regions.is_empty() || site.regions.contains(code))
-    {
-        render(
-            log.feed(Some(code)),
-            format!("{}：{}的最近变更", site.title, region.value.name),
-            format!("regions/{code}/feed.xml"),
-        )?;
-    }
-    Ok(())
+    Ok(xml.into_bytes())
 }
 
-/// Render every file of the build into `sink`; `log` adds the Atom feeds. The portal and the
-/// guides, the open data, the workbook, the JSON-LD, the conformance report and the feeds are
-/// made at the same time (each file's bytes do not depend on which is first).
+/// The national Atom feed of recent changes: every change once.
+fn national_feed(site: &Site<'_>, log: &crate::history::Changelog) -> Result<Vec<u8>, BuildError> {
+    feed(
+        site,
+        log.feed(None),
+        format!("{}：最近变更", site.title),
+        "feed.xml",
+    )
+}
+
+/// A region's feed: every change of its effective entries, inherited ones included
+/// ([`crate::history::Changelog::feed`]).
+fn region_feed(
+    site: &Site<'_>,
+    log: &crate::history::Changelog,
+    code: &str,
+) -> Result<Vec<u8>, BuildError> {
+    let name = site
+        .catalog
+        .regions
+        .get(code)
+        .map_or(code, |r| r.value.name.as_str());
+    feed(
+        site,
+        log.feed(Some(code)),
+        format!("{}：{}的最近变更", site.title, name),
+        &format!("regions/{code}/feed.xml"),
+    )
+}
+
+/// Render every file of the build into `sink`; `log` adds the Atom feeds. The national files
+/// (the portal's national pages, the national open data, workbook and JSON-LD, the conformance
+/// report and feed) and each region's files are made at the same time (each file's bytes do not
+/// depend on which is first). A region whose inputs are those of the previous build
+/// ([`units::Units::key`]) is not made at all when the sink can take it from that build
+/// ([`Sink::reuse_region`]).
 pub fn emit(
     site: &Site<'_>,
     compiled: &Compiled,
     log: Option<&crate::history::Changelog>,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
+    use rayon::prelude::*;
+    let regions = site.units();
+    let units = units::Units::new(site, &compiled.policy_document.source.text);
     let pages = || -> Result<(), BuildError> {
-        for (path, bytes) in site.pages(sink)? {
+        for (path, bytes) in site.national_pages(sink, &Regions::Here)? {
             sink.put(path, bytes)?;
         }
         Ok(())
     };
     let opendata = || -> Result<(), BuildError> {
-        for (path, bytes) in opendata::files(site) {
+        for (path, bytes) in opendata::national_files(site, &regions) {
             sink.put(path, bytes)?;
         }
         Ok(())
@@ -354,11 +261,12 @@ pub fn emit(
     let jsonld = || {
         sink.put(
             "opendata/catalog.jsonld".to_string(),
-            jsonld::document(site),
+            jsonld::national_document(site),
         )
     };
     let workbook = || {
-        let bytes = workbook::file(site).map_err(BuildError::Workbook)?;
+        let reviewed = units.newest_reviewed(site, None);
+        let bytes = workbook::national(site, reviewed).map_err(BuildError::Workbook)?;
         sink.put("opendata/catalog.xlsx".to_string(), bytes)
     };
     let report = || {
@@ -369,15 +277,73 @@ pub fn emit(
                 .into_bytes(),
         )
     };
-    let feeds = || match log {
-        Some(log) => feeds(site, log, sink),
+    let feed = || match log {
+        Some(log) => sink.put("portal/feed.xml".to_string(), national_feed(site, log)?),
         None => Ok(()),
     };
-    let ((a, (b, f)), ((c, d), e)) = rayon::join(
-        || rayon::join(pages, || rayon::join(opendata, workbook)),
-        || rayon::join(|| rayon::join(jsonld, report), feeds),
-    );
-    a.and(b).and(f).and(c).and(d).and(e)
+    let national = || {
+        if site.shard {
+            return feed().and_then(|()| {
+                let file = shard::ShardFile {
+                    version: shard::VERSION,
+                    national: format!("{:032x}", units.national()),
+                    feeds: site.feeds,
+                    regions: regions.iter().map(|r| r.to_string()).collect(),
+                    summaries: regions.par_iter().map(|r| site.summary(r)).collect(),
+                };
+                sink.put("shard.json".to_string(), json::pretty(&file))
+            });
+        }
+        let ((a, (b, f)), ((c, d), e)) = rayon::join(
+            || rayon::join(pages, || rayon::join(opendata, workbook)),
+            || rayon::join(|| rayon::join(jsonld, report), feed),
+        );
+        a.and(b).and(f).and(c).and(d).and(e)
+    };
+    let bar = crate::progress::phase("生成办事指南", site.guided().count());
+    let regional = || {
+        regions
+            .par_iter()
+            .try_for_each(|code| region(site, &units, log, sink, code, &bar))
+    };
+    let (a, b) = rayon::join(national, regional);
+    bar.finish();
+    a.and(b)
+}
+
+/// One region's files, unless the sink takes them from the previous build.
+fn region(
+    site: &Site<'_>,
+    units: &units::Units,
+    log: Option<&crate::history::Changelog>,
+    sink: &dyn Sink,
+    code: &str,
+    bar: &crate::progress::Phase,
+) -> Result<(), BuildError> {
+    let feed = log.map(|log| region_feed(site, log, code)).transpose()?;
+    let key = units.key(site, code, feed.as_deref());
+    if sink.reuse_region(code, key)? {
+        bar.inc(site.guided_in(code).count() as u64);
+        return Ok(());
+    }
+    let data = || -> Result<(), BuildError> {
+        for (path, bytes) in opendata::region_files(site, code) {
+            sink.put(path, bytes)?;
+        }
+        sink.put(
+            format!("opendata/regions/{code}/catalog.jsonld"),
+            jsonld::region_document(site, code),
+        )?;
+        let reviewed = units.newest_reviewed(site, Some(code));
+        let bytes = workbook::region(site, code, reviewed).map_err(BuildError::Workbook)?;
+        sink.put(format!("opendata/regions/{code}/catalog.xlsx"), bytes)?;
+        if let Some(feed) = feed {
+            sink.put(format!("portal/regions/{code}/feed.xml"), feed)?;
+        }
+        Ok(())
+    };
+    let (a, b) = rayon::join(|| site.region_pages(sink, code, bar), data);
+    a.and(b)
 }
 
 /// Every file of the build in memory, sorted by path.
@@ -418,90 +384,4 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError + '_ {
         path: path.to_path_buf(),
         error,
     }
-}
-
-/// Clean up after a build that was killed: a staging folder is removed; a previous output moved
-/// aside but not yet replaced is put back.
-fn recover(parent: &Path, name: &str, out: &Path) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        let Some(file) = path.file_name().map(|f| f.to_string_lossy().into_owned()) else {
-            continue;
-        };
-        if file.starts_with(&format!(".{name}.old-")) && !out.exists() {
-            let _ = std::fs::rename(&path, out);
-        } else if file.starts_with(&format!(".{name}.old-"))
-            || file.starts_with(&format!(".{name}.tmp-"))
-        {
-            let _ = std::fs::remove_dir_all(&path);
-        }
-    }
-}
-
-/// Build into `out`, replacing its previous content only once everything is written.
-pub fn build(
-    site: &Site<'_>,
-    compiled: &Compiled,
-    log: Option<&crate::history::Changelog>,
-    out: &Path,
-) -> Result<Written, BuildError> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    recover(parent, &name, out);
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
-        }
-        std::fs::create_dir_all(&staging).map_err(io(&staging))?;
-        let previous = out.is_dir().then(|| out.to_path_buf());
-        let sink = Staging {
-            dir: staging.clone(),
-            pages_before: match &previous {
-                Some(out) if site.reuse_pages => read_manifest(out),
-                _ => Default::default(),
-            },
-            previous,
-            written: Default::default(),
-            kept: Default::default(),
-            bytes: Default::default(),
-            pages_now: Default::default(),
-            reused: Default::default(),
-        };
-        emit(site, compiled, log, &sink)?;
-        sink.write_manifest()?;
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        if out.exists() {
-            std::fs::rename(out, &old).map_err(io(out))?;
-        }
-        if let Err(e) = std::fs::rename(&staging, out) {
-            // Put the previous output back before reporting.
-            let _ = std::fs::rename(&old, out);
-            return Err(io(out)(e));
-        }
-        if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(io(&old))?;
-        }
-        let (written, kept) = (sink.written.into_inner(), sink.kept.into_inner());
-        Ok(Written {
-            files: written + kept,
-            unchanged: kept,
-            reused: sink.reused.into_inner(),
-            bytes: sink.bytes.into_inner(),
-        })
-    })();
-    if result.is_err() && staging.exists() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
 }

@@ -24,6 +24,10 @@ pub(super) struct Table {
     pub sheet: &'static str,
     pub columns: &'static [Column],
     key: &'static [&'static str],
+    /// Whether the table has national rows (`opendata/<name>.csv`); each region's rows are in
+    /// `opendata/regions/<region>/<name>.csv` unless the table is national only (`items`).
+    pub national: bool,
+    pub regional: bool,
 }
 
 /// How a person reads the values of a column (the CSV keeps the values as written).
@@ -183,6 +187,8 @@ const ITEMS: Table = Table {
         column("reviewed", "date", "最近核验日期").titled(ITEM, "reviewed"),
     ],
     key: &["code"],
+    national: true,
+    regional: false,
 };
 
 const ENTRIES: Table = Table {
@@ -212,6 +218,8 @@ const ENTRIES: Table = Table {
         column("class", "string", "一致性").shown(Show::Enum(labels::class)),
     ],
     key: &["region", "item"],
+    national: false,
+    regional: true,
 };
 
 /// The region column of the materials and fees: empty for the national standard's lines.
@@ -243,6 +251,8 @@ const MATERIALS: Table = Table {
         column("added", "boolean", "地方新增"),
     ],
     key: &[],
+    national: true,
+    regional: true,
 };
 
 const FEES: Table = Table {
@@ -259,6 +269,8 @@ const FEES: Table = Table {
         column("added", "boolean", "地方新增"),
     ],
     key: &[],
+    national: true,
+    regional: true,
 };
 
 const CONFORMANCE: Table = Table {
@@ -276,16 +288,18 @@ const CONFORMANCE: Table = Table {
         column("file", "string", "来源文件"),
     ],
     key: &[],
+    national: false,
+    regional: true,
 };
 
 pub(super) const TABLES: [&Table; 5] = [&ITEMS, &ENTRIES, &MATERIALS, &FEES, &CONFORMANCE];
 
-/// Every row of every table, in the order of `TABLES`, into `out`: the one source of rows of the
-/// CSV files and of the workbook. National items, then each region's effective entry of a
-/// national item, then each local item (an entry of class `extra`, 地方事项, with its lines).
-pub(super) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 5]) {
+/// The national rows of every table, in the order of `TABLES`, into `out`: one source of rows of
+/// the CSV files and of the workbooks. The national items and their lines (materials and fees
+/// rows with an empty region); the other tables have no national rows.
+pub(super) fn national_rows<R: Rows>(site: &Site<'_>, out: &mut [R; 5]) {
     let catalog = site.catalog;
-    let [items, entries, materials, fees, conformance] = out;
+    let [items, _, materials, fees, _] = out;
     for (code, item) in &catalog.items {
         let record = view::doc(&catalog.doc(item).json);
         let limit = record.statutory_limit();
@@ -302,13 +316,15 @@ pub(super) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 5]) {
         ]);
         line_rows(materials, fees, "", code, |f| record.lines(f));
     }
-    for effective in site
-        .resolved
-        .effective
-        .iter()
-        .filter(|e| catalog.items.contains_key(&e.item))
-        .chain(&site.resolved.local)
-    {
+}
+
+/// The rows of one region, in the order of `TABLES`, into `out`: its effective entry of each
+/// national item, then each of its local items (an entry of class `extra`, 地方事项, with its
+/// lines). `items` gets none.
+pub(super) fn region_rows<R: Rows>(site: &Site<'_>, region: &str, out: &mut [R; 5]) {
+    let catalog = site.catalog;
+    let [_, entries, materials, fees, conformance] = out;
+    for effective in site.guided_in(region) {
         let entry = view::effective(catalog, effective);
         let national = view::doc(
             catalog
@@ -436,8 +452,28 @@ fn days(limit: Option<Limit<'_>>) -> Cow<'static, str> {
         .map_or(Cow::Borrowed(""), |d| Cow::Owned(d.to_string()))
 }
 
-/// The data package descriptor.
-fn datapackage(site: &Site<'_>) -> Vec<u8> {
+/// The files of a table's rows, under `opendata/`: its national part, then one part per region
+/// in code order. A table with no part at all (no region yet) has an empty national part, so
+/// that every resource names a file.
+fn parts(table: &Table, regions: &[&str]) -> Vec<String> {
+    let mut parts = Vec::new();
+    if table.national || !table.regional || regions.is_empty() {
+        parts.push(format!("{}.csv", table.name));
+    }
+    if table.regional {
+        parts.extend(
+            regions
+                .iter()
+                .map(|r| format!("regions/{r}/{}.csv", table.name)),
+        );
+    }
+    parts
+}
+
+/// The data package descriptor: the index of every part of every table. A table made of several
+/// files is a multipart resource (`path` a list): each file has the header row, which readers
+/// take from the first and skip in the others.
+fn datapackage(site: &Site<'_>, regions: &[&str]) -> Vec<u8> {
     let resources: Vec<Value> = TABLES
         .iter()
         .map(|table| {
@@ -461,10 +497,15 @@ fn datapackage(site: &Site<'_>) -> Vec<u8> {
             if !table.key.is_empty() {
                 schema["primaryKey"] = json!(table.key);
             }
+            let mut parts = parts(table, regions);
+            let path = match parts.len() {
+                1 => json!(parts.remove(0)),
+                _ => json!(parts),
+            };
             json!({
                 "name": table.name,
                 "title": table.title,
-                "path": format!("{}.csv", table.name),
+                "path": path,
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -486,40 +527,56 @@ fn datapackage(site: &Site<'_>) -> Vec<u8> {
     pretty(&package)
 }
 
-/// The CSV files, `datapackage.json` and `catalog.json`.
-pub fn files(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
+/// The national open data: the national parts of the tables, `datapackage.json` (which lists
+/// the parts of `regions` too) and `catalog.json`.
+pub fn national_files(site: &Site<'_>, regions: &[&str]) -> Vec<(String, Vec<u8>)> {
     let mut csv = TABLES.map(Csv::new);
-    rows(site, &mut csv);
+    national_rows(site, &mut csv);
     let mut out: Vec<(String, Vec<u8>)> = TABLES
         .iter()
         .zip(csv)
+        .filter(|(table, _)| parts(table, regions).contains(&format!("{}.csv", table.name)))
         .map(|(table, csv)| (format!("opendata/{}.csv", table.name), csv.finish()))
         .collect();
-    out.push(("opendata/datapackage.json".to_string(), datapackage(site)));
-    out.push(("opendata/catalog.json".to_string(), pretty(&Resolved(site))));
+    out.push((
+        "opendata/datapackage.json".to_string(),
+        datapackage(site, regions),
+    ));
+    out.push(("opendata/catalog.json".to_string(), pretty(&National(site))));
     out
 }
 
-/// The resolved catalog: national items, regions, every effective entry, local items, events.
-/// Written entry by entry (keys in `serde_json::Map` order).
-struct Resolved<'s, 'a>(&'s Site<'a>);
+/// One region's open data: its parts of the tables and its `catalog.json`.
+pub fn region_files(site: &Site<'_>, region: &str) -> Vec<(String, Vec<u8>)> {
+    let mut csv = TABLES.map(Csv::new);
+    region_rows(site, region, &mut csv);
+    let mut out: Vec<(String, Vec<u8>)> = TABLES
+        .iter()
+        .zip(csv)
+        .filter(|(table, _)| table.regional)
+        .map(|(table, csv)| {
+            (
+                format!("opendata/regions/{region}/{}.csv", table.name),
+                csv.finish(),
+            )
+        })
+        .collect();
+    out.push((
+        format!("opendata/regions/{region}/catalog.json"),
+        pretty(&Regional(site, region)),
+    ));
+    out
+}
 
-impl Serialize for Resolved<'_, '_> {
+/// The national part of the resolved catalog: national items and events, the title. Each
+/// region's part is [`Regional`].
+struct National<'s, 'a>(&'s Site<'a>);
+
+impl Serialize for National<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let site = self.0;
         let catalog = site.catalog;
-        let mut map = serializer.serialize_map(Some(6))?;
-        map.serialize_entry(
-            "entries",
-            &Seq(|| {
-                site.resolved
-                    .effective
-                    .iter()
-                    .map(|e| ResolvedEntry(site, e))
-            }),
-        )?;
-        // National events as written; a region's own events (docs/format.md, events) with the
-        // region they belong to, as local items are.
+        let mut map = serializer.serialize_map(Some(3))?;
         map.serialize_entry(
             "events",
             &Seq(|| {
@@ -534,33 +591,53 @@ impl Serialize for Resolved<'_, '_> {
             "items",
             &Seq(|| catalog.items.values().map(|i| &catalog.doc(i).json)),
         )?;
+        map.serialize_entry("title", &site.title)?;
+        map.end()
+    }
+}
+
+/// One region's part of the resolved catalog: the region, every effective entry, its local items
+/// and its own events (docs/format.md, events). Written entry by entry (keys in
+/// `serde_json::Map` order).
+struct Regional<'s, 'a>(&'s Site<'a>, &'s str);
+
+impl Serialize for Regional<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (site, code) = (self.0, self.1);
+        let catalog = site.catalog;
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry(
+            "entries",
+            &Seq(|| {
+                site.effective_in(code)
+                    .iter()
+                    .map(|e| ResolvedEntry(site, e))
+            }),
+        )?;
+        map.serialize_entry(
+            "events",
+            &Seq(|| {
+                catalog
+                    .events
+                    .iter()
+                    .filter(|((region, _), _)| region.as_deref() == Some(code))
+                    .map(|(_, e)| &catalog.doc(e).json)
+            }),
+        )?;
         map.serialize_entry(
             "local_items",
             &Seq(|| {
-                catalog.local_items.iter().map(|((region, _), l)| {
-                    Obj::new()
-                        .with("item", J::Value(&catalog.doc(l).json))
-                        .with("region", region.as_str())
-                })
+                catalog
+                    .local_items
+                    .iter()
+                    .filter(|((region, _), _)| region == code)
+                    .map(|(_, l)| &catalog.doc(l).json)
             }),
         )?;
         map.serialize_entry(
-            "regional_events",
-            &Seq(|| {
-                catalog.events.iter().filter_map(|((region, _), e)| {
-                    Some(
-                        Obj::new()
-                            .with("event", J::Value(&catalog.doc(e).json))
-                            .with("region", region.as_deref()?),
-                    )
-                })
-            }),
+            "region",
+            &J::from(catalog.regions.get(code).map(|r| &catalog.doc(r).json)),
         )?;
-        map.serialize_entry(
-            "regions",
-            &Seq(|| catalog.regions.values().map(|r| &catalog.doc(r).json)),
-        )?;
-        map.serialize_entry("title", &site.title)?;
         map.end()
     }
 }

@@ -22,6 +22,30 @@ use crate::resolve::view::{
 /// One output file: its path under the output folder and its bytes.
 pub type File = (String, Vec<u8>);
 
+/// Where the national pages (index, item pages, conformance matrix, search) find the regions:
+/// in the compiled catalog, or in the summaries of shards built with `build --region`, in code
+/// order. Both give the same values: a summary holds what [`Site::summary`] computed here.
+pub enum Regions<'s> {
+    Here,
+    Shards(&'s [Summary]),
+}
+
+/// What the national pages need from one region: its index row, its row of the conformance
+/// matrix, its column on each item page, its rows of the search index and its events.
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+pub struct Summary {
+    pub code: String,
+    pub index_row: Value,
+    pub matrix_row: Value,
+    pub columns: BTreeMap<String, Value>,
+    pub search: Vec<Value>,
+    pub search_local: Vec<Value>,
+    pub events: Vec<Value>,
+    /// The region's scheduled changes still to come (see `upcoming.html`).
+    #[serde(default)]
+    pub upcoming: Vec<Value>,
+}
+
 /// The common part of every page's context.
 fn page(
     site: &Site<'_>,
@@ -548,16 +572,20 @@ impl<'a> Site<'a> {
         script_safe(&value)
     }
 
-    /// Every page of the portal and every Markdown guide. The item, region and event pages and
-    /// the guides (one pair of files per entry) go straight to `sink` as they are rendered (in
-    /// parallel); the other pages are returned.
-    pub fn pages(&self, sink: &dyn super::Sink) -> Result<Vec<File>, super::BuildError> {
+    /// The national pages of the portal: the index, the item pages, the national events, the
+    /// conformance matrix, the search page and its index, the assets. The item and event pages
+    /// go straight to `sink` as they are rendered (in parallel); the other pages are returned.
+    pub fn national_pages(
+        &self,
+        sink: &dyn super::Sink,
+        regions: &Regions<'_>,
+    ) -> Result<Vec<File>, super::BuildError> {
         use rayon::prelude::*;
         type Done = Result<(), super::BuildError>;
         let mut out = Vec::new();
         out.push((
             "portal/index.html".to_string(),
-            self.render("index.html", self.index())?,
+            self.render("index.html", self.index(regions))?,
         ));
         let items = || -> Done {
             let codes: Vec<&String> = self.catalog.items.keys().collect();
@@ -566,91 +594,38 @@ impl<'a> Site<'a> {
                     sink,
                     format!("portal/items/{code}.html"),
                     "item.html",
-                    self.item_page(code),
-                )
-            })
-        };
-        let regions = || -> Done {
-            let codes: Vec<&String> = self
-                .catalog
-                .regions
-                .keys()
-                .filter(|c| self.wanted(c))
-                .collect();
-            codes.par_iter().try_for_each(|code| -> Done {
-                self.page_to(
-                    sink,
-                    format!("portal/regions/{code}/index.html"),
-                    "region.html",
-                    Page::from(Serde(&self.region_page(code))),
+                    self.item_page(code, regions),
                 )
             })
         };
         let events = || -> Done {
-            let keys: Vec<&(Option<String>, String)> = self
+            let ids: Vec<&String> = self
                 .catalog
                 .events
                 .keys()
-                .filter(|(region, _)| region.as_deref().is_none_or(|r| self.wanted(r)))
+                .filter(|(region, _)| region.is_none())
+                .map(|(_, id)| id)
                 .collect();
-            keys.par_iter().try_for_each(|(region, id)| -> Done {
+            ids.par_iter().try_for_each(|id| -> Done {
                 self.page_to(
                     sink,
-                    format!("portal/{}", event_url(region.as_deref(), id)),
+                    format!("portal/{}", event_url(None, id)),
                     "event.html",
-                    Page::from(Serde(&self.event_page(region.as_deref(), id))),
+                    Page::from(Serde(&self.event_page(None, id))),
                 )
             })
         };
-        let guides = || -> Done {
-            let guided: Vec<_> = self.guided().collect();
-            let bar = crate::progress::phase("生成办事指南", guided.len());
-            let done = guided.par_iter().try_for_each(|e| -> Done {
-                bar.inc(1);
-                    let guide = self.guide(e);
-                    let jsonld = self.guide_jsonld(&guide);
-                    let base = page(
-                        self,
-                        "../../",
-                        guide.name,
-                        guide.reviewed.and_then(Value::as_str),
-                        self.feed_for(Some(&e.region)),
-                    );
-                    let html_path = format!("portal/{}", Self::guide_url(&e.region, &e.item));
-                    let md_path = format!("guides/{}/{}.md", e.region, e.item);
-                    let key = self.key(&("guide", &guide, &jsonld, &base));
-                    if sink.reuse(key, &[&html_path, &md_path])? {
-                        return Ok(());
-                    }
-                    // Made once, shared by both templates.
-                    let guide = Page::from(Serde(&guide));
-                    let html = self.templates.render(
-                        "guide.html",
-                        context! { jsonld => Page::from_safe_string(jsonld), ..with(base, [("guide", guide.clone())]) },
-                    )?;
-                    let md = self
-                        .templates
-                        .render("guide.md", Page::from(BTreeMap::from([("guide", guide)])))?;
-                    sink.put(html_path, html.into_bytes())?;
-                    sink.put(md_path, md.into_bytes())
-                });
-            bar.finish();
-            done
-        };
-        let ((a, b), (c, d)) = rayon::join(
-            || rayon::join(items, regions),
-            || rayon::join(events, guides),
-        );
-        a.and(b).and(c).and(d)?;
+        let (a, b) = rayon::join(items, events);
+        a.and(b)?;
         out.push((
             "portal/conformance.html".to_string(),
-            self.render("conformance.html", self.conformance_page())?,
+            self.render("conformance.html", self.conformance_page(regions))?,
         ));
         out.push((
             "portal/upcoming.html".to_string(),
-            self.render("upcoming.html", self.upcoming_page())?,
+            self.render("upcoming.html", self.upcoming_page(regions))?,
         ));
-        let entries = self.search_entries();
+        let entries = self.search_entries(regions);
         out.push((
             "portal/search-index.json".to_string(),
             super::json::pretty(&entries),
@@ -671,6 +646,102 @@ impl<'a> Site<'a> {
             out.push((format!("portal/{name}"), bytes.clone()));
         }
         Ok(out)
+    }
+
+    /// One region's pages, straight to `sink`: its page, its own events, and the 办事指南 of
+    /// each of its entries and local items (HTML and Markdown, in parallel).
+    pub fn region_pages(
+        &self,
+        sink: &dyn super::Sink,
+        code: &str,
+        bar: &crate::progress::Phase,
+    ) -> Result<(), super::BuildError> {
+        use rayon::prelude::*;
+        type Done = Result<(), super::BuildError>;
+        self.page_to(
+            sink,
+            format!("portal/regions/{code}/index.html"),
+            "region.html",
+            Page::from(Serde(&self.region_page(code))),
+        )?;
+        let ids: Vec<&String> = self
+            .catalog
+            .events
+            .keys()
+            .filter(|(region, _)| region.as_deref() == Some(code))
+            .map(|(_, id)| id)
+            .collect();
+        ids.par_iter().try_for_each(|id| -> Done {
+            self.page_to(
+                sink,
+                format!("portal/{}", event_url(Some(code), id)),
+                "event.html",
+                Page::from(Serde(&self.event_page(Some(code), id))),
+            )
+        })?;
+        let guided: Vec<_> = self.guided_in(code).collect();
+        guided.par_iter().try_for_each(|e| -> Done {
+            bar.inc(1);
+            let guide = self.guide(e);
+            let jsonld = self.guide_jsonld(&guide);
+            let base = page(
+                self,
+                "../../",
+                guide.name,
+                guide.reviewed.and_then(Value::as_str),
+                self.feed_for(Some(&e.region)),
+            );
+            let html_path = format!("portal/{}", Self::guide_url(&e.region, &e.item));
+            let md_path = format!("guides/{}/{}.md", e.region, e.item);
+            let key = self.key(&("guide", &guide, &jsonld, &base));
+            if sink.reuse(key, &[&html_path, &md_path])? {
+                return Ok(());
+            }
+            // Made once, shared by both templates.
+            let guide = Page::from(Serde(&guide));
+            let html = self.templates.render(
+                "guide.html",
+                context! { jsonld => Page::from_safe_string(jsonld), ..with(base, [("guide", guide.clone())]) },
+            )?;
+            let md = self
+                .templates
+                .render("guide.md", Page::from(BTreeMap::from([("guide", guide)])))?;
+            sink.put(html_path, html.into_bytes())?;
+            sink.put(md_path, md.into_bytes())
+        })
+    }
+
+    /// The effective entries of `region` (of national items the catalog may no longer hold
+    /// too), in item order.
+    pub fn effective_in(&self, region: &str) -> &'a [Effective] {
+        let all = &self.resolved.effective;
+        let from = all.partition_point(|e| e.region.as_str() < region);
+        let to = all.partition_point(|e| e.region.as_str() <= region);
+        &all[from..to]
+    }
+
+    /// The entries of `region` that have a 办事指南: its entries for national items, then its
+    /// local items, each in code order.
+    pub fn guided_in<'s>(&'s self, region: &'s str) -> impl Iterator<Item = &'a Effective> + 's {
+        let local = &self.resolved.local;
+        let from = local.partition_point(|e| e.region.as_str() < region);
+        let to = local.partition_point(|e| e.region.as_str() <= region);
+        self.effective_in(region)
+            .iter()
+            .filter(|e| self.catalog.items.contains_key(&e.item))
+            .chain(&local[from..to])
+    }
+
+    /// The regions whose pages and open data this build writes (all, or those of `--region`),
+    /// in code order.
+    pub fn units(&self) -> Vec<&'a str> {
+        let catalog = self.catalog;
+        catalog
+            .regions
+            .keys()
+            .map(String::as_str)
+            .filter(|c| self.wanted(c))
+            .collect()
     }
 
     /// The hash of everything a page is made from: the templates and its context.
@@ -712,7 +783,7 @@ impl<'a> Site<'a> {
             .into_bytes())
     }
 
-    fn wanted(&self, region: &str) -> bool {
+    pub fn wanted(&self, region: &str) -> bool {
         self.regions.is_empty() || self.regions.iter().any(|r| r == region)
     }
 
@@ -730,7 +801,7 @@ impl<'a> Site<'a> {
         self.conformance.region(region)
     }
 
-    fn index(&self) -> Value {
+    fn index(&self, regions: &Regions<'_>) -> Value {
         let items: Vec<Value> = self
             .catalog
             .items
@@ -745,29 +816,80 @@ impl<'a> Site<'a> {
                 })
             })
             .collect();
-        let regions: Vec<Value> = self
-            .catalog
-            .regions
-            .iter()
-            .filter(|(code, _)| self.wanted(code))
-            .map(|(code, region)| {
-                json!({
-                    "code": code, "name": region.value.name,
-                    "level_label": crate::resolve::labels::level(region.value.level.as_str()),
-                    "parent_name": region.value.parent.as_ref().and_then(|p| self.catalog.regions.get(p)).map(|p| p.value.name.clone()),
-                    "url": format!("regions/{code}/index.html"),
-                    "score_pct": self.score(code).and_then(|r| r.score_pct()),
-                })
-            })
-            .collect();
-        let events = self.event_links(|_| true);
+        let (regions_rows, regional_events) = match regions {
+            Regions::Here => {
+                let units = self.units();
+                (
+                    units
+                        .iter()
+                        .map(|code| self.index_row(code))
+                        .collect::<Vec<Value>>(),
+                    units
+                        .iter()
+                        .flat_map(|code| self.event_links(|r| r == Some(*code)))
+                        .collect(),
+                )
+            }
+            Regions::Shards(summaries) => (
+                summaries.iter().map(|s| s.index_row.clone()).collect(),
+                summaries
+                    .iter()
+                    .flat_map(|s| s.events.iter().cloned())
+                    .collect::<Vec<Value>>(),
+            ),
+        };
+        let mut events = self.event_links(|r| r.is_none());
+        events.extend(regional_events);
         merge(
             page(self, "", &self.title, None, self.feed_for(None)),
-            json!({"items": items, "regions": regions, "events": events, "upcoming": self.upcoming_page()["changes"].as_array().map_or(0, Vec::len)}),
+            json!({"items": items, "regions": regions_rows, "events": events, "upcoming": self.upcoming(regions).len()}),
         )
     }
 
-    fn item_page(&self, code: &str) -> Page {
+    /// A region's row on the index page.
+    fn index_row(&self, code: &str) -> Value {
+        let Some(region) = self.catalog.regions.get(code) else {
+            return Value::Null;
+        };
+        json!({
+            "code": code, "name": region.value.name,
+            "level_label": crate::resolve::labels::level(region.value.level.as_str()),
+            "parent_name": region.value.parent.as_ref().and_then(|p| self.catalog.regions.get(p)).map(|p| p.value.name.clone()),
+            "url": format!("regions/{code}/index.html"),
+            "score_pct": self.score(code).and_then(|r| r.score_pct()),
+        })
+    }
+
+    /// What the national pages need from one region, for a shard ([`Summary`]).
+    pub fn summary(&self, code: &str) -> Summary {
+        let mut columns = BTreeMap::new();
+        for e in self.effective_in(code) {
+            if self.catalog.items.contains_key(&e.item) {
+                columns.insert(e.item.clone(), self.column(e, &e.item));
+            }
+        }
+        let guided: Vec<&Effective> = self.guided_in(code).collect();
+        Summary {
+            code: code.to_string(),
+            index_row: self.index_row(code),
+            matrix_row: self.matrix_row(code),
+            columns,
+            search: guided
+                .iter()
+                .filter(|e| !e.is_local())
+                .map(|e| self.search_row(e))
+                .collect(),
+            search_local: guided
+                .iter()
+                .filter(|e| e.is_local())
+                .map(|e| self.search_row(e))
+                .collect(),
+            events: self.event_links(|r| r == Some(code)),
+            upcoming: self.upcoming_of(code),
+        }
+    }
+
+    fn item_page(&self, code: &str, regions: &Regions<'_>) -> Page {
         let root = "../";
         let national = self.national(code);
         let item = ItemContext {
@@ -802,41 +924,18 @@ impl<'a> Site<'a> {
             handle_area_label: national.text("handle_area").map(labels::handle_area),
             topics: national.strings("topics"),
         };
-        let columns: Vec<Column> = self
-            .resolved
-            .effective_for_item(code)
-            .filter(|e| self.wanted(&e.region))
-            .map(|e| {
-                let entry = self.entry_result(&e.region, code);
-                let class = entry.map_or(Class::Same, |x| x.class);
-                let differences: Vec<String> = entry
-                    .map(|x| {
-                        x.fields
-                            .iter()
-                            .flat_map(|f| f.details.iter().map(move |d| (f, d)))
-                            .filter(|(_, d)| !matches!(d.class, Class::Same | Class::Local))
-                            .map(|(f, d)| describe(self.labels, &f.field, d, national))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                Column {
-                    class: class.as_str(),
-                    class_label: labels::class(class.as_str()),
-                    region: &e.region,
-                    name: self
-                        .catalog
-                        .regions
-                        .get(&e.region)
-                        .map(|r| r.value.name.as_str()),
-                    url: Self::guide_url(&e.region, code),
-                    committed_limit: self.entry(e).committed_limit().and_then(Limit::label),
-                    committed_from: self.inherited_from(e, "committed_limit"),
-                    materials: self.materials(&self.entry(e).lines(ListField::Materials)),
-                    fees: self.fees(&self.entry(e).lines(ListField::Fees)),
-                    differences,
-                }
-            })
-            .collect();
+        let columns: Vec<Value> = match regions {
+            Regions::Here => self
+                .resolved
+                .effective_for_item(code)
+                .filter(|e| self.wanted(&e.region))
+                .map(|e| self.column(e, code))
+                .collect(),
+            Regions::Shards(summaries) => summaries
+                .iter()
+                .filter_map(|s| s.columns.get(code).cloned())
+                .collect(),
+        };
         with(
             page(
                 self,
@@ -850,6 +949,40 @@ impl<'a> Site<'a> {
                 ("columns", Page::from(Serde(&columns))),
             ],
         )
+    }
+
+    /// One region's column on the page of the national item `code`.
+    fn column(&self, e: &'a Effective, code: &str) -> Value {
+        let national = self.national(code);
+        let entry = self.entry_result(&e.region, code);
+        let class = entry.map_or(Class::Same, |x| x.class);
+        let differences: Vec<String> = entry
+            .map(|x| {
+                x.fields
+                    .iter()
+                    .flat_map(|f| f.details.iter().map(move |d| (f, d)))
+                    .filter(|(_, d)| !matches!(d.class, Class::Same | Class::Local))
+                    .map(|(f, d)| describe(self.labels, &f.field, d, national))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let column = Column {
+            class: class.as_str(),
+            class_label: labels::class(class.as_str()),
+            region: &e.region,
+            name: self
+                .catalog
+                .regions
+                .get(&e.region)
+                .map(|r| r.value.name.as_str()),
+            url: Self::guide_url(&e.region, code),
+            committed_limit: self.entry(e).committed_limit().and_then(Limit::label),
+            committed_from: self.inherited_from(e, "committed_limit"),
+            materials: self.materials(&self.entry(e).lines(ListField::Materials)),
+            fees: self.fees(&self.entry(e).lines(ListField::Fees)),
+            differences,
+        };
+        serde_json::to_value(&column).unwrap_or_default()
     }
 
     fn region_page(&self, code: &str) -> Value {
@@ -1088,92 +1221,130 @@ impl<'a> Site<'a> {
 
     /// `upcoming.html`: the changes merged with a 施行日期 after the build's date
     /// (docs/format.md, scheduled changes), soonest first, each linked to the page it will change.
-    fn upcoming_page(&self) -> Value {
-        use crate::load::Kind;
-        let mut changes: Vec<(String, String, Value)> = Vec::new();
-        for doc in self.catalog.documents.iter().filter(|d| d.valid) {
-            let upcoming = crate::load::scheduled::upcoming(&doc.json, self.catalog.today);
-            if upcoming.is_empty() {
-                continue;
-            }
-            let record = view::doc(&doc.json);
-            let region = doc.region_folder();
-            let (what, url) = match (doc.kind, region) {
-                (Kind::National, _) => ("全国标准", format!("items/{}.html", doc.stem())),
-                (Kind::Entry | Kind::LocalItem, Some(r)) if self.wanted(r) => {
-                    ("办事指南", Self::guide_url(r, doc.stem()))
+    fn upcoming_page(&self, regions: &Regions<'_>) -> Value {
+        let changes: Vec<Value> = self
+            .upcoming(regions)
+            .into_iter()
+            .map(|mut c| {
+                // The file only orders the list.
+                if let Some(c) = c.as_object_mut() {
+                    c.remove("file");
                 }
-                _ => continue,
-            };
-            let code = match doc.kind {
-                Kind::Entry => doc.stem(),
-                _ => record.code().unwrap_or(doc.stem()),
-            };
-            let name = match doc.kind {
-                Kind::Entry => self.catalog.items.get(code).map(|i| i.value.name.as_str()),
-                _ => Some(record.name()),
-            };
-            let region_name = region
-                .and_then(|r| self.catalog.regions.get(r))
-                .map(|r| r.value.name.as_str());
-            for change in upcoming {
-                let fields: Vec<&str> =
-                    change.fields.iter().map(|f| self.labels.field(f)).collect();
-                changes.push((
-                    change.effective.to_string(),
-                    doc.path().to_string(),
-                    json!({
-                        "effective": change.effective,
-                        "basis": change.basis,
-                        "note": change.note,
-                        "fields": fields,
-                        "code": code,
-                        "name": name,
-                        "region_name": region_name,
-                        "what": what,
-                        "url": url,
-                    }),
-                ));
-            }
-        }
-        changes.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-        let changes: Vec<Value> = changes.into_iter().map(|(_, _, c)| c).collect();
+                c
+            })
+            .collect();
         let mut context = page(self, "", "即将施行的变更", None, self.feed_for(None));
         context["changes"] = Value::Array(changes);
         context["as_of"] = json!(crate::dates::format(self.catalog.today));
         context
     }
 
-    fn conformance_page(&self) -> Value {
+    /// Every upcoming change, national and regional (from the shards' summaries when merging),
+    /// ordered by date, then file.
+    fn upcoming(&self, regions: &Regions<'_>) -> Vec<Value> {
+        let mut changes: Vec<Value> = self
+            .catalog
+            .documents
+            .iter()
+            .filter(|d| d.kind == crate::load::Kind::National)
+            .flat_map(|d| self.upcoming_in(d))
+            .collect();
+        match regions {
+            Regions::Here => {
+                for code in self.units() {
+                    changes.extend(self.upcoming_of(code));
+                }
+            }
+            Regions::Shards(summaries) => {
+                for s in summaries.iter() {
+                    changes.extend(s.upcoming.iter().cloned());
+                }
+            }
+        }
+        let key = |c: &Value| (c["effective"].to_string(), c["file"].to_string());
+        changes.sort_by_key(key);
+        changes
+    }
+
+    /// The upcoming changes of one region's own files (its entries and local items).
+    fn upcoming_of(&self, code: &str) -> Vec<Value> {
+        self.catalog
+            .documents
+            .iter()
+            .filter(|d| d.region_folder() == Some(code))
+            .flat_map(|d| self.upcoming_in(d))
+            .collect()
+    }
+
+    /// The changes of one document still to come, each with what the page needs and its file.
+    fn upcoming_in(&self, doc: &crate::load::Document) -> Vec<Value> {
+        use crate::load::Kind;
+        if !doc.valid {
+            return Vec::new();
+        }
+        let upcoming = crate::load::scheduled::upcoming(&doc.json, self.catalog.today);
+        if upcoming.is_empty() {
+            return Vec::new();
+        }
+        let record = view::doc(&doc.json);
+        let region = doc.region_folder();
+        let (what, url) = match (doc.kind, region) {
+            (Kind::National, _) => ("全国标准", format!("items/{}.html", doc.stem())),
+            (Kind::Entry | Kind::LocalItem, Some(r)) => {
+                ("办事指南", Self::guide_url(r, doc.stem()))
+            }
+            _ => return Vec::new(),
+        };
+        let code = match doc.kind {
+            Kind::Entry => doc.stem(),
+            _ => record.code().unwrap_or(doc.stem()),
+        };
+        let name = match doc.kind {
+            Kind::Entry => self.catalog.items.get(code).map(|i| i.value.name.as_str()),
+            _ => Some(record.name()),
+        };
+        let region_name = region
+            .and_then(|r| self.catalog.regions.get(r))
+            .map(|r| r.value.name.as_str());
+        upcoming
+            .into_iter()
+            .map(|change| {
+                let fields: Vec<&str> =
+                    change.fields.iter().map(|f| self.labels.field(f)).collect();
+                json!({
+                    "effective": change.effective,
+                    "basis": change.basis,
+                    "note": change.note,
+                    "fields": fields,
+                    "code": code,
+                    "name": name,
+                    "region_name": region_name,
+                    "what": what,
+                    "url": url,
+                    "file": doc.path(),
+                })
+            })
+            .collect()
+    }
+
+    fn conformance_page(&self, regions: &Regions<'_>) -> Value {
         let items: Vec<Value> = self
             .catalog
             .items
             .iter()
             .map(|(code, item)| json!({"code": code, "name": item.value.name, "url": format!("items/{code}.html")}))
             .collect();
-        let rows: Vec<Value> = self
-            .conformance
-            .regions
-            .iter()
-            .filter(|r| self.wanted(&r.code))
-            .map(|r| {
-                let cells: Vec<Value> = self
-                    .catalog
-                    .items
-                    .keys()
-                    .map(|code| {
-                        let class = match self.conformance.entry(&r.code, code) {
-                            Some(e) => e.class.as_str(),
-                            None if r.missing.binary_search_by(|m| m.code.as_str().cmp(code)).is_ok() => "missing",
-                            None => "na",
-                        };
-                        let label = if class == "na" { "不适用" } else { labels::class(class) };
-                        json!({"item": code, "class": class, "class_label": label})
-                    })
-                    .collect();
-                json!({"code": r.code, "name": r.name, "url": format!("regions/{}/index.html", r.code), "score_pct": r.score_pct(), "cells": cells})
-            })
-            .collect();
+        let rows: Vec<Value> = match regions {
+            Regions::Here => self
+                .conformance
+                .regions
+                .iter()
+                .filter(|r| self.wanted(&r.code))
+                .map(|r| self.matrix_row(&r.code))
+                .collect(),
+            Regions::Shards(summaries) => summaries.iter().map(|s| s.matrix_row.clone()).collect(),
+        };
+        let rows: Vec<Value> = rows.into_iter().filter(|r| !r.is_null()).collect();
         let mut legend: Vec<Value> = [
             Class::Same,
             Class::Improved,
@@ -1192,22 +1363,67 @@ impl<'a> Site<'a> {
         )
     }
 
-    fn search_entries(&self) -> Vec<Value> {
+    /// A region's row of the conformance matrix (null when the diff has no result for it).
+    fn matrix_row(&self, code: &str) -> Value {
+        let Some(r) = self.conformance.region(code) else {
+            return Value::Null;
+        };
+        let cells: Vec<Value> = self
+            .catalog
+            .items
+            .keys()
+            .map(|code| {
+                let class = match self.conformance.entry(&r.code, code) {
+                    Some(e) => e.class.as_str(),
+                    None if r
+                        .missing
+                        .binary_search_by(|m| m.code.as_str().cmp(code))
+                        .is_ok() =>
+                    {
+                        "missing"
+                    }
+                    None => "na",
+                };
+                let label = if class == "na" {
+                    "不适用"
+                } else {
+                    labels::class(class)
+                };
+                json!({"item": code, "class": class, "class_label": label})
+            })
+            .collect();
+        json!({"code": r.code, "name": r.name, "url": format!("regions/{}/index.html", r.code), "score_pct": r.score_pct(), "cells": cells})
+    }
+
+    /// A guide's row of the search index.
+    fn search_row(&self, e: &Effective) -> Value {
+        json!({
+            "code": e.item,
+            "name": self.entry(e).name(),
+            "region_name": self.catalog.regions.get(&e.region).map(|r| r.value.name.clone()),
+            "url": Self::guide_url(&e.region, &e.item),
+            "kind": if e.is_local() { "local" } else { "guide" },
+        })
+    }
+
+    fn search_entries(&self, regions: &Regions<'_>) -> Vec<Value> {
         let mut entries: Vec<Value> = self
             .catalog
             .items
             .iter()
             .map(|(code, item)| json!({"code": code, "name": item.value.name, "region_name": Value::Null, "url": format!("items/{code}.html"), "kind": "item"}))
             .collect();
-        entries.extend(self.guided().map(|e| {
-            json!({
-                "code": e.item,
-                "name": self.entry(e).name(),
-                "region_name": self.catalog.regions.get(&e.region).map(|r| r.value.name.clone()),
-                "url": Self::guide_url(&e.region, &e.item),
-                "kind": if e.is_local() { "local" } else { "guide" },
-            })
-        }));
+        match regions {
+            Regions::Here => entries.extend(self.guided().map(|e| self.search_row(e))),
+            Regions::Shards(summaries) => {
+                entries.extend(summaries.iter().flat_map(|s| s.search.iter().cloned()));
+                entries.extend(
+                    summaries
+                        .iter()
+                        .flat_map(|s| s.search_local.iter().cloned()),
+                );
+            }
+        }
         entries
     }
 }

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::Site;
-use super::opendata::{Column, Rows, Show, TABLES, Table, rows};
+use super::opendata::{Column, Rows, Show, TABLES, Table, national_rows, region_rows};
 use crate::load::schema::FieldLabels;
 use crate::resolve::labels;
 
@@ -26,26 +26,52 @@ pub const SHEET_ROWS: usize = 1_048_576;
 /// The longest text of a cell in Excel, in UTF-16 code units.
 const CELL_CHARS: usize = 32_767;
 
-/// The workbook of `site`'s tables.
-pub fn file(site: &Site<'_>) -> Result<Vec<u8>, XlsxError> {
-    workbook(site, SHEET_ROWS)
+/// The national workbook, `opendata/catalog.xlsx`: the national items and the national lines of
+/// materials and fees. Its creation time is the newest `reviewed` date of `reviewed`.
+pub fn national(site: &Site<'_>, reviewed: Option<&str>) -> Result<Vec<u8>, XlsxError> {
+    workbook(
+        site,
+        |tables| national_rows(site, tables),
+        |t| t.national,
+        reviewed,
+        SHEET_ROWS,
+    )
 }
 
-/// The workbook, with at most `sheet_rows` rows to a sheet.
-fn workbook(site: &Site<'_>, sheet_rows: usize) -> Result<Vec<u8>, XlsxError> {
+/// One region's workbook, `opendata/regions/<region>/catalog.xlsx`: its entries, their lines and
+/// their conformance.
+pub fn region(site: &Site<'_>, code: &str, reviewed: Option<&str>) -> Result<Vec<u8>, XlsxError> {
+    workbook(
+        site,
+        |tables| region_rows(site, code, tables),
+        |t| t.regional,
+        reviewed,
+        SHEET_ROWS,
+    )
+}
+
+/// A workbook of the tables `wanted` accepts, filled by `fill`, with at most `sheet_rows` rows
+/// to a sheet.
+fn workbook(
+    site: &Site<'_>,
+    fill: impl FnOnce(&mut [Buffer; 5]),
+    wanted: impl Fn(&Table) -> bool,
+    reviewed: Option<&str>,
+    sheet_rows: usize,
+) -> Result<Vec<u8>, XlsxError> {
     let mut tables: [Buffer; 5] = Default::default();
-    rows(site, &mut tables);
+    fill(&mut tables);
     let mut book = Workbook::new();
     book.set_properties(
         &DocProperties::new()
             .set_title(&site.title)
-            .set_creation_datetime(&created(site)),
+            .set_creation_datetime(&created(reviewed)),
     );
     let formats = Formats {
         header: Format::new().set_bold(),
         date: Format::new().set_num_format("yyyy-mm-dd"),
     };
-    for (table, buffer) in TABLES.iter().zip(&tables) {
+    for (table, buffer) in TABLES.iter().zip(&tables).filter(|(t, _)| wanted(t)) {
         for (name, part) in sheets(table, &buffer.0, sheet_rows) {
             let sheet = book.add_worksheet();
             sheet.set_name(name)?;
@@ -66,16 +92,12 @@ impl Rows for Buffer {
     }
 }
 
-/// The newest `reviewed` date of the catalog (1980-01-01, the zip format's first day, when no
-/// document has one): the workbook's creation time, which would otherwise be the clock's.
-fn created(site: &Site<'_>) -> ExcelDateTime {
-    site.catalog
-        .documents
-        .iter()
-        .filter_map(|d| d.json.get("reviewed")?.as_str())
-        .filter_map(|date| Some((date, ExcelDateTime::parse_from_str(date).ok()?)))
-        .max_by(|a, b| a.0.cmp(b.0))
-        .map(|(_, date)| date)
+/// The workbook's creation time, which would otherwise be the clock's: the newest `reviewed`
+/// date of the documents its rows come from (1980-01-01, the zip format's first day, when none
+/// has one).
+fn created(reviewed: Option<&str>) -> ExcelDateTime {
+    reviewed
+        .and_then(|date| ExcelDateTime::parse_from_str(date).ok())
         .or_else(|| ExcelDateTime::from_ymd(1980, 1, 1).ok())
         .unwrap_or_default()
 }
@@ -307,7 +329,14 @@ mod tests {
         let templates = crate::emit::templates::Templates::load(root, None).unwrap();
         let site = Site::new(&compiled, &templates, Vec::new());
         let read = |sheet_rows| {
-            let bytes = workbook(&site, sheet_rows).unwrap();
+            // Every table whole (the national rows and every region's), to see it split.
+            let fill = |tables: &mut [Buffer; 5]| {
+                national_rows(&site, tables);
+                for region in site.units() {
+                    region_rows(&site, region, tables);
+                }
+            };
+            let bytes = workbook(&site, fill, |_| true, None, sheet_rows).unwrap();
             let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
             book.sheet_names()
                 .into_iter()

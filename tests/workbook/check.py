@@ -1,6 +1,11 @@
 """The workbook as an office opens it: openpyxl and LibreOffice read opendata/catalog.xlsx.
 
-    check.py WORKBOOK OPENDATA_DIR      exit 0 when every code survives, 1 with the reasons
+    check.py WORKBOOK OPENDATA_DIR [PART_DIR]     exit 0 when every code survives, 1 with the reasons
+
+The open data is split (README, Open data): OPENDATA_DIR/datapackage.json lists each table's
+parts, the national one (`materials.csv`) and one per region (`regions/<code>/materials.csv`). A
+workbook holds the rows of the parts in its own folder: PART_DIR, relative to OPENDATA_DIR (by
+default the workbook's folder when it lies under OPENDATA_DIR, else the national parts).
 
 (a) openpyxl: every cell of a code column (基本编码, 行政区划代码, 实施编码, 统一社会信用代码,
     咨询电话) is a string cell (data_type 's') and the column holds exactly the CSV's codes;
@@ -26,14 +31,20 @@ import openpyxl
 CODES = ("code", "region", "item", "task_code", "credit_code", "phone")
 
 
-def tables(opendata):
-    """Each table: its header titles, and for each code column its position and CSV values."""
+def tables(opendata, part_dir):
+    """Each table: its header titles, and for each code column its position and the values of
+    its parts in `part_dir`."""
     package = json.loads((opendata / "datapackage.json").read_text(encoding="utf-8"))
     result = {}
     for resource in package["resources"]:
         fields = resource["schema"]["fields"]
-        with open(opendata / resource["path"], encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.DictReader(f))
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        rows = []
+        for path in paths:
+            if Path(path).parent != part_dir:
+                continue
+            with open(opendata / path, encoding="utf-8-sig", newline="") as f:
+                rows.extend(csv.DictReader(f))
         codes = {
             field["name"]: (i, Counter(row[field["name"]] for row in rows))
             for i, field in enumerate(fields)
@@ -116,8 +127,14 @@ def with_libreoffice(workbook, tables, problems):
 
 
 def main():
-    workbook, opendata = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
-    expected = tables(opendata)
+    workbook, opendata = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
+    if len(sys.argv) > 3:
+        part_dir = Path(sys.argv[3])
+    elif workbook.parent.is_relative_to(opendata):
+        part_dir = workbook.parent.relative_to(opendata)
+    else:
+        part_dir = Path(".")
+    expected = tables(opendata, part_dir)
     found = {}
     for tool, check in (("openpyxl", with_openpyxl), ("LibreOffice", with_libreoffice)):
         problems = found[tool] = []

@@ -1,0 +1,214 @@
+//! `catalogc merge --kind site`: the national site from build shards ([`super::shard`]). The
+//! regions' folders are taken from the shards as they are; the national pages (index, item pages,
+//! conformance matrix, search), the national open data (its tables' national parts, the data
+//! package listing every region's parts, `catalog.json`, `catalog.jsonld`, the workbook) are made
+//! from the national files of the catalog and the shards' summaries, by the same code as a whole
+//! build, so the merged site is byte-identical to `build`'s. The conformance report
+//! (`reports/conformance.json`) is the diff's, merged by `merge --kind conformance`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::shard::{ShardFile, VERSION};
+use super::units::region_dirs;
+use super::{BuildError, Regions, Sink, Site, Summary, Written};
+
+/// Why shards cannot be merged (exit status 2); nothing is written.
+#[derive(Debug)]
+pub enum MergeError {
+    /// A shard without a readable `shard.json` of this version.
+    NotAShard {
+        shard: PathBuf,
+        why: String,
+    },
+    /// Two shards hold the same region.
+    Overlap {
+        region: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
+    /// A shard built from other national files, schemas, templates or catalogc.
+    OtherCatalog {
+        shard: PathBuf,
+    },
+    /// Shards built with and without feeds.
+    Feeds {
+        shard: PathBuf,
+    },
+    /// A region of the catalog that no shard holds.
+    Missing {
+        region: String,
+    },
+    Build(BuildError),
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeError::NotAShard { shard, why } => {
+                write!(f, "{} is not a build shard: {why}", shard.display())
+            }
+            MergeError::Overlap {
+                region,
+                first,
+                second,
+            } => write!(
+                f,
+                "region {region} is in two shards, {} and {}",
+                first.display(),
+                second.display()
+            ),
+            MergeError::OtherCatalog { shard } => write!(
+                f,
+                "{} was built from other national files, schemas, templates, reference date or catalogc version",
+                shard.display()
+            ),
+            MergeError::Feeds { shard } => write!(
+                f,
+                "{} was built with feeds where the first shard was not, or the other way round",
+                shard.display()
+            ),
+            MergeError::Missing { region } => write!(f, "no shard holds region {region}"),
+            MergeError::Build(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for MergeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            MergeError::Build(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Read a shard's `shard.json`.
+fn read(shard: &Path) -> Result<ShardFile, MergeError> {
+    let not = |why: String| MergeError::NotAShard {
+        shard: shard.to_path_buf(),
+        why,
+    };
+    let text = std::fs::read_to_string(shard.join("shard.json"))
+        .map_err(|e| not(format!("shard.json: {e}")))?;
+    let file: ShardFile =
+        serde_json::from_str(&text).map_err(|e| not(format!("shard.json: {e}")))?;
+    if file.version != VERSION {
+        return Err(not(format!(
+            "shard.json is version {}, this catalogc reads {VERSION}",
+            file.version
+        )));
+    }
+    Ok(file)
+}
+
+/// Every file under `dir`, as paths relative to `base`, in name order.
+fn files_under(base: &Path, dir: &str) -> Vec<String> {
+    crate::load::walk_sorted(&base.join(dir))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            Some(
+                e.path()
+                    .strip_prefix(base)
+                    .ok()?
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            )
+        })
+        .collect()
+}
+
+/// Merge `shards` into `out`. `site` is the catalog compiled from its national files alone;
+/// `regions`, every region of the catalog (each must be in one shard).
+pub fn merge(
+    site: &mut Site<'_>,
+    compiled: &crate::pipeline::Compiled,
+    regions: &[String],
+    shards: &[PathBuf],
+    out: &Path,
+) -> Result<Written, MergeError> {
+    let mut files = Vec::new();
+    let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, shard) in shards.iter().enumerate() {
+        let file = read(shard)?;
+        for region in &file.regions {
+            if let Some(&first) = owner.get(region) {
+                return Err(MergeError::Overlap {
+                    region: region.clone(),
+                    first: shards[first].clone(),
+                    second: shard.clone(),
+                });
+            }
+            owner.insert(region.clone(), i);
+        }
+        files.push(file);
+    }
+    if let Some(region) = regions.iter().find(|r| !owner.contains_key(*r)) {
+        return Err(MergeError::Missing {
+            region: region.clone(),
+        });
+    }
+    let feeds = files.first().is_some_and(|f| f.feeds);
+    if let Some(i) = files.iter().position(|f| f.feeds != feeds) {
+        return Err(MergeError::Feeds {
+            shard: shards[i].clone(),
+        });
+    }
+    site.feeds = feeds;
+    let units = super::units::Units::new(site, &compiled.policy_document.source.text);
+    let national = format!("{:032x}", units.national());
+    if let Some(i) = files.iter().position(|f| f.national != national) {
+        return Err(MergeError::OtherCatalog {
+            shard: shards[i].clone(),
+        });
+    }
+    let mut summaries: Vec<Summary> = files.into_iter().flat_map(|f| f.summaries).collect();
+    summaries.sort_by(|a, b| a.code.cmp(&b.code));
+    let codes: Vec<&str> = summaries.iter().map(|s| s.code.as_str()).collect();
+    let site = &*site;
+    super::output::build_with(out, site.reuse_pages, |sink| {
+        national_files(site, &units, &Regions::Shards(&summaries), &codes, sink)?;
+        // The national feed is the same in every shard (each made it from the whole history).
+        if feeds && let Some(shard) = shards.first() {
+            let path = "portal/feed.xml";
+            let bytes = std::fs::read(shard.join(path)).map_err(super::io(&shard.join(path)))?;
+            sink.put(path.to_string(), bytes)?;
+        }
+        for (region, &i) in &owner {
+            for dir in region_dirs(region) {
+                for path in files_under(&shards[i], &dir) {
+                    let from = shards[i].join(&path);
+                    let bytes = std::fs::read(&from).map_err(super::io(&from))?;
+                    sink.put(path, bytes)?;
+                }
+            }
+        }
+        Ok(())
+    })
+    .map_err(MergeError::Build)
+}
+
+/// The national pages and open data, from `regions`.
+fn national_files(
+    site: &Site<'_>,
+    units: &super::units::Units,
+    regions: &Regions<'_>,
+    codes: &[&str],
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    for (path, bytes) in site.national_pages(sink, regions)? {
+        sink.put(path, bytes)?;
+    }
+    for (path, bytes) in super::opendata::national_files(site, codes) {
+        sink.put(path, bytes)?;
+    }
+    sink.put(
+        "opendata/catalog.jsonld".to_string(),
+        super::jsonld::national_document(site),
+    )?;
+    let reviewed = units.newest_reviewed(site, None);
+    let bytes = super::workbook::national(site, reviewed).map_err(BuildError::Workbook)?;
+    sink.put("opendata/catalog.xlsx".to_string(), bytes)
+}

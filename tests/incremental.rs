@@ -1,0 +1,250 @@
+//! Incremental builds (issue 18, point 3): a region whose inputs did not change keeps its folders
+//! (moved as a whole from the previous output), a changed one is made again, the national pages
+//! follow every change, and the output is byte-identical to a build from scratch (`--no-cache`),
+//! hidden manifests included. A build killed while it moves folders leaves the previous output
+//! whole for the next build to find.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::*;
+
+/// Every file under `dir` with its bytes (hidden ones too).
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The paths where two trees differ (for a readable failure).
+fn differences(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut paths: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|p| a.get(*p) != b.get(*p))
+        .cloned()
+        .collect();
+    paths.dedup();
+    paths
+}
+
+fn ok(output: std::process::Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .ino()
+}
+
+/// The sample catalog in a git repository of two commits, so that the build writes feeds.
+fn sample_repo() -> tempfile::TempDir {
+    let dir = sample_copy();
+    commit_all(dir.path(), "样例目录");
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "reviewed: 2025-10-01\n",
+    );
+    commit_all(dir.path(), "深圳市居住证申领：复核");
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn one_changed_entry_remakes_its_region_and_the_national_pages_and_nothing_else() {
+    let dir = sample_repo();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    ok(build(dir.path(), &site, &[]));
+    // 广东 (440000) is the parent of 深圳 (440300), whose child is 福田 (440304); 湖南 (430000)
+    // is elsewhere.
+    let folders = |region: &str| {
+        [
+            format!("portal/regions/{region}"),
+            format!("guides/{region}"),
+            format!("opendata/regions/{region}"),
+        ]
+    };
+    let before: BTreeMap<String, u64> = ["440000", "440300", "440304", "430000"]
+        .iter()
+        .flat_map(|r| folders(r))
+        .filter(|f| site.join(f).is_dir())
+        .map(|f| (f.clone(), inode(&site.join(&f))))
+        .collect();
+    assert!(before.contains_key("opendata/regions/430000"), "{before:?}");
+
+    // Nothing changed: every region's folders are the previous ones, moved.
+    let unchanged = tree(&site);
+    ok(build(dir.path(), &site, &[]));
+    assert_eq!(differences(&unchanged, &tree(&site)), Vec::<String>::new());
+    for (folder, ino) in &before {
+        assert_eq!(inode(&site.join(folder)), *ino, "{folder} was made again");
+    }
+
+    // One entry of 深圳 changes (committed, so the feeds change too).
+    let item_before = std::fs::read(site.join("portal/items/002000112001.html")).unwrap();
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "service_points: [{address: 深圳市福田区福中三路2012号}]\ncommitted_limit: {days: 7, unit: working_day}\n",
+    );
+    commit_all(dir.path(), "深圳市居住证申领：办理地点、承诺时限");
+    ok(build(dir.path(), &site, &[]));
+    // 深圳 and the region below it are made again; its parent and the other provinces are not.
+    for (folder, ino) in &before {
+        let again = inode(&site.join(folder)) != *ino;
+        let expected = folder.contains("440300") || folder.contains("440304");
+        assert_eq!(again, expected, "{folder}: made again {again}");
+    }
+    let guide =
+        std::fs::read_to_string(site.join("portal/regions/440300/002000112001.html")).unwrap();
+    assert!(guide.contains("福中三路2012号"));
+    // The national pages follow: the item page's column for 深圳, the national feed.
+    let item = std::fs::read_to_string(site.join("portal/items/002000112001.html")).unwrap();
+    assert!(item.as_bytes() != item_before && item.contains("7个工作日"));
+    let feed = std::fs::read_to_string(site.join("portal/feed.xml")).unwrap();
+    assert!(feed.contains("7个工作日"), "{feed}");
+    let region_feed = std::fs::read_to_string(site.join("portal/regions/440300/feed.xml")).unwrap();
+    assert!(region_feed.contains("7个工作日"));
+
+    // The whole output is what a build from scratch writes, byte for byte.
+    let fresh = out.path().join("fresh");
+    ok(build(dir.path(), &fresh, &["--no-cache"]));
+    assert_eq!(
+        differences(&tree(&site), &tree(&fresh)),
+        Vec::<String>::new()
+    );
+
+    // A change to a national item reaches every region.
+    merge(
+        dir.path(),
+        "catalog/national/002000112001.yaml",
+        "reviewed: 2026-01-05\n",
+    );
+    ok(build(dir.path(), &site, &[]));
+    assert_ne!(
+        inode(&site.join("opendata/regions/430000")),
+        before["opendata/regions/430000"]
+    );
+    let fresh = out.path().join("fresh2");
+    ok(build(dir.path(), &fresh, &["--no-cache"]));
+    assert_eq!(
+        differences(&tree(&site), &tree(&fresh)),
+        Vec::<String>::new()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_region_manifest_that_does_not_describe_the_output_is_not_trusted() {
+    let dir = copy_of("base");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    ok(build(dir.path(), &site, &[]));
+    let folder = site.join("opendata/regions/440000");
+    let ino = inode(&folder);
+    let manifest = site.join(".catalogc-regions");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    assert!(text.lines().any(|l| l.ends_with(" 440000")), "{text}");
+    let lied: String = text
+        .lines()
+        .map(|l| match l.split_once(' ') {
+            Some((_, rest)) if l.len() > 40 => format!("{} {rest}\n", "0".repeat(32)),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&manifest, lied).unwrap();
+    ok(build(dir.path(), &site, &[]));
+    assert_ne!(inode(&folder), ino, "a region with another key was moved");
+    let fresh = out.path().join("fresh");
+    ok(build(dir.path(), &fresh, &["--no-cache"]));
+    assert_eq!(
+        differences(&tree(&site), &tree(&fresh)),
+        Vec::<String>::new()
+    );
+}
+
+/// A build killed while it moved folders out of the previous output (a journal beside the output
+/// names them, some are in its staging folder) or just after it moved the previous output aside:
+/// the next build, even one that fails, first puts everything back.
+#[cfg(unix)]
+#[test]
+fn a_build_killed_while_moving_folders_is_undone_by_the_next_one() {
+    let dir = copy_of("base");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    ok(build(dir.path(), &site, &[]));
+    let good = tree(&site);
+    let broken_template = |root: &Path| {
+        std::fs::create_dir_all(root.join("output-templates")).unwrap();
+        // Fails while rendering, inside the build (not while the templates load).
+        std::fs::write(
+            root.join("output-templates/guide.html"),
+            "{% extends \"builtin/guide.html\" %}{% block content %}{{ guide.name | no_such_filter }}{% endblock %}",
+        )
+        .unwrap();
+    };
+    broken_template(dir.path());
+
+    for aside in [false, true] {
+        // What a killed build leaves: two folders moved into its staging folder, the journal.
+        let staging = out.path().join(".site.tmp-4242424");
+        let moved = ["portal/regions/440000", "opendata/regions/440300"];
+        for folder in moved {
+            std::fs::create_dir_all(staging.join(folder).parent().unwrap()).unwrap();
+            std::fs::rename(site.join(folder), staging.join(folder)).unwrap();
+        }
+        std::fs::write(
+            out.path().join(".site.moves-4242424"),
+            format!("{}\nguides/440000\n", moved.join("\n")),
+        )
+        .unwrap();
+        if aside {
+            // Killed after moving the previous output aside, before putting the new one in place.
+            std::fs::rename(&site, out.path().join(".site.old-4242424")).unwrap();
+        }
+        let failed = build(dir.path(), &site, &[]);
+        assert_eq!(failed.status.code(), Some(2));
+        assert_eq!(
+            differences(&good, &tree(&site)),
+            Vec::<String>::new(),
+            "aside: {aside}"
+        );
+        let left: Vec<String> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["site"], "aside: {aside}");
+    }
+
+    // And a good build after it makes what a build from scratch makes.
+    std::fs::remove_dir_all(dir.path().join("output-templates")).unwrap();
+    ok(build(dir.path(), &site, &[]));
+    let fresh = out.path().join("fresh");
+    ok(build(dir.path(), &fresh, &["--no-cache"]));
+    assert_eq!(
+        differences(&tree(&site), &tree(&fresh)),
+        Vec::<String>::new()
+    );
+}
