@@ -467,9 +467,11 @@ fn entry<'a>(
                         .collect(),
                 };
                 let national = national.unwrap_or(&Value::Null);
-                let situations = per_situation(field)
-                    .then(|| effective.situations(catalog))
-                    .unwrap_or_default();
+                let situations = if per_situation(field) {
+                    effective.situations(catalog)
+                } else {
+                    Vec::new()
+                };
                 if situations.is_empty() {
                     lines(field, (key, item, omit), &stated, national, None)
                 } else {
@@ -533,8 +535,7 @@ fn entry<'a>(
         let source_doc = &catalog.documents[sourced.doc];
         let stated_here = !sourced.national && sourced.doc == effective.own();
         let today = catalog.today;
-        let mut in_situations: BTreeMap<(String, String, bool), (usize, String, Vec<String>)> =
-            BTreeMap::new();
+        let mut in_situations: BTreeMap<(String, String, bool), Reported> = BTreeMap::new();
         for detail in details.iter_mut().filter(|d| d.class == Class::Deviation) {
             // The document that states this difference: the field's source, or for an
             // inherited omission the parent region that made it.
@@ -1184,6 +1185,10 @@ fn show(value: Option<&Value>, lang: Lang) -> String {
         Some(v) => v.to_string(),
     }
 }
+
+/// A finding about a line in some situations: its index in the findings, its message without
+/// the situations, and the names of the situations it applies in.
+type Reported = (usize, String, Vec<String>);
 
 /// A finding's message naming the situations it applies in: `…（情形：以合法稳定就业申领）`.
 fn in_situations_message(base: &str, names: &[String], lang: Lang) -> String {
