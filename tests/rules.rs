@@ -206,6 +206,10 @@ rule_tests!(
     event_size,
     repealed_law,
     law_amended,
+    unknown_situation,
+    overlapping_restatement,
+    deferred_proof,
+    waived_deferrable,
 );
 
 /// CAT113 pairs each written material with its effective line: an explicit omission is in the

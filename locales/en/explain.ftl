@@ -497,6 +497,35 @@ cat315-what =
 cat315-why =
     An amendment can change conditions, materials, limits or fees. The file's `reviewed` date says when its content was last confirmed; if the law changed since, the content may be out of date until an editor confirms it against the amended text and moves `reviewed`.
 
+## CAT316 unknown-situation
+cat316-summary = a line's `situations` names no situation of the item
+cat316-what =
+    A material or condition line may carry `situations: [ids]`: it applies only in those situations (办理情形). In a national item each id must be one of the item's own `situations`; in a regional entry, one of the national item's situations or one the region (or a parent region) adds in its `situations` list. The help names the closest known id.
+cat316-why =
+    A line that names an unknown situation applies in no situation at all: the material silently disappears from every guide and from the per-situation diff. Most often the id is a typo (`employmnet`), or a situation was renamed nationally and the regional line was not.
+
+## CAT317 overlapping-restatement
+cat317-what =
+    In a regional entry, the same `ref` may appear on several lines of `materials` or `conditions` (restating or omitting it) when their situations are disjoint: `{ "{" }ref: photo, situations: [employment]{ "}" }` and `{ "{" }ref: photo, situations: [housing], omitted: 理由{ "}" }`. Two such lines that cover the same situation are an error; a line without `situations` covers every situation. (Two lines without `situations` for the same ref are CAT108.)
+cat317-summary = two lines for the same `ref` cover the same situation
+cat317-why =
+    With two lines for one situation, it is undefined which one an applicant in that situation sees: the guide, the portal and the diff could each pick a different one, and a restatement could silently hide an omission.
+
+## CAT318 deferred-proof
+cat318-summary = the material that proves a situation is accepted to follow later (容缺)
+cat318-what =
+    A national situation may list in `proof` the materials that prove an applicant is in it (the labour contract for 以合法稳定就业申领). Such a material may not be `deferrable` (容缺受理) in that situation, in the national item or in a regional entry. It may be deferrable in other situations (restate it per situation).
+cat318-why =
+    容缺受理 accepts an application while a non-essential document follows later. The proof of the situation is essential: without it the office cannot know which conditions and materials apply, so the application cannot be accepted on its basis.
+
+## CAT319 waived-deferrable
+cat319-summary = a material is both waived and accepted to follow later
+cat319-what =
+    Warns when a material line, as a national item or a regional entry states it (a restating line merged with the national line), has both `waived_by` (免提交: the office fetches it itself) and `deferrable: true` (容缺: the applicant hands it in later).
+cat319-why =
+    The two say different things to the applicant: the guide would tell them both that they need not bring the document and that they must bring it within so many days. One of the two is a leftover; keep the one the office practises.
+
+
 ## CAT022 fullwidth-punctuation
 cat022-summary = full-width punctuation where YAML needs an ASCII character
 cat022-what =

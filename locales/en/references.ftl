@@ -106,3 +106,25 @@ cat314-help = cite the law in force; if none replaces it, the national office mu
 # CAT315 law-amended
 cat315-message = { $title } (`{ $id }`) was amended on { $date }, after this file was last reviewed
 cat315-help = confirm the content against the amended text, then move `reviewed` to the date you did
+
+## CAT316 unknown-situation
+cat316-message = `situations` of this line in `{ $list }` names `{ $id }`, which is not a situation of the item
+cat316-label = known situations: { $ids }
+cat316-label-none = the item has no situations
+cat316-help = did you mean `{ $id }`?
+cat316-help-none = name a situation of the national item, or one the region adds in its own `situations`
+
+## CAT317 overlapping-restatement
+cat317-message = `ref: { $reference }` is stated twice in `{ $list }` for the same situation: { $situations }
+cat317-label = the second line
+cat317-first = the first line for this situation
+cat317-help = give each line for the same `ref` its own situations (`situations: [...]`), or merge the lines
+
+## CAT318 deferred-proof
+cat318-message = material `{ $id }` proves the situation { $situation } and is accepted to follow later (`deferrable`)
+cat318-label = 容缺 here
+cat318-help = the proof of a situation must be checked at acceptance: remove `deferrable` here, or restrict the line to the situations it does not prove
+
+## CAT319 waived-deferrable
+cat319-message = material `{ $id }` is waived (`waived_by: { $waived_by }`) and also accepted to follow later (`deferrable`)
+cat319-help = a waived material is not handed in at all; keep `waived_by` or `deferrable`, not both

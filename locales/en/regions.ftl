@@ -7,6 +7,7 @@ diff-line = { $field ->
     [conditions] condition
     [materials] material
     [fees] fee
+    [situations] situation
    *[other] { $field }
 } `{ $key }`
 diff-regional = regional value
@@ -15,6 +16,7 @@ diff-national-says = the national standard says { $value }
 diff-national-this = the national standard says this
 diff-help = conform to the standard, or record an approved exception: `exceptions: [{"{"}field: { $field }{ $line_ref }, reason: …, approval: …, expires: …{"}"}]`
 exception-line = `{ $field }` line `{ $line }`
+diff-in-situations = {" "}(in situation { $names })
 exception-field = `{ $field }`
 
 ## CAT203 fixed-field
@@ -51,6 +53,7 @@ cat210-help = restate the line as `- {"{"}ref: { $key }{"}"}`, or omit it with t
 
 ## CAT212 omitted-requirement
 cat212-condition = { $line } is a legal requirement (not `waivable`) and is omitted
+cat212-situation = { $line } is not handled here (not marked `optional` in the national standard) and is omitted
 cat212-message = { $line } is required by law (`statutory: true`) and is omitted
 
 ## CAT213 exception-expiring

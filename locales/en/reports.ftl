@@ -63,6 +63,14 @@ diff-extra = extra (local item)
 diff-across = { $code } { $name } across regions
 diff-national-column = national: { $count } materials: { $materials }; limit { $limit }; fees { $fees }
 diff-region-column = { $name } ({ $region }): { $count } materials: { $materials }; committed { $limit }; fees { $fees }; { $class }
+diff-situation = situation { $name } ({ $id })
+diff-situation-added = situation { $name } ({ $id }), added by the region
+diff-situation-count = { $required } required materials ({ $optional } more optional or deferrable): { $materials }
+diff-situation-optional = ; optional or deferrable: { $materials }
+diff-situation-differs = ; differs from the standard: { $lines }
+diff-situation-national = national: { $cell }
+diff-situation-region = { $name } ({ $region }): { $cell }
+diff-situation-not-handled = not handled here
 
 ## check --format markdown
 markdown-counts = { $errors } errors, { $warnings } warnings in { $files } files

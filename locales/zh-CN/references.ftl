@@ -106,3 +106,25 @@ cat314-help = 请引用现行有效的法规；如果没有替代法规，须由
 # CAT315 law-amended
 cat315-message = { $title }（`{ $id }`）于 { $date } 修正，晚于本文件的最近核验日期
 cat315-help = 请对照修正后的条文核实本文件的内容，再把 `reviewed` 改为核实的日期
+
+## CAT316 unknown-situation
+cat316-message = `{ $list }` 中这一行的 `situations` 写了 `{ $id }`，它不是本事项的办理情形
+cat316-label = 已有的情形：{ $ids }
+cat316-label-none = 本事项没有办理情形
+cat316-help = 是否应为 `{ $id }`？
+cat316-help-none = 请写全国事项的情形，或本地在自己的 `situations` 中新增的情形
+
+## CAT317 overlapping-restatement
+cat317-message = `{ $list }` 中 `ref: { $reference }` 针对同一情形写了两次：{ $situations }
+cat317-label = 第二行
+cat317-first = 针对这一情形的第一行
+cat317-help = 同一 `ref` 的各行请写互不重叠的情形（`situations: [...]`），或合并为一行
+
+## CAT318 deferred-proof
+cat318-message = 材料 `{ $id }` 用来证明情形“{ $situation }”，却被设为容缺受理（`deferrable`）
+cat318-label = 此处设为容缺
+cat318-help = 证明情形的材料须在受理时核验：请去掉这里的 `deferrable`，或把这一行限定在它不证明的情形
+
+## CAT319 waived-deferrable
+cat319-message = 材料 `{ $id }` 已免提交（`waived_by: { $waived_by }`），又被设为容缺受理（`deferrable`）
+cat319-help = 免提交的材料根本不用提交；`waived_by` 与 `deferrable` 只保留一个

@@ -7,6 +7,7 @@ diff-line = { $field ->
     [conditions] 受理条件
     [materials] 申请材料
     [fees] 收费项目
+    [situations] 办理情形
    *[other] { $field }
 } `{ $key }`
 diff-regional = 地方的值
@@ -15,6 +16,7 @@ diff-national-says = 全国标准为 { $value }
 diff-national-this = 全国标准的规定
 diff-help = 请符合全国标准，或记录经批准的例外：`exceptions: [{"{"}field: { $field }{ $line_ref }, reason: …, approval: …, expires: …{"}"}]`
 exception-line = `{ $field }` 中的 `{ $line }` 行
+diff-in-situations = （情形：{ $names }）
 exception-field = `{ $field }`
 
 ## CAT203 fixed-field
@@ -55,6 +57,7 @@ cat210-help = 请重述该行：`- {"{"}ref: { $key }{"}"}`，或写明理由省
 
 ## CAT212 omitted-requirement
 cat212-condition = { $line } 是法定要求（不可免除，没有 `waivable`），却被省略了
+cat212-situation = { $line } 被省略（本地不办理），而全国标准没有把它标为可不办理（`optional`）
 cat212-message = { $line } 是法律规定必须提交的（`statutory: true`），却被省略了
 
 ## CAT213 exception-expiring

@@ -58,6 +58,14 @@ diff-extra = 多出（地方事项）
 diff-across = { $code } { $name } 各地区对比
 diff-national-column = 全国标准：{ $count } 项材料：{ $materials }；法定时限 { $limit }；收费 { $fees }
 diff-region-column = { $name }（{ $region }）：{ $count } 项材料：{ $materials }；承诺时限 { $limit }；收费 { $fees }；{ $class }
+diff-situation = 情形 { $name }（{ $id }）
+diff-situation-added = 情形 { $name }（{ $id }，地方新增）
+diff-situation-count = { $required } 项必要材料（另有 { $optional } 项非必要或容缺）：{ $materials }
+diff-situation-optional = ；非必要或容缺：{ $materials }
+diff-situation-differs = ；与标准不同：{ $lines }
+diff-situation-national = 全国标准：{ $cell }
+diff-situation-region = { $name }（{ $region }）：{ $cell }
+diff-situation-not-handled = 本地不办理
 
 ## check --format markdown
 markdown-counts = 共 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告

@@ -550,6 +550,35 @@ pub static LAW_AMENDED: Code = code(
     "a law a file cites was amended after the file was last reviewed",
 );
 
+pub static UNKNOWN_SITUATION: Code = code(
+    "CAT316",
+    "unknown-situation",
+    Error,
+    Active,
+    "a line's `situations` names no situation of the item",
+);
+pub static OVERLAPPING_RESTATEMENT: Code = code(
+    "CAT317",
+    "overlapping-restatement",
+    Error,
+    Active,
+    "two lines for the same `ref` cover the same situation",
+);
+pub static DEFERRED_PROOF: Code = code(
+    "CAT318",
+    "deferred-proof",
+    Error,
+    Active,
+    "the material that proves a situation is accepted to follow later (容缺)",
+);
+pub static WAIVED_DEFERRABLE: Code = code(
+    "CAT319",
+    "waived-deferrable",
+    Warning,
+    Active,
+    "a material is both waived and accepted to follow later",
+);
+
 /// Every code, in code order.
 pub static ALL: &[&Code] = &[
     &YAML_SYNTAX,
@@ -624,6 +653,10 @@ pub static ALL: &[&Code] = &[
     &EVENT_SIZE,
     &REPEALED_LAW,
     &LAW_AMENDED,
+    &UNKNOWN_SITUATION,
+    &OVERLAPPING_RESTATEMENT,
+    &DEFERRED_PROOF,
+    &WAIVED_DEFERRABLE,
 ];
 
 /// Find a code, accepting `CAT101`, `cat101` or `101`, and short forms of low codes: `7`, `07`,

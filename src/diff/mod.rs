@@ -107,6 +107,13 @@ pub struct Detail {
     pub text_diff: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<Approval>,
+    /// The situation (办理情形) the difference applies in, for an item with situations: the
+    /// lists are compared per situation (docs/situations-diff.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub situation: Option<String>,
+    /// That situation's name, for the text reports: `以合法稳定就业申领`.
+    #[serde(skip)]
+    pub situation_name: Option<String>,
     #[serde(skip)]
     regional_pointer: String,
     #[serde(skip)]
@@ -459,12 +466,29 @@ fn entry<'a>(
                         .filter_map(|&doc| shared.slot(doc, index).map(|v| (doc, v)))
                         .collect(),
                 };
-                lines(
-                    field,
-                    (key, item, omit),
-                    &stated,
-                    national.unwrap_or(&Value::Null),
-                )
+                let national = national.unwrap_or(&Value::Null);
+                let situations = if per_situation(field) {
+                    effective.situations(catalog)
+                } else {
+                    Vec::new()
+                };
+                if situations.is_empty() {
+                    lines(field, (key, item, omit), &stated, national, None)
+                } else {
+                    // Per situation the region handles: the lines that apply in it, compared
+                    // the way whole lists are.
+                    let mut details = Vec::new();
+                    for situation in &situations {
+                        let id = situation.id();
+                        let name = Some(situation.name()).filter(|n| !n.is_empty());
+                        for mut d in lines(field, (key, item, omit), &stated, national, Some(id)) {
+                            d.situation = Some(id.to_string());
+                            d.situation_name = Some(name.unwrap_or(id).to_string());
+                            details.push(d);
+                        }
+                    }
+                    details
+                }
             }
             FieldPolicy::Scalar {
                 direction,
@@ -511,6 +535,7 @@ fn entry<'a>(
         let source_doc = &catalog.documents[sourced.doc];
         let stated_here = !sourced.national && sourced.doc == effective.own();
         let today = catalog.today;
+        let mut in_situations: BTreeMap<(String, String, bool), Reported> = BTreeMap::new();
         for detail in details.iter_mut().filter(|d| d.class == Class::Deviation) {
             // The document that states this difference: the field's source, or for an
             // inherited omission the parent region that made it.
@@ -552,9 +577,34 @@ fn entry<'a>(
             // Under an expired exception the deviation is CAT208's one finding (renew or conform).
             if here
                 && !expired
-                && let Some(d) = finding(field, bounded, detail, own, national_doc, catalog.lang)
+                && let Some(mut d) =
+                    finding(field, bounded, detail, own, national_doc, catalog.lang)
             {
-                out.push(d);
+                // A line that differs the same way in several situations is one finding, which
+                // names them all.
+                match &detail.situation_name {
+                    Some(name) => {
+                        let key = (
+                            detail.regional_pointer.clone(),
+                            detail.kind.clone(),
+                            detail.approved_by.is_some(),
+                        );
+                        match in_situations.get_mut(&key) {
+                            Some((at, base, names)) => {
+                                names.push(name.clone());
+                                out[*at].message = in_situations_message(base, names, catalog.lang);
+                            }
+                            None => {
+                                let base = d.message.clone();
+                                let names = vec![name.clone()];
+                                d.message = in_situations_message(&base, &names, catalog.lang);
+                                in_situations.insert(key, (out.len(), base, names));
+                                out.push(d);
+                            }
+                        }
+                    }
+                    None => out.push(d),
+                }
             }
         }
         let class = match rule {
@@ -678,6 +728,8 @@ fn detail(
         regional: regional.cloned(),
         text_diff: None,
         approved_by: None,
+        situation: None,
+        situation_name: None,
         regional_pointer,
         national_pointer,
         stated_in: None,
@@ -798,28 +850,53 @@ fn lines<'a>(
     rule: (&str, &BTreeMap<String, Direction>, &Omit),
     stated: &Stated<'a>,
     national: &'a Value,
+    situation: Option<&str>,
 ) -> Vec<Detail> {
     let (key, item, omit) = rule;
     let empty = Vec::new();
     let national_lines = national.as_array().unwrap_or(&empty);
     let national_id = |j: usize| Line::Plain(&national_lines[j]).id();
+    // In one situation, only the lines that apply in it count (all lines when none is given).
+    let applies_in =
+        |line: &Value, s: &str| crate::resolve::lines::applies_in(&Line::Plain(line), s);
+    // A restating line without `situations` applies where the national line it restates does.
+    let applies = |line: &Value| {
+        situation.is_none_or(|s| match (line.get("situations"), reference(line, key)) {
+            (None, Some(r)) => national_lines
+                .iter()
+                .find(|n| Line::Plain(n).id() == r)
+                .is_none_or(|n| applies_in(n, s)),
+            _ => applies_in(line, s),
+        })
+    };
     let f = escape(field);
     // Walk the documents from the farthest: what each inherits, omits and fails to account for.
     let mut inherited: Vec<&str> = (0..national_lines.len())
+        .filter(|&j| applies(&national_lines[j]))
         .map(national_id)
         .filter(|id| !id.is_empty())
         .collect();
     let mut omitted: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut unaccounted: BTreeMap<&str, usize> = BTreeMap::new();
     for &(doc, list) in &stated.lists {
-        let lines = list.as_array().unwrap_or(&empty);
+        let lines: Vec<&Value> = list
+            .as_array()
+            .unwrap_or(&empty)
+            .iter()
+            .filter(|l| applies(l))
+            .collect();
         let is_omission = |line: &Value| Line::Plain(line).omitted().is_some();
         let restated: Vec<&str> = lines
             .iter()
             .filter(|l| !is_omission(l))
             .filter_map(|l| reference(l, key))
             .collect();
-        for (i, line) in lines.iter().enumerate().filter(|(_, l)| is_omission(l)) {
+        let all = list.as_array().unwrap_or(&empty);
+        for (i, line) in all
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| is_omission(l) && applies(l))
+        {
             if let Some(r) = reference(line, key) {
                 omitted.insert(r, (doc, i));
                 unaccounted.remove(r);
@@ -836,7 +913,11 @@ fn lines<'a>(
         }
         inherited = restated
             .into_iter()
-            .filter(|r| national_lines.iter().any(|n| Line::Plain(n).id() == *r))
+            .filter(|r| {
+                national_lines
+                    .iter()
+                    .any(|n| Line::Plain(n).id() == *r && applies(n))
+            })
             .collect();
     }
     let Some(&(in_effect, regional)) = stated.lists.last() else {
@@ -845,7 +926,7 @@ fn lines<'a>(
     let regional_lines = regional.as_array().unwrap_or(&empty);
     let mut details = Vec::new();
     for (i, line) in regional_lines.iter().enumerate() {
-        if Line::Plain(line).omitted().is_some() {
+        if Line::Plain(line).omitted().is_some() || !applies(line) {
             continue; // judged below, with the national line it omits
         }
         let Some(reference) = reference(line, key) else {
@@ -868,6 +949,20 @@ fn lines<'a>(
         else {
             continue; // an unknown ref is CAT302's finding
         };
+        if !applies(national_line) {
+            // A national line restated for a situation it does not apply in: in this situation
+            // the region asks for a line the standard does not.
+            details.push(detail(
+                Class::Deviation,
+                "added",
+                Some(reference),
+                Some(national_line),
+                Some(line),
+                format!("/{f}/{i}"),
+                Some(format!("/{f}/{j}")),
+            ));
+            continue;
+        }
         for (property, direction) in item {
             let r = line.get(property);
             let n = national_line.get(property);
@@ -905,6 +1000,9 @@ fn lines<'a>(
         }
     }
     for (j, national_line) in national_lines.iter().enumerate() {
+        if !applies(national_line) {
+            continue;
+        }
         let id = national_id(j);
         if let Some(&(doc, i)) = omitted.get(id) {
             let flagged = omit
@@ -952,6 +1050,12 @@ fn lines<'a>(
         d.stated_in = Some(in_effect);
     }
     details
+}
+
+/// The lists compared per situation (办理情形) for an item that has situations: the lines an
+/// applicant brings or must meet. Other lists (fees, the situations themselves) are whole.
+fn per_situation(field: &str) -> bool {
+    matches!(field, "materials" | "conditions")
 }
 
 /// A number, or a mapping holding one, that may only move in one direction.
@@ -1087,6 +1191,16 @@ fn show(value: Option<&Value>, lang: Lang) -> String {
     }
 }
 
+/// A finding about a line in some situations: its index in the findings, its message without
+/// the situations, and the names of the situations it applies in.
+type Reported = (usize, String, Vec<String>);
+
+/// A finding's message naming the situations it applies in: `…（情形：以合法稳定就业申领）`.
+fn in_situations_message(base: &str, names: &[String], lang: Lang) -> String {
+    let names = names.join(&t!(lang, "list-separator"));
+    format!("{base}{}", t!(lang, "diff-in-situations", names = names))
+}
+
 /// The repair of an unaccounted line: restate it unchanged as `{ref: key}` at the end of the
 /// regional list. Not safe: restating and omitting (with a reason) are both answers, and which
 /// one is the region's decision, so `check --fix` shows it and never applies it.
@@ -1151,9 +1265,12 @@ fn finding(
     let show = |value: Option<&Value>| show(value, lang);
     let (code, message) = match detail.kind.as_str() {
         "added" => {
+            // A national line asked for in a situation it does not apply in has its name there.
             let name = detail
                 .regional
                 .as_ref()
+                .filter(|r| r.get("name").is_some() || detail.national.is_none())
+                .or(detail.national.as_ref())
                 .map(Line::Plain)
                 .map(|l| {
                     if l.name().is_empty() {
@@ -1180,6 +1297,8 @@ fn finding(
             &codes::OMITTED_REQUIREMENT,
             if field == "conditions" {
                 t!(lang, "cat212-condition", line = line.as_str())
+            } else if field == "situations" {
+                t!(lang, "cat212-situation", line = line.as_str())
             } else {
                 t!(lang, "cat212-message", line = line.as_str())
             },

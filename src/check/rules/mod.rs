@@ -12,6 +12,7 @@ pub mod committed_limit;
 pub mod control_character;
 pub mod credit_code;
 pub mod credit_code_region;
+pub mod deferred_proof;
 pub mod duplicate_id;
 pub mod duplicate_key;
 pub mod duplicate_region_name;
@@ -41,12 +42,14 @@ pub mod nesting_depth;
 pub mod omission_reason;
 pub mod omitted_requirement;
 pub mod on_site_step;
+pub mod overlapping_restatement;
 pub mod parent_level;
 pub mod personal_data;
 pub mod region_code;
 pub mod repealed_law;
 pub mod review;
 pub mod scheduled_in_force;
+pub mod situation_lines;
 pub mod stale_review;
 pub mod standard_version;
 pub mod stricter_requirement;
@@ -64,11 +67,13 @@ pub mod unknown_law;
 pub mod unknown_member;
 pub mod unknown_parent;
 pub mod unknown_ref;
+pub mod unknown_situation;
 pub mod unmatched_exception;
 pub mod unquoted_code;
 pub mod unreadable_file;
 pub mod unsupported_yaml;
 pub mod visits;
+pub mod waived_deferrable;
 pub mod waiver_note;
 pub mod waiver_without_certificate;
 pub mod wrong_type;
@@ -151,4 +156,8 @@ pub static ALL: &[&Rule] = &[
     &event_size::RULE,
     &repealed_law::RULE,
     &law_amended::RULE,
+    &unknown_situation::RULE,
+    &overlapping_restatement::RULE,
+    &deferred_proof::RULE,
+    &waived_deferrable::RULE,
 ];

@@ -28,6 +28,56 @@ pub struct RegionColumn<'a> {
     pub materials: Vec<Line<'a>>,
     pub committed_limit: Option<Limit<'a>>,
     pub fees: Vec<Line<'a>>,
+    /// For an item with situations (办理情形): what an applicant brings here in each situation
+    /// the region handles, and which lines differ from its baseline.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<SituationCell<'a>>,
+}
+
+/// One cell of the region × situation table: the materials an applicant in one situation brings.
+#[derive(Debug, Serialize)]
+pub struct SituationCell<'a> {
+    pub situation: &'a str,
+    pub name: &'a str,
+    /// Required materials the applicant brings at once (not waived, not 容缺).
+    pub required: usize,
+    /// Materials that are not required, or may follow later (容缺受理), not waived.
+    pub optional: usize,
+    /// The effective material lines in this situation (waived ones included, marked).
+    pub materials: Vec<Line<'a>>,
+    /// The `ref` (or `id`) of each material line that differs from the baseline in this
+    /// situation, in the order the diff found them; empty for the national column.
+    pub differs: Vec<String>,
+}
+
+impl<'a> SituationCell<'a> {
+    fn new(situation: &Line<'a>, materials: Vec<Line<'a>>, differs: Vec<String>) -> Self {
+        let brought = |m: &&Line<'_>| m.waived_by().is_none();
+        let later = |m: &Line<'_>| !m.required() || deferrable(m);
+        SituationCell {
+            situation: situation.id(),
+            name: situation.name(),
+            required: materials
+                .iter()
+                .filter(brought)
+                .filter(|m| !later(m))
+                .count(),
+            optional: materials
+                .iter()
+                .filter(brought)
+                .filter(|m| later(m))
+                .count(),
+            materials,
+            differs,
+        }
+    }
+}
+
+/// A material accepted while it follows later (容缺受理).
+fn deferrable(line: &Line<'_>) -> bool {
+    line.get("deferrable")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
 }
 
 /// One national item and every region's column.
@@ -38,6 +88,9 @@ pub struct ItemView<'a> {
     pub statutory_limit: Option<Limit<'a>>,
     pub materials: Vec<Line<'a>>,
     pub fees: Vec<Line<'a>>,
+    /// For an item with situations: the national materials per situation.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<SituationCell<'a>>,
     pub regions: Vec<RegionColumn<'a>>,
 }
 
@@ -103,6 +156,22 @@ impl<'a> DiffReport<'a> {
                     .filter(|e| kept.contains(e.region.as_str()))
                     .map(|e| {
                         let entry = view::effective(catalog, e);
+                        let result = compiled.conformance.entry(&e.region, code);
+                        let situations = if national.situations().is_empty() {
+                            Vec::new()
+                        } else {
+                            entry
+                                .handled_situations()
+                                .iter()
+                                .map(|s| {
+                                    SituationCell::new(
+                                        s,
+                                        entry.lines_in(ListField::Materials, s.id()),
+                                        differing(result, s.id()),
+                                    )
+                                })
+                                .collect()
+                        };
                         RegionColumn {
                             region: &e.region,
                             name: catalog
@@ -116,10 +185,24 @@ impl<'a> DiffReport<'a> {
                             materials: entry.lines(ListField::Materials),
                             committed_limit: entry.committed_limit(),
                             fees: entry.lines(ListField::Fees),
+                            situations,
                         }
                     })
                     .collect();
+                let situations = national
+                    .situations()
+                    .iter()
+                    .map(|s| {
+                        let s = Line::Plain(s);
+                        SituationCell::new(
+                            &s,
+                            national.lines_in(ListField::Materials, s.id()),
+                            Vec::new(),
+                        )
+                    })
+                    .collect();
                 ItemView {
+                    situations,
                     code,
                     name: &item.value.name,
                     statutory_limit: national.statutory_limit(),
@@ -141,6 +224,24 @@ impl<'a> DiffReport<'a> {
     pub fn markdown(&self) -> String {
         markdown::render(self)
     }
+}
+
+/// The material lines of an entry's result that differ from the baseline in `situation`.
+fn differing(result: Option<&crate::diff::EntryResult>, situation: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let details = result
+        .into_iter()
+        .flat_map(|r| &r.fields)
+        .filter(|f| &*f.field == "materials")
+        .flat_map(|f| &f.details);
+    for d in details.filter(|d| d.situation.as_deref() == Some(situation)) {
+        if let Some(key) = &d.key
+            && !keys.contains(key)
+        {
+            keys.push(key.clone());
+        }
+    }
+    keys
 }
 
 /// A region's score and what it counts, in one line: `score 80% (10 applicable: 9 implemented —

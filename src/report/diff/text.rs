@@ -137,10 +137,125 @@ pub fn render(report: &DiffReport<'_>) -> String {
                     )
                 );
             }
+            situation_table(&mut out, &item, lang);
             out.push('\n');
         }
     }
     out
+}
+
+/// For an item with situations: per situation, what an applicant brings by the national
+/// standard and in each region, and which lines differ there.
+fn situation_table(
+    out: &mut String,
+    item: &super::ItemView<'_>,
+    lang: crate::diagnostic::messages::Lang,
+) {
+    let sep = t!(lang, "list-separator");
+    let names = |cell: &super::SituationCell<'_>, later: bool| -> String {
+        cell.materials
+            .iter()
+            .filter(|m| m.waived_by().is_none())
+            .filter(|m| (!m.required() || super::deferrable(m)) == later)
+            .map(|m| {
+                if m.name().is_empty() {
+                    m.id()
+                } else {
+                    m.name()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(&sep)
+    };
+    let line = |cell: &super::SituationCell<'_>| -> String {
+        let mut text = t!(
+            lang,
+            "diff-situation-count",
+            required = cell.required,
+            optional = cell.optional,
+            materials = names(cell, false)
+        );
+        if cell.optional > 0 {
+            text.push_str(&t!(
+                lang,
+                "diff-situation-optional",
+                materials = names(cell, true)
+            ));
+        }
+        if !cell.differs.is_empty() {
+            text.push_str(&t!(
+                lang,
+                "diff-situation-differs",
+                lines = cell.differs.join(&sep)
+            ));
+        }
+        text
+    };
+    for national in &item.situations {
+        let _ = writeln!(
+            out,
+            "  {}",
+            t!(
+                lang,
+                "diff-situation",
+                name = national.name,
+                id = national.situation
+            )
+        );
+        let _ = writeln!(
+            out,
+            "    {}",
+            t!(lang, "diff-situation-national", cell = line(national))
+        );
+        for column in &item.regions {
+            let cell = column
+                .situations
+                .iter()
+                .find(|c| c.situation == national.situation);
+            let text = cell.map_or_else(|| t!(lang, "diff-situation-not-handled"), line);
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(
+                    lang,
+                    "diff-situation-region",
+                    name = column.name,
+                    region = column.region,
+                    cell = text
+                )
+            );
+        }
+    }
+    // Situations a region adds (an approved deviation, or CAT204).
+    for column in &item.regions {
+        for cell in column
+            .situations
+            .iter()
+            .filter(|c| !item.situations.iter().any(|n| n.situation == c.situation))
+        {
+            let _ = writeln!(
+                out,
+                "  {}",
+                t!(
+                    lang,
+                    "diff-situation-added",
+                    name = cell.name,
+                    id = cell.situation
+                )
+            );
+            let _ = writeln!(
+                out,
+                "    {}",
+                t!(
+                    lang,
+                    "diff-situation-region",
+                    name = column.name,
+                    region = column.region,
+                    cell = line(cell)
+                )
+            );
+        }
+    }
 }
 
 /// A reworded text's character diff, `kept[-removed-]{+added+}`, after its description.
