@@ -276,6 +276,10 @@ pub struct Common {
     /// The language of messages and reports: zh (中文) or en; default: the catalog's `language`.
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// `check` and `diff`: compile the whole catalog at once instead of one province at a time
+    /// (the same output; for tests that compare the two).
+    #[arg(long, hide = true)]
+    pub whole_catalog: bool,
 }
 
 /// `--lang zh`, `zh-CN`, `en` ….
@@ -449,6 +453,7 @@ fn root_at(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
         as_of: None,
         no_cache: false,
         lang: None,
+        whole_catalog: false,
     })
 }
 
@@ -559,6 +564,7 @@ fn options(common: &Common) -> Result<Options, Error> {
         cache: !common.no_cache,
         skip_rules: false,
         lang: common.lang,
+        whole_catalog: common.whole_catalog,
     })
 }
 
@@ -862,6 +868,7 @@ fn run_new(what: New) -> Result<Status, Error> {
             as_of: None,
             no_cache: true,
             lang: None,
+            whole_catalog: false,
         })
     };
     let written = match what {
@@ -925,6 +932,9 @@ fn run_check(
     review: Option<Vec<crate::load::since::Revised>>,
     repair: &Repair,
 ) -> Result<Outcome, Error> {
+    if options.selection.is_none() && !repair.write_baseline && !options.whole_catalog {
+        return run_check_by_unit(root, options, format, deny_warnings);
+    }
     let mut compiled = pipeline::compile(root, options)?;
     if repair.write_baseline {
         write_baseline(root, options, &mut compiled, &repair.baseline_reason)?;
@@ -973,6 +983,29 @@ fn run_check(
         Status::Success
     };
     Ok(Outcome::with(status, compiled))
+}
+
+/// `check` one province at a time (`pipeline::units`): the same report in bounded memory.
+fn run_check_by_unit(
+    root: &Path,
+    options: &Options,
+    format: Format,
+    deny_warnings: bool,
+) -> Result<Outcome, Error> {
+    let mut each = |_: &str, compiled: &mut Compiled| explain_version_changes(root, compiled);
+    let findings = pipeline::units::compile(root, options, &mut each)?;
+    let report = crate::report::Report::of_findings(&findings);
+    print!(
+        "{}",
+        report::render(&report, format, color() && format == Format::Text)
+    );
+    let summary = Summary::of(&findings.diagnostics);
+    let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+        Status::Findings
+    } else {
+        Status::Success
+    };
+    Ok(status.into())
 }
 
 /// Record every finding not acknowledged inline in the baseline, and count them as accepted in
@@ -1200,6 +1233,9 @@ fn run_diff(
     items: &[String],
     format: DiffFormat,
 ) -> Result<Outcome, Error> {
+    if items.is_empty() && !options.whole_catalog {
+        return run_diff_by_unit(root, options, format);
+    }
     let compiled = pipeline::compile(root, options)?;
     let report = crate::report::diff::DiffReport::new(&compiled, items);
     print!(
@@ -1212,6 +1248,29 @@ fn run_diff(
     );
     drop(report);
     Ok(Outcome::with(Status::Success, compiled))
+}
+
+/// `diff` one province at a time (`pipeline::units`): the same report in bounded memory.
+fn run_diff_by_unit(root: &Path, options: &Options, format: DiffFormat) -> Result<Outcome, Error> {
+    use crate::report::diff::{Columns, DiffReport};
+    let mut columns = Columns::default();
+    let json = matches!(format, DiffFormat::Json);
+    let mut each = |unit: &str, compiled: &mut Compiled| {
+        if json && !unit.is_empty() {
+            columns.add(&DiffReport::new(compiled, &[]));
+        }
+    };
+    let findings = pipeline::units::compile(root, options, &mut each)?;
+    let report = DiffReport::of_units(&findings.national, &findings.regions, Some(&columns));
+    print!(
+        "{}",
+        match format {
+            DiffFormat::Text => report.text(),
+            DiffFormat::Json => report.json(),
+            DiffFormat::Markdown => report.markdown(),
+        }
+    );
+    Ok(Status::Success.into())
 }
 
 fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Error> {

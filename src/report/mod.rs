@@ -85,6 +85,27 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The renderers' view of a catalog checked one unit at a time: the same findings, the
+    /// files they point at, every checked file.
+    pub fn of_findings(findings: &'a crate::pipeline::units::Findings) -> Report<'a> {
+        let mut sources: BTreeMap<&str, &SourceFile> = findings
+            .sources
+            .iter()
+            .map(|(path, source)| (path.as_str(), source))
+            .collect();
+        sources.insert(
+            findings.policy_document.path(),
+            &findings.policy_document.source,
+        );
+        Report {
+            diagnostics: &findings.diagnostics,
+            sources,
+            files: findings.files.iter().map(String::as_str).collect(),
+            escapes: &[],
+            lang: findings.lang,
+        }
+    }
+
     /// The source line a diagnostic points at, for formats that show a snippet.
     pub fn line(&self, file: &str, line: u32) -> Option<&str> {
         self.sources.get(file).map(|s| s.line(line))
