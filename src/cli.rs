@@ -47,6 +47,9 @@ pub enum Command {
         since: Option<String>,
         #[command(flatten)]
         repair: Repair,
+        /// Write the report to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Measure each region against the national standard.
     Diff {
@@ -57,6 +60,28 @@ pub enum Command {
         items: Vec<String>,
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+        /// Write the report to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Join the shards of a check or a diff run one province each (`--region P --format shard`)
+    /// into the national result, as the unsharded run writes it.
+    Merge {
+        /// What the shards hold.
+        #[arg(long, value_enum)]
+        kind: crate::merge::Kind,
+        /// The report's format (`--kind findings`; conformance is written as `diff --format json`).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with status 1 on warnings too (`--kind findings`).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Write the result to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The shard files, one or more per province (every province exactly once).
+        #[arg(required = true, value_name = "SHARD")]
+        shards: Vec<PathBuf>,
     },
     /// Check, then write the portal, the guides, the open data and the reports.
     Build {
@@ -316,6 +341,8 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+    /// A shard for `catalogc merge --kind conformance` (with `--region`).
+    Shard,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -363,6 +390,8 @@ pub enum Error {
     /// `check --fix` or `--write-baseline` could not write.
     Write(std::io::Error),
     Serve(crate::serve::ServeError),
+    /// `merge` refused its shards, or a shard could not be written.
+    Merge(crate::merge::MergeError),
 }
 
 impl Error {
@@ -401,6 +430,7 @@ impl Error {
                 t!(lang, "cli-error-serve-bind", port = port.to_string())
             }
             Error::Serve(crate::serve::ServeError::Watch(_)) => t!(lang, "cli-error-serve-watch"),
+            Error::Merge(error) => error.to_string(),
         }
     }
 }
@@ -429,6 +459,7 @@ impl std::error::Error for Error {
             | Error::BadDate(_)
             | Error::UnknownRegion(..)
             | Error::UnknownItem(..) => None,
+            Error::Merge(_) => None,
         }
     }
 }
@@ -565,6 +596,7 @@ fn options(common: &Common) -> Result<Options, Error> {
         skip_rules: false,
         lang: common.lang,
         whole_catalog: common.whole_catalog,
+        whole_units: false,
     })
 }
 
@@ -642,6 +674,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             deny_warnings,
             since,
             repair,
+            output,
         } => {
             crate::progress::enable_on_terminal();
             let root = root(&common)?;
@@ -707,6 +740,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 extra,
                 review,
                 &repair,
+                output.as_deref(),
             )?;
             Ok(outcome)
         }
@@ -738,13 +772,21 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             common,
             items,
             format,
+            output,
         } => {
             let root = root(&common)?;
             let options = options(&common)?;
             known_regions(&root, &options.regions)?;
             known_items(&root, &items)?;
-            run_diff(&root, &options, &items, format)
+            run_diff(&root, &options, &items, format, output.as_deref())
         }
+        Command::Merge {
+            kind,
+            format,
+            deny_warnings,
+            output,
+            shards,
+        } => run_merge(kind, format, deny_warnings, output.as_deref(), &shards),
         Command::Changelog {
             range,
             common,
@@ -931,9 +973,26 @@ fn run_check(
     extra: Vec<crate::diagnostic::Diagnostic>,
     review: Option<Vec<crate::load::since::Revised>>,
     repair: &Repair,
+    output: Option<&Path>,
 ) -> Result<Outcome, Error> {
+    if format == Format::Shard {
+        if options.regions.is_empty()
+            || options.selection.is_some()
+            || options.whole_catalog
+            || repair.write_baseline
+        {
+            return Err(Error::Merge(crate::merge::MergeError::Usage(
+                "--format shard needs --region (a province of the shard) and no --since, --whole-catalog or --write-baseline".into(),
+            )));
+        }
+        let options = Options {
+            whole_units: true,
+            ..options.clone()
+        };
+        return run_check_by_unit(root, &options, format, deny_warnings, output);
+    }
     if options.selection.is_none() && !repair.write_baseline && !options.whole_catalog {
-        return run_check_by_unit(root, options, format, deny_warnings);
+        return run_check_by_unit(root, options, format, deny_warnings, output);
     }
     let mut compiled = pipeline::compile(root, options)?;
     if repair.write_baseline {
@@ -971,10 +1030,14 @@ fn run_check(
     if let Some(selection) = &options.selection {
         report.files.retain(|file| selection.reports(file));
     }
-    print!(
-        "{}",
-        report::render(&report, format, color() && format == Format::Text)
-    );
+    write_out(
+        output,
+        &report::render(
+            &report,
+            format,
+            output.is_none() && color() && format == Format::Text,
+        ),
+    )?;
     let summary = Summary::of(&compiled.diagnostics);
     drop(report);
     let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
@@ -991,14 +1054,24 @@ fn run_check_by_unit(
     options: &Options,
     format: Format,
     deny_warnings: bool,
+    output: Option<&Path>,
 ) -> Result<Outcome, Error> {
     let mut each = |_: &str, compiled: &mut Compiled| explain_version_changes(root, compiled);
     let findings = pipeline::units::compile(root, options, &mut each)?;
-    let report = crate::report::Report::of_findings(&findings);
-    print!(
-        "{}",
-        report::render(&report, format, color() && format == Format::Text)
-    );
+    let text = if format == Format::Shard {
+        let today = options.as_of.unwrap_or_else(crate::dates::today);
+        let identity =
+            crate::merge::Identity::new(crate::merge::Kind::Findings, root, &findings, today);
+        crate::merge::findings_shard(&findings, identity)
+    } else {
+        let report = crate::report::Report::of_findings(&findings);
+        report::render(
+            &report,
+            format,
+            output.is_none() && color() && format == Format::Text,
+        )
+    };
+    write_out(output, &text)?;
     let summary = Summary::of(&findings.diagnostics);
     let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
         Status::Findings
@@ -1006,6 +1079,64 @@ fn run_check_by_unit(
         Status::Success
     };
     Ok(status.into())
+}
+
+/// Print `text`, or write it to `output`.
+fn write_out(output: Option<&Path>, text: &str) -> Result<(), Error> {
+    match output {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Error::Merge(crate::merge::MergeError::Write(path.to_path_buf(), e))),
+    }
+}
+
+/// `merge`: the national result from the shards.
+fn run_merge(
+    kind: crate::merge::Kind,
+    format: Format,
+    deny_warnings: bool,
+    output: Option<&Path>,
+    shards: &[PathBuf],
+) -> Result<Outcome, Error> {
+    match kind {
+        crate::merge::Kind::Findings => {
+            if format == Format::Shard {
+                return Err(Error::Merge(crate::merge::MergeError::Usage(
+                    "merge writes a report, not a shard: choose another --format".into(),
+                )));
+            }
+            let merged = crate::merge::findings(shards).map_err(Error::Merge)?;
+            let report = merged.report();
+            write_out(
+                output,
+                &report::render(
+                    &report,
+                    format,
+                    output.is_none() && color() && format == Format::Text,
+                ),
+            )?;
+            let summary = Summary::of(&merged.diagnostics);
+            let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+                Status::Findings
+            } else {
+                Status::Success
+            };
+            Ok(status.into())
+        }
+        crate::merge::Kind::Conformance => {
+            if format != Format::Text && format != Format::Json {
+                return Err(Error::Merge(crate::merge::MergeError::Usage(
+                    "merge --kind conformance writes the report of `diff --format json`: leave out --format".into(),
+                )));
+            }
+            let text = crate::merge::conformance(shards).map_err(Error::Merge)?;
+            write_out(output, &text)?;
+            Ok(Status::Success.into())
+        }
+    }
 }
 
 /// Record every finding not acknowledged inline in the baseline, and count them as accepted in
@@ -1232,29 +1363,47 @@ fn run_diff(
     options: &Options,
     items: &[String],
     format: DiffFormat,
+    output: Option<&Path>,
 ) -> Result<Outcome, Error> {
+    if format == DiffFormat::Shard {
+        if options.regions.is_empty() || !items.is_empty() || options.whole_catalog {
+            return Err(Error::Merge(crate::merge::MergeError::Usage(
+                "--format shard needs --region (a province of the shard) and no --item or --whole-catalog".into(),
+            )));
+        }
+        let options = Options {
+            whole_units: true,
+            ..options.clone()
+        };
+        return run_diff_by_unit(root, &options, format, output);
+    }
     if items.is_empty() && !options.whole_catalog {
-        return run_diff_by_unit(root, options, format);
+        return run_diff_by_unit(root, options, format, output);
     }
     let compiled = pipeline::compile(root, options)?;
     let report = crate::report::diff::DiffReport::new(&compiled, items);
-    print!(
-        "{}",
-        match format {
+    write_out(
+        output,
+        &match format {
             DiffFormat::Text => report.text(),
-            DiffFormat::Json => report.json(),
+            DiffFormat::Json | DiffFormat::Shard => report.json(),
             DiffFormat::Markdown => report.markdown(),
-        }
-    );
+        },
+    )?;
     drop(report);
     Ok(Outcome::with(Status::Success, compiled))
 }
 
 /// `diff` one province at a time (`pipeline::units`): the same report in bounded memory.
-fn run_diff_by_unit(root: &Path, options: &Options, format: DiffFormat) -> Result<Outcome, Error> {
+fn run_diff_by_unit(
+    root: &Path,
+    options: &Options,
+    format: DiffFormat,
+    output: Option<&Path>,
+) -> Result<Outcome, Error> {
     use crate::report::diff::{Columns, DiffReport};
     let mut columns = Columns::default();
-    let json = matches!(format, DiffFormat::Json);
+    let json = matches!(format, DiffFormat::Json | DiffFormat::Shard);
     let mut each = |unit: &str, compiled: &mut Compiled| {
         if json && !unit.is_empty() {
             columns.add(&DiffReport::new(compiled, &[]));
@@ -1262,14 +1411,22 @@ fn run_diff_by_unit(root: &Path, options: &Options, format: DiffFormat) -> Resul
     };
     let findings = pipeline::units::compile(root, options, &mut each)?;
     let report = DiffReport::of_units(&findings.national, &findings.regions, Some(&columns));
-    print!(
-        "{}",
-        match format {
-            DiffFormat::Text => report.text(),
-            DiffFormat::Json => report.json(),
-            DiffFormat::Markdown => report.markdown(),
+    let text = match format {
+        DiffFormat::Text => report.text(),
+        DiffFormat::Json => report.json(),
+        DiffFormat::Markdown => report.markdown(),
+        DiffFormat::Shard => {
+            let today = options.as_of.unwrap_or_else(crate::dates::today);
+            let identity = crate::merge::Identity::new(
+                crate::merge::Kind::Conformance,
+                root,
+                &findings,
+                today,
+            );
+            crate::merge::conformance_shard(&report.json(), &identity)
         }
-    );
+    };
+    write_out(output, &text)?;
     Ok(Status::Success.into())
 }
 

@@ -37,6 +37,9 @@ pub struct Options {
     /// Compile the whole catalog at once rather than one province at a time ([`units`]): the
     /// reference the unit-by-unit run is tested against.
     pub whole_catalog: bool,
+    /// With `regions`: compile and report the whole units (provinces) they belong to, not only
+    /// their folders (a shard, see [`units`]).
+    pub whole_units: bool,
 }
 
 /// Everything the pipeline computed.

@@ -113,6 +113,9 @@ pub struct Findings {
     pub units: Units,
     pub lang: crate::diagnostic::messages::Lang,
     pub policy_document: Document,
+    /// A hash of what every unit is compiled against: the schemas, the limits, the policy and
+    /// the national files (shards of different catalogs or standards are not merged).
+    pub standard_hash: u128,
     /// The national files compiled alone (the national items and every region's `region.yaml`,
     /// no entries), for the reports that name an item or a region; its findings were taken.
     pub national: Compiled,
@@ -166,6 +169,16 @@ pub fn compile(
         }
     }
     let units = Units::group(&folders, &base);
+    let standard_hash = {
+        let mut parts: Vec<&[u8]> = vec![standard.policy_document.source.text.as_bytes(), &[0]];
+        let fingerprint = standard.fingerprint.to_le_bytes();
+        parts.push(&fingerprint);
+        for d in &base {
+            parts.push(d.path().as_bytes());
+            parts.push(d.source.text.as_bytes());
+        }
+        crate::load::cache::fingerprint(&parts)
+    };
     let wanted: Vec<String> = if options.regions.is_empty() {
         units.folders.keys().cloned().collect()
     } else {
@@ -238,7 +251,7 @@ pub fn compile(
     }
 
     let mut diagnostics = kept.diagnostics;
-    if !options.regions.is_empty() {
+    if !options.regions.is_empty() && !options.whole_units {
         diagnostics.retain(|d| super::in_regions(&d.file, &options.regions));
         kept.regions.retain(|r| options.regions.contains(&r.code));
     }
@@ -259,6 +272,7 @@ pub fn compile(
         units,
         lang: standard.lang,
         policy_document: standard.policy_document,
+        standard_hash,
         national,
     })
 }

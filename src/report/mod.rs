@@ -32,6 +32,8 @@ pub enum Format {
     Junit,
     /// A pull-request comment: the counts, and the escape hatches a `--since` change adds.
     Markdown,
+    /// A shard for `catalogc merge` (with `--region`: the findings of the regions' provinces).
+    Shard,
 }
 
 /// What every renderer needs: the findings, the text of every file, and which files were checked.
@@ -122,5 +124,7 @@ pub fn render(report: &Report<'_>, format: Format, color: bool) -> String {
         Format::Gitlab => gitlab::render(report),
         Format::Junit => junit::render(report),
         Format::Markdown => markdown::render(report),
+        // A shard needs what the run was compiled from (`merge::findings_shard`); here, the JSON.
+        Format::Shard => json::render(report),
     }
 }
