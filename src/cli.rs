@@ -965,6 +965,8 @@ fn run_new(what: New) -> Result<Status, Error> {
     Ok(Status::Success)
 }
 
+// The command's own flags, passed on one by one as `Command::Check` has them.
+#[allow(clippy::too_many_arguments)]
 fn run_check(
     root: &Path,
     options: &Options,
