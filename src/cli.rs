@@ -1059,7 +1059,7 @@ fn run_check_by_unit(
     output: Option<&Path>,
 ) -> Result<Outcome, Error> {
     let mut each = |_: &str, compiled: &mut Compiled| explain_version_changes(root, compiled);
-    let findings = pipeline::units::compile(root, options, &mut each)?;
+    let findings = pipeline::units::compile(root, options, false, &mut each)?;
     let text = if format == Format::Shard {
         let today = options.as_of.unwrap_or_else(crate::dates::today);
         let identity =
@@ -1075,7 +1075,10 @@ fn run_check_by_unit(
     };
     write_out(output, &text)?;
     let summary = Summary::of(&findings.diagnostics);
-    let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+    // A shard written is a shard job done: the status of the whole catalog is merge's.
+    let status = if format == Format::Shard {
+        Status::Success
+    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
         Status::Findings
     } else {
         Status::Success
@@ -1411,7 +1414,7 @@ fn run_diff_by_unit(
             columns.add(&DiffReport::new(compiled, &[]));
         }
     };
-    let findings = pipeline::units::compile(root, options, &mut each)?;
+    let findings = pipeline::units::compile(root, options, true, &mut each)?;
     let report = DiffReport::of_units(&findings.national, &findings.regions, Some(&columns));
     let text = match format {
         DiffFormat::Text => report.text(),

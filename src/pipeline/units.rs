@@ -126,10 +126,13 @@ pub struct Findings {
 pub type PerUnit<'a> = &'a mut dyn FnMut(&str, &mut Compiled);
 
 /// Check and measure the catalog at `root` one unit at a time; with `options.regions`, only the
-/// units of those regions (and the national files). `options.selection` must be `None`.
+/// units of those regions (and the national files). `options.selection` must be `None`. The
+/// regions' conformance results are kept only when `conformance` asks for them (`diff`): a
+/// `check` keeps the findings alone, so that its memory does not grow with the nation.
 pub fn compile(
     root: &Path,
     options: &Options,
+    conformance: bool,
     per_unit: PerUnit<'_>,
 ) -> Result<Findings, crate::load::schema::SchemaError> {
     let standard = Standard::load(root, options.lang)?;
@@ -223,7 +226,7 @@ pub fn compile(
         per_unit(unit.unwrap_or(""), &mut compiled);
         let owns = |path: &str| units.owner(path) == unit;
         kept.take(&mut compiled, &owns, &|region: &str| {
-            unit.is_some() && units.unit_of.get(region).map(String::as_str) == unit
+            conformance && unit.is_some() && units.unit_of.get(region).map(String::as_str) == unit
         });
         for d in &compiled.resolved.catalog.documents {
             if owns(d.path()) {
