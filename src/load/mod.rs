@@ -544,6 +544,20 @@ pub fn parse_files(
     validate: Option<Validate<'_>>,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
     let bar = crate::progress::phase("读取并校验文件", files.len());
+    let parsed = parse_counted(files, limits, lang, cache, validate, &bar);
+    bar.finish();
+    parsed
+}
+
+/// [`parse_files`], counting each file on `bar` (one bar for several calls).
+pub fn parse_counted(
+    files: &[&(Kind, PathBuf, String)],
+    limits: Limits,
+    lang: Lang,
+    cache: Option<&crate::load::cache::Cache>,
+    validate: Option<Validate<'_>>,
+    bar: &crate::progress::Phase,
+) -> (Vec<Document>, Vec<Diagnostic>) {
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|(kind, path, rel)| {
@@ -563,7 +577,6 @@ pub fn parse_files(
             (document, found)
         })
         .collect();
-    bar.finish();
     let mut documents = Vec::with_capacity(parsed.len());
     let mut diagnostics = Vec::new();
     for (document, found) in parsed {

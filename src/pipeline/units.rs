@@ -153,12 +153,27 @@ pub fn compile(
         .iter()
         .filter(|(_, _, rel)| is_national(rel))
         .collect();
-    let (base, base_found) = load::parse_files(
+    // One bar for every file read, national or a unit's (`--region`: the units' alone).
+    let count = |rel: &str| {
+        is_national(rel)
+            || options.regions.is_empty()
+            || folder_of(rel).is_some_and(|f| options.regions.iter().any(|r| r == f))
+    };
+    let bar = crate::progress::phase(
+        "读取并校验文件",
+        listing
+            .files
+            .iter()
+            .filter(|(_, _, rel)| count(rel))
+            .count(),
+    );
+    let (base, base_found) = load::parse_counted(
         &national,
         standard.limits,
         standard.lang,
         cache.as_ref(),
         Some(&validate),
+        &bar,
     );
     let mut folders: BTreeSet<String> = BTreeSet::new();
     for (_, _, rel) in &listing.files {
@@ -238,17 +253,19 @@ pub fn compile(
     let national = run_unit(None, base.clone(), Vec::new());
     for unit in &wanted {
         let files = by_unit.remove(unit.as_str()).unwrap_or_default();
-        let (mut documents, found) = load::parse_files(
+        let (mut documents, found) = load::parse_counted(
             &files,
             standard.limits,
             standard.lang,
             cache.as_ref(),
             Some(&validate),
+            &bar,
         );
         documents.extend(base.iter().cloned());
         documents.sort_by(|a, b| walk_order(a.path(), b.path()));
         run_unit(Some(unit), documents, found);
     }
+    bar.finish();
     if let Some(cache) = cache {
         cache.save(options.regions.is_empty());
     }
