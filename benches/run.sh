@@ -2,9 +2,9 @@
 # End-to-end benchmarks of catalogc against its peers (issue 6). See BENCHMARKS.md.
 #
 #   bash benches/run.sh                 # sizes 10k and 50k
-#   bash benches/run.sh --national      # also 1.5M (writes ~2.2 GB under $WORK; build and diff
-#                                       # skipped, 1 run each; at the memory catalogc needed at 50k,
-#                                       # 30 KiB per file, check needs ~44 GiB: see BENCHMARKS.md)
+#   bash benches/run.sh --national      # also 1.5M (writes ~2.2 GB under $WORK; build
+#                                       # skipped, 1 run each; check and diff compile one province
+#                                       # at a time, `--since` also for a committed change: BENCHMARKS.md)
 #   bash benches/run.sh --sizes 10k     # one size
 #
 # For each size it generates a catalog under $WORK (never in the repository), commits it to a
@@ -162,10 +162,21 @@ for size in $SIZES; do
         "$BIN/catalogc" check --no-cache --as-of $AS_OF --root "$root" --since HEAD
     git -C "$root" checkout -q -- .
 
-    if [ "$size" != 1.5M ]; then
-        measure "$size" "catalogc diff --format json" "$RUNS" \
-            "$BIN/catalogc" diff --no-cache --format json --as-of $AS_OF --root "$root"
+    # With `--national`: the same change committed, and `check --since HEAD~1` (issue 18: a committed
+    # change of one entry, a clean work tree), then the commit undone.
+    if [ "$size" = 1.5M ]; then
+        sed -i -E 's/^address: (.*)$/address: \1（已迁至新址）/; s/^reviewed: .*/reviewed: 2026-11-28/' "$one"
+        git -C "$root" -c user.name=bench -c user.email=bench@example.invalid commit -qam "one entry changed"
+        EXTRA="{\"entries\": $entries, \"files\": $files, \"changed\": \"${one#"$root"/}\"}" \
+            measure "$size" "catalogc check --since HEAD~1 (committed)" 1 \
+            "$BIN/catalogc" check --no-cache --as-of $AS_OF --root "$root" --since HEAD~1
+        git -C "$root" reset -q --hard HEAD~1
     fi
+
+    # The conformance report, one province at a time (at 1.5M too, 1 run).
+    measure "$size" "catalogc diff --format json" "$runs" \
+        "$BIN/catalogc" diff --no-cache --format json --as-of $AS_OF --root "$root"
+    rm -f "$WORK/stdout.txt"
 
     out=$WORK/out-$size
     if [ "$size" = 1.5M ]; then

@@ -47,6 +47,9 @@ pub enum Command {
         since: Option<String>,
         #[command(flatten)]
         repair: Repair,
+        /// Write the report to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Measure each region against the national standard.
     Diff {
@@ -57,6 +60,48 @@ pub enum Command {
         items: Vec<String>,
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+        /// Write the report to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Join the shards of a check or a diff run one province each (`--region P --format shard`)
+    /// into the national result, as the unsharded run writes it.
+    Merge {
+        /// What the shards hold.
+        #[arg(long, value_enum)]
+        kind: crate::merge::Kind,
+        /// The report's format (`--kind findings`; conformance is written as `diff --format json`).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with status 1 on warnings too (`--kind findings`).
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Write the result to this file instead of standard output (`--kind site`: the output
+        /// folder, required).
+        #[arg(
+            short = 'o',
+            long = "output",
+            visible_alias = "out",
+            value_name = "OUT"
+        )]
+        output: Option<PathBuf>,
+        /// The shard files, one or more per province (every province exactly once); for
+        /// `--kind site`, the output folders of `build --region P`.
+        #[arg(required = true, value_name = "SHARD")]
+        shards: Vec<PathBuf>,
+        /// `--kind site`: the catalog root the shards were built from (its national files make
+        /// the national pages); found upwards from here if absent.
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// `--kind site`: the reference date the shards were built with.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// `--kind site`: the templates the shards were built with.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// `--kind site`: write every file again, taking none from the previous output.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Check, then write the portal, the guides, the open data and the reports.
     Build {
@@ -191,44 +236,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Merge shards into the national result: `--kind site` makes the national site from the
-    /// outputs of `build --region P`, one per province.
-    Merge {
-        #[arg(long, value_enum)]
-        kind: MergeKind,
-        /// The shards' output folders.
-        #[arg(required = true, value_name = "SHARD")]
-        shards: Vec<PathBuf>,
-        /// The output folder.
-        #[arg(short = 'o', long = "out", value_name = "OUT")]
-        out: PathBuf,
-        /// The catalog root the shards were built from (its national files make the national
-        /// pages); found upwards from here if absent.
-        #[arg(long)]
-        root: Option<PathBuf>,
-        /// The reference date the shards were built with.
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// The templates the shards were built with.
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// Write every file again, taking none from the previous output.
-        #[arg(long)]
-        no_cache: bool,
-    },
     /// Print the man page catalogc.1, or write one page per command into a folder.
     Man {
         /// Write catalogc.1 and catalogc-<command>.1 into this folder instead.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-}
-
-/// What `catalogc merge` merges.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum MergeKind {
-    /// The national site from build shards (`build --region P`).
-    Site,
 }
 
 /// What `catalogc new` writes.
@@ -308,6 +321,10 @@ pub struct Common {
     /// The language of messages and reports: zh (中文) or en; default: the catalog's `language`.
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// `check` and `diff`: compile the whole catalog at once instead of one province at a time
+    /// (the same output; for tests that compare the two).
+    #[arg(long, hide = true)]
+    pub whole_catalog: bool,
 }
 
 /// `--lang zh`, `zh-CN`, `en` ….
@@ -344,6 +361,8 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+    /// A shard for `catalogc merge --kind conformance` (with `--region`).
+    Shard,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -391,7 +410,10 @@ pub enum Error {
     /// `check --fix` or `--write-baseline` could not write.
     Write(std::io::Error),
     Serve(crate::serve::ServeError),
-    Merge(crate::emit::merge::MergeError),
+    /// `merge` refused its shards, or a shard could not be written.
+    Merge(crate::merge::MergeError),
+    /// `merge --kind site` refused its shards.
+    MergeSite(crate::emit::merge::MergeError),
 }
 
 impl Error {
@@ -430,7 +452,8 @@ impl Error {
                 t!(lang, "cli-error-serve-bind", port = port.to_string())
             }
             Error::Serve(crate::serve::ServeError::Watch(_)) => t!(lang, "cli-error-serve-watch"),
-            Error::Merge(error) => t!(lang, "cli-error-merge", error = error.to_string()),
+            Error::Merge(error) => error.to_string(),
+            Error::MergeSite(error) => t!(lang, "cli-error-merge", error = error.to_string()),
         }
     }
 }
@@ -460,6 +483,7 @@ impl std::error::Error for Error {
             | Error::BadDate(_)
             | Error::UnknownRegion(..)
             | Error::UnknownItem(..) => None,
+            Error::MergeSite(_) => None,
         }
     }
 }
@@ -484,6 +508,7 @@ fn root_at(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
         as_of: None,
         no_cache: false,
         lang: None,
+        whole_catalog: false,
     })
 }
 
@@ -594,6 +619,8 @@ fn options(common: &Common) -> Result<Options, Error> {
         cache: !common.no_cache,
         skip_rules: false,
         lang: common.lang,
+        whole_catalog: common.whole_catalog,
+        whole_units: false,
     })
 }
 
@@ -671,6 +698,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             deny_warnings,
             since,
             repair,
+            output,
         } => {
             crate::progress::enable_on_terminal();
             let root = root(&common)?;
@@ -736,6 +764,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 extra,
                 review,
                 &repair,
+                output.as_deref(),
             )?;
             Ok(outcome)
         }
@@ -763,14 +792,27 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             crate::serve::run(config).map_err(Error::Serve)?;
             Ok(Status::Success.into())
         }
+        Command::Diff {
+            common,
+            items,
+            format,
+            output,
+        } => {
+            let root = root(&common)?;
+            let options = options(&common)?;
+            known_regions(&root, &options.regions)?;
+            known_items(&root, &items)?;
+            run_diff(&root, &options, &items, format, output.as_deref())
+        }
         Command::Merge {
-            kind: MergeKind::Site,
+            kind: crate::merge::Kind::Site,
+            output,
             shards,
-            out,
             root: dir,
             as_of,
             templates,
             no_cache,
+            ..
         } => {
             let common = Common {
                 root: dir,
@@ -778,22 +820,25 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 as_of,
                 no_cache,
                 lang: None,
+                whole_catalog: false,
             };
             let root = root(&common)?;
             let options = options(&common)?;
+            let Some(out) = output else {
+                return Err(Error::Merge(crate::merge::MergeError::Usage(
+                    "--kind site needs the output folder: -o OUT".into(),
+                )));
+            };
             run_merge_site(&root, &options, &shards, &out, templates.as_deref())
         }
-        Command::Diff {
-            common,
-            items,
+        Command::Merge {
+            kind,
             format,
-        } => {
-            let root = root(&common)?;
-            let options = options(&common)?;
-            known_regions(&root, &options.regions)?;
-            known_items(&root, &items)?;
-            run_diff(&root, &options, &items, format)
-        }
+            deny_warnings,
+            output,
+            shards,
+            ..
+        } => run_merge(kind, format, deny_warnings, output.as_deref(), &shards),
         Command::Changelog {
             range,
             common,
@@ -917,6 +962,7 @@ fn run_new(what: New) -> Result<Status, Error> {
             as_of: None,
             no_cache: true,
             lang: None,
+            whole_catalog: false,
         })
     };
     let written = match what {
@@ -971,6 +1017,8 @@ fn run_new(what: New) -> Result<Status, Error> {
     Ok(Status::Success)
 }
 
+// The command's own flags, passed on one by one as `Command::Check` has them.
+#[allow(clippy::too_many_arguments)]
 fn run_check(
     root: &Path,
     options: &Options,
@@ -979,7 +1027,27 @@ fn run_check(
     extra: Vec<crate::diagnostic::Diagnostic>,
     review: Option<Vec<crate::load::since::Revised>>,
     repair: &Repair,
+    output: Option<&Path>,
 ) -> Result<Outcome, Error> {
+    if format == Format::Shard {
+        if options.regions.is_empty()
+            || options.selection.is_some()
+            || options.whole_catalog
+            || repair.write_baseline
+        {
+            return Err(Error::Merge(crate::merge::MergeError::Usage(
+                "--format shard needs --region (a province of the shard) and no --since, --whole-catalog or --write-baseline".into(),
+            )));
+        }
+        let options = Options {
+            whole_units: true,
+            ..options.clone()
+        };
+        return run_check_by_unit(root, &options, format, deny_warnings, output);
+    }
+    if options.selection.is_none() && !repair.write_baseline && !options.whole_catalog {
+        return run_check_by_unit(root, options, format, deny_warnings, output);
+    }
     let mut compiled = pipeline::compile(root, options)?;
     if repair.write_baseline {
         write_baseline(root, options, &mut compiled, &repair.baseline_reason)?;
@@ -1016,10 +1084,14 @@ fn run_check(
     if let Some(selection) = &options.selection {
         report.files.retain(|file| selection.reports(file));
     }
-    print!(
-        "{}",
-        report::render(&report, format, color() && format == Format::Text)
-    );
+    write_out(
+        output,
+        &report::render(
+            &report,
+            format,
+            output.is_none() && color() && format == Format::Text,
+        ),
+    )?;
     let summary = Summary::of(&compiled.diagnostics);
     drop(report);
     let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
@@ -1028,6 +1100,104 @@ fn run_check(
         Status::Success
     };
     Ok(Outcome::with(status, compiled))
+}
+
+/// `check` one province at a time (`pipeline::units`): the same report in bounded memory.
+fn run_check_by_unit(
+    root: &Path,
+    options: &Options,
+    format: Format,
+    deny_warnings: bool,
+    output: Option<&Path>,
+) -> Result<Outcome, Error> {
+    let mut each = |_: &str, compiled: &mut Compiled| explain_version_changes(root, compiled);
+    let findings = pipeline::units::compile(root, options, false, &mut each)?;
+    let text = if format == Format::Shard {
+        let today = options.as_of.unwrap_or_else(crate::dates::today);
+        let identity =
+            crate::merge::Identity::new(crate::merge::Kind::Findings, root, &findings, today);
+        crate::merge::findings_shard(&findings, identity)
+    } else {
+        let report = crate::report::Report::of_findings(&findings);
+        report::render(
+            &report,
+            format,
+            output.is_none() && color() && format == Format::Text,
+        )
+    };
+    write_out(output, &text)?;
+    let summary = Summary::of(&findings.diagnostics);
+    // A shard written is a shard job done: the status of the whole catalog is merge's.
+    let status = if format == Format::Shard {
+        Status::Success
+    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+        Status::Findings
+    } else {
+        Status::Success
+    };
+    Ok(status.into())
+}
+
+/// Print `text`, or write it to `output`.
+fn write_out(output: Option<&Path>, text: &str) -> Result<(), Error> {
+    match output {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Error::Merge(crate::merge::MergeError::Write(path.to_path_buf(), e))),
+    }
+}
+
+/// `merge`: the national result from the shards.
+fn run_merge(
+    kind: crate::merge::Kind,
+    format: Format,
+    deny_warnings: bool,
+    output: Option<&Path>,
+    shards: &[PathBuf],
+) -> Result<Outcome, Error> {
+    match kind {
+        // Dispatched to `run_merge_site` before this.
+        crate::merge::Kind::Site => Err(Error::Merge(crate::merge::MergeError::Usage(
+            "--kind site merges build folders".into(),
+        ))),
+        crate::merge::Kind::Findings => {
+            if format == Format::Shard {
+                return Err(Error::Merge(crate::merge::MergeError::Usage(
+                    "merge writes a report, not a shard: choose another --format".into(),
+                )));
+            }
+            let merged = crate::merge::findings(shards).map_err(Error::Merge)?;
+            let report = merged.report();
+            write_out(
+                output,
+                &report::render(
+                    &report,
+                    format,
+                    output.is_none() && color() && format == Format::Text,
+                ),
+            )?;
+            let summary = Summary::of(&merged.diagnostics);
+            let status = if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+                Status::Findings
+            } else {
+                Status::Success
+            };
+            Ok(status.into())
+        }
+        crate::merge::Kind::Conformance => {
+            if format != Format::Text && format != Format::Json {
+                return Err(Error::Merge(crate::merge::MergeError::Usage(
+                    "merge --kind conformance writes the report of `diff --format json`: leave out --format".into(),
+                )));
+            }
+            let text = crate::merge::conformance(shards).map_err(Error::Merge)?;
+            write_out(output, &text)?;
+            Ok(Status::Success.into())
+        }
+    }
 }
 
 /// Record every finding not acknowledged inline in the baseline, and count them as accepted in
@@ -1233,7 +1403,7 @@ fn run_merge_site(
     let mut site = crate::emit::Site::new(&compiled, &templates, Vec::new());
     site.reuse_pages = options.cache;
     let written = crate::emit::merge::merge(&mut site, &compiled, &regions, shards, out)
-        .map_err(Error::Merge)?;
+        .map_err(Error::MergeSite)?;
     eprintln!(
         "{}",
         t!(
@@ -1332,19 +1502,71 @@ fn run_diff(
     options: &Options,
     items: &[String],
     format: DiffFormat,
+    output: Option<&Path>,
 ) -> Result<Outcome, Error> {
+    if format == DiffFormat::Shard {
+        if options.regions.is_empty() || !items.is_empty() || options.whole_catalog {
+            return Err(Error::Merge(crate::merge::MergeError::Usage(
+                "--format shard needs --region (a province of the shard) and no --item or --whole-catalog".into(),
+            )));
+        }
+        let options = Options {
+            whole_units: true,
+            ..options.clone()
+        };
+        return run_diff_by_unit(root, &options, format, output);
+    }
+    if items.is_empty() && !options.whole_catalog {
+        return run_diff_by_unit(root, options, format, output);
+    }
     let compiled = pipeline::compile(root, options)?;
     let report = crate::report::diff::DiffReport::new(&compiled, items);
-    print!(
-        "{}",
-        match format {
+    write_out(
+        output,
+        &match format {
             DiffFormat::Text => report.text(),
-            DiffFormat::Json => report.json(),
+            DiffFormat::Json | DiffFormat::Shard => report.json(),
             DiffFormat::Markdown => report.markdown(),
-        }
-    );
+        },
+    )?;
     drop(report);
     Ok(Outcome::with(Status::Success, compiled))
+}
+
+/// `diff` one province at a time (`pipeline::units`): the same report in bounded memory.
+fn run_diff_by_unit(
+    root: &Path,
+    options: &Options,
+    format: DiffFormat,
+    output: Option<&Path>,
+) -> Result<Outcome, Error> {
+    use crate::report::diff::{Columns, DiffReport};
+    let mut columns = Columns::default();
+    let json = matches!(format, DiffFormat::Json | DiffFormat::Shard);
+    let mut each = |unit: &str, compiled: &mut Compiled| {
+        if json && !unit.is_empty() {
+            columns.add(&DiffReport::new(compiled, &[]));
+        }
+    };
+    let findings = pipeline::units::compile(root, options, true, &mut each)?;
+    let report = DiffReport::of_units(&findings.national, &findings.regions, Some(&columns));
+    let text = match format {
+        DiffFormat::Text => report.text(),
+        DiffFormat::Json => report.json(),
+        DiffFormat::Markdown => report.markdown(),
+        DiffFormat::Shard => {
+            let today = options.as_of.unwrap_or_else(crate::dates::today);
+            let identity = crate::merge::Identity::new(
+                crate::merge::Kind::Conformance,
+                root,
+                &findings,
+                today,
+            );
+            crate::merge::conformance_shard(&report.json(), &identity)
+        }
+    };
+    write_out(output, &text)?;
+    Ok(Status::Success.into())
 }
 
 fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Error> {

@@ -36,6 +36,7 @@ pub mod fuzzing;
 pub mod history;
 pub mod load;
 pub mod lsp;
+pub mod merge;
 pub mod migrate;
 pub mod onboard;
 pub mod pipeline;

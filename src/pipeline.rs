@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+pub mod units;
+
 use crate::check;
 use crate::diagnostic::messages::Lang;
 use crate::diagnostic::{self, Diagnostic};
@@ -32,6 +34,12 @@ pub struct Options {
     pub skip_rules: bool,
     /// The language of the messages (`--lang`); the catalog's `language` when absent.
     pub lang: Option<Lang>,
+    /// Compile the whole catalog at once rather than one province at a time ([`units`]): the
+    /// reference the unit-by-unit run is tested against.
+    pub whole_catalog: bool,
+    /// With `regions`: compile and report the whole units (provinces) they belong to, not only
+    /// their folders (a shard, see [`units`]).
+    pub whole_units: bool,
 }
 
 /// Everything the pipeline computed.

@@ -19,6 +19,7 @@ const ORDER: &[&str] = &[
     "emit",
     "onboard",
     "serve",
+    "merge",
 ];
 
 /// The stage a file under `src/` belongs to: its folder, or its file name.

@@ -332,3 +332,131 @@ fn the_gitlab_jobs_check_a_merge_request_since_its_diff_base_and_publish_pages()
         }
     }
 }
+
+/// The provinces of the sample catalog: its region folders whose region.yaml names no parent.
+fn sample_provinces(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(dir.join("catalog/regions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            !std::fs::read_to_string(p.join("region.yaml"))
+                .unwrap()
+                .lines()
+                .any(|l| l.starts_with("parent:"))
+        })
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    found
+}
+
+/// `catalogc ARGS…` on `dir` at the tests' reference date: the exit status and the output.
+fn unsharded(dir: &Path, args: &[&str]) -> (i32, Vec<u8>) {
+    let output = Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(args)
+        .args(["--as-of", AS_OF, "--no-cache", "--root"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (output.status.code().unwrap_or(-1), output.stdout)
+}
+
+#[test]
+fn the_national_github_workflow_shards_by_province_and_merges_to_the_unsharded_result() {
+    let workflow = load("github-actions-national.yml");
+    let matrix = strings(get(
+        get(
+            get(get(get(&workflow, "jobs"), "shard"), "strategy"),
+            "matrix",
+        ),
+        "province",
+    ));
+    assert_eq!(matrix.len(), 31, "{matrix:?}");
+    // A catalog with an error in one province's entry.
+    let (dir, _) = repository("materails: []\n");
+    for province in sample_provinces(dir.path()) {
+        assert!(
+            matrix.contains(&province),
+            "{province} is not in the matrix"
+        );
+        let run = run_github_job(
+            &workflow,
+            "shard",
+            dir.path(),
+            &[("PROVINCE", province.as_str()), ("AS_OF", AS_OF)],
+        );
+        let (status, log) = run.status("Check and measure one province");
+        assert_eq!(status, 0, "{province}: {log}");
+        assert_eq!(run.with("actions/upload-artifact", "path"), ["shards/"]);
+    }
+    let run = run_github_job(&workflow, "merge", dir.path(), &[("AS_OF", AS_OF)]);
+    let (status, log) = run.status("Merge the shards");
+    let (check_status, sarif) = unsharded(dir.path(), &["check", "--format", "sarif"]);
+    assert_eq!((status, check_status), (1, 1), "{log}");
+    assert!(log.contains("错误[CAT003]"), "{log}");
+    let sarif_file = &run.with("github/codeql-action/upload-sarif", "sarif_file")[0];
+    assert!(
+        std::fs::read(dir.path().join(sarif_file)).unwrap() == sarif,
+        "the merged SARIF is not the unsharded check's"
+    );
+    let (_, diff) = unsharded(dir.path(), &["diff", "--format", "json"]);
+    assert!(std::fs::read(dir.path().join("conformance.json")).unwrap() == diff);
+    // Without one province's shards, merge refuses and says which.
+    let missing = sample_provinces(dir.path()).remove(0);
+    std::fs::remove_file(dir.path().join(format!("shards/findings-{missing}.json"))).unwrap();
+    std::fs::remove_file(
+        dir.path()
+            .join(format!("shards/conformance-{missing}.json")),
+    )
+    .unwrap();
+    let run = run_github_job(&workflow, "merge", dir.path(), &[("AS_OF", AS_OF)]);
+    let (status, log) = run.status("Merge the shards");
+    assert_eq!(status, 2, "{log}");
+    assert!(
+        log.contains(&format!("no shard covers province(s) {missing}")),
+        "{log}"
+    );
+}
+
+#[test]
+fn the_national_gitlab_pipeline_shards_by_province_and_merges_to_the_unsharded_result() {
+    let pipeline = load("gitlab-ci-national.yml");
+    let matrix = strings(get(
+        &get(get(get(&pipeline, "national-shard"), "parallel"), "matrix")
+            .as_vec()
+            .unwrap()[0],
+        "PROVINCE",
+    ));
+    assert_eq!(matrix.len(), 31, "{matrix:?}");
+    let (dir, _) = repository("materails: []\n");
+    for province in sample_provinces(dir.path()) {
+        assert!(
+            matrix.contains(&province),
+            "{province} is not in the matrix"
+        );
+        let (status, log) = run_gitlab_job(
+            &pipeline,
+            "national-shard",
+            dir.path(),
+            &[("PROVINCE", province.as_str()), ("AS_OF", AS_OF)],
+        );
+        assert_eq!(status, 0, "{province}: {log}");
+    }
+    let (status, log) =
+        run_gitlab_job(&pipeline, "national-merge", dir.path(), &[("AS_OF", AS_OF)]);
+    let (check_status, report) = unsharded(dir.path(), &["check", "--format", "gitlab"]);
+    assert_eq!((status, check_status), (1, 1), "{log}");
+    let codequality = string(get(
+        get(
+            get(get(&pipeline, "national-merge"), "artifacts"),
+            "reports",
+        ),
+        "codequality",
+    ));
+    assert!(
+        std::fs::read(dir.path().join(codequality)).unwrap() == report,
+        "the merged Code Quality report is not the unsharded check's"
+    );
+    let (_, diff) = unsharded(dir.path(), &["diff", "--format", "json"]);
+    assert!(std::fs::read(dir.path().join("conformance.json")).unwrap() == diff);
+}

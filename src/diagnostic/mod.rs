@@ -10,11 +10,11 @@ pub mod codes;
 pub mod messages;
 pub mod source;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use source::Span;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -31,15 +31,16 @@ impl Severity {
 }
 
 /// A secondary location that explains the primary one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub file: String,
     pub span: Span,
     pub message: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
+    #[serde(deserialize_with = "known_code")]
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
@@ -52,7 +53,7 @@ pub struct Diagnostic {
     pub label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<Label>,
     /// The mechanical repair, when there is one (`check --fix` applies the safe ones).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -65,7 +66,7 @@ pub struct Diagnostic {
 
 /// One replacement in a file's text: the span replaced (for editors and SARIF) and the same
 /// range as byte offsets into the file's text (for applying it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub span: Span,
     pub start: usize,
@@ -88,7 +89,7 @@ impl Edit {
 }
 
 /// A repair carried by a diagnostic.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// What the repair does, in the catalog's language.
     pub description: String,
@@ -100,9 +101,10 @@ pub struct Fix {
 }
 
 /// How a finding was acknowledged.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppressed {
     /// `inline` (a `# catalogc: allow` comment) or `baseline` (the baseline file).
+    #[serde(deserialize_with = "suppression_kind")]
     pub kind: &'static str,
     pub reason: String,
     /// The last day the acknowledgement holds (YYYY-MM-DD), when it has one.
@@ -208,5 +210,24 @@ impl Summary {
             warnings: diagnostics.len() - errors - suppressed,
             suppressed,
         }
+    }
+}
+
+/// A code read back (from a shard, `catalogc merge`): one of the table's, else an error.
+fn known_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let code = String::deserialize(d)?;
+    codes::find(&code)
+        .map(|c| c.code)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown code `{code}`")))
+}
+
+/// How a finding was acknowledged, read back: `inline` or `baseline`.
+fn suppression_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    match String::deserialize(d)?.as_str() {
+        "inline" => Ok("inline"),
+        "baseline" => Ok("baseline"),
+        other => Err(serde::de::Error::custom(format!(
+            "unknown acknowledgement `{other}`"
+        ))),
     }
 }

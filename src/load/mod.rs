@@ -415,6 +415,43 @@ pub fn load_some(
     cache: Option<&crate::load::cache::Cache>,
     validate: Option<Validate<'_>>,
 ) -> Loaded {
+    let listing = list(root, limits, lang, wanted);
+    let files: Vec<&(Kind, PathBuf, String)> = listing
+        .files
+        .iter()
+        .filter(|(_, _, rel)| wanted(rel))
+        .collect();
+    let (documents, found) = parse_files(&files, limits, lang, cache, validate);
+    let mut diagnostics = listing.diagnostics;
+    diagnostics.extend(found);
+    Loaded {
+        root: root.to_path_buf(),
+        documents,
+        diagnostics,
+        listed: listing
+            .files
+            .into_iter()
+            .map(|(kind, _, rel)| (kind, rel))
+            .collect(),
+    }
+}
+
+/// Every catalog file under `root/catalog`, in walk order, and what the walk itself found wrong
+/// (unknown files, links, too many files).
+pub struct Listing {
+    /// Each file's kind, full path and path inside the root.
+    pub files: Vec<(Kind, PathBuf, String)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Walk `root/catalog` sorted and list its catalog files without reading them; an unknown file
+/// that `wanted` refuses is passed over in silence.
+pub fn list(
+    root: &Path,
+    limits: Limits,
+    lang: Lang,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Listing {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut count = 0usize;
@@ -515,18 +552,35 @@ pub fn load_some(
             ),
         }
     }
+    Listing { files, diagnostics }
+}
 
-    let listed = files
-        .iter()
-        .map(|(kind, _, rel)| (*kind, rel.clone()))
-        .collect();
-    let bar = crate::progress::phase(
-        "读取并校验文件",
-        files.iter().filter(|(_, _, rel)| wanted(rel)).count(),
-    );
+/// Read, parse and (with `validate`) schema-check `files` in parallel; the documents in the
+/// order of `files`, and what was found wrong with them.
+pub fn parse_files(
+    files: &[&(Kind, PathBuf, String)],
+    limits: Limits,
+    lang: Lang,
+    cache: Option<&crate::load::cache::Cache>,
+    validate: Option<Validate<'_>>,
+) -> (Vec<Document>, Vec<Diagnostic>) {
+    let bar = crate::progress::phase("读取并校验文件", files.len());
+    let parsed = parse_counted(files, limits, lang, cache, validate, &bar);
+    bar.finish();
+    parsed
+}
+
+/// [`parse_files`], counting each file on `bar` (one bar for several calls).
+pub fn parse_counted(
+    files: &[&(Kind, PathBuf, String)],
+    limits: Limits,
+    lang: Lang,
+    cache: Option<&crate::load::cache::Cache>,
+    validate: Option<Validate<'_>>,
+    bar: &crate::progress::Phase,
+) -> (Vec<Document>, Vec<Diagnostic>) {
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
-        .filter(|(_, _, rel)| wanted(rel))
         .map(|(kind, path, rel)| {
             let (mut document, mut found) = read_document(*kind, path, rel, limits, lang, cache);
             if let (Some(validate), Some(document)) = (validate, document.as_mut())
@@ -544,18 +598,13 @@ pub fn load_some(
             (document, found)
         })
         .collect();
-    bar.finish();
     let mut documents = Vec::with_capacity(parsed.len());
+    let mut diagnostics = Vec::new();
     for (document, found) in parsed {
         documents.extend(document);
         diagnostics.extend(found);
     }
-    Loaded {
-        root: root.to_path_buf(),
-        documents,
-        diagnostics,
-        listed,
-    }
+    (documents, diagnostics)
 }
 
 /// Read and parse one file into a document, reporting what is wrong with it as YAML.

@@ -32,6 +32,8 @@ pub enum Format {
     Junit,
     /// A pull-request comment: the counts, and the escape hatches a `--since` change adds.
     Markdown,
+    /// A shard for `catalogc merge` (with `--region`: the findings of the regions' provinces).
+    Shard,
 }
 
 /// What every renderer needs: the findings, the text of every file, and which files were checked.
@@ -85,6 +87,27 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The renderers' view of a catalog checked one unit at a time: the same findings, the
+    /// files they point at, every checked file.
+    pub fn of_findings(findings: &'a crate::pipeline::units::Findings) -> Report<'a> {
+        let mut sources: BTreeMap<&str, &SourceFile> = findings
+            .sources
+            .iter()
+            .map(|(path, source)| (path.as_str(), source))
+            .collect();
+        sources.insert(
+            findings.policy_document.path(),
+            &findings.policy_document.source,
+        );
+        Report {
+            diagnostics: &findings.diagnostics,
+            sources,
+            files: findings.files.iter().map(String::as_str).collect(),
+            escapes: &[],
+            lang: findings.lang,
+        }
+    }
+
     /// The source line a diagnostic points at, for formats that show a snippet.
     pub fn line(&self, file: &str, line: u32) -> Option<&str> {
         self.sources.get(file).map(|s| s.line(line))
@@ -101,5 +124,7 @@ pub fn render(report: &Report<'_>, format: Format, color: bool) -> String {
         Format::Gitlab => gitlab::render(report),
         Format::Junit => junit::render(report),
         Format::Markdown => markdown::render(report),
+        // A shard needs what the run was compiled from (`merge::findings_shard`); here, the JSON.
+        Format::Shard => json::render(report),
     }
 }

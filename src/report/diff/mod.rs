@@ -103,6 +103,47 @@ pub struct DiffReport<'a> {
     items: Vec<String>,
     /// Whether `--item` asked for some items (the text and Markdown then show them side by side).
     pub focus: bool,
+    /// The regions' columns when they were compiled apart, one unit at a time (`compiled` is
+    /// then the national files alone).
+    columns: Option<&'a Columns>,
+}
+
+/// Every region's column of every item, kept as the JSON report writes it while each unit's
+/// documents are at hand (`pipeline::units`), so that the report can be written after they are
+/// freed.
+#[derive(Debug, Default)]
+pub struct Columns {
+    text: String,
+    /// (item, region) → where its column is in `text`.
+    at: std::collections::BTreeMap<(String, String), std::ops::Range<usize>>,
+}
+
+impl Columns {
+    /// Keep the columns of every item in `report` (one unit's).
+    pub fn add(&mut self, report: &DiffReport<'_>) {
+        for item in report.items() {
+            for column in &item.regions {
+                let pretty = serde_json::to_string_pretty(column).unwrap_or_default();
+                let start = self.text.len();
+                // A column stands four levels deep in the report: items, item, regions, column.
+                self.text.push_str(&pretty.replace('\n', "\n        "));
+                self.at.insert(
+                    (item.code.to_string(), column.region.to_string()),
+                    start..self.text.len(),
+                );
+            }
+        }
+    }
+
+    /// The columns of `item` with their regions, in region order.
+    fn of<'c>(&'c self, item: &str) -> impl Iterator<Item = (&'c str, &'c str)> + 'c {
+        let from = (item.to_string(), String::new());
+        let item = item.to_string();
+        self.at
+            .range(from..)
+            .take_while(move |((code, _), _)| *code == item)
+            .map(|((_, region), range)| (region.as_str(), &self.text[range.clone()]))
+    }
 }
 
 impl<'a> DiffReport<'a> {
@@ -125,6 +166,24 @@ impl<'a> DiffReport<'a> {
             regions,
             items: items.to_vec(),
             focus: !items.is_empty(),
+            columns: None,
+        }
+    }
+
+    /// The report of a catalog compiled one unit at a time: `national` is the national files'
+    /// compiled catalog, `regions` every region's result in code order, `columns` every unit's
+    /// columns (needed by the JSON report only).
+    pub fn of_units(
+        national: &'a Compiled,
+        regions: &'a [RegionResult],
+        columns: Option<&'a Columns>,
+    ) -> DiffReport<'a> {
+        DiffReport {
+            compiled: national,
+            regions: regions.iter().map(Cow::Borrowed).collect(),
+            items: Vec::new(),
+            focus: false,
+            columns,
         }
     }
 

@@ -1,0 +1,347 @@
+//! The province as the compile unit: the nation checked and measured one province at a time.
+//!
+//! The national files (settings, national items, events, registries) and every region's
+//! `region.yaml` are read once and stay in memory. The region folders are grouped into units by
+//! their `parent` links (a unit is a province and every region below it; any region linked to
+//! another by `parent`, even wrongly, is in the same unit), and each unit's files are read,
+//! resolved, checked and diffed beside the national ones, its findings and its regions'
+//! conformance kept, and its documents freed before the next unit is read. Peak memory follows
+//! the largest province, not the nation.
+//!
+//! A finding belongs to the unit that owns its file: a region folder's files belong to the
+//! folder's unit, every other file to the national unit (the national files checked without any
+//! region's entries). Each unit keeps only the findings on its own files, so the national result
+//! is the union of the units' results, sorted as a whole-catalog run sorts it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::source::SourceFile;
+use crate::diagnostic::{self, Diagnostic};
+use crate::diff::RegionResult;
+use crate::load::{self, Document, Kind};
+
+use super::{Compiled, Options, Standard};
+
+/// The folder name of a path in `catalog/regions/<folder>/…`.
+pub fn folder_of(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("catalog/regions/")?;
+    let (folder, _) = rest.split_once('/')?;
+    Some(folder)
+}
+
+/// Whether a file is read once for the whole nation: everything outside the region folders, and
+/// each region's `region.yaml`.
+pub fn is_national(path: &str) -> bool {
+    match path.strip_prefix("catalog/regions/") {
+        Some(rest) => {
+            rest.split('/').nth(1) == Some("region.yaml") && rest.matches('/').count() == 1
+        }
+        None => true,
+    }
+}
+
+/// The region folders grouped into compile units, each named by its first folder in code order
+/// (a province's own folder, for a well-formed catalog).
+#[derive(Clone, Debug, Default)]
+pub struct Units {
+    /// Folder → the name of its unit.
+    pub unit_of: BTreeMap<String, String>,
+    /// Unit name → its folders, in order.
+    pub folders: BTreeMap<String, Vec<String>>,
+}
+
+impl Units {
+    /// Group `folders` by the `parent` links of the region documents among `documents`.
+    pub fn group(folders: &BTreeSet<String>, documents: &[Document]) -> Units {
+        let index: BTreeMap<&str, usize> = folders
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.as_str(), i))
+            .collect();
+        let mut up: Vec<usize> = (0..folders.len()).collect();
+        fn find(up: &mut [usize], mut i: usize) -> usize {
+            while up[i] != i {
+                up[i] = up[up[i]];
+                i = up[i];
+            }
+            i
+        }
+        for document in documents.iter().filter(|d| d.kind == Kind::Region) {
+            let (Some(folder), Some(parent)) = (
+                document.region_folder(),
+                document.json.get("parent").and_then(|p| p.as_str()),
+            ) else {
+                continue;
+            };
+            if let (Some(&a), Some(&b)) = (index.get(folder), index.get(parent)) {
+                let (a, b) = (find(&mut up, a), find(&mut up, b));
+                // The smaller index stays the root, so a unit is named by its first folder.
+                up[a.max(b)] = a.min(b);
+            }
+        }
+        let names: Vec<&String> = folders.iter().collect();
+        let mut units = Units::default();
+        for (i, folder) in folders.iter().enumerate() {
+            let name = names[find(&mut up, i)].clone();
+            units.unit_of.insert(folder.clone(), name.clone());
+            units.folders.entry(name).or_default().push(folder.clone());
+        }
+        units
+    }
+
+    /// The unit that owns `path`: its region folder's unit; `None` for a national file.
+    pub fn owner(&self, path: &str) -> Option<&str> {
+        folder_of(path)
+            .and_then(|f| self.unit_of.get(f))
+            .map(String::as_str)
+    }
+}
+
+/// What a unit-by-unit run keeps: everything the renderers read, without the documents.
+pub struct Findings {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of every file a finding points at (its own file, or a label's).
+    pub sources: BTreeMap<String, SourceFile>,
+    /// Every file that was read, in walk order.
+    pub files: Vec<String>,
+    /// The conformance of every region compiled, in code order.
+    pub regions: Vec<RegionResult>,
+    /// The units compiled (all of them, or the ones `--region` names), and every unit of the
+    /// catalog.
+    pub compiled_units: Vec<String>,
+    pub units: Units,
+    pub lang: crate::diagnostic::messages::Lang,
+    pub policy_document: Document,
+    /// A hash of what every unit is compiled against: the schemas, the limits, the policy and
+    /// the national files (shards of different catalogs or standards are not merged).
+    pub standard_hash: u128,
+    /// The national files compiled alone (the national items and every region's `region.yaml`,
+    /// no entries), for the reports that name an item or a region; its findings were taken.
+    pub national: Compiled,
+}
+
+/// What a caller does with each unit's compiled catalog before its documents are freed (add to
+/// findings what needs the documents, or render what needs them).
+pub type PerUnit<'a> = &'a mut dyn FnMut(&str, &mut Compiled);
+
+/// Check and measure the catalog at `root` one unit at a time; with `options.regions`, only the
+/// units of those regions (and the national files). `options.selection` must be `None`. The
+/// regions' conformance results are kept only when `conformance` asks for them (`diff`): a
+/// `check` keeps the findings alone, so that its memory does not grow with the nation.
+pub fn compile(
+    root: &Path,
+    options: &Options,
+    conformance: bool,
+    per_unit: PerUnit<'_>,
+) -> Result<Findings, crate::load::schema::SchemaError> {
+    let standard = Standard::load(root, options.lang)?;
+    let cache = options
+        .cache
+        .then(|| crate::load::cache::Cache::open(root, standard.fingerprint));
+    let validate = |document: &Document| standard.schemas.validate(document, standard.lang);
+    let listing = load::list(root, standard.limits, standard.lang, &|_| true);
+    let listed: Vec<(Kind, String)> = listing
+        .files
+        .iter()
+        .map(|(kind, _, rel)| (*kind, rel.clone()))
+        .collect();
+
+    // The national files and every region.yaml, once.
+    let national: Vec<&(Kind, PathBuf, String)> = listing
+        .files
+        .iter()
+        .filter(|(_, _, rel)| is_national(rel))
+        .collect();
+    // One bar for every file read, national or a unit's (`--region`: the units' alone).
+    let count = |rel: &str| {
+        is_national(rel)
+            || options.regions.is_empty()
+            || folder_of(rel).is_some_and(|f| options.regions.iter().any(|r| r == f))
+    };
+    let bar = crate::progress::phase(
+        "读取并校验文件",
+        listing
+            .files
+            .iter()
+            .filter(|(_, _, rel)| count(rel))
+            .count(),
+    );
+    let (base, base_found) = load::parse_counted(
+        &national,
+        standard.limits,
+        standard.lang,
+        cache.as_ref(),
+        Some(&validate),
+        &bar,
+    );
+    let mut folders: BTreeSet<String> = BTreeSet::new();
+    for (_, _, rel) in &listing.files {
+        if let Some(folder) = folder_of(rel) {
+            folders.insert(folder.to_string());
+        }
+    }
+    for d in &listing.diagnostics {
+        if let Some(folder) = folder_of(&d.file) {
+            folders.insert(folder.to_string());
+        }
+    }
+    let units = Units::group(&folders, &base);
+    let standard_hash = {
+        let mut parts: Vec<&[u8]> = vec![standard.policy_document.source.text.as_bytes(), &[0]];
+        let fingerprint = standard.fingerprint.to_le_bytes();
+        parts.push(&fingerprint);
+        for d in &base {
+            parts.push(d.path().as_bytes());
+            parts.push(d.source.text.as_bytes());
+        }
+        crate::load::cache::fingerprint(&parts)
+    };
+    let wanted: Vec<String> = if options.regions.is_empty() {
+        units.folders.keys().cloned().collect()
+    } else {
+        let named: BTreeSet<&str> = options
+            .regions
+            .iter()
+            .filter_map(|r| units.unit_of.get(r).map(String::as_str))
+            .collect();
+        named.into_iter().map(str::to_string).collect()
+    };
+
+    // Every finding the walk and the national files have, handed to each unit; each keeps its own.
+    let mut shared = listing.diagnostics.clone();
+    shared.extend(base_found);
+
+    let mut by_unit: BTreeMap<&str, Vec<&(Kind, PathBuf, String)>> = BTreeMap::new();
+    for file in &listing.files {
+        if !is_national(&file.2)
+            && let Some(unit) = units.owner(&file.2)
+        {
+            by_unit.entry(unit).or_default().push(file);
+        }
+    }
+
+    let mut kept = Kept::default();
+    let mut read: BTreeSet<String> = BTreeSet::new();
+    // The national unit first, then each wanted unit.
+    let mut run_unit = |unit: Option<&str>, documents: Vec<Document>, found: Vec<Diagnostic>| {
+        let mut diagnostics = shared.clone();
+        diagnostics.extend(found);
+        let loaded = load::Loaded {
+            root: root.to_path_buf(),
+            documents,
+            diagnostics,
+            listed: listed.clone(),
+        };
+        let scope = Options {
+            regions: Vec::new(),
+            ..options.clone()
+        };
+        let mut compiled = super::analyse(&standard, loaded, &scope);
+        per_unit(unit.unwrap_or(""), &mut compiled);
+        let owns = |path: &str| units.owner(path) == unit;
+        kept.take(&mut compiled, &owns, &|region: &str| {
+            conformance && unit.is_some() && units.unit_of.get(region).map(String::as_str) == unit
+        });
+        for d in &compiled.resolved.catalog.documents {
+            if owns(d.path()) {
+                read.insert(d.path().to_string());
+            }
+        }
+        compiled
+    };
+    let national = run_unit(None, base.clone(), Vec::new());
+    for unit in &wanted {
+        let files = by_unit.remove(unit.as_str()).unwrap_or_default();
+        let (mut documents, found) = load::parse_counted(
+            &files,
+            standard.limits,
+            standard.lang,
+            cache.as_ref(),
+            Some(&validate),
+            &bar,
+        );
+        documents.extend(base.iter().cloned());
+        documents.sort_by(|a, b| walk_order(a.path(), b.path()));
+        run_unit(Some(unit), documents, found);
+    }
+    bar.finish();
+    if let Some(cache) = cache {
+        cache.save(options.regions.is_empty());
+    }
+
+    let mut diagnostics = kept.diagnostics;
+    if !options.regions.is_empty() && !options.whole_units {
+        diagnostics.retain(|d| super::in_regions(&d.file, &options.regions));
+        kept.regions.retain(|r| options.regions.contains(&r.code));
+    }
+    diagnostic::sort(&mut diagnostics);
+    kept.regions.sort_by(|a, b| a.code.cmp(&b.code));
+    let files = listing
+        .files
+        .into_iter()
+        .map(|(_, _, rel)| rel)
+        .filter(|rel| read.contains(rel))
+        .collect();
+    Ok(Findings {
+        diagnostics,
+        sources: kept.sources,
+        files,
+        regions: kept.regions,
+        compiled_units: wanted,
+        units,
+        lang: standard.lang,
+        policy_document: standard.policy_document,
+        standard_hash,
+        national,
+    })
+}
+
+/// The order of a sorted walk: component by component.
+pub fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// What the units hand on.
+#[derive(Default)]
+struct Kept {
+    diagnostics: Vec<Diagnostic>,
+    sources: BTreeMap<String, SourceFile>,
+    regions: Vec<RegionResult>,
+}
+
+impl Kept {
+    /// Keep the findings on the files `owns` accepts, the text of the files they point at, and
+    /// the conformance of the regions `region` accepts.
+    fn take(
+        &mut self,
+        compiled: &mut Compiled,
+        owns: &dyn Fn(&str) -> bool,
+        region: &dyn Fn(&str) -> bool,
+    ) {
+        let documents = &compiled.resolved.catalog.documents;
+        let by_path: BTreeMap<&str, &Document> = documents.iter().map(|d| (d.path(), d)).collect();
+        for d in std::mem::take(&mut compiled.diagnostics) {
+            if !owns(&d.file) {
+                continue;
+            }
+            for file in std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)) {
+                if self.sources.contains_key(file) {
+                    continue;
+                }
+                if let Some(document) = by_path.get(file.as_str()) {
+                    self.sources.insert(file.clone(), document.source.clone());
+                } else if file == compiled.policy_document.path() {
+                    self.sources
+                        .insert(file.clone(), compiled.policy_document.source.clone());
+                }
+            }
+            self.diagnostics.push(d);
+        }
+        self.regions.extend(
+            std::mem::take(&mut compiled.conformance.regions)
+                .into_iter()
+                .filter(|r| region(&r.code)),
+        );
+    }
+}
