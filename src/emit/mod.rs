@@ -6,6 +6,7 @@
 //! leaves the previous output as it was. Output paths are made only of codes that passed their
 //! patterns (checked again here), never of free catalog text.
 
+pub mod files;
 mod json;
 mod jsonld;
 mod opendata;
@@ -43,6 +44,8 @@ pub struct Site<'a> {
     /// Whether pages whose templates and context are unchanged since the previous build are
     /// taken from it instead of being rendered again (off with `--no-cache`).
     pub reuse_pages: bool,
+    /// The attachments (forms, examples, samples of results) the build publishes.
+    pub files: files::Files,
 }
 
 impl<'a> Site<'a> {
@@ -75,6 +78,7 @@ impl<'a> Site<'a> {
             regions,
             feeds: false,
             reuse_pages: true,
+            files: files::Files::read(catalog),
         }
     }
 }
@@ -361,6 +365,12 @@ pub fn emit(
         let bytes = workbook::file(site).map_err(BuildError::Workbook)?;
         sink.put("opendata/catalog.xlsx".to_string(), bytes)
     };
+    let attachments = || -> Result<(), BuildError> {
+        for (path, bytes) in site.files.outputs()? {
+            sink.put(path, bytes)?;
+        }
+        Ok(())
+    };
     let report = || {
         sink.put(
             "reports/conformance.json".to_string(),
@@ -377,7 +387,7 @@ pub fn emit(
         || rayon::join(pages, || rayon::join(opendata, workbook)),
         || rayon::join(|| rayon::join(jsonld, report), feeds),
     );
-    a.and(b).and(f).and(c).and(d).and(e)
+    a.and(b).and(f).and(c).and(d).and(e).and(attachments())
 }
 
 /// Every file of the build in memory, sorted by path.

@@ -4,6 +4,7 @@
 //! read and parsed on its own (in parallel); a problem with one file becomes a diagnostic and never
 //! stops the others.
 
+pub mod attachments;
 pub mod cache;
 pub mod editor;
 pub mod git;
@@ -285,6 +286,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Every catalog file found, by kind, whether it was read or not.
     pub listed: Vec<(Kind, String)>,
+    /// Files with an attachment's ending, placed by [`attachments::check`] once the documents
+    /// that may reference them are read.
+    pub attachments: Vec<attachments::Found>,
 }
 
 /// Look for a catalog root (a folder holding `catalog/catalog.yaml`) from `start` upwards.
@@ -396,6 +400,7 @@ pub fn load_some(
 ) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
+    let mut found_attachments = Vec::new();
     let mut count = 0usize;
     let walk = walk_sorted(&root.join("catalog"));
     for entry in walk {
@@ -445,6 +450,13 @@ pub fn load_some(
                 .help(t!(lang, "cat018-help")),
             );
             break;
+        }
+        if attachments::extension(&name).is_some() && wanted(&rel) {
+            let symlink = entry.file_type().is_symlink();
+            if symlink || entry.file_type().is_file() {
+                found_attachments.push(attachments::Found { path: rel, symlink });
+                continue;
+            }
         }
         if entry.file_type().is_symlink() {
             diagnostics.push(
@@ -534,6 +546,7 @@ pub fn load_some(
         documents,
         diagnostics,
         listed,
+        attachments: found_attachments,
     }
 }
 
