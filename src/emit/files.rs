@@ -1,5 +1,6 @@
 //! The attachments a build publishes: each file a document references (checked by
-//! `load::attachments`), copied under its content hash as `files/<sha256 prefix>.<ext>`, so the
+//! `load::attachments`), copied under its content hash as `portal/files/<sha256 prefix>.<ext>`
+//! (`href` is relative to the portal root, as templates' `{{ root }}` is), so the
 //! same form referenced from many entries is written once and a changed file gets a new name.
 //!
 //! The index is keyed by the attachment's value in the catalog's documents (its address), so a
@@ -24,7 +25,8 @@ const PREFIX: usize = 16;
 pub struct Attachment<'a> {
     /// The name readers see (`name:`).
     pub name: &'a str,
-    /// The published file, relative to the output root: `files/<hash>.<ext>`.
+    /// The published file, relative to the portal root: `files/<hash>.<ext>` (written to
+    /// `portal/files/`).
     pub href: &'a str,
     pub media_type: &'static str,
     pub bytes: u64,
@@ -145,7 +147,7 @@ impl Files {
         Ok(self
             .contents
             .iter()
-            .map(|(path, bytes)| (path.clone(), bytes.clone()))
+            .map(|(path, bytes)| (format!("portal/{path}"), bytes.clone()))
             .collect())
     }
 }
