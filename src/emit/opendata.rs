@@ -8,12 +8,15 @@ use std::borrow::Cow;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
+mod format3;
+
 use super::Site;
 use super::json::{J, Line, Obj, Seq, pretty};
 use crate::diff::{Class, describe};
 use crate::load::schema::FieldLabels;
 use crate::resolve::view::{self, Contact, Department, Limit, ListField};
 use crate::resolve::{Effective, labels};
+pub(super) use format3::{TABLES as FORMAT3_TABLES, rows as format3_rows};
 
 /// One table, written as a CSV file and as a sheet of the workbook: its name, its title, its
 /// columns and its primary key.
@@ -440,6 +443,7 @@ fn days(limit: Option<Limit<'_>>) -> Cow<'static, str> {
 fn datapackage(site: &Site<'_>) -> Vec<u8> {
     let resources: Vec<Value> = TABLES
         .iter()
+        .chain(format3::TABLES.iter())
         .map(|table| {
             let fields: Vec<Value> = table
                 .columns
@@ -495,6 +499,14 @@ pub fn files(site: &Site<'_>) -> Vec<(String, Vec<u8>)> {
         .zip(csv)
         .map(|(table, csv)| (format!("opendata/{}.csv", table.name), csv.finish()))
         .collect();
+    let mut more = format3::TABLES.map(Csv::new);
+    format3::rows(site, &mut more);
+    out.extend(
+        format3::TABLES
+            .iter()
+            .zip(more)
+            .map(|(table, csv)| (format!("opendata/{}.csv", table.name), csv.finish())),
+    );
     out.push(("opendata/datapackage.json".to_string(), datapackage(site)));
     out.push(("opendata/catalog.json".to_string(), pretty(&Resolved(site))));
     out

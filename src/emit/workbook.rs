@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::Site;
-use super::opendata::{Column, Rows, Show, TABLES, Table, rows};
+use super::opendata::{Column, FORMAT3_TABLES, Rows, Show, TABLES, Table, format3_rows, rows};
 use crate::load::schema::FieldLabels;
 use crate::resolve::labels;
 
@@ -45,7 +45,14 @@ fn workbook(site: &Site<'_>, sheet_rows: usize) -> Result<Vec<u8>, XlsxError> {
         header: Format::new().set_bold(),
         date: Format::new().set_num_format("yyyy-mm-dd"),
     };
-    for (table, buffer) in TABLES.iter().zip(&tables) {
+    // The tables of format 3 (situations, service points, attachments, assistance) follow.
+    let mut more: [Buffer; 4] = Default::default();
+    format3_rows(site, &mut more);
+    for (table, buffer) in TABLES
+        .iter()
+        .zip(&tables)
+        .chain(FORMAT3_TABLES.iter().zip(&more))
+    {
         for (name, part) in sheets(table, &buffer.0, sheet_rows) {
             let sheet = book.add_worksheet();
             sheet.set_name(name)?;
