@@ -158,6 +158,16 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
         }
     }
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
+    if !options.skip_rules {
+        diagnostics.extend(load::attachments::check(
+            &loaded.root,
+            &documents,
+            &loaded.attachments,
+            standard.limits,
+            standard.lang,
+            options.selection.is_some(),
+        ));
+    }
 
     let today = options.as_of.unwrap_or_else(crate::dates::today);
     // The catalog in force on the reference date: scheduled changes whose date has come.

@@ -138,7 +138,17 @@ fn every_code_is_a_string_cell_equal_to_the_csv_and_every_header_is_the_packages
     let titles = titles(out);
     assert_eq!(
         sheets.keys().collect::<Vec<_>>(),
-        ["一致性", "基本目录", "实施清单", "收费项目", "申请材料"]
+        [
+            "一致性",
+            "办理地点",
+            "办理情形",
+            "基本目录",
+            "实施清单",
+            "帮办服务",
+            "收费项目",
+            "申请材料",
+            "表格与样本"
+        ]
     );
     let mut codes_seen = 0;
     for (table, sheet) in [
@@ -147,6 +157,10 @@ fn every_code_is_a_string_cell_equal_to_the_csv_and_every_header_is_the_packages
         ("materials", "申请材料"),
         ("fees", "收费项目"),
         ("conformance", "一致性"),
+        ("situations", "办理情形"),
+        ("service_points", "办理地点"),
+        ("attachments", "表格与样本"),
+        ("assistance", "帮办服务"),
     ] {
         let rows = &sheets[sheet];
         let (header, csv_rows) = csv(out, table);

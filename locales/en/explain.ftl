@@ -560,3 +560,38 @@ cat026-what =
     A catalog adopting catalogc with many findings records them once in `.catalogc-baseline.json` at the catalog root (`catalogc check --write-baseline`); from then on only new findings fail. Each entry names a code, a file, the YAML path (JSON Pointer) of the node and a hash of the node's value, so that edits elsewhere in the file, which move lines, keep it matched, and a change of the value itself revives the finding. This rule reports an entry that matches no finding any more: the problem was fixed (or its value changed).
 cat026-why =
     A baseline should only shrink. A stale entry would accept a future problem of the same kind on the same node unseen; run `catalogc check --write-baseline` again to drop it.
+
+## CAT030 attachment-missing
+cat030-summary = an attachment names a file that does not exist
+cat030-what =
+    A `blank_form` or `example` of a material, or a `result.sample_file`, names its file with `file:`, relative to the folder of the YAML file that states it (`000120010000/申请表.pdf` beside `000120010000.yaml`). This rule reports a `file:` that names no regular file there: it is missing, a folder, or cannot be read.
+cat030-why =
+    A guide would link a form that a citizen cannot download, and the build would publish a broken link. A misspelt or moved file is found before it reaches the portal.
+
+## CAT031 attachment-size
+cat031-summary = an attachment larger than the attachment size limit
+cat031-what =
+    An attachment larger than `limits.max_attachment_bytes` in catalog/catalog.yaml (default 10 MiB). Only the file's size is looked at; it is not read.
+cat031-why =
+    Every attachment is copied into the output and downloaded by citizens, often on a phone. A scan at full resolution or a file added by mistake would weigh on every build, every clone of the catalog and every download.
+
+## CAT032 attachment-type
+cat032-summary = an attachment that is not PDF, DOC/DOCX, XLS/XLSX, PNG or JPEG
+cat032-what =
+    An attachment must be PDF, Word (.doc, .docx), Excel (.xls, .xlsx), PNG or JPEG, by its file name's ending and by its first bytes: a `.pdf` must start with `%PDF-`, a `.png` with the PNG signature, a `.jpg` or `.jpeg` with the JPEG marker, a `.doc` or `.xls` with the OLE compound file signature and a `.docx` or `.xlsx` with the ZIP signature.
+cat032-why =
+    The portal serves attachments with the media type their ending promises. A file that is something else (an executable renamed `.pdf`, an HTML page saved as `.doc`) would reach citizens under a false name.
+
+## CAT033 attachment-symlink
+cat033-summary = an attachment that is a symbolic link
+cat033-what =
+    The attachment's file, or a folder on its path below the YAML file's folder, is a symbolic link. catalogc never follows links.
+cat033-why =
+    A link can point anywhere on the machine that builds the catalog (a key, a password file, another project) and the build would publish what it points at. Attachments are regular files inside the catalog, committed with it.
+
+## CAT034 attachment-path
+cat034-summary = an attachment path that leaves the folder of its file
+cat034-what =
+    The `file:` of an attachment is a relative path of plain names separated by `/`, inside the folder of the YAML file that states it. This rule reports an absolute path (`/…`, `C:…`), a backslash, a `.` or `..` part, an empty part (`a//b.pdf`), and control characters (NUL, a line break).
+cat034-why =
+    A path that climbs out of its folder could reach another region's files or anything outside the catalog, and a backslash or control character means something else on each system. Keeping each attachment beside its file makes what a region publishes its own.

@@ -63,8 +63,14 @@ impl Rule {
         ] {
             page.push_str(&format!("\n## {title}\n"));
             for (path, yaml) in example {
+                // An attachment (a stand-in PDF, a link) is not YAML.
+                let fence = if crate::load::attachments::extension(path).is_some() {
+                    "text"
+                } else {
+                    "yaml"
+                };
                 page.push_str(&format!(
-                    "\n`{path}`:\n\n```yaml\n{}\n```\n",
+                    "\n`{path}`:\n\n```{fence}\n{}\n```\n",
                     yaml.trim_end()
                 ));
             }

@@ -227,6 +227,41 @@ pub static BASELINE_STALE: Code = code(
     Active,
     "a baseline entry that matches no finding",
 );
+pub static ATTACHMENT_MISSING: Code = code(
+    "CAT030",
+    "attachment-missing",
+    Error,
+    Active,
+    "an attachment names a file that does not exist",
+);
+pub static ATTACHMENT_SIZE: Code = code(
+    "CAT031",
+    "attachment-size",
+    Error,
+    Active,
+    "an attachment larger than the attachment size limit",
+);
+pub static ATTACHMENT_TYPE: Code = code(
+    "CAT032",
+    "attachment-type",
+    Error,
+    Active,
+    "an attachment that is not PDF, DOC/DOCX, XLS/XLSX, PNG or JPEG",
+);
+pub static ATTACHMENT_SYMLINK: Code = code(
+    "CAT033",
+    "attachment-symlink",
+    Error,
+    Active,
+    "an attachment that is a symbolic link",
+);
+pub static ATTACHMENT_PATH: Code = code(
+    "CAT034",
+    "attachment-path",
+    Error,
+    Active,
+    "an attachment path that leaves the folder of its file",
+);
 pub static COMMITTED_LIMIT: Code = code(
     "CAT101",
     "committed-limit",
@@ -607,6 +642,11 @@ pub static ALL: &[&Code] = &[
     &SUPPRESSION_UNUSED,
     &SUPPRESSION_MALFORMED,
     &BASELINE_STALE,
+    &ATTACHMENT_MISSING,
+    &ATTACHMENT_SIZE,
+    &ATTACHMENT_TYPE,
+    &ATTACHMENT_SYMLINK,
+    &ATTACHMENT_PATH,
     &COMMITTED_LIMIT,
     &LIMIT_UNIT,
     &HANDLING,

@@ -135,6 +135,7 @@ fn service<'a>(
     materials: &[Line<'_>],
     fees: &[Line<'_>],
     channels: Channels<'_>,
+    extra: Extra,
 ) -> (String, Obj<'a>) {
     let code = national.code().unwrap_or_default();
     let mut node = Obj::new()
@@ -202,6 +203,10 @@ fn service<'a>(
             })
         })
         .collect();
+    let mut requirements = requirements;
+    requirements.extend(extra.requirements);
+    let mut evidence = evidence;
+    evidence.extend(forms(graph, site, path, materials));
     node.set("cv:holdsRequirement", requirements);
     node.set("cpsv:hasInput", evidence);
     node.set("cv:hasCost", costs);
@@ -241,7 +246,10 @@ fn service<'a>(
                 }));
             }
         }
+        list.extend(extra.channels);
         node.set("cv:hasChannel", list);
+    } else if !extra.channels.is_empty() {
+        node.set("cv:hasChannel", extra.channels);
     }
     (graph.id(&format!("service/{path}")), node)
 }
@@ -281,6 +289,10 @@ pub fn national_document(site: &Site<'_>) -> Vec<u8> {
             || format!("全国基本目录事项：{}", national.name()),
             str::to_string,
         );
+        let extra = Extra {
+            requirements: situations(&mut graph, code, &national.lines_named("situations")),
+            channels: Vec::new(),
+        };
         let (id, mut node) = service(
             &mut graph,
             site,
@@ -295,6 +307,7 @@ pub fn national_document(site: &Site<'_>) -> Vec<u8> {
             &lines(ListField::Materials),
             &lines(ListField::Fees),
             Channels(None),
+            extra,
         );
         if let Some(events) = events_of.get(code.as_str()) {
             node.set(
@@ -356,6 +369,7 @@ fn context() -> Value {
         "skos": "http://www.w3.org/2004/02/skos/core#",
         "eli": "http://data.europa.eu/eli/ontology#",
         "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "time": "http://www.w3.org/2006/time#",
         "cv:processingTime": {"@type": "xsd:duration"},
         "cv:hasValue": {"@type": "xsd:double"},
     })
@@ -386,6 +400,10 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
         format!("{region_name}实施：{}", national.name())
     };
     let lines = |field: ListField| entry.lines(field);
+    let extra = Extra {
+        requirements: situations(graph, &path, &entry.handled_situations()),
+        channels: local_channels(graph, &path, &identifier, entry),
+    };
     let (id, mut node) = service(
         graph,
         site,
@@ -400,6 +418,7 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
         &lines(ListField::Materials),
         &lines(ListField::Fees),
         entry.channels(),
+        extra,
     );
     // A local item has no national service to point to.
     if !effective.is_local() {
@@ -409,4 +428,151 @@ fn regional(graph: &mut Graph, site: &Site<'_>, effective: &Effective) {
         );
     }
     graph.add(id, || node);
+}
+
+/// What format 3 adds to a service (docs/templates.md, open data): its situations as
+/// requirements and its service points and assistance as channels.
+struct Extra {
+    requirements: Vec<J<'static>>,
+    channels: Vec<J<'static>>,
+}
+
+/// Each situation (办理情形) as a `cv:Requirement`: the applicant is in that situation. Which
+/// materials apply in it is in the open data's `materials` table (`situations` column is the
+/// YAML's); the requirement says its name and description.
+fn situations(graph: &mut Graph, path: &str, lines: &[Line<'_>]) -> Vec<J<'static>> {
+    lines
+        .iter()
+        .map(|s| {
+            let id = graph.id(&format!("situation/{path}/{}", s.id()));
+            graph.add(id, || {
+                let mut node = Obj::new()
+                    .with("@type", "cv:Requirement")
+                    .with("dct:identifier", s.id().to_string())
+                    .with("dct:title", zh(format!("办理情形：{}", s.name())));
+                if let Some(d) = s.get("description").and_then(Value::as_str) {
+                    node.set("dct:description", zh(d.to_string()));
+                }
+                node
+            })
+        })
+        .collect()
+}
+
+/// Each published form and example of a material as a `cv:Evidence` of its own (the document to
+/// fill in), described by its media type, size and download path.
+fn forms(
+    graph: &mut Graph,
+    site: &Site<'_>,
+    path: &str,
+    materials: &[Line<'_>],
+) -> Vec<J<'static>> {
+    let mut out = Vec::new();
+    for m in materials {
+        for (key, label) in [("blank_form", "空白表格"), ("example", "示例样表")] {
+            let Some(file) = site.files.get(m.get(key)) else {
+                continue;
+            };
+            let id = graph.id(&format!("evidence/{path}/{}/{key}", m.id()));
+            let description = format!(
+                "{label}（{}，{} 字节）：{}{}{}",
+                file.media_type,
+                file.bytes,
+                site.base_url,
+                file.href,
+                if file.illustrative {
+                    "；示例文件"
+                } else {
+                    ""
+                }
+            );
+            out.push(graph.add(id, || {
+                Obj::new()
+                    .with("@type", "cv:Evidence")
+                    .with("dct:identifier", format!("{}-{key}", m.id()))
+                    .with("dct:title", zh(file.name.to_string()))
+                    .with("dct:description", zh(description))
+            }));
+        }
+    }
+    out
+}
+
+/// The region's service points (窗口: address, phone, opening hours) and assistance
+/// (适老化与无障碍服务) as `cv:Channel`s.
+fn local_channels(
+    graph: &mut Graph,
+    path: &str,
+    identifier: &str,
+    entry: Record<view::Chain<'_>>,
+) -> Vec<J<'static>> {
+    let mut out = Vec::new();
+    let window = graph.concept("channel", "window", "窗口办理");
+    for (i, point) in entry.objects("service_points").iter().enumerate() {
+        let text = |key: &str| point.get(key).and_then(Value::as_str);
+        let mut description = format!("地址：{}", text("address").unwrap_or_default());
+        if let Some(name) = text("name") {
+            description = format!("{name}；{description}");
+        }
+        if let Some(phone) = text("phone") {
+            description.push_str(&format!("；电话：{phone}"));
+        }
+        let hours = text("hours").map(|hours| {
+            let id = graph.id(&format!("hours/{path}/{i}"));
+            graph.add(id, || {
+                Obj::new()
+                    .with("@type", "time:TemporalEntity")
+                    .with("dct:description", zh(hours.to_string()))
+            })
+        });
+        let id = graph.id(&format!("channel/{path}/point-{}", i + 1));
+        let window = window.clone();
+        out.push(graph.add(id, || {
+            let mut node = Obj::new()
+                .with("@type", "cv:Channel")
+                .with("dct:identifier", format!("{identifier}-point-{}", i + 1))
+                .with("dct:type", window)
+                .with("dct:description", zh(description));
+            if let Some(hours) = hours {
+                node.set("cv:openingHours", hours);
+            }
+            node
+        }));
+    }
+    for (i, help) in entry.objects("assistance").iter().enumerate() {
+        let kind = help.get("kind").and_then(Value::as_str).unwrap_or("other");
+        let kind_node = graph.concept("assistance", kind, assistance_label(kind));
+        let mut description = help
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        if let Some(phone) = help.get("phone").and_then(Value::as_str) {
+            description.push_str(&format!("（电话：{phone}）"));
+        }
+        let id = graph.id(&format!("channel/{path}/assistance-{}", i + 1));
+        out.push(graph.add(id, || {
+            Obj::new()
+                .with("@type", "cv:Channel")
+                .with(
+                    "dct:identifier",
+                    format!("{identifier}-assistance-{}", i + 1),
+                )
+                .with("dct:type", kind_node)
+                .with("dct:description", zh(description))
+        }));
+    }
+    out
+}
+
+/// The Chinese name of an assistance kind (`assistance[].kind`).
+pub(super) fn assistance_label(kind: &str) -> &str {
+    match kind {
+        "home_visit" => "上门办理",
+        "assisted" => "帮办代办",
+        "green_channel" => "绿色通道",
+        "extended_hours" => "预约延时",
+        "remote" => "远程办理",
+        _ => "其他帮办服务",
+    }
 }

@@ -6,6 +6,7 @@
 //! leaves the previous output as it was. Output paths are made only of codes that passed their
 //! patterns (checked again here), never of free catalog text.
 
+pub mod files;
 mod json;
 mod jsonld;
 pub mod merge;
@@ -53,6 +54,8 @@ pub struct Site<'a> {
     /// A shard (`build --region`): the regions' folders, the national feed and `shard.json`,
     /// without the national pages and open data ([`shard`]).
     pub shard: bool,
+    /// The attachments (forms, examples, samples of results) the build publishes.
+    pub files: files::Files,
 }
 
 impl<'a> Site<'a> {
@@ -86,6 +89,7 @@ impl<'a> Site<'a> {
             feeds: false,
             reuse_pages: true,
             shard: false,
+            files: files::Files::read(catalog),
         }
     }
 }
@@ -269,6 +273,12 @@ pub fn emit(
         let bytes = workbook::national(site, reviewed).map_err(BuildError::Workbook)?;
         sink.put("opendata/catalog.xlsx".to_string(), bytes)
     };
+    let attachments = || -> Result<(), BuildError> {
+        for (path, bytes) in site.files.outputs()? {
+            sink.put(path, bytes)?;
+        }
+        Ok(())
+    };
     let report = || {
         sink.put(
             "reports/conformance.json".to_string(),
@@ -298,7 +308,7 @@ pub fn emit(
             || rayon::join(pages, || rayon::join(opendata, workbook)),
             || rayon::join(|| rayon::join(jsonld, report), feed),
         );
-        a.and(b).and(f).and(c).and(d).and(e)
+        a.and(b).and(f).and(c).and(d).and(e).and(attachments())
     };
     let bar = crate::progress::phase("生成办事指南", site.guided().count());
     let regional = || {

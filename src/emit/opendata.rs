@@ -8,12 +8,15 @@ use std::borrow::Cow;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
+mod format3;
+
 use super::Site;
 use super::json::{J, Line, Obj, Seq, pretty};
 use crate::diff::{Class, describe};
 use crate::load::schema::FieldLabels;
 use crate::resolve::view::{self, Contact, Department, Limit, ListField};
 use crate::resolve::{Effective, labels};
+pub(super) use format3::{TABLES as FORMAT3_TABLES, rows as format3_rows};
 
 /// One table, written as a CSV file and as a sheet of the workbook: its name, its title, its
 /// columns and its primary key.
@@ -476,6 +479,7 @@ fn parts(table: &Table, regions: &[&str]) -> Vec<String> {
 fn datapackage(site: &Site<'_>, regions: &[&str]) -> Vec<u8> {
     let resources: Vec<Value> = TABLES
         .iter()
+        .chain(format3::TABLES.iter())
         .map(|table| {
             let fields: Vec<Value> = table
                 .columns
@@ -538,6 +542,15 @@ pub fn national_files(site: &Site<'_>, regions: &[&str]) -> Vec<(String, Vec<u8>
         .filter(|(table, _)| parts(table, regions).contains(&format!("{}.csv", table.name)))
         .map(|(table, csv)| (format!("opendata/{}.csv", table.name), csv.finish()))
         .collect();
+    // The format 3 tables are written whole, in the national part (not yet split by region).
+    let mut more = format3::TABLES.map(Csv::new);
+    format3::rows(site, &mut more);
+    out.extend(
+        format3::TABLES
+            .iter()
+            .zip(more)
+            .map(|(table, csv)| (format!("opendata/{}.csv", table.name), csv.finish())),
+    );
     out.push((
         "opendata/datapackage.json".to_string(),
         datapackage(site, regions),

@@ -89,6 +89,9 @@ pub struct Material<'a> {
     waived_label: Option<&'a str>,
     note: Option<&'a Value>,
     added: bool,
+    /// 空白表格 and 示例样表, when published (`{name, href, media_type, bytes, illustrative}`).
+    blank_form: Option<super::files::Attachment<'a>>,
+    example: Option<super::files::Attachment<'a>>,
 }
 
 /// A fee as pages show it.
@@ -112,6 +115,8 @@ struct Difference {
 struct ResultRef<'a> {
     type_label: &'a str,
     name: &'a str,
+    /// The sample of the result (结果样本), when published.
+    sample_file: Option<super::files::Attachment<'a>>,
 }
 
 #[derive(Serialize)]
@@ -329,6 +334,8 @@ impl<'a> Site<'a> {
                 .note()
                 .filter(|_| waived.is_none() || line.states("note")),
             added: line.added(),
+            blank_form: self.files.get(line.get("blank_form")),
+            example: self.files.get(line.get("example")),
         }
     }
 
@@ -487,7 +494,7 @@ impl<'a> Site<'a> {
             committed_parent: self.parent_limit(effective, "committed_limit"),
             handling_label: entry.handling().map(labels::handling),
             fees: self.fees(&entry.lines(ListField::Fees)),
-            result: result(national.result()),
+            result: result(entry.result(), &self.files),
             personal_data: national
                 .personal_data()
                 .map(|p| PersonalDataRef {
@@ -911,7 +918,7 @@ impl<'a> Site<'a> {
                 .collect(),
             materials: self.materials(&national.lines(ListField::Materials)),
             fees: self.fees(&national.lines(ListField::Fees)),
-            result: result(national.result()),
+            result: result(national.result(), &self.files),
             process: national.process().unwrap_or(&EMPTY_LIST),
             reviewed: national.reviewed(),
             illustrative: shown_illustrative(national),
@@ -1485,10 +1492,14 @@ struct EventMaterial<'s> {
     items: Vec<&'s str>,
 }
 
-fn result(value: Option<ResultDoc<'_>>) -> Option<ResultRef<'_>> {
+fn result<'a>(
+    value: Option<ResultDoc<'a>>,
+    files: &'a super::files::Files,
+) -> Option<ResultRef<'a>> {
     value.map(|r| ResultRef {
         type_label: labels::result_type(r.result_type()),
         name: r.name(),
+        sample_file: files.get(r.0.get("sample_file")),
     })
 }
 

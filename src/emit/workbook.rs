@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::Site;
-use super::opendata::{Column, Rows, Show, TABLES, Table, national_rows, region_rows};
+use super::opendata::{
+    Column, FORMAT3_TABLES, Rows, Show, TABLES, Table, format3_rows, national_rows, region_rows,
+};
 use crate::load::schema::FieldLabels;
 use crate::resolve::labels;
 
@@ -71,7 +73,18 @@ fn workbook(
         header: Format::new().set_bold(),
         date: Format::new().set_num_format("yyyy-mm-dd"),
     };
-    for (table, buffer) in TABLES.iter().zip(&tables).filter(|(t, _)| wanted(t)) {
+    // The tables of format 3 (situations, service points, attachments, assistance) follow, in
+    // the workbook that wants them (the national one: they are not split by region yet).
+    let mut more: [Buffer; 4] = Default::default();
+    if FORMAT3_TABLES.iter().any(|t| wanted(t)) {
+        format3_rows(site, &mut more);
+    }
+    for (table, buffer) in TABLES
+        .iter()
+        .zip(&tables)
+        .chain(FORMAT3_TABLES.iter().zip(&more))
+        .filter(|(t, _)| wanted(t))
+    {
         for (name, part) in sheets(table, &buffer.0, sheet_rows) {
             let sheet = book.add_worksheet();
             sheet.set_name(name)?;
@@ -348,7 +361,7 @@ mod tests {
         };
         let whole = read(SHEET_ROWS);
         let split = read(40);
-        assert_eq!(whole.len(), 5);
+        assert_eq!(whole.len(), TABLES.len() + FORMAT3_TABLES.len());
         assert!(split.len() > 20, "{} sheets", split.len());
         for (name, rows) in &whole {
             let parts: Vec<_> = split

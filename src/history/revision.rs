@@ -78,6 +78,7 @@ pub fn materialise(
             .iter()
             .map(|(kind, path, _)| (*kind, path.to_string()))
             .collect(),
+        attachments: Vec::new(),
     };
     for (document, found) in parsed {
         loaded.documents.extend(document);

@@ -4,6 +4,7 @@
 //! read and parsed on its own (in parallel); a problem with one file becomes a diagnostic and never
 //! stops the others.
 
+pub mod attachments;
 pub mod cache;
 pub mod editor;
 pub mod git;
@@ -306,6 +307,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Every catalog file found, by kind, whether it was read or not.
     pub listed: Vec<(Kind, String)>,
+    /// Files with an attachment's ending, placed by [`attachments::check`] once the documents
+    /// that may reference them are read.
+    pub attachments: Vec<attachments::Found>,
 }
 
 /// Look for a catalog root (a folder holding `catalog/catalog.yaml`) from `start` upwards.
@@ -433,6 +437,7 @@ pub fn load_some(
             .into_iter()
             .map(|(kind, _, rel)| (kind, rel))
             .collect(),
+        attachments: listing.attachments,
     }
 }
 
@@ -442,6 +447,8 @@ pub struct Listing {
     /// Each file's kind, full path and path inside the root.
     pub files: Vec<(Kind, PathBuf, String)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Files with an attachment's ending (see [`Loaded::attachments`]).
+    pub attachments: Vec<attachments::Found>,
 }
 
 /// Walk `root/catalog` sorted and list its catalog files without reading them; an unknown file
@@ -454,6 +461,7 @@ pub fn list(
 ) -> Listing {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
+    let mut found_attachments = Vec::new();
     let mut count = 0usize;
     let walk = walk_sorted(&root.join("catalog"));
     for entry in walk {
@@ -504,6 +512,13 @@ pub fn list(
             );
             break;
         }
+        if attachments::extension(&name).is_some() && wanted(&rel) {
+            let symlink = entry.file_type().is_symlink();
+            if symlink || entry.file_type().is_file() {
+                found_attachments.push(attachments::Found { path: rel, symlink });
+                continue;
+            }
+        }
         if entry.file_type().is_symlink() {
             diagnostics.push(
                 Diagnostic::new(
@@ -552,7 +567,11 @@ pub fn list(
             ),
         }
     }
-    Listing { files, diagnostics }
+    Listing {
+        files,
+        diagnostics,
+        attachments: found_attachments,
+    }
 }
 
 /// Read, parse and (with `validate`) schema-check `files` in parallel; the documents in the

@@ -60,6 +60,8 @@ pub struct Limits {
     pub max_string_chars: usize,
     /// Most files under `catalog/`.
     pub max_files: usize,
+    /// Largest attachment (a form, an example, a sample of the result), in bytes.
+    pub max_attachment_bytes: u64,
     /// The language of the loader's own messages (CAT022, CAT001), from `language` in
     /// catalog.yaml; not a limit, but it travels with them to every parse.
     #[serde(skip)]
@@ -74,6 +76,7 @@ impl Default for Limits {
             max_nodes: 200_000,
             max_string_chars: 20_000,
             max_files: 4_000_000,
+            max_attachment_bytes: 10 * 1024 * 1024,
             lang: crate::load::editor::Lang::Zh,
         }
     }

@@ -232,6 +232,13 @@ pub fn compile(
             documents,
             diagnostics,
             listed: listed.clone(),
+            // The attachment files in this unit's folders (the national unit: none of a region's).
+            attachments: listing
+                .attachments
+                .iter()
+                .filter(|a| units.owner(&a.path) == unit)
+                .cloned()
+                .collect(),
         };
         let scope = Options {
             regions: Vec::new(),

@@ -51,6 +51,15 @@ fn top_level_keys(text: &str) -> Vec<String> {
 /// same keys; the file is created if absent. `{{0xFF}}` writes the byte 0xFF (invalid UTF-8).
 pub fn merge(root: &Path, path: &str, yaml: &str) {
     let target = root.join(path);
+    // `{{symlink}}TARGET` makes the file a symbolic link to TARGET (rule examples of links).
+    if let Some(link) = yaml.strip_prefix("{{symlink}}") {
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        let _ = std::fs::remove_file(&target);
+        std::os::unix::fs::symlink(link, &target).unwrap();
+        return;
+    }
     let mut text = String::new();
     if let Ok(existing) = std::fs::read_to_string(&target) {
         let keys = top_level_keys(yaml);

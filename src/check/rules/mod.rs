@@ -5,6 +5,11 @@
 pub mod added_requirement;
 pub mod alias_expansion;
 pub mod approved_deviation;
+pub mod attachment_missing;
+pub mod attachment_path;
+pub mod attachment_size;
+pub mod attachment_symlink;
+pub mod attachment_type;
 pub mod baseline_stale;
 pub mod changed_text;
 pub mod code_pattern;
@@ -110,6 +115,11 @@ pub static ALL: &[&Rule] = &[
     &suppression_unused::RULE,
     &suppression_malformed::RULE,
     &baseline_stale::RULE,
+    &attachment_missing::RULE,
+    &attachment_size::RULE,
+    &attachment_type::RULE,
+    &attachment_symlink::RULE,
+    &attachment_path::RULE,
     &committed_limit::RULE,
     &limit_unit::RULE,
     &handling::RULE,
