@@ -178,7 +178,10 @@ fn every_format_3_detail_is_printed_in_both_guides() {
             "<strong>外省信息核查</strong>（检验检测）：向户籍地核查身份信息",
             "- 外省信息核查（检验检测）：向户籍地核查身份信息（时限 10个工作日，不计入办结时限）",
         ),
-        ("时限 10个工作日，不计入办结时限", "不计入办结时限"),
+        (
+            "：向户籍地核查身份信息（时限 10个工作日，不计入办结时限）",
+            "不计入办结时限",
+        ),
         // Fee detail.
         (
             "20 元（每证）",
@@ -274,4 +277,54 @@ fn the_item_page_lists_the_national_situations_with_their_lines() {
     assert!(employment.contains("居民身份证、本人近期相片、劳动合同"));
     assert!(!employment.contains("地方可以不办理"), "{employment}");
     assert!(item.contains("居住证暂行条例解读</a>（<time datetime=\"2026-05-01\">"));
+}
+
+#[test]
+fn upcoming_changes_are_listed_with_their_dates_and_past_ones_are_not() {
+    let dir = copy_of("situations");
+    merge(
+        dir.path(),
+        "catalog/regions/440300/000120010000.yaml",
+        "scheduled:\n  - {effective: 2027-03-01, basis: 深府办〔2026〕1号, note: 承诺时限缩短, set: {committed_limit: {days: 5, unit: working_day}}}\n",
+    );
+    merge(
+        dir.path(),
+        "catalog/national/000120010000.yaml",
+        "scheduled:\n  - {effective: 2027-01-01, set: {quantity_limit: 每人限领一张}}\n  - {effective: 2026-01-01, basis: 已施行的文件, set: {quantity_limit: 无数量限制}}\n",
+    );
+    // The build date is AS_OF (2026-11-29): the 2026-01-01 change is in force, not upcoming.
+    let out = built_into(dir.path(), &[]);
+    let index = read(out.path(), "portal/index.html");
+    let upcoming = between(&index, r#"<h2 id="h-upcoming">"#, "</section>");
+    let national = upcoming.find("2027-01-01").expect(upcoming);
+    let regional = upcoming.find("2027-03-01").expect(upcoming);
+    assert!(national < regional, "soonest first:\n{upcoming}");
+    assert!(
+        upcoming.contains("居住证申领</a>（全国标准）：数量限制"),
+        "{upcoming}"
+    );
+    assert!(
+        upcoming.contains("居住证申领</a>（深圳市）：承诺办结时限"),
+        "{upcoming}"
+    );
+    assert!(upcoming.contains("依据：深府办〔2026〕1号"), "{upcoming}");
+    assert!(!upcoming.contains("已施行的文件") && !upcoming.contains("2026-01-01"));
+
+    let md = read(out.path(), GUIDE_MD);
+    let section = between(&md, "## 即将施行的变更", "## 信息来源");
+    assert!(
+        section.contains("- 2027-01-01 起施行（全国标准）：数量限制将有变化\n"),
+        "{section}"
+    );
+    assert!(section.contains(
+        "- 2027-03-01 起施行（深圳市实施清单）：承诺办结时限将有变化，依据深府办〔2026〕1号。承诺时限缩短\n"
+    ));
+    assert!(!section.contains("2026-01-01"), "{section}");
+    let html = read(out.path(), GUIDE);
+    assert!(html.contains(r#"<h2 id="s-scheduled">即将施行的变更</h2>"#));
+
+    // Without scheduled changes, neither page has the section.
+    let plain = built();
+    assert!(!read(plain.path(), "portal/index.html").contains("即将施行"));
+    assert!(!read(plain.path(), GUIDE_MD).contains("即将施行"));
 }

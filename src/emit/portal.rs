@@ -326,6 +326,9 @@ pub struct Guide<'a> {
     assistance: Vec<Assistance<'a>>,
     cross_region: Option<CrossRegion<'a>>,
     sources: Vec<SourceRef<'a>>,
+    /// Changes to the documents the guide is made of that take effect after the build date,
+    /// soonest first: `[{effective, basis, note, fields: [title], of}]`.
+    scheduled: Vec<Value>,
     appointment_url: Option<&'a str>,
     contact: Option<Contact<'a>>,
     faq: Option<&'a Value>,
@@ -678,6 +681,7 @@ impl<'a> Site<'a> {
             assistance: assistance(entry.assistance()),
             cross_region: self.cross_region(entry.cross_region()),
             sources: self.sources(effective),
+            scheduled: self.scheduled_for(effective),
             appointment_url: entry.appointment_url(),
             contact: entry.contact(),
             faq: entry.faq(),
@@ -820,6 +824,39 @@ impl<'a> Site<'a> {
     /// entries it inherits from, the national item; each once, in that order.
     fn sources<'s>(&'s self, effective: &'s Effective) -> Vec<SourceRef<'s>> {
         let catalog = self.catalog;
+        self.documents_of(effective)
+            .into_iter()
+            .flat_map(|(doc, of)| {
+                view::doc(&catalog.documents[doc].json)
+                    .sources()
+                    .iter()
+                    .map(move |source| self.source(source, of.clone()))
+            })
+            .collect()
+    }
+
+    /// The upcoming changes (see [`Site::scheduled`]) of the region's entry, the entries it
+    /// inherits and the national item, each with whose file states it, soonest first.
+    fn scheduled_for(&self, effective: &Effective) -> Vec<Value> {
+        let mut changes: Vec<(i64, Value)> = self
+            .documents_of(effective)
+            .into_iter()
+            .flat_map(|(doc, of)| {
+                self.scheduled(&self.catalog.documents[doc].json)
+                    .into_iter()
+                    .map(move |(day, mut change)| {
+                        change["of"] = json!(of);
+                        (day, change)
+                    })
+            })
+            .collect();
+        changes.sort_by_key(|(day, _)| *day);
+        changes.into_iter().map(|(_, v)| v).collect()
+    }
+
+    /// The documents a guide is made of, nearest first, each with whose it is (全国标准 or
+    /// `<region>实施清单`).
+    fn documents_of(&self, effective: &Effective) -> Vec<(usize, String)> {
         let mut docs = effective.chain.clone();
         if let Some(n) = effective.national
             && !docs.contains(&n)
@@ -827,17 +864,14 @@ impl<'a> Site<'a> {
             docs.push(n);
         }
         docs.into_iter()
-            .flat_map(|doc| {
-                let of = match catalog.region_name_of(doc) {
+            .map(|doc| {
+                let of = match self.catalog.region_name_of(doc) {
                     Some(name) if Some(doc) != effective.national || effective.is_local() => {
                         format!("{name}实施清单")
                     }
                     _ => "全国标准".to_string(),
                 };
-                view::doc(&catalog.documents[doc].json)
-                    .sources()
-                    .iter()
-                    .map(move |source| self.source(source, of.clone()))
+                (doc, of)
             })
             .collect()
     }
@@ -1118,8 +1152,93 @@ impl<'a> Site<'a> {
         let events = self.event_links(|_| true);
         merge(
             page(self, "", &self.title, None, self.feed_for(None)),
-            json!({"items": items, "regions": regions, "events": events}),
+            json!({"items": items, "regions": regions, "events": events, "upcoming": self.upcoming()}),
         )
+    }
+
+    /// The changes that take effect after the build date (`scheduled` entries whose `effective`
+    /// is later than `--as-of`) of every national item, entry and local item, soonest first:
+    /// `[{effective, name, region_name (none for the national standard), url, basis, note,
+    /// fields: [title]}]`.
+    fn upcoming(&self) -> Vec<Value> {
+        let catalog = self.catalog;
+        let national = catalog
+            .items
+            .iter()
+            .map(|(code, item)| (None, code, catalog.doc(item), format!("items/{code}.html")));
+        let entries = catalog
+            .entries
+            .iter()
+            .filter(|((region, code), _)| self.wanted(region) && catalog.items.contains_key(code))
+            .map(|((region, code), e)| {
+                (
+                    Some(region),
+                    code,
+                    catalog.doc(e),
+                    Self::guide_url(region, code),
+                )
+            });
+        let local = catalog
+            .local_items
+            .iter()
+            .filter(|((region, _), _)| self.wanted(region))
+            .map(|((region, code), l)| {
+                (
+                    Some(region),
+                    code,
+                    catalog.doc(l),
+                    Self::guide_url(region, code),
+                )
+            });
+        let mut upcoming: Vec<(i64, Value)> = national
+            .chain(entries)
+            .chain(local)
+            .flat_map(|(region, code, doc, url)| {
+                let name = catalog
+                    .items
+                    .get(code)
+                    .map(|i| i.value.name.as_str())
+                    .or_else(|| doc.json.get("name").and_then(Value::as_str))
+                    .unwrap_or(code);
+                let region_name = region
+                    .and_then(|r| catalog.regions.get(r))
+                    .map(|r| r.value.name.as_str());
+                self.scheduled(&doc.json)
+                    .into_iter()
+                    .map(move |(day, mut change)| {
+                        change["name"] = json!(name);
+                        change["code"] = json!(code);
+                        change["region_name"] = json!(region_name);
+                        change["url"] = json!(url);
+                        (day, change)
+                    })
+            })
+            .collect();
+        upcoming.sort_by_key(|(day, _)| *day);
+        upcoming.into_iter().map(|(_, v)| v).collect()
+    }
+
+    /// A document's `scheduled` changes that take effect after the build date, with that day:
+    /// `{effective, basis, note, fields: [title]}`.
+    fn scheduled(&self, json: &Value) -> Vec<(i64, Value)> {
+        view::doc(json)
+            .objects("scheduled")
+            .iter()
+            .filter_map(|change| {
+                let date = change.get("effective").and_then(Value::as_str)?;
+                let day = crate::dates::parse(date).filter(|d| *d > self.catalog.today)?;
+                let text = |key: &str| change.get(key).and_then(Value::as_str);
+                let fields: Vec<&str> = change
+                    .get("set")
+                    .and_then(Value::as_object)
+                    .map(|set| set.keys().map(|k| self.labels.field(k)).collect())
+                    .unwrap_or_default();
+                Some((
+                    day,
+                    json!({"effective": date, "basis": text("basis"), "note": text("note"), "fields": fields}),
+                ))
+            })
+            .collect()
     }
 
     fn item_page(&self, code: &str) -> Page {
