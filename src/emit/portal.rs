@@ -89,6 +89,12 @@ pub struct Material<'a> {
     waived_label: Option<&'a str>,
     note: Option<&'a Value>,
     added: bool,
+    /// 原件份数, when the line states it (then `copies` counts 复印件).
+    originals: Option<&'a Value>,
+    /// 容缺受理: accepted while this document follows later.
+    deferrable: bool,
+    /// 容缺补交期限 in days, when stated.
+    deferrable_days: Option<&'a Value>,
     /// 空白表格 and 示例样表, when published (`{name, href, media_type, bytes, illustrative}`).
     blank_form: Option<super::files::Attachment<'a>>,
     example: Option<super::files::Attachment<'a>>,
@@ -101,6 +107,95 @@ pub struct Fee<'a> {
     amount: String,
     basis: Option<&'a str>,
     added: bool,
+    /// 计费单位 (每件, 每证), when stated.
+    unit: Option<&'a str>,
+    /// The article of the basis (第五条), when stated.
+    article: Option<&'a str>,
+    /// 分档收费: `[{name, amount}]`, the amount as `10 元`.
+    tiers: Vec<Value>,
+    /// 减免: `[{who, kind_label, amount (or none), basis (law title or none), article}]`.
+    reductions: Vec<Value>,
+}
+
+/// A step of 办理流程 as pages show it.
+#[derive(Serialize)]
+struct ProcessStep<'a> {
+    name: &'a str,
+    text: &'a str,
+    on_site: bool,
+    /// 环节时限, as a label (`5个工作日`), when stated.
+    limit: Option<String>,
+    /// Who handles or decides the step (受理人, 审核人, 决定人), when stated.
+    actor: Option<&'a str>,
+}
+
+/// A 特别程序 as pages show it.
+#[derive(Serialize)]
+struct SpecialProcedure<'a> {
+    name: &'a str,
+    text: &'a str,
+    kind_label: Option<&'a str>,
+    /// Its time limit as a label (`20个工作日`, or `20 天` without a unit), when stated.
+    limit: Option<String>,
+    /// Whether its time counts toward the committed limit (计入办结时限); false when unstated.
+    counts_toward_limit: bool,
+}
+
+/// A 办理情形 of a guide: the conditions and materials that apply to an applicant in it.
+#[derive(Serialize)]
+struct GuideSituation<'a> {
+    id: &'a str,
+    /// `情形一`, `情形二`, … in the order the region lists them.
+    ordinal: String,
+    name: &'a str,
+    description: Option<&'a str>,
+    /// The region adds this situation (not in the national standard).
+    added: bool,
+    conditions: Vec<GuideCondition<'a>>,
+    materials: Vec<Material<'a>>,
+    /// The materials of this situation that not every situation needs (the 一次性告知单 lists
+    /// the common ones once and these per situation).
+    extra_materials: Vec<Material<'a>>,
+}
+
+/// A national situation the region does not handle (`{ref, omitted: 理由}`).
+#[derive(Serialize)]
+struct SituationNotHandled<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// The region's reason; none when it gives none (`omitted: true`).
+    reason: Option<&'a str>,
+}
+
+/// 帮办服务 as pages show it.
+#[derive(Serialize)]
+struct Assistance<'a> {
+    kind_label: &'a str,
+    /// For whom (老年人、残疾人), empty when not limited.
+    who_label: String,
+    text: &'a str,
+    phone: Option<&'a str>,
+}
+
+/// 通办方式 as pages show it.
+#[derive(Serialize)]
+struct CrossRegion<'a> {
+    modes: Vec<&'a str>,
+    /// Partner regions: `{code, name (none when the catalog lacks the region), url}`.
+    partners: Vec<Value>,
+    note: Option<&'a str>,
+}
+
+/// A 信息来源: where a file's facts come from.
+#[derive(Serialize)]
+struct SourceRef<'a> {
+    url: &'a str,
+    title: Option<&'a str>,
+    read: Option<&'a str>,
+    /// The fields it covers, by their Chinese titles; empty for the whole file.
+    covers: Vec<String>,
+    /// Whose file cites it: 全国标准, or a region's 实施清单 (`深圳市`).
+    of: String,
 }
 
 /// A difference from the national standard, for the public.
@@ -194,8 +289,18 @@ pub struct Guide<'a> {
     materials: Vec<Material<'a>>,
     /// `intermediary_services` as stated: none when absent (未填写), empty when stated empty (无).
     intermediary_services: Option<&'a Value>,
-    process: Option<&'a Value>,
-    special_procedures: &'a [Value],
+    /// 办理情形 the region handles, each with its conditions and materials; empty when the
+    /// item has none (then `conditions` and `materials` are the whole lists, as before).
+    situations: Vec<GuideSituation<'a>>,
+    /// National situations the region does not handle, with its reason.
+    situations_not_handled: Vec<SituationNotHandled<'a>>,
+    /// With situations: the conditions and materials every handled situation has.
+    common_conditions: Vec<GuideCondition<'a>>,
+    common_materials: Vec<Material<'a>>,
+    process: Vec<ProcessStep<'a>>,
+    special_procedures: Vec<SpecialProcedure<'a>>,
+    /// The law sets no time limit (`statutory_limit: none`, 法定办结时限：无).
+    statutory_limit_none: bool,
     statutory_limit: Option<String>,
     committed_limit: Option<String>,
     /// The parent region whose entry the committed limit is inherited from, or none.
@@ -214,6 +319,12 @@ pub struct Guide<'a> {
     convenience: Option<&'a Value>,
     towns: &'a [Value],
     service_points: &'a [Value],
+    assistance: Vec<Assistance<'a>>,
+    cross_region: Option<CrossRegion<'a>>,
+    sources: Vec<SourceRef<'a>>,
+    /// Changes to the documents the guide is made of that take effect after the build date,
+    /// soonest first: `[{effective, basis, note, fields: [title], of}]`.
+    scheduled: Vec<Value>,
     appointment_url: Option<&'a str>,
     contact: Option<Contact<'a>>,
     faq: Option<&'a Value>,
@@ -277,6 +388,10 @@ struct ItemContext<'a> {
     competent_department: Option<&'a str>,
     handle_area_label: Option<&'a str>,
     topics: Vec<&'a str>,
+    /// The national 办理情形: `[{id, ordinal, name, description, optional (a region may
+    /// leave it out), conditions: [text], materials: [name]}]`, the lines that apply in each.
+    situations: Vec<Value>,
+    sources: Vec<SourceRef<'a>>,
 }
 
 /// One region's column on an item page.
@@ -334,6 +449,9 @@ impl<'a> Site<'a> {
                 .note()
                 .filter(|_| waived.is_none() || line.states("note")),
             added: line.added(),
+            originals: line.get("originals"),
+            deferrable: line.flag("deferrable"),
+            deferrable_days: line.get("deferrable_days"),
             blank_form: self.files.get(line.get("blank_form")),
             example: self.files.get(line.get("example")),
         }
@@ -350,6 +468,36 @@ impl<'a> Site<'a> {
             amount: format!("{} 元", trim_number(line.amount())),
             basis: self.law_title(line.basis()),
             added: line.added(),
+            unit: line.get("unit").and_then(Value::as_str),
+            article: line.get("article").and_then(Value::as_str),
+            tiers: line
+                .get("tiers")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|t| {
+                    json!({
+                        "name": t.get("name"),
+                        "amount": t.get("amount").and_then(Value::as_f64).map(|a| format!("{} 元", trim_number(a))),
+                    })
+                })
+                .collect(),
+            reductions: line
+                .get("reductions")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|r| {
+                    let text = |key: &str| r.get(key).and_then(Value::as_str);
+                    json!({
+                        "who": text("who"),
+                        "kind_label": text("kind").map(labels::reduction),
+                        "amount": r.get("amount").and_then(Value::as_f64).map(|a| format!("{} 元", trim_number(a))),
+                        "basis": self.law_title(text("basis")),
+                        "article": text("article"),
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -454,6 +602,7 @@ impl<'a> Site<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let (situations, common_conditions, common_materials) = self.situations(entry);
         Guide {
             code: &effective.item,
             name: national.name(),
@@ -485,9 +634,14 @@ impl<'a> Site<'a> {
                 })
                 .collect(),
             materials: self.materials(&entry.lines(ListField::Materials)),
+            situations,
+            situations_not_handled: self.situations_not_handled(entry, national),
+            common_conditions,
+            common_materials,
             intermediary_services: national.intermediary_services(),
-            process: entry.process(),
-            special_procedures: national.objects("special_procedures"),
+            process: process(entry.process()),
+            special_procedures: special_procedures(entry.special_procedures()),
+            statutory_limit_none: national.statutory_limit().is_some_and(Limit::none),
             statutory_limit: national.statutory_limit().and_then(Limit::label),
             committed_limit: entry.committed_limit().and_then(Limit::label),
             committed_from: self.inherited_from(effective, "committed_limit"),
@@ -520,6 +674,10 @@ impl<'a> Site<'a> {
                 stated: channels.raw().is_some(),
             },
             service_points: entry.service_points(),
+            assistance: assistance(entry.assistance()),
+            cross_region: self.cross_region(entry.cross_region()),
+            sources: self.sources(effective),
+            scheduled: self.scheduled_for(effective),
             appointment_url: entry.appointment_url(),
             contact: entry.contact(),
             faq: entry.faq(),
@@ -532,6 +690,206 @@ impl<'a> Site<'a> {
             replaced_by: self.successor(national),
             national_url: (!effective.is_local()).then(|| format!("items/{}.html", effective.item)),
             differences,
+        }
+    }
+
+    /// The situations `entry` handles, each with its conditions and materials, and the
+    /// conditions and materials common to all of them (docs/format.md, situations).
+    #[allow(clippy::type_complexity)]
+    fn situations<'s>(
+        &'s self,
+        entry: Record<Chain<'s>>,
+    ) -> (
+        Vec<GuideSituation<'s>>,
+        Vec<GuideCondition<'s>>,
+        Vec<Material<'s>>,
+    ) {
+        let handled = entry.handled_situations();
+        if handled.is_empty() {
+            return (Vec::new(), Vec::new(), Vec::new());
+        }
+        let lines: Vec<(Line<'s>, Vec<Line<'s>>, Vec<Line<'s>>)> = handled
+            .into_iter()
+            .map(|s| {
+                let id = s.id();
+                (
+                    s,
+                    entry.lines_in(ListField::Conditions, id),
+                    entry.lines_in(ListField::Materials, id),
+                )
+            })
+            .collect();
+        // A line is common when every handled situation has it (by id).
+        let has = |list: &Vec<Line<'s>>, line: &Line<'s>| list.iter().any(|l| l.id() == line.id());
+        let common_condition = |l: &Line<'s>| lines.iter().all(|x| has(&x.1, l));
+        let common_material = |l: &Line<'s>| lines.iter().all(|x| has(&x.2, l));
+        let common_conditions: Vec<GuideCondition> = lines[0]
+            .1
+            .iter()
+            .filter(|l| common_condition(l))
+            .map(condition)
+            .collect();
+        let common_materials: Vec<Material> = lines[0]
+            .2
+            .iter()
+            .filter(|l| common_material(l))
+            .map(|l| self.material(*l))
+            .collect();
+        let situations = lines
+            .iter()
+            .enumerate()
+            .map(|(n, (s, conditions, materials))| GuideSituation {
+                id: s.id(),
+                ordinal: format!("情形{}", chinese_number(n + 1)),
+                name: s.name(),
+                description: s.get("description").and_then(Value::as_str),
+                added: s.added(),
+                conditions: conditions.iter().map(condition).collect(),
+                materials: self.materials(materials),
+                extra_materials: materials
+                    .iter()
+                    .filter(|l| !common_material(l))
+                    .map(|l| self.material(*l))
+                    .collect(),
+            })
+            .collect();
+        (situations, common_conditions, common_materials)
+    }
+
+    /// The national situations the region omits (`{ref, omitted: 理由}` in the nearest list
+    /// that restates them).
+    fn situations_not_handled<'s>(
+        &'s self,
+        entry: Record<Chain<'s>>,
+        national: Record<&'s Value>,
+    ) -> Vec<SituationNotHandled<'s>> {
+        let Some(list) = entry.get("situations").and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        let names: BTreeMap<&str, &str> = national
+            .situations()
+            .iter()
+            .filter_map(|s| Some((s.get("id")?.as_str()?, s.get("name")?.as_str()?)))
+            .collect();
+        list.iter()
+            .filter(|line| line.get("omitted").is_some())
+            .filter_map(|line| {
+                let id = line.get("ref")?.as_str()?;
+                Some(SituationNotHandled {
+                    id,
+                    name: names.get(id).copied().unwrap_or(id),
+                    reason: line.get("omitted").and_then(Value::as_str),
+                })
+            })
+            .collect()
+    }
+
+    /// `cross_region` with its partner regions named where the catalog has them.
+    fn cross_region<'s>(&'s self, value: Option<&'s Value>) -> Option<CrossRegion<'s>> {
+        let value = value?;
+        let strings = |key: &str| -> Vec<&'s str> {
+            value
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect()
+        };
+        Some(CrossRegion {
+            modes: strings("modes")
+                .into_iter()
+                .map(labels::cross_region_mode)
+                .collect(),
+            partners: strings("partners")
+                .into_iter()
+                .map(|code| {
+                    let region = self.catalog.regions.get(code);
+                    json!({
+                        "code": code,
+                        "name": region.map(|r| r.value.name.as_str()),
+                        "url": region.filter(|_| self.wanted(code)).map(|_| format!("regions/{code}/index.html")),
+                    })
+                })
+                .collect(),
+            note: value.get("note").and_then(Value::as_str),
+        })
+    }
+
+    /// The sources (信息来源) of every file the guide is made of: the region's entry, the
+    /// entries it inherits from, the national item; each once, in that order.
+    fn sources<'s>(&'s self, effective: &'s Effective) -> Vec<SourceRef<'s>> {
+        let catalog = self.catalog;
+        self.documents_of(effective)
+            .into_iter()
+            .flat_map(|(doc, of)| {
+                view::doc(&catalog.documents[doc].json)
+                    .sources()
+                    .iter()
+                    .map(move |source| self.source(source, of.clone()))
+            })
+            .collect()
+    }
+
+    /// The upcoming changes (see [`Site::scheduled`]) of the region's entry, the entries it
+    /// inherits and the national item, each with whose file states it, soonest first.
+    fn scheduled_for(&self, effective: &Effective) -> Vec<Value> {
+        let mut changes: Vec<(i64, Value)> = self
+            .documents_of(effective)
+            .into_iter()
+            .flat_map(|(doc, of)| {
+                self.scheduled(&self.catalog.documents[doc].json)
+                    .into_iter()
+                    .map(move |(day, mut change)| {
+                        change["of"] = json!(of);
+                        (day, change)
+                    })
+            })
+            .collect();
+        changes.sort_by_key(|(day, _)| *day);
+        changes.into_iter().map(|(_, v)| v).collect()
+    }
+
+    /// The documents a guide is made of, nearest first, each with whose it is (全国标准 or
+    /// `<region>实施清单`).
+    fn documents_of(&self, effective: &Effective) -> Vec<(usize, String)> {
+        let mut docs = effective.chain.clone();
+        if let Some(n) = effective.national
+            && !docs.contains(&n)
+        {
+            docs.push(n);
+        }
+        docs.into_iter()
+            .map(|doc| {
+                let of = match self.catalog.region_name_of(doc) {
+                    Some(name) if Some(doc) != effective.national || effective.is_local() => {
+                        format!("{name}实施清单")
+                    }
+                    _ => "全国标准".to_string(),
+                };
+                (doc, of)
+            })
+            .collect()
+    }
+
+    /// One line of `sources` as pages show it.
+    fn source<'s>(&'s self, source: &'s Value, of: String) -> SourceRef<'s> {
+        SourceRef {
+            url: source
+                .get("url")
+                .and_then(Value::as_str)
+                .unwrap_or_default(),
+            title: source.get("title").and_then(Value::as_str),
+            read: source.get("read").and_then(Value::as_str),
+            covers: source
+                .get("covers")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(|field| self.labels.field(field).to_string())
+                .collect(),
+            of,
         }
     }
 
@@ -849,8 +1207,31 @@ impl<'a> Site<'a> {
         events.extend(regional_events);
         merge(
             page(self, "", &self.title, None, self.feed_for(None)),
-            json!({"items": items, "regions": regions_rows, "events": events, "upcoming": self.upcoming(regions).len()}),
+            json!({"items": items, "regions": regions_rows, "events": events, "upcoming": self.upcoming_page(regions)["changes"]}),
         )
+    }
+
+    /// A document's `scheduled` changes that take effect after the build date, with that day:
+    /// `{effective, basis, note, fields: [title]}`.
+    fn scheduled(&self, json: &Value) -> Vec<(i64, Value)> {
+        view::doc(json)
+            .objects("scheduled")
+            .iter()
+            .filter_map(|change| {
+                let date = change.get("effective").and_then(Value::as_str)?;
+                let day = crate::dates::parse(date).filter(|d| *d > self.catalog.today)?;
+                let text = |key: &str| change.get(key).and_then(Value::as_str);
+                let fields: Vec<&str> = change
+                    .get("set")
+                    .and_then(Value::as_object)
+                    .map(|set| set.keys().map(|k| self.labels.field(k)).collect())
+                    .unwrap_or_default();
+                Some((
+                    day,
+                    json!({"effective": date, "basis": text("basis"), "note": text("note"), "fields": fields}),
+                ))
+            })
+            .collect()
     }
 
     /// A region's row on the index page.
@@ -930,6 +1311,28 @@ impl<'a> Site<'a> {
             competent_department: national.text("competent_department"),
             handle_area_label: national.text("handle_area").map(labels::handle_area),
             topics: national.strings("topics"),
+            situations: national
+                .situations()
+                .iter()
+                .enumerate()
+                .filter_map(|(n, s)| {
+                    let id = s.get("id")?.as_str()?;
+                    Some(json!({
+                        "id": id,
+                        "ordinal": format!("情形{}", chinese_number(n + 1)),
+                        "name": s.get("name"),
+                        "description": s.get("description"),
+                        "optional": s.get("optional").and_then(Value::as_bool) == Some(true),
+                        "conditions": national.lines_in(ListField::Conditions, id).iter().map(|l| l.text()).collect::<Vec<_>>(),
+                        "materials": national.lines_in(ListField::Materials, id).iter().map(|l| l.name()).collect::<Vec<_>>(),
+                    }))
+                })
+                .collect(),
+            sources: national
+                .sources()
+                .iter()
+                .map(|source| self.source(source, "全国标准".to_string()))
+                .collect(),
         };
         let columns: Vec<Value> = match regions {
             Regions::Here => self
@@ -1501,6 +1904,86 @@ fn result<'a>(
         name: r.name(),
         sample_file: files.get(r.0.get("sample_file")),
     })
+}
+
+fn condition<'s>(line: &Line<'s>) -> GuideCondition<'s> {
+    GuideCondition {
+        text: line.text(),
+        added: line.added(),
+    }
+}
+
+fn process(steps: Option<&Value>) -> Vec<ProcessStep<'_>> {
+    fn text<'v>(step: &'v Value, key: &str) -> Option<&'v str> {
+        step.get(key).and_then(Value::as_str)
+    }
+    steps
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|step| ProcessStep {
+            name: text(step, "name").unwrap_or_default(),
+            text: text(step, "text").unwrap_or_default(),
+            on_site: step.get("on_site").and_then(Value::as_bool) == Some(true),
+            limit: step.get("limit").map(Limit).and_then(Limit::label),
+            actor: text(step, "actor"),
+        })
+        .collect()
+}
+
+fn special_procedures(list: &[Value]) -> Vec<SpecialProcedure<'_>> {
+    list.iter()
+        .map(|p| {
+            let days = p.get("days").and_then(Value::as_u64);
+            let unit = p.get("unit").and_then(Value::as_str);
+            SpecialProcedure {
+                name: p.get("name").and_then(Value::as_str).unwrap_or_default(),
+                text: p.get("text").and_then(Value::as_str).unwrap_or_default(),
+                kind_label: p
+                    .get("kind")
+                    .and_then(Value::as_str)
+                    .map(labels::special_procedure),
+                limit: days.map(|d| match unit {
+                    Some(unit) => format!("{d}{}", labels::unit(unit)),
+                    None => format!("{d} 天"),
+                }),
+                counts_toward_limit: p.get("counts_toward_limit").and_then(Value::as_bool)
+                    == Some(true),
+            }
+        })
+        .collect()
+}
+
+fn assistance(list: &[Value]) -> Vec<Assistance<'_>> {
+    list.iter()
+        .map(|a| Assistance {
+            kind_label: labels::assistance(
+                a.get("kind").and_then(Value::as_str).unwrap_or_default(),
+            ),
+            who_label: labels::list(a.get("who"), labels::assisted),
+            text: a.get("text").and_then(Value::as_str).unwrap_or_default(),
+            phone: a.get("phone").and_then(Value::as_str),
+        })
+        .collect()
+}
+
+/// `一`, `二`, … `十二`: the numbers of 情形一, 情形二 (1 to 99).
+fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
+    }
 }
 
 fn trim_number(n: f64) -> String {

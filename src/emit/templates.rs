@@ -63,6 +63,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "assets/print.js",
         include_str!("../../output-templates/assets/print.js"),
     ),
+    (
+        "assets/situations.js",
+        include_str!("../../output-templates/assets/situations.js"),
+    ),
 ];
 
 /// Why the templates cannot be used: catalogc cannot build (exit status 2).

@@ -111,6 +111,74 @@ pub fn handle_area(value: &str) -> &str {
     )
 }
 
+/// `cross_region.modes` (通办模式).
+pub fn cross_region_mode(value: &str) -> &str {
+    lookup(
+        &[
+            ("full_online", "全程网办"),
+            ("proxy", "代收代办"),
+            ("multi_site", "多地联办"),
+        ],
+        value,
+    )
+}
+
+/// `assistance[].kind` (帮办服务方式).
+pub fn assistance(value: &str) -> &str {
+    lookup(
+        &[
+            ("home_visit", "上门办理"),
+            ("assisted", "帮办代办"),
+            ("green_channel", "绿色通道"),
+            ("extended_hours", "预约延时"),
+            ("remote", "远程视频办理"),
+            ("other", "其他"),
+        ],
+        value,
+    )
+}
+
+/// `assistance[].who` (服务对象).
+pub fn assisted(value: &str) -> &str {
+    lookup(
+        &[
+            ("elderly", "老年人"),
+            ("disabled", "残疾人"),
+            ("pregnant", "孕妇"),
+            ("seriously_ill", "重病患者"),
+            ("other", "其他"),
+        ],
+        value,
+    )
+}
+
+/// `special_procedures[].kind` (特别程序种类).
+pub fn special_procedure(value: &str) -> &str {
+    lookup(
+        &[
+            ("public_notice", "公示"),
+            ("hearing", "听证"),
+            ("inspection", "检验检测"),
+            ("expert_review", "专家评审"),
+            ("appraisal", "鉴定"),
+            ("other", "其他"),
+        ],
+        value,
+    )
+}
+
+/// `fees[].reductions[].kind` (减免方式).
+pub fn reduction(value: &str) -> &str {
+    lookup(
+        &[
+            ("exempt", "免收"),
+            ("half", "减半收取"),
+            ("reduced", "减收"),
+        ],
+        value,
+    )
+}
+
 /// `channels.online.depth` (网上办理深度).
 pub fn online_depth(value: &str) -> &str {
     lookup(
