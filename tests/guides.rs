@@ -197,8 +197,8 @@ fn every_format_3_detail_is_printed_in_both_guides() {
             "可容缺受理，受理后 5 日内补交。",
         ),
         (
-            r#"空白表格：劳动合同（空白） <span class="tag tag-sample">示例</span>"#,
-            "空白表格：劳动合同（空白）（示例）。",
+            r#"劳动合同（空白）</a> <span class="tag tag-sample">示例</span>"#,
+            "空白表格：[劳动合同（空白）](../../portal/files/",
         ),
         // Sources, whose file cites each and the date read.
         (

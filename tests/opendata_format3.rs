@@ -131,10 +131,14 @@ fn format3_tables_hold_their_rows_and_the_data_package_describes_them() {
 #[test]
 fn the_json_ld_has_service_points_and_assistance_as_channels_situations_and_forms() {
     let (_out, site) = built();
-    let doc: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(site.join("opendata/catalog.jsonld")).unwrap())
-            .unwrap();
-    let nodes = doc["@graph"].as_array().unwrap();
+    // The national document and 深圳's, where its services are (the JSON-LD is split by region).
+    let graph = |path: &str| -> Vec<serde_json::Value> {
+        let doc: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(site.join(path)).unwrap()).unwrap();
+        doc["@graph"].as_array().unwrap().clone()
+    };
+    let mut nodes = graph("opendata/catalog.jsonld");
+    nodes.extend(graph("opendata/regions/440300/catalog.jsonld"));
     let node = |suffix: &str| {
         nodes
             .iter()

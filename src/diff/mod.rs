@@ -584,9 +584,11 @@ fn entry<'a>(
                 // names them all.
                 match &detail.situation_name {
                     Some(name) => {
+                        // The same line and the same difference: the message without the
+                        // situations says both (two lines left out of one list share a pointer).
                         let key = (
                             detail.regional_pointer.clone(),
-                            detail.kind.clone(),
+                            d.message.clone(),
                             detail.approved_by.is_some(),
                         );
                         match in_situations.get_mut(&key) {

@@ -51,12 +51,17 @@ struct Kept<'a> {
 impl Serialize for Kept<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let item = &self.item;
-        let mut out = serializer.serialize_struct("ItemView", 6)?;
+        let mut out = serializer.serialize_struct("ItemView", 7)?;
         out.serialize_field("code", item.code)?;
         out.serialize_field("name", item.name)?;
         out.serialize_field("statutory_limit", &item.statutory_limit)?;
         out.serialize_field("materials", &item.materials)?;
         out.serialize_field("fees", &item.fees)?;
+        if item.situations.is_empty() {
+            out.skip_field("situations")?;
+        } else {
+            out.serialize_field("situations", &item.situations)?;
+        }
         out.serialize_field("regions", &self.columns)?;
         out.end()
     }
