@@ -12,12 +12,13 @@ use std::process::Command;
 
 use common::AS_OF;
 
-/// The generator, built if this target folder does not have it yet.
+/// The generator, built (or brought up to date: a stale one writes an older format) in this
+/// target folder.
 fn gen_catalog() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let debug = exe.parent().unwrap().parent().unwrap();
     let bin = debug.join("gen-catalog");
-    if !bin.exists() {
+    {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
         let status = Command::new(cargo)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
