@@ -428,3 +428,51 @@ fn the_portal_lists_upcoming_changes_with_their_dates_until_they_take_effect() {
     let (page, _) = built("2027-03-01");
     assert!(page.contains("目前没有待施行的变更"), "{page}");
 }
+
+/// Done-when 2: what an applicant on the employment ground brings in 深圳, 成都 and 叶集, read
+/// from `diff --item`; a difference found in several situations is said once.
+#[test]
+fn diff_item_answers_the_employment_ground_in_shenzhen_chengdu_and_yeji() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(["diff", "--item", "002000112001", "--as-of", AS_OF, "--root"])
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    let block = text
+        .split("情形 以合法稳定就业申领（employment）")
+        .nth(1)
+        .and_then(|rest| rest.split("  情形 ").next())
+        .unwrap_or_else(|| panic!("no employment block:\n{text}"));
+    for (region, line) in [
+        (
+            "深圳市（440300）",
+            "2 项必要材料（另有 0 项非必要或容缺）：居民身份证、本人近期相片；与标准不同：employment-proof",
+        ),
+        (
+            "成都市（510100）",
+            "3 项必要材料（另有 0 项非必要或容缺）：居民身份证、本人近期相片、合法稳定就业证明",
+        ),
+        (
+            "叶集区（341504）",
+            "2 项必要材料（另有 0 项非必要或容缺）：居民身份证、合法稳定就业证明；与标准不同：photo",
+        ),
+    ] {
+        assert!(
+            block.contains(&format!("{region}：{line}")),
+            "{region}:\n{block}"
+        );
+    }
+    // 叶集 waives the photo in all three situations: one line, no situations named.
+    assert_eq!(
+        text.matches("申请材料：“本人近期相片”数据共享免提交\n")
+            .count(),
+        1,
+        "{text}"
+    );
+    // 深圳's added condition holds in two of the three: named.
+    assert!(
+        text.contains("（情形：以合法稳定就业申领、以合法稳定住所申领）"),
+        "{text}"
+    );
+}

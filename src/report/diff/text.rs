@@ -70,14 +70,39 @@ pub fn render(report: &DiffReport<'_>) -> String {
                     t!(lang, "diff-stated", at = at)
                 };
                 let _ = writeln!(out, "    {}: {}{from}", field.field, class(field.class));
+                // Compared per situation, one difference found in several situations is one
+                // line, naming them unless it holds in every situation compared.
+                let national = report.national(&entry.item);
+                let mut lines: Vec<(String, Vec<&str>)> = Vec::new();
+                let mut compared: Vec<&str> = Vec::new();
                 for detail in &field.details {
-                    let national = report.national(&entry.item);
-                    let _ = writeln!(
-                        out,
-                        "      {}{}",
+                    let text = format!(
+                        "{}{}",
                         describe(&report.compiled.labels, &field.field, detail, national),
                         text_diff(detail)
                     );
+                    let situation = detail.situation_name.as_deref();
+                    if let Some(s) = situation
+                        && !compared.contains(&s)
+                    {
+                        compared.push(s);
+                    }
+                    match lines.iter_mut().find(|(t, _)| *t == text) {
+                        Some((_, names)) => names.extend(situation),
+                        None => lines.push((text, situation.into_iter().collect())),
+                    }
+                }
+                for (text, names) in lines {
+                    let suffix = if names.is_empty() || names.len() == compared.len() {
+                        String::new()
+                    } else {
+                        t!(
+                            lang,
+                            "diff-in-situations",
+                            names = names.join(&t!(lang, "list-separator"))
+                        )
+                    };
+                    let _ = writeln!(out, "      {text}{suffix}");
                 }
             }
         }
