@@ -455,6 +455,9 @@ struct ItemShard<'a> {
     materials: &'a RawValue,
     #[serde(borrow)]
     fees: &'a RawValue,
+    /// The national materials per situation, for an item with situations.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    situations: Option<&'a RawValue>,
     #[serde(borrow)]
     regions: Vec<&'a RawValue>,
 }
