@@ -200,6 +200,11 @@ fn every_format_3_detail_is_printed_in_both_guides() {
             r#"劳动合同（空白）</a> <span class="tag tag-sample">示例</span>"#,
             "空白表格：[劳动合同（空白）](../../portal/files/",
         ),
+        // The file's type and size beside it.
+        (
+            "示例</span>（PDF，20 字节）",
+            ".pdf)（示例）（PDF，20 字节）。",
+        ),
         // Sources, whose file cites each and the date read.
         (
             "深圳市居住证申领办事指南</a>（深圳市实施清单，<time datetime=\"2026-06-01\">2026-06-01</time> 查阅）",
