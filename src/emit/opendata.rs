@@ -16,7 +16,7 @@ use crate::diff::{Class, describe};
 use crate::load::schema::FieldLabels;
 use crate::resolve::view::{self, Contact, Department, Limit, ListField};
 use crate::resolve::{Effective, labels};
-pub(super) use format3::{TABLES as FORMAT3_TABLES, rows as format3_rows};
+pub(super) use format3::{TABLES as FORMAT3_TABLES, rows_of as format3_rows};
 
 /// One table, written as a CSV file and as a sheet of the workbook: its name, its title, its
 /// columns and its primary key.
@@ -542,9 +542,9 @@ pub fn national_files(site: &Site<'_>, regions: &[&str]) -> Vec<(String, Vec<u8>
         .filter(|(table, _)| parts(table, regions).contains(&format!("{}.csv", table.name)))
         .map(|(table, csv)| (format!("opendata/{}.csv", table.name), csv.finish()))
         .collect();
-    // The format 3 tables are written whole, in the national part (not yet split by region).
+    // The format 3 tables' national part: the national items' rows.
     let mut more = format3::TABLES.map(Csv::new);
-    format3::rows(site, &mut more);
+    format3::rows_of(site, None, &mut more);
     out.extend(
         format3::TABLES
             .iter()
@@ -574,6 +574,14 @@ pub fn region_files(site: &Site<'_>, region: &str) -> Vec<(String, Vec<u8>)> {
             )
         })
         .collect();
+    let mut more = format3::TABLES.map(Csv::new);
+    format3::rows_of(site, Some(region), &mut more);
+    out.extend(format3::TABLES.iter().zip(more).map(|(table, csv)| {
+        (
+            format!("opendata/regions/{region}/{}.csv", table.name),
+            csv.finish(),
+        )
+    }));
     out.push((
         format!("opendata/regions/{region}/catalog.json"),
         pretty(&Regional(site, region)),

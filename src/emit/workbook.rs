@@ -34,6 +34,7 @@ pub fn national(site: &Site<'_>, reviewed: Option<&str>) -> Result<Vec<u8>, Xlsx
     workbook(
         site,
         |tables| national_rows(site, tables),
+        None,
         |t| t.national,
         reviewed,
         SHEET_ROWS,
@@ -46,6 +47,7 @@ pub fn region(site: &Site<'_>, code: &str, reviewed: Option<&str>) -> Result<Vec
     workbook(
         site,
         |tables| region_rows(site, code, tables),
+        Some(code),
         |t| t.regional,
         reviewed,
         SHEET_ROWS,
@@ -57,6 +59,8 @@ pub fn region(site: &Site<'_>, code: &str, reviewed: Option<&str>) -> Result<Vec
 fn workbook(
     site: &Site<'_>,
     fill: impl FnOnce(&mut [Buffer; 5]),
+    // Whose rows of the format 3 tables: the national items' (none) or one region's.
+    part: Option<&str>,
     wanted: impl Fn(&Table) -> bool,
     reviewed: Option<&str>,
     sheet_rows: usize,
@@ -77,7 +81,7 @@ fn workbook(
     // the workbook that wants them (the national one: they are not split by region yet).
     let mut more: [Buffer; 4] = Default::default();
     if FORMAT3_TABLES.iter().any(|t| wanted(t)) {
-        format3_rows(site, &mut more);
+        format3_rows(site, part, &mut more);
     }
     for (table, buffer) in TABLES
         .iter()
@@ -349,7 +353,7 @@ mod tests {
                     region_rows(&site, region, tables);
                 }
             };
-            let bytes = workbook(&site, fill, |_| true, None, sheet_rows).unwrap();
+            let bytes = workbook(&site, fill, None, |_| true, None, sheet_rows).unwrap();
             let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
             book.sheet_names()
                 .into_iter()

@@ -31,7 +31,7 @@ const SITUATIONS: Table = Table {
     ],
     key: &[],
     national: true,
-    regional: false,
+    regional: true,
 };
 
 const SERVICE_POINTS: Table = Table {
@@ -52,7 +52,7 @@ const SERVICE_POINTS: Table = Table {
     ],
     key: &["region", "item", "number"],
     national: true,
-    regional: false,
+    regional: true,
 };
 
 const ATTACHMENTS: Table = Table {
@@ -72,7 +72,7 @@ const ATTACHMENTS: Table = Table {
     ],
     key: &[],
     national: true,
-    regional: false,
+    regional: true,
 };
 
 const ASSISTANCE: Table = Table {
@@ -89,7 +89,7 @@ const ASSISTANCE: Table = Table {
     ],
     key: &[],
     national: true,
-    regional: false,
+    regional: true,
 };
 
 pub(in crate::emit) const TABLES: [&Table; 4] =
@@ -149,11 +149,16 @@ fn item_rows<'a, R: Rows>(
     attachment("", "sample_file", result.and_then(|r| r.get("sample_file")));
 }
 
-/// Every row of the four tables, in the order of [`TABLES`]: national items, then each region's
-/// effective entry (and local item).
-pub(in crate::emit) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 4]) {
+/// The rows of the four tables ([`TABLES`]) of one part: the national items' (`region` none), or one region's entries and
+/// local items'. A region's rows are in its own part, like the other tables, so a region is
+/// regenerated alone and a merge of build shards writes the same files.
+pub(in crate::emit) fn rows_of<'a, R: Rows>(
+    site: &Site<'a>,
+    region: Option<&str>,
+    out: &mut [R; 4],
+) {
     let catalog = site.catalog;
-    for (code, item) in &catalog.items {
+    for (code, item) in catalog.items.iter().filter(|_| region.is_none()) {
         let record = view::doc(&catalog.doc(item).json);
         item_rows(
             site,
@@ -171,6 +176,7 @@ pub(in crate::emit) fn rows<'a, R: Rows>(site: &Site<'a>, out: &mut [R; 4]) {
         .iter()
         .filter(|e| catalog.items.contains_key(&e.item))
         .chain(&site.resolved.local)
+        .filter(|e| region == Some(e.region.as_str()))
     {
         let entry = view::effective(catalog, effective);
         let (region, item) = (effective.region.as_str(), effective.item.as_str());
