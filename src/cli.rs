@@ -1304,25 +1304,8 @@ fn run_build(
         false => options.clone(),
     };
     let compiled = pipeline::compile(root, options)?;
-    let summary = Summary::of(&compiled.diagnostics);
-    if summary.errors > 0 {
-        eprint!(
-            "{}",
-            report::render(
-                &crate::report::Report::of(&compiled),
-                Format::Text,
-                std::io::stderr().is_terminal()
-            )
-        );
-        eprintln!(
-            "{}",
-            t!(
-                compiled.lang,
-                "report-build-errors",
-                errors = summary.errors
-            )
-        );
-        return Ok(Outcome::with(Status::Findings, compiled));
+    if Summary::of(&compiled.diagnostics).errors > 0 {
+        return Ok(refused_build(compiled));
     }
     let templates =
         crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
@@ -1346,6 +1329,7 @@ fn run_build(
             index = out.join("portal").join("index.html").display().to_string()
         )
     );
+    let summary = Summary::of(&compiled.diagnostics);
     if summary.warnings > 0 {
         eprintln!(
             "{}",
@@ -1374,25 +1358,8 @@ fn run_merge_site(
         ..options.clone()
     };
     let compiled = pipeline::compile(root, &options)?;
-    let summary = Summary::of(&compiled.diagnostics);
-    if summary.errors > 0 {
-        eprint!(
-            "{}",
-            report::render(
-                &crate::report::Report::of(&compiled),
-                Format::Text,
-                std::io::stderr().is_terminal()
-            )
-        );
-        eprintln!(
-            "{}",
-            t!(
-                compiled.lang,
-                "report-build-errors",
-                errors = summary.errors
-            )
-        );
-        return Ok(Outcome::with(Status::Findings, compiled));
+    if Summary::of(&compiled.diagnostics).errors > 0 {
+        return Ok(refused_build(compiled));
     }
     let templates =
         crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
@@ -1639,6 +1606,25 @@ fn list_rules(format: ListFormat, lang: Lang) -> String {
             serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
     }
+}
+
+/// A build (or a merge of build shards) refused because the catalog has errors: the findings
+/// and why nothing was written, on standard error.
+fn refused_build(compiled: Compiled) -> Outcome {
+    let errors = Summary::of(&compiled.diagnostics).errors;
+    eprint!(
+        "{}",
+        report::render(
+            &crate::report::Report::of(&compiled),
+            Format::Text,
+            std::io::stderr().is_terminal()
+        )
+    );
+    eprintln!(
+        "{}",
+        t!(compiled.lang, "report-build-errors", errors = errors)
+    );
+    Outcome::with(Status::Findings, compiled)
 }
 
 #[cfg(test)]
