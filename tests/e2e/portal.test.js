@@ -530,7 +530,7 @@ describe('the checks can fail: a deliberately broken guide template', () => {
 const UNSAFE_GUIDE = `{% extends "builtin/guide.html" %}
 {% block content %}{{ super() }}
 <p>{{ guide.name | safe }}</p>
-<p>{{ guide.traffic | safe }}</p>
+{% for point in guide.service_points %}<p>{{ point.traffic | safe }}</p>{% endfor %}
 {% endblock %}
 `;
 
