@@ -447,7 +447,7 @@ fn diff_item_answers_the_employment_ground_in_shenzhen_chengdu_and_yeji() {
     for (region, line) in [
         (
             "深圳市（440300）",
-            "2 项必要材料（另有 0 项非必要或容缺）：居民身份证、本人近期相片；与标准不同：employment-proof",
+            "2 项必要材料（另有 0 项非必要或容缺）：居民身份证、本人近期相片；与全国标准不同：employment-proof",
         ),
         (
             "成都市（510100）",
@@ -455,7 +455,7 @@ fn diff_item_answers_the_employment_ground_in_shenzhen_chengdu_and_yeji() {
         ),
         (
             "叶集区（341504）",
-            "2 项必要材料（另有 0 项非必要或容缺）：居民身份证、合法稳定就业证明；与标准不同：photo",
+            "2 项必要材料（另有 0 项非必要或容缺）：居民身份证、合法稳定就业证明；与全国标准不同：photo",
         ),
     ] {
         assert!(
@@ -474,5 +474,166 @@ fn diff_item_answers_the_employment_ground_in_shenzhen_chengdu_and_yeji() {
     assert!(
         text.contains("（情形：以合法稳定就业申领、以合法稳定住所申领）"),
         "{text}"
+    );
+}
+
+/// The rows of the item page's region × situation table (`按办理情形对照`): each row's header
+/// and its cells as text, tags stripped.
+fn situation_table(page: &str) -> Vec<(String, Vec<String>)> {
+    let strip = |html: &str| {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let table = page
+        .split("class=\"compare situations-compare\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</table>").next())
+        .unwrap_or_else(|| panic!("no region × situation table:\n{page}"));
+    table
+        .split("<tr>")
+        .skip(2) // before the first row, and the header row
+        .map(|row| {
+            let head = strip(row.split("</th>").next().unwrap());
+            let cells = row
+                .split("<td")
+                .skip(1)
+                .map(|cell| strip(&format!("<{}", cell.split("</td>").next().unwrap())))
+                .collect();
+            (head, cells)
+        })
+        .collect()
+}
+
+/// Done-when 2, the portal half: the item page shows on one page what an applicant brings in each
+/// region and situation, with the counts `diff --item` gives (read from its JSON, so the two can
+/// never disagree unnoticed), and the employment ground in 深圳, 成都 and 叶集 as the guides say.
+#[test]
+fn the_item_page_shows_the_region_by_situation_table_with_the_diff_counts() {
+    let out = built_into(env!("CARGO_MANIFEST_DIR").as_ref(), &[]);
+    let page = std::fs::read_to_string(out.path().join("portal/items/002000112001.html")).unwrap();
+    let rows = situation_table(&page);
+    let row = |name: &str| {
+        rows.iter()
+            .find(|(head, _)| head == name)
+            .map(|(_, cells)| cells.clone())
+            .unwrap_or_else(|| panic!("no row {name}: {rows:?}"))
+    };
+    // Columns in the national order: employment, housing, study.
+    assert_eq!(
+        row("全国标准")[0],
+        "须提交 3 项：居民身份证、本人近期相片、合法稳定就业证明"
+    );
+    assert_eq!(
+        row("深圳市")[0],
+        "须提交 2 项：居民身份证、本人近期相片 与全国标准不同：合法稳定就业证明"
+    );
+    assert_eq!(
+        row("成都市")[0],
+        "须提交 3 项：居民身份证、本人近期相片、合法稳定就业证明"
+    );
+    assert_eq!(
+        row("叶集区")[0],
+        "须提交 2 项：居民身份证、合法稳定就业证明 免提交：本人近期相片 与全国标准不同：本人近期相片"
+    );
+    // Every cell's count is the one `diff --item` reports for that region and situation.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args([
+            "diff",
+            "--item",
+            "002000112001",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ])
+        .args(["--as-of", AS_OF, "--root", env!("CARGO_MANIFEST_DIR")])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    let item = &report["items"][0];
+    let order: Vec<&str> = item["situations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["situation"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["employment", "housing", "study"]);
+    let mut compared = 0;
+    for region in item["regions"].as_array().unwrap() {
+        let name = region["name"].as_str().unwrap();
+        let cells = row(name);
+        for (n, id) in order.iter().enumerate() {
+            let cell = region["situations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["situation"] == *id)
+                .unwrap();
+            let count = format!("须提交 {} 项", cell["required"]);
+            assert!(cells[n].starts_with(&count), "{name} {id}: {}", cells[n]);
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 3 * item["regions"].as_array().unwrap().len());
+    assert!(compared >= 15, "{compared}");
+}
+
+/// A situation a region does not handle says so with its reason, and one it adds (an approved
+/// deviation) is listed after the table as 地方新增.
+#[test]
+fn the_item_page_says_which_situations_a_region_does_not_handle_or_adds() {
+    let dir = sample_copy();
+    let national = "catalog/national/002000112001.yaml";
+    let text = std::fs::read_to_string(dir.path().join(national)).unwrap();
+    std::fs::write(
+        dir.path().join(national),
+        text.replace(
+            "    name: 以连续就读申领\n",
+            "    name: 以连续就读申领\n    optional: true\n",
+        ),
+    )
+    .unwrap();
+    let chengdu = "catalog/regions/510100/002000112001.yaml";
+    let text = std::fs::read_to_string(dir.path().join(chengdu)).unwrap();
+    let text = text.replace(
+        "  - {ref: study}\n",
+        "  - {ref: study, omitted: 本市在读学生由学校集体办理}\n  - {id: talent, name: 以人才引进申领}\n",
+    );
+    std::fs::write(dir.path().join(chengdu), text).unwrap();
+    merge(
+        dir.path(),
+        chengdu,
+        "exceptions:\n  - field: situations\n    ref: talent\n    reason: 人才引进落户前可先申领\n    approval: 成府函〔2026〕1号\n    expires: 2030-12-31\n",
+    );
+    let out = built_into(dir.path(), &[]);
+    let page = std::fs::read_to_string(out.path().join("portal/items/002000112001.html")).unwrap();
+    let rows = situation_table(&page);
+    let chengdu = &rows.iter().find(|(head, _)| head == "成都市").unwrap().1;
+    assert_eq!(chengdu[2], "本地不办理（本市在读学生由学校集体办理）");
+    assert!(chengdu[0].starts_with("须提交 3 项"), "{chengdu:?}");
+    let added = page
+        .split("成都市另增情形（地方新增）：")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no added situation:\n{page}"));
+    assert!(
+        added
+            .split("</ul>")
+            .next()
+            .unwrap()
+            .contains("以人才引进申领"),
+        "{added}"
     );
 }

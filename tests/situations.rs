@@ -330,11 +330,11 @@ fn diff_item_answers_what_an_applicant_in_one_situation_brings_per_region() {
         "{text}"
     );
     assert!(
-        text.contains("深圳市（440300）：2 项必要材料（另有 1 项非必要或容缺）：居民身份证、本人近期相片；非必要或容缺：劳动合同；与标准不同：labor-contract"),
+        text.contains("深圳市（440300）：2 项必要材料（另有 1 项非必要或容缺）：居民身份证、本人近期相片；非必要或容缺：劳动合同；与全国标准不同：labor-contract"),
         "{text}"
     );
     assert!(
-        text.contains("广东省（440000）：3 项必要材料（另有 0 项非必要或容缺）：居民身份证、本人近期相片、房屋租赁合同；与标准不同：lease"),
+        text.contains("广东省（440000）：3 项必要材料（另有 0 项非必要或容缺）：居民身份证、本人近期相片、房屋租赁合同；与全国标准不同：lease"),
         "{text}"
     );
 

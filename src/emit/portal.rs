@@ -408,6 +408,92 @@ struct Column<'a> {
     materials: Vec<Material<'a>>,
     fees: Vec<Fee<'a>>,
     differences: Vec<String>,
+    /// For an item with situations: one cell per national situation, in the national order
+    /// (`handled: false` where the region does not handle it), then the situations the region
+    /// adds (`added: true`). The item page's region × situation table.
+    situations: Vec<SituationCell<'a>>,
+}
+
+/// What an applicant in one situation brings in one region (or by the national standard): one
+/// cell of the item page's region × situation table. The counts are the ones `diff --item`
+/// prints ([`crate::report::diff::SituationCell`]).
+#[derive(Serialize)]
+struct SituationCell<'a> {
+    id: &'a str,
+    name: &'a str,
+    handled: bool,
+    /// Why the region does not handle it (`omitted:`), when it says.
+    reason: Option<String>,
+    /// A situation the region adds (地方新增).
+    added: bool,
+    /// Required documents brought at once (not waived, not 容缺).
+    required: usize,
+    brought: Vec<&'a str>,
+    /// Documents that are not required, or may follow later (容缺受理).
+    later: Vec<&'a str>,
+    /// Documents the applicant no longer brings (免提交).
+    waived: Vec<&'a str>,
+    /// The documents whose line differs from the national standard in this situation.
+    differs: Vec<String>,
+}
+
+impl<'a> SituationCell<'a> {
+    /// The cell of a situation handled here, named from `lines` (then the national `standard`).
+    fn handled(
+        cell: &crate::report::diff::SituationCell<'a>,
+        added: bool,
+        standard: &[Line<'a>],
+    ) -> Self {
+        fn name<'x>(m: &Line<'x>) -> &'x str {
+            if m.name().is_empty() {
+                m.id()
+            } else {
+                m.name()
+            }
+        }
+        let brought = |m: &&Line<'a>| m.waived_by().is_none();
+        let later = |m: &Line<'a>| !m.required() || crate::report::diff::deferrable(m);
+        SituationCell {
+            id: cell.situation,
+            name: cell.name,
+            handled: true,
+            reason: None,
+            added,
+            required: cell.required,
+            brought: cell
+                .materials
+                .iter()
+                .filter(brought)
+                .filter(|m| !later(m))
+                .map(name)
+                .collect(),
+            later: cell
+                .materials
+                .iter()
+                .filter(brought)
+                .filter(|m| later(m))
+                .map(name)
+                .collect(),
+            waived: cell
+                .materials
+                .iter()
+                .filter(|m| m.waived_by().is_some())
+                .map(name)
+                .collect(),
+            differs: cell
+                .differs
+                .iter()
+                .map(|key| {
+                    cell.materials
+                        .iter()
+                        .chain(standard)
+                        .find(|m| m.id() == key.as_str())
+                        .map_or(key.as_str(), name)
+                        .to_string()
+                })
+                .collect(),
+        }
+    }
 }
 
 impl<'a> Site<'a> {
@@ -1325,6 +1411,16 @@ impl<'a> Site<'a> {
                         "optional": s.get("optional").and_then(Value::as_bool) == Some(true),
                         "conditions": national.lines_in(ListField::Conditions, id).iter().map(|l| l.text()).collect::<Vec<_>>(),
                         "materials": national.lines_in(ListField::Materials, id).iter().map(|l| l.name()).collect::<Vec<_>>(),
+                        // The national row of the region × situation table.
+                        "cell": SituationCell::handled(
+                            &crate::report::diff::SituationCell::new(
+                                &Line::Plain(s),
+                                national.lines_in(ListField::Materials, id),
+                                Vec::new(),
+                            ),
+                            false,
+                            &[],
+                        ),
                     }))
                 })
                 .collect(),
@@ -1391,8 +1487,64 @@ impl<'a> Site<'a> {
             materials: self.materials(&self.entry(e).lines(ListField::Materials)),
             fees: self.fees(&self.entry(e).lines(ListField::Fees)),
             differences,
+            situations: self.situation_cells(e, code),
         };
         serde_json::to_value(&column).unwrap_or_default()
+    }
+
+    /// The region's row of the item page's region × situation table (empty for an item without
+    /// situations).
+    fn situation_cells(&self, e: &'a Effective, code: &str) -> Vec<SituationCell<'a>> {
+        let national = self.national(code);
+        if national.situations().is_empty() {
+            return Vec::new();
+        }
+        let entry = self.entry(e);
+        let standard = national.lines(ListField::Materials);
+        let result = self.entry_result(&e.region, code);
+        let handled: Vec<crate::report::diff::SituationCell<'a>> = entry
+            .handled_situations()
+            .iter()
+            .map(|s| {
+                crate::report::diff::SituationCell::new(
+                    s,
+                    entry.lines_in(ListField::Materials, s.id()),
+                    crate::report::diff::differing(result, s.id()),
+                )
+            })
+            .collect();
+        let not_handled = self.situations_not_handled(entry, national);
+        let mut cells: Vec<SituationCell<'a>> = national
+            .situations()
+            .iter()
+            .filter_map(|s| s.get("id")?.as_str().map(|id| (id, s)))
+            .map(|(id, s)| match handled.iter().find(|c| c.situation == id) {
+                Some(cell) => SituationCell::handled(cell, false, &standard),
+                None => SituationCell {
+                    id,
+                    name: s.get("name").and_then(Value::as_str).unwrap_or(id),
+                    handled: false,
+                    reason: not_handled
+                        .iter()
+                        .find(|n| n.id == id)
+                        .and_then(|n| n.reason)
+                        .map(str::to_string),
+                    added: false,
+                    required: 0,
+                    brought: Vec::new(),
+                    later: Vec::new(),
+                    waived: Vec::new(),
+                    differs: Vec::new(),
+                },
+            })
+            .collect();
+        let added: Vec<SituationCell<'a>> = handled
+            .iter()
+            .filter(|c| !cells.iter().any(|n| n.id == c.situation))
+            .map(|c| SituationCell::handled(c, true, &standard))
+            .collect();
+        cells.extend(added);
+        cells
     }
 
     fn region_page(&self, code: &str) -> Value {

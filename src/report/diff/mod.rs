@@ -51,7 +51,9 @@ pub struct SituationCell<'a> {
 }
 
 impl<'a> SituationCell<'a> {
-    fn new(situation: &Line<'a>, materials: Vec<Line<'a>>, differs: Vec<String>) -> Self {
+    /// The cell of one situation: `materials` are the effective lines there, `differs` the keys
+    /// of the lines that differ from the baseline there ([`differing`]).
+    pub fn new(situation: &Line<'a>, materials: Vec<Line<'a>>, differs: Vec<String>) -> Self {
         let brought = |m: &&Line<'_>| m.waived_by().is_none();
         let later = |m: &Line<'_>| !m.required() || deferrable(m);
         SituationCell {
@@ -74,7 +76,7 @@ impl<'a> SituationCell<'a> {
 }
 
 /// A material accepted while it follows later (容缺受理).
-fn deferrable(line: &Line<'_>) -> bool {
+pub fn deferrable(line: &Line<'_>) -> bool {
     line.get("deferrable")
         .and_then(Value::as_bool)
         .unwrap_or(false)
@@ -285,8 +287,9 @@ impl<'a> DiffReport<'a> {
     }
 }
 
-/// The material lines of an entry's result that differ from the baseline in `situation`.
-fn differing(result: Option<&crate::diff::EntryResult>, situation: &str) -> Vec<String> {
+/// The keys of the material lines that differ from the national standard in `situation`, in
+/// the order the diff found them.
+pub fn differing(result: Option<&crate::diff::EntryResult>, situation: &str) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     let details = result
         .into_iter()
