@@ -805,3 +805,64 @@ fn export_then_import_with_force_over_every_region_keeps_the_conformance() {
     assert_eq!(waiting, omissions_without_reason as u64);
     assert_eq!(conformance(root.path()), before);
 }
+
+/// A line stated per situation (办理情形) survives export and `import --force`: the sheet has no
+/// situation column, so the import keeps the entry's per-situation lines as written — a line
+/// omitted in one situation only, and a proof omitted in the one situation it applies in —
+/// rather than restating them for every situation (which would change the verdict).
+#[test]
+fn import_over_an_entry_keeps_its_per_situation_lines() {
+    let root = sample_copy();
+    let chengdu = "catalog/regions/510100/002000112001.yaml";
+    let text = std::fs::read_to_string(root.path().join(chengdu)).unwrap();
+    let text = text
+        .replace(
+            "  - {ref: photo}\n",
+            "  - {ref: photo, situations: [employment, housing]}\n  - {ref: photo, situations: [study], omitted: 学校统一采集相片}\n",
+        )
+        .replace(
+            "  - {ref: study-proof, situations: [study]}\n",
+            "  - {ref: study-proof, situations: [study], omitted: 学籍信息部门共享}\n",
+        );
+    std::fs::write(root.path().join(chengdu), text).unwrap();
+    let before = conformance(root.path());
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("510100.xlsx");
+    let output = catalogc()
+        .args(["export", "--region", "510100", "--root"])
+        .arg(root.path())
+        .arg("--out")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let output = catalogc()
+        .arg("import")
+        .arg(&file)
+        .args([
+            "--region",
+            "510100",
+            "--force",
+            "--reviewed",
+            AS_OF,
+            "--root",
+        ])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let written = std::fs::read_to_string(root.path().join(chengdu)).unwrap();
+    for line in [
+        "{ref: photo, situations: [employment, housing]}",
+        "{omitted: 学校统一采集相片, ref: photo, situations: [study]}",
+        "{omitted: 学籍信息部门共享, ref: study-proof, situations: [study]}",
+    ] {
+        assert!(written.contains(line), "{line}\n{written}");
+    }
+    assert_eq!(conformance(root.path()), before);
+}

@@ -413,6 +413,10 @@ struct Standing {
     /// The reason the region's existing entry gives for omitting the line, kept if the row
     /// still lacks it.
     reason: Option<String>,
+    /// The existing entry's lines for this `ref` when it states them per situation (办理情形:
+    /// a line with `situations`). The sheet has no situation column, so these are kept as they
+    /// are written rather than flattened into one line for every situation.
+    per_situation: Vec<Value>,
     national_line: Value,
 }
 
@@ -488,13 +492,21 @@ fn standing(
             } else {
                 inherited_changes.clone()
             };
-            let reason = own_list
+            let own_lines: Vec<&Value> = own_list
                 .into_iter()
                 .flatten()
-                .find(|l| l.get("ref").and_then(Value::as_str) == Some(id.as_str()))
-                .and_then(|l| l.get("omitted"))
+                .filter(|l| l.get("ref").and_then(Value::as_str) == Some(id.as_str()))
+                .collect();
+            let reason = own_lines
+                .iter()
+                .find_map(|l| l.get("omitted"))
                 .and_then(Value::as_str)
                 .map(str::to_string);
+            let per_situation = if own_lines.iter().any(|l| l.get("situations").is_some()) {
+                own_lines.into_iter().cloned().collect()
+            } else {
+                Vec::new()
+            };
             Standing {
                 id,
                 national: name,
@@ -503,6 +515,7 @@ fn standing(
                 changes,
                 inherited_changes,
                 reason,
+                per_situation,
                 national_line: serde_json::to_value(line).unwrap_or(Value::Null),
             }
         })
@@ -925,6 +938,28 @@ fn list(
                 line.insert("amount".into(), number(amount));
             }
             line.retain(|k, v| s.national_line.get(k) != Some(v));
+            if !s.per_situation.is_empty() {
+                // Stated per situation: kept as written (the sheet cannot say per situation).
+                changed = true;
+                if line != s.changes {
+                    comments.push(format!(
+                        "# 第 {row} 行“{raw}”：本地按办理情形分别填写这一行，表格没有情形列，保留原有写法；如需修改，请直接编辑下面带 situations 的行"
+                    ));
+                }
+                written.extend(s.per_situation.iter().map(flow));
+                reports.push(LineReport {
+                    field,
+                    text: raw.clone(),
+                    outcome: if exact.is_some() {
+                        Outcome::Exact
+                    } else {
+                        Outcome::Normalised
+                    },
+                    written_as: Some(s.id.clone()),
+                    candidate: None,
+                });
+                continue;
+            }
             if line != s.inherited_changes || !s.in_inherited {
                 changed = true;
             }
@@ -1056,7 +1091,11 @@ fn list(
             continue;
         }
         changed = true;
+        // Omitted in the situations it applies in, each as the existing entry says: kept.
+        let omitted_per_situation = !s.per_situation.is_empty()
+            && s.per_situation.iter().all(|l| l.get("omitted").is_some());
         match &s.reason {
+            _ if omitted_per_situation => written.extend(s.per_situation.iter().map(flow)),
             Some(reason) => written.push(format!("{{ref: {}, omitted: {}}}", s.id, scalar(reason))),
             None => written.push(format!(
                 "{{ref: {}, omitted: true}}   # 清单中没有“{}”：写明省略理由，或改为 {{ref: {}}}",
