@@ -637,3 +637,31 @@ fn the_item_page_says_which_situations_a_region_does_not_handle_or_adds() {
         "{added}"
     );
 }
+
+/// A region may state its own sample of the result (`result.sample_file`, 结果样本, as
+/// docs/format.md shows) without changing the fixed result; changing the result itself is still
+/// CAT203.
+#[test]
+fn a_regional_result_sample_is_local_but_the_result_stays_fixed() {
+    let dir = copy_of("base");
+    let folder = dir.path().join("catalog/regions/440300/000120010000");
+    std::fs::create_dir_all(&folder).unwrap();
+    // The eight bytes of the PNG signature and a little more: enough for CAT032.
+    std::fs::write(folder.join("样本.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let sample = "sample_file: {file: 000120010000/样本.png, name: 深圳市居住证样本}";
+    merge(
+        dir.path(),
+        SZ,
+        &format!("result: {{type: certificate, name: 居住证, {sample}}}\n"),
+    );
+    let found = findings(&compile(dir.path()));
+    assert!(with_codes(&found, "CAT203").is_empty(), "{found:?}");
+    assert!(found.iter().all(|f| !f.0.starts_with("CAT03")), "{found:?}");
+    merge(
+        dir.path(),
+        SZ,
+        &format!("result: {{type: certificate, name: 深圳居住证, {sample}}}\n"),
+    );
+    let found = findings(&compile(dir.path()));
+    assert_eq!(with_codes(&found, "CAT203").len(), 1, "{found:?}");
+}

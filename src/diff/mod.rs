@@ -108,7 +108,7 @@ pub struct Detail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<Approval>,
     /// The situation (办理情形) the difference applies in, for an item with situations: the
-    /// lists are compared per situation (docs/situations-diff.md).
+    /// lists are compared per situation (docs/format.md, "The conformance diff per situation").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub situation: Option<String>,
     /// That situation's name, for the text reports: `以合法稳定就业申领`.
@@ -741,7 +741,7 @@ fn detail(
 
 fn fixed(field: &str, sourced: &Sourced<'_>, national: Option<&Value>) -> Vec<Detail> {
     match national {
-        Some(n) if !sourced.national && n != sourced.value => {
+        Some(n) if !sourced.national && !same_but_local(n, sourced.value) => {
             let pointer = format!("/{}", escape(field));
             let mut d = detail(
                 Class::Deviation,
@@ -758,6 +758,27 @@ fn fixed(field: &str, sourced: &Sourced<'_>, national: Option<&Value>) -> Vec<De
             vec![d]
         }
         _ => Vec::new(),
+    }
+}
+
+/// Properties of a fixed mapping that are the region's own: the sample of the result as this
+/// office issues it (`result.sample_file`, 结果样本, docs/format.md "Forms and attachments").
+const LOCAL_PROPERTIES: [&str; 1] = ["sample_file"];
+
+/// Whether a regional value of a fixed field equals the national one, leaving aside the
+/// properties a region states for itself ([`LOCAL_PROPERTIES`]).
+fn same_but_local(national: &Value, regional: &Value) -> bool {
+    match (national, regional) {
+        (Value::Object(n), Value::Object(r)) => {
+            let kept = |map: &serde_json::Map<String, Value>| {
+                map.iter()
+                    .filter(|(k, _)| !LOCAL_PROPERTIES.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<serde_json::Map<_, _>>()
+            };
+            kept(n) == kept(r)
+        }
+        _ => national == regional,
     }
 }
 
