@@ -220,3 +220,43 @@ fn the_json_ld_has_service_points_and_assistance_as_channels_situations_and_form
             .contains("application/pdf")
     );
 }
+
+/// A fee's tiers and reductions are costs of their own in the JSON-LD (cv:Cost), each with what
+/// it costs: 免收 nothing, 减半 half the fee, 减收 the amount stated.
+#[test]
+fn the_json_ld_has_fee_tiers_and_reductions_as_costs() {
+    let (_out, site) = built();
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("opendata/catalog.jsonld")).unwrap())
+            .unwrap();
+    let nodes = doc["@graph"].as_array().unwrap();
+    let cost = |identifier: &str| {
+        nodes
+            .iter()
+            .find(|n| n["@type"] == "cv:Cost" && n["dct:identifier"] == identifier)
+            .unwrap_or_else(|| panic!("no cost {identifier}"))
+    };
+    let description = |identifier: &str| cost(identifier)["dct:description"]["@value"].clone();
+    assert_eq!(cost("replacement")["cv:hasValue"], 10.0);
+    assert_eq!(cost("replacement/tier-2")["cv:hasValue"], 10.0);
+    assert_eq!(description("replacement/tier-2"), "居住证工本费（补领）");
+    assert_eq!(cost("replacement/reduction-1")["cv:hasValue"], 0.0);
+    assert_eq!(
+        description("replacement/reduction-1"),
+        "居住证工本费：最低生活保障对象免收（依据《行政事业性收费标准管理办法》第五条）"
+    );
+    assert_eq!(cost("replacement/reduction-2")["cv:hasValue"], 5.0);
+    assert_eq!(cost("replacement/reduction-3")["cv:hasValue"], 3.0);
+    // The service lists them among its costs.
+    let service = nodes
+        .iter()
+        .find(|n| {
+            n["@id"]
+                .as_str()
+                .unwrap()
+                .ends_with("/id/service/000120020000")
+        })
+        .unwrap();
+    let costs = service["cv:hasCost"].as_array().unwrap();
+    assert_eq!(costs.len(), 6, "{costs:?}");
+}

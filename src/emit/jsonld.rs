@@ -189,20 +189,19 @@ fn service<'a>(
         })
         .collect();
     let cny = graph.concept("currency", "CNY", "人民币");
-    let costs: Vec<J> = fees
-        .iter()
-        .map(|f| {
-            let id = graph.id(&format!("cost/{path}/{}", f.id()));
-            graph.add(id, || {
-                Obj::new()
-                    .with("@type", "cv:Cost")
-                    .with("dct:identifier", f.id())
-                    .with("cv:hasValue", J::F64(f.amount()))
-                    .with("cv:currency", cny.clone())
-                    .with("dct:description", zh(f.name()))
-            })
-        })
-        .collect();
+    let mut costs: Vec<J> = Vec::new();
+    for f in fees {
+        let id = graph.id(&format!("cost/{path}/{}", f.id()));
+        costs.push(graph.add(id, || {
+            Obj::new()
+                .with("@type", "cv:Cost")
+                .with("dct:identifier", f.id())
+                .with("cv:hasValue", J::F64(f.amount()))
+                .with("cv:currency", cny.clone())
+                .with("dct:description", zh(f.name()))
+        }));
+        costs.extend(variants(graph, site, path, f, &cny));
+    }
     let mut requirements = requirements;
     requirements.extend(extra.requirements);
     let mut evidence = evidence;
@@ -440,6 +439,79 @@ struct Extra {
 /// Each situation (办理情形) as a `cv:Requirement`: the applicant is in that situation. Which
 /// materials apply in it is in the open data's `materials` table (`situations` column is the
 /// YAML's); the requirement says its name and description.
+/// A fee's tiers (分档收费) and reductions (减免) as costs of their own: each tier its amount, each
+/// reduction what the people it names pay (免收 nothing, 减半收取 half the fee, 减收 the amount it
+/// states, else no value), described in words (`不动产登记费（住宅）`,
+/// `不动产登记费：小微企业免收（依据《…》第三条）`).
+fn variants<'a>(
+    graph: &mut Graph,
+    site: &Site<'_>,
+    path: &str,
+    fee: &Line<'_>,
+    currency: &J<'a>,
+) -> Vec<J<'a>> {
+    let list = |key: &str| -> Vec<Value> {
+        fee.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut costs = Vec::new();
+    for (n, tier) in list("tiers").iter().enumerate() {
+        let id = graph.id(&format!("cost/{path}/{}/tier-{}", fee.id(), n + 1));
+        let name = tier.get("name").and_then(Value::as_str).unwrap_or_default();
+        costs.push(graph.add(id, || {
+            let mut cost = Obj::new()
+                .with("@type", "cv:Cost")
+                .with("dct:identifier", format!("{}/tier-{}", fee.id(), n + 1))
+                .with("cv:currency", currency.clone())
+                .with("dct:description", zh(format!("{}（{name}）", fee.name())));
+            if let Some(amount) = tier.get("amount").and_then(Value::as_f64) {
+                cost.set("cv:hasValue", J::F64(amount));
+            }
+            cost
+        }));
+    }
+    for (n, reduction) in list("reductions").iter().enumerate() {
+        let text = |key: &str| reduction.get(key).and_then(Value::as_str);
+        let kind = text("kind").unwrap_or_default();
+        let value = match kind {
+            "exempt" => Some(0.0),
+            "half" => Some(fee.amount() / 2.0),
+            _ => reduction.get("amount").and_then(Value::as_f64),
+        };
+        let mut words = format!(
+            "{}：{}{}",
+            fee.name(),
+            text("who").unwrap_or_default(),
+            crate::resolve::labels::reduction(kind)
+        );
+        if let Some(basis) = text("basis") {
+            let title = site.laws.get(basis).map_or(basis, |l| l.title.as_str());
+            words.push_str(&format!(
+                "（依据《{title}》{}）",
+                text("article").unwrap_or_default()
+            ));
+        }
+        let id = graph.id(&format!("cost/{path}/{}/reduction-{}", fee.id(), n + 1));
+        costs.push(graph.add(id, || {
+            let mut cost = Obj::new()
+                .with("@type", "cv:Cost")
+                .with(
+                    "dct:identifier",
+                    format!("{}/reduction-{}", fee.id(), n + 1),
+                )
+                .with("cv:currency", currency.clone())
+                .with("dct:description", zh(words));
+            if let Some(value) = value {
+                cost.set("cv:hasValue", J::F64(value));
+            }
+            cost
+        }));
+    }
+    costs
+}
+
 fn situations(graph: &mut Graph, path: &str, lines: &[Line<'_>]) -> Vec<J<'static>> {
     lines
         .iter()
