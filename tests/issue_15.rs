@@ -636,6 +636,22 @@ fn the_item_page_says_which_situations_a_region_does_not_handle_or_adds() {
             .contains("以人才引进申领"),
         "{added}"
     );
+    // The Markdown report (for pull-request comments) has the same table.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(["diff", "--item", "002000112001", "--format", "markdown"])
+        .args(["--as-of", AS_OF, "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8_lossy(&output.stdout);
+    for row in [
+        "| 地区 | 以合法稳定就业申领 | 以合法稳定住所申领 | 以连续就读申领 |\n|---|---|---|---|\n| 全国标准 | 3 项：居民身份证、本人近期相片、合法稳定就业证明 |",
+        "| 成都市 (510100) | 3 项：居民身份证、本人近期相片、合法稳定就业证明 | 3 项：居民身份证、本人近期相片、合法稳定住所证明 | 本地不办理 |\n",
+        "| 深圳市 (440300) | 2 项：居民身份证、本人近期相片；与全国标准不同：employment-proof |",
+        "\n- 成都市 (510100) 另增情形（地方新增）以人才引进申领：",
+    ] {
+        assert!(markdown.contains(row), "{row}\n{markdown}");
+    }
 }
 
 /// A region may state its own sample of the result (`result.sample_file`, 结果样本, as

@@ -103,6 +103,99 @@ fn items(report: &DiffReport<'_>, out: &mut String) {
                 class(c.class)
             );
         }
+        situations(&item, out);
+    }
+}
+
+/// For an item with situations: a table with a column per situation and a row for 全国标准 and
+/// each region, each cell what an applicant in that situation brings (as the text report's
+/// region × situation table says it).
+fn situations(item: &super::ItemView<'_>, out: &mut String) {
+    if item.situations.is_empty() {
+        return;
+    }
+    let names = |c: &super::SituationCell<'_>, later: bool| -> String {
+        c.materials
+            .iter()
+            .filter(|m| m.waived_by().is_none())
+            .filter(|m| (!m.required() || super::deferrable(m)) == later)
+            .map(|m| {
+                if m.name().is_empty() {
+                    m.id()
+                } else {
+                    m.name()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let text = |c: &super::SituationCell<'_>| -> String {
+        let mut t = format!("{} 项：{}", c.required, names(c, false));
+        if c.optional > 0 {
+            let _ = write!(t, "；非必要或容缺 {} 项：{}", c.optional, names(c, true));
+        }
+        if !c.differs.is_empty() {
+            let _ = write!(t, "；与全国标准不同：{}", c.differs.join("、"));
+        }
+        cell(&t)
+    };
+    let _ = write!(
+        out,
+        "
+按办理情形，申请人须提交的必要材料：
+
+| 地区 |"
+    );
+    for s in &item.situations {
+        let _ = write!(out, " {} |", cell(s.name));
+    }
+    let _ = write!(
+        out,
+        "
+|---|"
+    );
+    for _ in &item.situations {
+        out.push_str("---|");
+    }
+    out.push_str(
+        "
+| 全国标准 |",
+    );
+    for s in &item.situations {
+        let _ = write!(out, " {} |", text(s));
+    }
+    out.push('\n');
+    // Situations a region adds follow the table, one line each.
+    let mut added = String::new();
+    for c in &item.regions {
+        let _ = write!(out, "| {} ({}) |", cell(c.name), c.region);
+        for s in &item.situations {
+            let here = c.situations.iter().find(|x| x.situation == s.situation);
+            let _ = write!(
+                out,
+                " {} |",
+                here.map_or_else(|| "本地不办理".to_string(), text)
+            );
+        }
+        out.push('\n');
+        for own in c
+            .situations
+            .iter()
+            .filter(|x| !item.situations.iter().any(|s| s.situation == x.situation))
+        {
+            let _ = write!(
+                added,
+                "\n- {} ({}) 另增情形（地方新增）{}：{}",
+                cell(c.name),
+                c.region,
+                cell(own.name),
+                text(own)
+            );
+        }
+    }
+    if !added.is_empty() {
+        out.push_str(&added);
+        out.push('\n');
     }
 }
 
