@@ -426,6 +426,21 @@ impl Scan {
                         continue;
                     }
                 }
+                // `{situations: 【a, b]}`: a full-width bracket opening a nested sequence.
+                if c == OPEN_BRACKET {
+                    let end = comment_start(line, i);
+                    let close = (i + 1..end).find(|&k| matches!(line[k], ']' | CLOSE_BRACKET));
+                    if let Some(close) = close
+                        && data_like(&line[i + 1..close])
+                    {
+                        let pair = (line[close] == CLOSE_BRACKET).then_some(close);
+                        self.slip(n, i, OPEN_BRACKET, Place::Bracket, pair);
+                        self.flow.push('[');
+                        i += 1;
+                        item_start = true;
+                        continue;
+                    }
+                }
                 if c == OPEN_QUOTE {
                     let end = flow_item_end(line, i);
                     let text = trim_end(line, i, end);
@@ -1023,6 +1038,13 @@ mod tests {
         assert_eq!(slips("a: \"0755-1234”\n"), vec![(1, 14, '”')]);
         assert_eq!(slips("a: 【x, y】\n"), vec![(1, 4, '【')]);
         assert_eq!(slips("a: [x, y】\n"), vec![(1, 9, '】')]);
+        // Inside a flow mapping too, closed by either bracket; Chinese text in 【】 is text.
+        assert_eq!(slips("- {ref: x, situations: 【a]}\n"), vec![(1, 24, '【')]);
+        assert_eq!(
+            slips("- {ref: x, situations: 【a, b】}\n"),
+            vec![(1, 24, '【')]
+        );
+        assert_eq!(slips("- {ref: x, note: 【注意】原件}\n"), vec![]);
     }
 
     #[test]
