@@ -313,3 +313,31 @@ fn the_code_table_and_the_english_summaries_agree() {
         );
     }
 }
+
+/// CAT003's help is in the reader's language in each of its forms: two keys equally near, and a
+/// key the format has nowhere (both were English in a Chinese report).
+#[test]
+fn cat003_help_speaks_the_catalog_language() {
+    let dir = common::copy_of("base");
+    let national = "catalog/national/000120010000.yaml";
+    let text = std::fs::read_to_string(dir.path().join(national)).unwrap();
+    std::fs::write(
+        dir.path().join(national),
+        format!("{text}ceds: 1\nzzqqxx: 1\n"),
+    )
+    .unwrap();
+    let check = ["check", "--no-cache", "--as-of", common::AS_OF];
+    let (status, zh) = catalogc(&check, dir.path());
+    assert_eq!(status, Some(1), "{zh}");
+    assert!(zh.contains("帮助: 是否应为 `code`、`fees` 之一？"), "{zh}");
+    assert!(
+        zh.contains("帮助: 请删除；`catalogc explain CAT003` 说明各个键在哪里定义"),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("did you mean") && !zh.contains("remove it"),
+        "{zh}"
+    );
+    let (_, en) = catalogc(&[&check[..], &["--lang", "en"]].concat(), dir.path());
+    assert!(en.contains("did you mean one of `code`, `fees`?"), "{en}");
+}

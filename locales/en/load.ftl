@@ -42,6 +42,7 @@ cat002-help = a key may appear once in a mapping; remove one of them
 cat003-message = unknown key `{ $key }`
 cat003-label = not part of the catalog format here
 cat003-help-near = did you mean `{ $near }`?
+cat003-help-choices = did you mean one of { $choices }?
 cat003-help = remove it; `catalogc explain CAT003` lists where keys are defined
 
 ## CAT004 wrong-type

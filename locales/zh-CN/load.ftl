@@ -42,6 +42,7 @@ cat002-help = 同一映射中一个键只能出现一次；请删除其中一个
 cat003-message = 未知的键 `{ $key }`
 cat003-label = 目录格式在此处没有这个键
 cat003-help-near = 是否应为 `{ $near }`？
+cat003-help-choices = 是否应为 { $choices } 之一？
 cat003-help = 请删除；`catalogc explain CAT003` 说明各个键在哪里定义
 
 ## CAT004 wrong-type

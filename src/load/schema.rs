@@ -608,7 +608,8 @@ impl Schemas {
             }
             [_, ..] => {
                 let list = best.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
-                return d.help(format!("did you mean {}?", list.join(" or ")));
+                let choices = list.join(&t!(lang, "list-separator"));
+                return d.help(t!(lang, "cat003-help-choices", choices = choices));
             }
             [] => {}
         }
@@ -647,7 +648,7 @@ impl Schemas {
                     )
                 })
             }
-            None => d.help("remove it; `catalogc explain CAT003` lists where keys are defined"),
+            None => d.help(t!(lang, "cat003-help")),
         }
     }
 
