@@ -671,7 +671,7 @@ fn exceptions_granted_renewed_and_expired_read_as_such() {
     assert_eq!(
         summaries("exception_renewed"),
         [
-            "例外延期：受理条件“自办理居住登记之日起在深圳经济特区连续居住满12个月（引进人才、全日制在读学生办理居住登记后即可申领）”的偏离（粤府函〔2025〕88号）有效期：2027-12-31 → 2028-12-31"
+            "例外延期：受理条件“自办理居住登记之日起在深圳经济特区连续居住满12个月（引进人才办理居住登记后即可申领）”的偏离（粤府函〔2025〕88号）有效期：2027-12-31 → 2028-12-31"
         ]
     );
     assert_eq!(
@@ -753,4 +753,58 @@ fn each_commits_changes_are_computed_once_and_read_back_the_same() {
         ..options.clone()
     };
     assert_eq!(run("HEAD~1..HEAD", &other).0, 2);
+}
+
+/// A scheduled change (施行日期) is news on the day it is merged: the changelog and the feeds
+/// announce it with its date, the fields it sets and its basis, then its revision and its
+/// withdrawal; taking it out once its date has come (folded in, as CAT117 asks) is not news.
+#[test]
+fn scheduled_changes_are_announced_revised_and_withdrawn() {
+    let dir = history();
+    let schedule = |days: u32| {
+        format!(
+            "scheduled:\n  - effective: 2027-03-01\n    basis: 深府办〔2026〕12号\n    note: 压缩办结时限\n    set:\n      committed_limit: {{days: {days}, unit: calendar_day}}\n"
+        )
+    };
+    let text = std::fs::read_to_string(dir.path().join(SHENZHEN)).unwrap();
+    std::fs::write(dir.path().join(SHENZHEN), format!("{text}{}", schedule(5))).unwrap();
+    commit_at(
+        dir.path(),
+        "2026-11-21T09:30:00+08:00",
+        "深圳：明年3月起压缩时限",
+    );
+    std::fs::write(dir.path().join(SHENZHEN), format!("{text}{}", schedule(3))).unwrap();
+    commit_at(dir.path(), "2026-11-22T09:30:00+08:00", "深圳：再压缩");
+    std::fs::write(dir.path().join(SHENZHEN), &text).unwrap();
+    commit_at(dir.path(), "2026-11-23T09:30:00+08:00", "深圳：撤回");
+    let changes = json_changes(dir.path(), "HEAD~3..HEAD");
+    let of = |kind: &str| -> Vec<(&str, &str)> {
+        changes
+            .iter()
+            .filter(|c| c["kind"] == kind)
+            .map(|c| {
+                (
+                    c["region"].as_str().unwrap_or_default(),
+                    c["summary"].as_str().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        of("change_scheduled"),
+        [(
+            "440300",
+            "发布待施行的变更：2027-03-01 起施行：承诺办结时限（深府办〔2026〕12号：压缩办结时限）"
+        )]
+    );
+    assert_eq!(of("scheduled_change_revised").len(), 1, "{changes:#?}");
+    assert_eq!(
+        of("scheduled_change_withdrawn"),
+        [(
+            "440300",
+            "撤回待施行的变更：2027-03-01 起施行：承诺办结时限（深府办〔2026〕12号：压缩办结时限）"
+        )]
+    );
+    // Nothing else changed in force: the limit is still 7 days until 2027-03-01.
+    assert!(of("limit_shortened").is_empty(), "{changes:#?}");
 }

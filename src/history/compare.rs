@@ -429,7 +429,11 @@ impl<'a> Recorder<'a> {
                 "item_retired",
                 format!("取消事项“{}”", old.name()),
             )],
-            (Some(old), Some(new)) => self.written(old, new),
+            (Some(old), Some(new)) => {
+                let mut found = self.written(old, new);
+                found.extend(self.scheduled(old.get("scheduled"), new.get("scheduled")));
+                found
+            }
             (None, None) => Vec::new(),
         };
         for found in found {
@@ -597,6 +601,14 @@ impl<'a> Recorder<'a> {
         let mut found = self.differences(&states.0, &states.1);
         found.extend(self.cited(&states.0, &states.1));
         found.extend(self.exceptions(old, new));
+        found.extend(
+            self.scheduled(
+                old.own_doc(&b.resolved.catalog).json.get("scheduled"),
+                new.own_doc(&self.after.resolved.catalog)
+                    .json
+                    .get("scheduled"),
+            ),
+        );
         found.extend(self.deviation(region, code));
         for mut found in found {
             let file = match found.kind {
@@ -668,6 +680,85 @@ impl<'a> Recorder<'a> {
                 new: now.as_deref().map(text),
                 summary: format!("{place}：{} → {}", show(was), show(now)),
             });
+        }
+        out
+    }
+
+    /// Scheduled changes (施行日期, docs/format.md "Scheduled changes") a file announces, revises
+    /// or withdraws: a feed says on the day a change is merged that it will take effect later,
+    /// with its date, the fields it sets and its basis. A change taken out of the list once its
+    /// date has come (folded into the fields, as CAT117 asks) is not news.
+    fn scheduled(&self, old: Option<&'a Value>, new: Option<&'a Value>) -> Vec<Found> {
+        let list = |v: Option<&'a Value>| -> BTreeMap<String, &'a Value> {
+            v.and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|c| {
+                    let day = c.get("effective")?.as_str()?;
+                    let basis = c.get("basis").and_then(Value::as_str).unwrap_or_default();
+                    Some((format!("{day} {basis}"), c))
+                })
+                .collect()
+        };
+        let (was, is) = (list(old), list(new));
+        let labels = self.labels();
+        let today = self.after.resolved.catalog.today;
+        let words = |c: &Value| -> String {
+            let text = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or_default();
+            let fields: Vec<&str> = c
+                .get("set")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|set| set.keys())
+                .map(|k| labels.field(k))
+                .collect();
+            let mut words = format!("{} 起施行：{}", text("effective"), fields.join("、"));
+            match (text("basis"), text("note")) {
+                ("", "") => {}
+                (basis, "") | ("", basis) => words.push_str(&format!("（{basis}）")),
+                (basis, note) => words.push_str(&format!("（{basis}：{note}）")),
+            }
+            words
+        };
+        let found = |kind, key: &str, old: Option<&Value>, new: Option<&Value>, summary| Found {
+            kind,
+            field: Some("scheduled"),
+            key: Some(key.to_string()),
+            old: old.cloned(),
+            new: new.cloned(),
+            summary,
+        };
+        let mut out = Vec::new();
+        for (key, c) in &is {
+            match was.get(key) {
+                None => out.push(found(
+                    "change_scheduled",
+                    key,
+                    None,
+                    Some(c),
+                    format!("发布待施行的变更：{}", words(c)),
+                )),
+                Some(before) if before != c => out.push(found(
+                    "scheduled_change_revised",
+                    key,
+                    Some(before),
+                    Some(c),
+                    format!("修改待施行的变更：{}", words(c)),
+                )),
+                Some(_) => {}
+            }
+        }
+        for (key, c) in was.iter().filter(|(k, _)| !is.contains_key(*k)) {
+            let day = c.get("effective").and_then(Value::as_str);
+            if day.and_then(crate::dates::parse).is_some_and(|d| d > today) {
+                out.push(found(
+                    "scheduled_change_withdrawn",
+                    key,
+                    Some(c),
+                    None,
+                    format!("撤回待施行的变更：{}", words(c)),
+                ));
+            }
         }
         out
     }
