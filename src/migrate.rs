@@ -73,8 +73,9 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
                 continue;
             }
             let path = doc.path().to_string();
+            let inherited = inherited_point(&compiled, &path, &doc.json);
             let Some(position) = edits.iter().position(|e| e.path == path) else {
-                if let Some(after) = service_point(&doc.source.text) {
+                if let Some(after) = service_point(&doc.source.text, &inherited) {
                     edits.push(Edit {
                         path,
                         before: doc.source.text.clone(),
@@ -85,7 +86,7 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
                 continue;
             };
             let edit = &mut edits[position];
-            if let Some(after) = service_point(&edit.after) {
+            if let Some(after) = service_point(&edit.after, &inherited) {
                 edit.after = after;
                 edit.notes.push(t!(lang, "migrate-service-point"));
             }
@@ -200,7 +201,47 @@ const POINT_KEYS: [&str; 3] = ["address", "hours", "traffic"];
 /// `service_points: [- {address, hours, traffic}]` where the first of them stood; `None` when it
 /// has none of them. Each key's lines (a folded value, a trailing comment) move as written,
 /// indented under the list item.
-fn service_point(text: &str) -> Option<String> {
+/// What a format-2 regional entry inherited of `address`, `hours` and `traffic` (each from the
+/// nearest parent region's entry that states it) for the keys it does not state itself: an entry
+/// that states its own `hours` under its province's `address` moves into one service point with
+/// both, since format 3 inherits the service points as a whole.
+fn inherited_point(
+    compiled: &Compiled,
+    path: &str,
+    json: &serde_json::Value,
+) -> Vec<(&'static str, String)> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let ["catalog", "regions", region, file] = parts.as_slice() else {
+        return Vec::new();
+    };
+    let Some(item) = file.strip_suffix(".yaml") else {
+        return Vec::new();
+    };
+    let catalog = &compiled.resolved.catalog;
+    // By path: a format-2 file does not pass the format-3 schema, so it may not be resolved.
+    let parents: Vec<&serde_json::Value> = catalog
+        .ancestors(region)
+        .into_iter()
+        .filter(|a| a != region)
+        .filter_map(|a| {
+            let path = format!("catalog/regions/{a}/{item}.yaml");
+            catalog.documents.iter().find(|d| d.path() == path)
+        })
+        .map(|d| &d.json)
+        .collect();
+    POINT_KEYS
+        .into_iter()
+        .filter(|key| json.get(*key).is_none())
+        .filter_map(|key| {
+            let value = parents.iter().find_map(|p| p.get(key)?.as_str())?;
+            Some((key, value.to_string()))
+        })
+        .collect()
+}
+
+/// `text` with its own `address`, `hours` and `traffic` moved into one service point, completed
+/// by the `inherited` ones it does not state (written as `key: value  # 沿用上级实施清单`).
+fn service_point(text: &str, inherited: &[(&str, String)]) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let top_key = |line: &str| -> Option<String> {
         let first = line.chars().next()?;
@@ -230,6 +271,17 @@ fn service_point(text: &str) -> Option<String> {
             .iter()
             .find(|(s, _)| top_key(lines[*s]).as_deref() == Some(key))
         else {
+            if let Some((_, value)) = inherited.iter().find(|(k, _)| *k == key) {
+                let lead = if block == "service_points:\n" {
+                    "  - "
+                } else {
+                    "    "
+                };
+                block.push_str(&format!(
+                    "{lead}{key}: {}  # 沿用上级实施清单\n",
+                    crate::author::flow::scalar(value)
+                ));
+            }
             continue;
         };
         for (i, line) in lines[start..end].iter().enumerate() {
@@ -403,14 +455,23 @@ mod tests {
     fn address_hours_and_traffic_become_one_service_point() {
         let entry = "department: {name: 局}\naddress: 深圳市福田区福中三路  # 市民中心\nlevel: city\nhours: >-\n  周一至周五\n  9:00-18:00\ntraffic: 地铁2号线\nreviewed: 2025-01-01\n";
         assert_eq!(
-            service_point(entry).unwrap(),
+            service_point(entry, &[]).unwrap(),
             "department: {name: 局}\nservice_points:\n  - address: 深圳市福田区福中三路  # 市民中心\n    hours: >-\n      周一至周五\n      9:00-18:00\n    traffic: 地铁2号线\nlevel: city\nreviewed: 2025-01-01\n"
         );
-        assert_eq!(service_point("level: city\nhours_note: x\n"), None);
+        assert_eq!(service_point("level: city\nhours_note: x\n", &[]), None);
         // Only hours, last line without a newline.
         assert_eq!(
-            service_point("level: city\nhours: 9:00-17:00").unwrap(),
+            service_point("level: city\nhours: 9:00-17:00", &[]).unwrap(),
             "level: city\nservice_points:\n  - hours: 9:00-17:00\n"
+        );
+        // Hours of its own under an inherited address: the point has both, in the key order.
+        assert_eq!(
+            service_point(
+                "level: city\nhours: 9:00-17:00\n",
+                &[("address", "市民中心 B 区".to_string())]
+            )
+            .unwrap(),
+            "level: city\nservice_points:\n  - address: 市民中心 B 区  # 沿用上级实施清单\n    hours: 9:00-17:00\n"
         );
     }
 

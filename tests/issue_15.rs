@@ -681,3 +681,56 @@ fn a_regional_result_sample_is_local_but_the_result_stays_fixed() {
     let found = findings(&compile(dir.path()));
     assert_eq!(with_codes(&found, "CAT203").len(), 1, "{found:?}");
 }
+
+/// Format 2 inherited `address`, `hours` and `traffic` one by one; format 3 inherits the service
+/// points whole. A city that stated only its own hours under its province's address migrates to
+/// one point with both (the address marked as inherited), not to a point without an address.
+#[test]
+fn migrate_completes_a_point_with_what_the_entry_inherited() {
+    let dir = copy_of("base");
+    let config = dir.path().join("catalog/catalog.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("schema_version: 3", "schema_version: 2"),
+    )
+    .unwrap();
+    let province = "catalog/regions/440000/000120010000.yaml";
+    for (path, added) in [
+        (
+            province,
+            "address: 广东省政务服务中心\ntraffic: 地铁1号线\n",
+        ),
+        (SZ, "hours: 周一至周五 9:00-18:00\n"),
+    ] {
+        let file = dir.path().join(path);
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            text.replacen("level: ", &format!("{added}level: "), 1),
+        )
+        .unwrap();
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(["migrate", "--lang", "en", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let city = std::fs::read_to_string(dir.path().join(SZ)).unwrap();
+    assert!(
+        city.contains(
+            "service_points:\n  - address: 广东省政务服务中心  # 沿用上级实施清单\n    hours: 周一至周五 9:00-18:00\n    traffic: 地铁1号线  # 沿用上级实施清单\n"
+        ),
+        "{city}"
+    );
+    let compiled = compile(dir.path());
+    assert!(
+        compiled
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != catalogc::diagnostic::Severity::Error),
+        "{}",
+        text_of(&compiled)
+    );
+}
