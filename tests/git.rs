@@ -146,13 +146,15 @@ impl Lcg {
     }
 }
 
-/// One random single-file edit: change a number, drop a line, add a key, or delete the file.
+/// One random single-file edit of a YAML file (not an attachment): change a number, drop a
+/// line, add a key, or delete the file.
 fn edit(root: &Path, rng: &mut Lcg) -> String {
     let files: Vec<String> = walkdir::WalkDir::new(root.join("catalog"))
         .sort_by_file_name()
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
         .map(|e| {
             e.path()
                 .strip_prefix(root)
