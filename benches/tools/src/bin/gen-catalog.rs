@@ -16,8 +16,20 @@
 //! `statutory: true`, a fee, a condition it marks `waivable: true` — is written as an omission;
 //! `--unaccounted-rate` (default 0) the probability that any inherited line is left out silently,
 //! which catalogc reports as CAT210. With the default rates the catalog passes `catalogc check`
-//! without errors; the only warnings are the rare approved exceptions (CAT207). The summary line
-//! on stdout ends with `omissions N unaccounted N`, the exact numbers of such lines written.
+//! without errors; the warnings are the rare approved exceptions (CAT207) and waived materials
+//! that keep their national note (CAT114). The summary line on stdout has `omissions N
+//! unaccounted N`, the exact numbers of such lines written (an omitted situation and a line
+//! omitted in one situation count as omissions), then `situation_items N attachments N`.
+//!
+//! Format 3 constructs (issue 15), each from its own stream so that the rest of a file is as
+//! without them: a quarter of the national items have 2–6 situations (情形; the last one
+//! `optional: true`), each proved by a material of its own (`situations: [id]`, with separate
+//! `originals`); some materials are `deferrable` (容缺受理). A regional entry that states its lists
+//! restates the situations, sometimes does not handle the optional one (`{ref, omitted: 理由}`),
+//! rarely leaves out another or adds its own under an approved exception, and may omit one line
+//! in one situation only. Stand-in attachments (valid PDF and PNG files of a few hundred bytes,
+//! saying what they stand in for) lie beside some national items and entries, in the folder
+//! named after the item, referenced as the application form's `blank_form` and `example`.
 
 use std::fmt::Write as _;
 use std::fs;
