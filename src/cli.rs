@@ -102,6 +102,10 @@ pub enum Command {
         /// `--kind site`: write every file again, taking none from the previous output.
         #[arg(long)]
         no_cache: bool,
+        /// The language of messages: zh (中文) or en; default: the language of the catalog at
+        /// `--root` or found from here, else zh.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Check, then write the portal, the guides, the open data and the reports.
     Build {
@@ -452,8 +456,8 @@ impl Error {
                 t!(lang, "cli-error-serve-bind", port = port.to_string())
             }
             Error::Serve(crate::serve::ServeError::Watch(_)) => t!(lang, "cli-error-serve-watch"),
-            Error::Merge(error) => error.to_string(),
-            Error::MergeSite(error) => t!(lang, "cli-error-merge", error = error.to_string()),
+            Error::Merge(error) => error.text(lang),
+            Error::MergeSite(error) => t!(lang, "cli-error-merge", error = error.text(lang)),
         }
     }
 }
@@ -681,6 +685,7 @@ pub fn error_lang(cli: &Cli) -> Lang {
         | Command::Migrate { common, .. }
         | Command::Serve { common, .. } => (common.lang, common.root.clone()),
         Command::Explain { lang, .. } | Command::Rules { lang, .. } => (*lang, None),
+        Command::Merge { lang, root, .. } => (*lang, root.clone()),
         _ => (None, None),
     };
     lang.unwrap_or_else(|| {
@@ -812,6 +817,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             as_of,
             templates,
             no_cache,
+            lang,
             ..
         } => {
             let common = Common {
@@ -819,14 +825,14 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 regions: Vec::new(),
                 as_of,
                 no_cache,
-                lang: None,
+                lang,
                 whole_catalog: false,
             };
             let root = root(&common)?;
             let options = options(&common)?;
             let Some(out) = output else {
                 return Err(Error::Merge(crate::merge::MergeError::Usage(
-                    "--kind site needs the output folder: -o OUT".into(),
+                    "merge-usage-site-output",
                 )));
             };
             run_merge_site(&root, &options, &shards, &out, templates.as_deref())
@@ -1036,7 +1042,7 @@ fn run_check(
             || repair.write_baseline
         {
             return Err(Error::Merge(crate::merge::MergeError::Usage(
-                "--format shard needs --region (a province of the shard) and no --since, --whole-catalog or --write-baseline".into(),
+                "merge-usage-check-shard",
             )));
         }
         let options = Options {
@@ -1161,12 +1167,12 @@ fn run_merge(
     match kind {
         // Dispatched to `run_merge_site` before this.
         crate::merge::Kind::Site => Err(Error::Merge(crate::merge::MergeError::Usage(
-            "--kind site merges build folders".into(),
+            "merge-usage-site",
         ))),
         crate::merge::Kind::Findings => {
             if format == Format::Shard {
                 return Err(Error::Merge(crate::merge::MergeError::Usage(
-                    "merge writes a report, not a shard: choose another --format".into(),
+                    "merge-usage-report-not-shard",
                 )));
             }
             let merged = crate::merge::findings(shards).map_err(Error::Merge)?;
@@ -1190,7 +1196,7 @@ fn run_merge(
         crate::merge::Kind::Conformance => {
             if format != Format::Text && format != Format::Json {
                 return Err(Error::Merge(crate::merge::MergeError::Usage(
-                    "merge --kind conformance writes the report of `diff --format json`: leave out --format".into(),
+                    "merge-usage-conformance-format",
                 )));
             }
             let text = crate::merge::conformance(shards).map_err(Error::Merge)?;
@@ -1474,7 +1480,7 @@ fn run_diff(
     if format == DiffFormat::Shard {
         if options.regions.is_empty() || !items.is_empty() || options.whole_catalog {
             return Err(Error::Merge(crate::merge::MergeError::Usage(
-                "--format shard needs --region (a province of the shard) and no --item or --whole-catalog".into(),
+                "merge-usage-diff-shard",
             )));
         }
         let options = Options {

@@ -28,7 +28,10 @@ fn main() -> ExitCode {
             );
             let mut source = std::error::Error::source(&error);
             while let Some(cause) = source {
-                eprintln!("  caused by: {cause}");
+                eprintln!(
+                    "  {}",
+                    catalogc::t!(lang, "cli-error-cause", cause = cause.to_string())
+                );
                 source = cause.source();
             }
             ExitCode::from(2)

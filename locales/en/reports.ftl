@@ -124,6 +124,40 @@ cli-error-lsp = the language server stopped: { $error }
 cli-error-serve-bind = cannot listen on 127.0.0.1:{ $port }
 cli-error-serve-watch = cannot watch the catalog's files for changes
 
+## merge: why shards cannot be joined (exit status 2)
+cli-error-cause = caused by: { $cause }
+merge-usage-no-shard = merge needs at least one shard
+merge-usage-site-output = --kind site needs the output folder: -o OUT
+merge-usage-site = --kind site merges build folders
+merge-usage-report-not-shard = merge writes a report, not a shard: choose another --format
+merge-usage-conformance-format = merge --kind conformance writes the report of `diff --format json`: leave out --format
+merge-usage-check-shard = --format shard needs --region (a province of the shard) and no --since, --whole-catalog or --write-baseline
+merge-usage-diff-shard = --format shard needs --region (a province of the shard) and no --item or --whole-catalog
+merge-read = cannot read shard { $path }: { $error }
+merge-not-a-shard = { $path } is not a catalogc shard (format version { $version }): { $error }
+merge-other-version = format version { $version }
+merge-kind = { $path } is a { $found } shard, not a { $expected } shard (--kind { $expected })
+merge-differs = shards from different { $what }: { $first } has { $a }, { $other } has { $b }; run every shard on the same catalog
+merge-what-catalogc = catalogc versions
+merge-what-commit = commits
+merge-what-standard = catalogs or standards (schemas, policy, national files)
+merge-what-as-of = reference dates
+merge-what-lang = languages
+merge-what-units = lists of provinces
+merge-no-commit = no commit
+merge-overlap = province { $unit } is in two shards: { $first } and { $other }
+merge-missing = no shard covers province(s) { $units }{ $more }: run `check --region P --format shard` (or `diff`) for each
+merge-missing-more = { " " }and { $count } more
+merge-national = { $first } and { $other } disagree on the national files: they were not run on the same catalog
+merge-write = cannot write { $path }: { $error }
+merge-site-not-a-shard = { $shard } is not a build shard: { $why }
+merge-site-version = shard.json is version { $version }, this catalogc reads { $expected }
+merge-site-overlap = region { $region } is in two shards, { $first } and { $second }
+merge-site-other-catalog = { $shard } was built from other national files, schemas, templates, reference date or catalogc version
+merge-site-feeds = { $shard } was built with feeds where the first shard was not, or the other way round
+merge-site-missing = no shard holds region { $region }
+merge-site-conflict = { $first } and { $second } hold different files at { $path }: they were not built from the same catalog
+
 ## init and new
 author-exists = { $path } exists; catalogc does not overwrite it
 author-cannot-write = cannot write { $path }: { $error }

@@ -130,6 +130,40 @@ cli-error-lsp = 语言服务器已停止：{ $error }
 cli-error-serve-bind = 无法在 127.0.0.1:{ $port } 上监听
 cli-error-serve-watch = 无法监视目录文件的变化
 
+## merge: why shards cannot be joined (exit status 2)
+cli-error-cause = 原因：{ $cause }
+merge-usage-no-shard = merge 至少需要一个分片
+merge-usage-site-output = --kind site 需要输出文件夹：-o OUT
+merge-usage-site = --kind site 合并的是生成输出的文件夹
+merge-usage-report-not-shard = merge 写出的是报告而不是分片：请选用其他 --format
+merge-usage-conformance-format = merge --kind conformance 写出与 `diff --format json` 相同的报告：请去掉 --format
+merge-usage-check-shard = --format shard 需要 --region（分片的一个省），且不能与 --since、--whole-catalog 或 --write-baseline 同用
+merge-usage-diff-shard = --format shard 需要 --region（分片的一个省），且不能与 --item 或 --whole-catalog 同用
+merge-read = 无法读取分片 { $path }：{ $error }
+merge-not-a-shard = { $path } 不是 catalogc 分片（格式版本 { $version }）：{ $error }
+merge-other-version = 格式版本为 { $version }
+merge-kind = { $path } 是 { $found } 分片，不是 { $expected } 分片（--kind { $expected }）
+merge-differs = 分片的{ $what }不同：{ $first } 为 { $a }，{ $other } 为 { $b }；所有分片须在同一目录上运行
+merge-what-catalogc = catalogc 版本
+merge-what-commit = 提交
+merge-what-standard = 目录或标准（模式、政策、全国文件）
+merge-what-as-of = 基准日期
+merge-what-lang = 语言
+merge-what-units = 省份列表
+merge-no-commit = 无提交
+merge-overlap = 省份 { $unit } 同时在两个分片中：{ $first } 和 { $other }
+merge-missing = 没有分片覆盖省份 { $units }{ $more }：请为每个省运行 `check --region P --format shard`（或 `diff`）
+merge-missing-more = 等另外 { $count } 个
+merge-national = { $first } 与 { $other } 的全国文件不一致：它们不是在同一目录上运行的
+merge-write = 无法写入 { $path }：{ $error }
+merge-site-not-a-shard = { $shard } 不是生成分片：{ $why }
+merge-site-version = shard.json 的版本为 { $version }，本 catalogc 读取版本 { $expected }
+merge-site-overlap = 区划 { $region } 同时在两个分片中：{ $first } 和 { $second }
+merge-site-other-catalog = { $shard } 是由不同的全国文件、模式、模板、基准日期或 catalogc 版本生成的
+merge-site-feeds = { $shard } 与第一个分片一个生成了订阅、一个没有
+merge-site-missing = 没有分片包含区划 { $region }
+merge-site-conflict = { $first } 与 { $second } 在 { $path } 处的文件不同：它们不是由同一目录生成的
+
 ## init and new
 author-exists = { $path } 已存在；catalogc 不会覆盖它
 author-cannot-write = 无法写入 { $path }：{ $error }

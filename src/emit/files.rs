@@ -6,8 +6,13 @@
 //! The index is keyed by the attachment's value in the catalog's documents (its address), so a
 //! page builder that holds a material line's `blank_form` finds its published file without
 //! knowing which document (national item or which region's entry) stated it.
+//!
+//! Each published file knows the region folders whose documents reference it (none for a
+//! national item's): a build shard (`build --region P`) publishes those of its regions, and
+//! `merge --kind site` joins them with the national ones, so that the merged `portal/files/` is
+//! the whole build's.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 
 use serde::Serialize;
@@ -49,6 +54,9 @@ pub struct Files {
     by_value: HashMap<usize, Stored>,
     /// The published files' contents, by path.
     contents: BTreeMap<String, Vec<u8>>,
+    /// Each published file's owners: the region folders whose documents reference it, and `""`
+    /// for the national files.
+    owners: BTreeMap<String, BTreeSet<String>>,
     /// Files that could not be read (the check passed, so something changed since).
     errors: Vec<(std::path::PathBuf, std::io::Error)>,
 }
@@ -73,7 +81,13 @@ impl Files {
                     continue;
                 };
                 let key = object as *const Value as usize;
+                let owner = owner(document.path());
                 if let Some((href, media_type, bytes)) = by_path.get(&rel) {
+                    files
+                        .owners
+                        .entry(href.clone())
+                        .or_default()
+                        .insert(owner.to_string());
                     files.by_value.insert(
                         key,
                         Stored {
@@ -103,6 +117,11 @@ impl Files {
                 let bytes = content.len() as u64;
                 by_path.insert(rel, (href.clone(), media_type, bytes));
                 files.contents.entry(href.clone()).or_insert(content);
+                files
+                    .owners
+                    .entry(href.clone())
+                    .or_default()
+                    .insert(owner.to_string());
                 files.by_value.insert(
                     key,
                     Stored {
@@ -137,17 +156,38 @@ impl Files {
     }
 
     /// The files to write, sorted by path; an attachment that could not be read is an error.
-    pub fn outputs(&self) -> Result<Vec<(String, Vec<u8>)>, super::BuildError> {
+    /// `regions`: only the files that documents of these region folders reference (a shard's);
+    /// none: every file.
+    pub fn outputs(
+        &self,
+        regions: Option<&[&str]>,
+    ) -> Result<Vec<(String, Vec<u8>)>, super::BuildError> {
         if let Some((path, error)) = self.errors.first() {
             return Err(super::BuildError::Io {
                 path: path.clone(),
                 error: std::io::Error::new(error.kind(), error.to_string()),
             });
         }
+        let wanted = |path: &String| match regions {
+            None => true,
+            Some(regions) => self
+                .owners
+                .get(path)
+                .is_some_and(|owners| regions.iter().any(|r| owners.contains(*r))),
+        };
         Ok(self
             .contents
             .iter()
+            .filter(|(path, _)| wanted(path))
             .map(|(path, bytes)| (format!("portal/{path}"), bytes.clone()))
             .collect())
     }
+}
+
+/// The region folder of a document (`catalog/regions/<code>/…`), or `""` for a national one.
+fn owner(document: &str) -> &str {
+    document
+        .strip_prefix("catalog/regions/")
+        .and_then(|rest| rest.split_once('/'))
+        .map_or("", |(region, _)| region)
 }

@@ -3,7 +3,8 @@
 //! conformance matrix, search), the national open data (its tables' national parts, the data
 //! package listing every region's parts, `catalog.json`, `catalog.jsonld`, the workbook) are made
 //! from the national files of the catalog and the shards' summaries, by the same code as a whole
-//! build, so the merged site is byte-identical to `build`'s. The conformance report
+//! build, so the merged site is byte-identical to `build`'s. The attachments (`portal/files/`)
+//! are the national documents' and those each shard published for its regions. The conformance report
 //! (`reports/conformance.json`) is the diff's, merged by `merge --kind conformance`.
 
 use std::collections::BTreeMap;
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 use super::shard::{ShardFile, VERSION};
 use super::units::region_dirs;
 use super::{BuildError, Regions, Sink, Site, Summary, Written};
+use crate::diagnostic::messages::Lang;
+use crate::t;
 
 /// Why shards cannot be merged (exit status 2); nothing is written.
 #[derive(Debug)]
@@ -19,7 +22,7 @@ pub enum MergeError {
     /// A shard without a readable `shard.json` of this version.
     NotAShard {
         shard: PathBuf,
-        why: String,
+        why: NotAShard,
     },
     /// Two shards hold the same region.
     Overlap {
@@ -39,38 +42,84 @@ pub enum MergeError {
     Missing {
         region: String,
     },
+    /// Two shards hold different bytes at the same path outside their regions' folders (an
+    /// attachment under `portal/files/`, named by its content's hash).
+    Conflict {
+        path: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
     Build(BuildError),
 }
 
-impl std::fmt::Display for MergeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// Why a folder is not a build shard.
+#[derive(Debug)]
+pub enum NotAShard {
+    /// `shard.json` cannot be read or parsed: the reader's message.
+    Unreadable(String),
+    /// `shard.json` of another version.
+    Version(u32),
+}
+
+impl MergeError {
+    /// What went wrong, in `lang` (`merge-site-…` in `locales/*/reports.ftl`).
+    pub fn text(&self, lang: Lang) -> String {
+        let shown = |path: &Path| path.display().to_string();
         match self {
             MergeError::NotAShard { shard, why } => {
-                write!(f, "{} is not a build shard: {why}", shard.display())
+                let why = match why {
+                    NotAShard::Unreadable(error) => format!("shard.json: {error}"),
+                    NotAShard::Version(version) => t!(
+                        lang,
+                        "merge-site-version",
+                        version = *version,
+                        expected = VERSION
+                    ),
+                };
+                t!(
+                    lang,
+                    "merge-site-not-a-shard",
+                    shard = shown(shard),
+                    why = why
+                )
             }
             MergeError::Overlap {
                 region,
                 first,
                 second,
-            } => write!(
-                f,
-                "region {region} is in two shards, {} and {}",
-                first.display(),
-                second.display()
+            } => t!(
+                lang,
+                "merge-site-overlap",
+                region = region.as_str(),
+                first = shown(first),
+                second = shown(second)
             ),
-            MergeError::OtherCatalog { shard } => write!(
-                f,
-                "{} was built from other national files, schemas, templates, reference date or catalogc version",
-                shard.display()
+            MergeError::OtherCatalog { shard } => {
+                t!(lang, "merge-site-other-catalog", shard = shown(shard))
+            }
+            MergeError::Feeds { shard } => t!(lang, "merge-site-feeds", shard = shown(shard)),
+            MergeError::Missing { region } => {
+                t!(lang, "merge-site-missing", region = region.as_str())
+            }
+            MergeError::Conflict {
+                path,
+                first,
+                second,
+            } => t!(
+                lang,
+                "merge-site-conflict",
+                path = path.as_str(),
+                first = shown(first),
+                second = shown(second)
             ),
-            MergeError::Feeds { shard } => write!(
-                f,
-                "{} was built with feeds where the first shard was not, or the other way round",
-                shard.display()
-            ),
-            MergeError::Missing { region } => write!(f, "no shard holds region {region}"),
-            MergeError::Build(e) => e.fmt(f),
+            MergeError::Build(_) => t!(lang, "cli-error-build"),
         }
+    }
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -85,19 +134,16 @@ impl std::error::Error for MergeError {
 
 /// Read a shard's `shard.json`.
 fn read(shard: &Path) -> Result<ShardFile, MergeError> {
-    let not = |why: String| MergeError::NotAShard {
+    let not = |why: NotAShard| MergeError::NotAShard {
         shard: shard.to_path_buf(),
         why,
     };
     let text = std::fs::read_to_string(shard.join("shard.json"))
-        .map_err(|e| not(format!("shard.json: {e}")))?;
+        .map_err(|e| not(NotAShard::Unreadable(e.to_string())))?;
     let file: ShardFile =
-        serde_json::from_str(&text).map_err(|e| not(format!("shard.json: {e}")))?;
+        serde_json::from_str(&text).map_err(|e| not(NotAShard::Unreadable(e.to_string())))?;
     if file.version != VERSION {
-        return Err(not(format!(
-            "shard.json is version {}, this catalogc reads {VERSION}",
-            file.version
-        )));
+        return Err(not(NotAShard::Version(file.version)));
     }
     Ok(file)
 }
@@ -167,6 +213,7 @@ pub fn merge(
     let mut summaries: Vec<Summary> = files.into_iter().flat_map(|f| f.summaries).collect();
     summaries.sort_by(|a, b| a.code.cmp(&b.code));
     let codes: Vec<&str> = summaries.iter().map(|s| s.code.as_str()).collect();
+    let attachments = attachments(site, shards)?;
     let site = &*site;
     super::output::build_with(out, site.reuse_pages, |sink| {
         national_files(site, &units, &Regions::Shards(&summaries), &codes, sink)?;
@@ -175,6 +222,9 @@ pub fn merge(
             let path = "portal/feed.xml";
             let bytes = std::fs::read(shard.join(path)).map_err(super::io(&shard.join(path)))?;
             sink.put(path.to_string(), bytes)?;
+        }
+        for (path, bytes) in attachments {
+            sink.put(path, bytes)?;
         }
         for (region, &i) in &owner {
             for dir in region_dirs(region) {
@@ -188,6 +238,44 @@ pub fn merge(
         Ok(())
     })
     .map_err(MergeError::Build)
+}
+
+/// The attachments of the merged site: the national documents' (`site` is compiled from the
+/// national files alone) and those each shard published for its regions, once each (a file's
+/// name is its content's hash, so two shards that publish one form hold the same bytes).
+fn attachments(
+    site: &Site<'_>,
+    shards: &[PathBuf],
+) -> Result<BTreeMap<String, Vec<u8>>, MergeError> {
+    let mut found: BTreeMap<String, (Vec<u8>, PathBuf)> = BTreeMap::new();
+    for (path, bytes) in site.files.outputs(None).map_err(MergeError::Build)? {
+        found.insert(path, (bytes, site.catalog.root.join("catalog")));
+    }
+    for shard in shards {
+        for path in files_under(shard, "portal/files") {
+            let from = shard.join(&path);
+            let bytes = std::fs::read(&from)
+                .map_err(super::io(&from))
+                .map_err(MergeError::Build)?;
+            match found.get(&path) {
+                Some((other, _)) if *other == bytes => {}
+                Some((_, first)) => {
+                    return Err(MergeError::Conflict {
+                        path,
+                        first: first.clone(),
+                        second: shard.clone(),
+                    });
+                }
+                None => {
+                    found.insert(path, (bytes, shard.clone()));
+                }
+            }
+        }
+    }
+    Ok(found
+        .into_iter()
+        .map(|(path, (bytes, _))| (path, bytes))
+        .collect())
 }
 
 /// The national pages and open data, from `regions`.

@@ -273,8 +273,11 @@ pub fn emit(
         let bytes = workbook::national(site, reviewed).map_err(BuildError::Workbook)?;
         sink.put("opendata/catalog.xlsx".to_string(), bytes)
     };
+    // A shard publishes the attachments its regions' documents reference; `merge --kind site`
+    // adds the national ones.
     let attachments = || -> Result<(), BuildError> {
-        for (path, bytes) in site.files.outputs()? {
+        let only = site.shard.then_some(regions.as_slice());
+        for (path, bytes) in site.files.outputs(only)? {
             sink.put(path, bytes)?;
         }
         Ok(())
@@ -293,7 +296,7 @@ pub fn emit(
     };
     let national = || {
         if site.shard {
-            return feed().and_then(|()| {
+            return feed().and(attachments()).and_then(|()| {
                 let file = shard::ShardFile {
                     version: shard::VERSION,
                     national: format!("{:032x}", units.national()),

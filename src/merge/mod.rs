@@ -27,6 +27,7 @@ use crate::diagnostic::source::SourceFile;
 use crate::diagnostic::{self, Diagnostic};
 use crate::pipeline::units::{Findings, walk_order};
 use crate::report::Report;
+use crate::t;
 
 /// The version of the shard format.
 pub const VERSION: u32 = 1;
@@ -157,21 +158,27 @@ pub fn conformance_shard(report_json: &str, identity: &Identity) -> String {
     )
 }
 
-/// Why shards cannot be merged (exit status 2).
+/// Why shards cannot be merged (exit status 2). Its words are in the message files
+/// (`merge-…` in `locales/*/reports.ftl`): [`MergeError::text`] says it in the reader's language.
 #[derive(Debug)]
 pub enum MergeError {
-    /// A shard cannot be asked for this way (`--format shard` without `--region`, …).
-    Usage(String),
+    /// A shard cannot be asked for this way (`--format shard` without `--region`, …): the id of
+    /// the message that says why.
+    Usage(&'static str),
     Read(PathBuf, std::io::Error),
     /// Not a shard of this format version: the parser's message, with line and column.
     NotAShard(PathBuf, String),
+    /// A shard of another format version.
+    OtherVersion(PathBuf, u32),
     /// A shard of another kind than `--kind`.
     Kind {
         path: PathBuf,
         expected: &'static str,
         found: String,
     },
-    /// Two shards compiled from different commits, catalogs, standards, dates or languages.
+    /// Two shards compiled from different commits, catalogs, standards, dates or languages:
+    /// `what` is the id of the message naming the difference, `a` and `b` the two values (an
+    /// empty commit is none).
     Differs {
         what: &'static str,
         first: PathBuf,
@@ -195,26 +202,42 @@ pub enum MergeError {
     Write(PathBuf, std::io::Error),
 }
 
-impl std::fmt::Display for MergeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl MergeError {
+    /// What went wrong, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let shown = |path: &Path| path.display().to_string();
         match self {
-            MergeError::Usage(message) => f.write_str(message),
-            MergeError::Read(path, error) => {
-                write!(f, "cannot read shard {}: {error}", path.display())
-            }
-            MergeError::NotAShard(path, error) => write!(
-                f,
-                "{} is not a catalogc shard (format version {VERSION}): {error}",
-                path.display()
+            MergeError::Usage(id) => crate::diagnostic::messages::t(lang, id, None),
+            MergeError::Read(path, error) => t!(
+                lang,
+                "merge-read",
+                path = shown(path),
+                error = error.to_string()
+            ),
+            MergeError::NotAShard(path, error) => t!(
+                lang,
+                "merge-not-a-shard",
+                path = shown(path),
+                version = VERSION,
+                error = error.as_str()
+            ),
+            MergeError::OtherVersion(path, version) => t!(
+                lang,
+                "merge-not-a-shard",
+                path = shown(path),
+                version = VERSION,
+                error = t!(lang, "merge-other-version", version = *version)
             ),
             MergeError::Kind {
                 path,
                 expected,
                 found,
-            } => write!(
-                f,
-                "{} is a {found} shard, not a {expected} shard (--kind {expected})",
-                path.display()
+            } => t!(
+                lang,
+                "merge-kind",
+                path = shown(path),
+                found = found.as_str(),
+                expected = *expected
             ),
             MergeError::Differs {
                 what,
@@ -222,42 +245,57 @@ impl std::fmt::Display for MergeError {
                 other,
                 a,
                 b,
-            } => write!(
-                f,
-                "shards from different {what}s: {} has {a}, {} has {b}; run every shard on the same catalog",
-                first.display(),
-                other.display()
-            ),
-            MergeError::Overlap { unit, first, other } => write!(
-                f,
-                "province {unit} is in two shards: {} and {}",
-                first.display(),
-                other.display()
+            } => {
+                let value = |v: &str| match v {
+                    "" => t!(lang, "merge-no-commit"),
+                    v => v.to_string(),
+                };
+                t!(
+                    lang,
+                    "merge-differs",
+                    what = crate::diagnostic::messages::t(lang, what, None),
+                    first = shown(first),
+                    a = value(a),
+                    other = shown(other),
+                    b = value(b)
+                )
+            }
+            MergeError::Overlap { unit, first, other } => t!(
+                lang,
+                "merge-overlap",
+                unit = unit.as_str(),
+                first = shown(first),
+                other = shown(other)
             ),
             MergeError::Missing(units) => {
                 let shown: Vec<&str> = units.iter().take(10).map(String::as_str).collect();
                 let more = units.len().saturating_sub(shown.len());
-                write!(
-                    f,
-                    "no shard covers province(s) {}{}: run `check --region P --format shard` (or `diff`) for each",
-                    shown.join(", "),
-                    if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    }
-                )
+                let more = if more > 0 {
+                    t!(lang, "merge-missing-more", count = more)
+                } else {
+                    String::new()
+                };
+                t!(lang, "merge-missing", units = shown.join(", "), more = more)
             }
-            MergeError::National { first, other } => write!(
-                f,
-                "{} and {} disagree on the national files: they were not run on the same catalog",
-                first.display(),
-                other.display()
+            MergeError::National { first, other } => t!(
+                lang,
+                "merge-national",
+                first = shown(first),
+                other = shown(other)
             ),
-            MergeError::Write(path, error) => {
-                write!(f, "cannot write {}: {error}", path.display())
-            }
+            MergeError::Write(path, error) => t!(
+                lang,
+                "merge-write",
+                path = shown(path),
+                error = error.to_string()
+            ),
         }
+    }
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -270,7 +308,7 @@ fn read(path: &Path) -> Result<String, MergeError> {
 /// Check that the shards' identities allow a merge: one kind, one catalog, every unit once.
 fn agree(shards: &[(&Path, &Identity)], kind: Kind) -> Result<(), MergeError> {
     let Some(&(first, one)) = shards.first() else {
-        return Err(MergeError::Usage("merge needs at least one shard".into()));
+        return Err(MergeError::Usage("merge-usage-no-shard"));
     };
     let mut owner: BTreeMap<&str, &Path> = BTreeMap::new();
     for &(path, identity) in shards {
@@ -281,29 +319,31 @@ fn agree(shards: &[(&Path, &Identity)], kind: Kind) -> Result<(), MergeError> {
                 found: identity.kind.clone(),
             });
         }
+        // (message id, the first shard's value, this shard's); an empty commit is none.
         let fields: [(&'static str, String, String); 6] = [
             (
-                "catalogc version",
+                "merge-what-catalogc",
                 one.catalogc.clone(),
                 identity.catalogc.clone(),
             ),
             (
-                "commit",
-                one.commit.clone().unwrap_or_else(|| "no commit".into()),
-                identity
-                    .commit
-                    .clone()
-                    .unwrap_or_else(|| "no commit".into()),
+                "merge-what-commit",
+                one.commit.clone().unwrap_or_default(),
+                identity.commit.clone().unwrap_or_default(),
             ),
             (
-                "catalog or standard (schemas, policy, national files)",
+                "merge-what-standard",
                 one.standard.clone(),
                 identity.standard.clone(),
             ),
-            ("reference date", one.as_of.clone(), identity.as_of.clone()),
-            ("language", one.lang.clone(), identity.lang.clone()),
             (
-                "list of province",
+                "merge-what-as-of",
+                one.as_of.clone(),
+                identity.as_of.clone(),
+            ),
+            ("merge-what-lang", one.lang.clone(), identity.lang.clone()),
+            (
+                "merge-what-units",
                 one.all_units.join(","),
                 identity.all_units.join(","),
             ),
@@ -384,10 +424,7 @@ pub fn findings(paths: &[PathBuf]) -> Result<Merged, MergeError> {
             sources: shard.sources,
         };
         if shard.version != VERSION {
-            return Err(MergeError::NotAShard(
-                path.clone(),
-                format!("format version {}", shard.version),
-            ));
+            return Err(MergeError::OtherVersion(path.clone(), shard.version));
         }
         shards.push((path.as_path(), shard));
     }
@@ -493,10 +530,7 @@ pub fn conformance(paths: &[PathBuf]) -> Result<String, MergeError> {
         let shard: ConformanceShard<'_> = serde_json::from_str(text)
             .map_err(|e| not_a_shard(path, text, e, Kind::Conformance))?;
         if shard.version != VERSION {
-            return Err(MergeError::NotAShard(
-                path.to_path_buf(),
-                format!("format version {}", shard.version),
-            ));
+            return Err(MergeError::OtherVersion(path.to_path_buf(), shard.version));
         }
         shards.push((*path, shard));
     }

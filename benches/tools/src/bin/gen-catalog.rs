@@ -16,8 +16,20 @@
 //! `statutory: true`, a fee, a condition it marks `waivable: true` — is written as an omission;
 //! `--unaccounted-rate` (default 0) the probability that any inherited line is left out silently,
 //! which catalogc reports as CAT210. With the default rates the catalog passes `catalogc check`
-//! without errors; the only warnings are the rare approved exceptions (CAT207). The summary line
-//! on stdout ends with `omissions N unaccounted N`, the exact numbers of such lines written.
+//! without errors; the warnings are the rare approved exceptions (CAT207) and waived materials
+//! that keep their national note (CAT114). The summary line on stdout has `omissions N
+//! unaccounted N`, the exact numbers of such lines written (an omitted situation and a line
+//! omitted in one situation count as omissions), then `situation_items N attachments N`.
+//!
+//! Format 3 constructs (issue 15), each from its own stream so that the rest of a file is as
+//! without them: a quarter of the national items have 2–6 situations (情形; the last one
+//! `optional: true`), each proved by a material of its own (`situations: [id]`, with separate
+//! `originals`); some materials are `deferrable` (容缺受理). A regional entry that states its lists
+//! restates the situations, sometimes does not handle the optional one (`{ref, omitted: 理由}`),
+//! rarely leaves out another or adds its own under an approved exception, and may omit one line
+//! in one situation only. Stand-in attachments (valid PDF and PNG files of a few hundred bytes,
+//! saying what they stand in for) lie beside some national items and entries, in the folder
+//! named after the item, referenced as the application form's `blank_form` and `example`.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -103,6 +115,10 @@ const K_NAMES: u64 = 7;
 /// How each inherited line of a restated list is accounted for: its own stream, so that the
 /// rates change which lines are omitted or left out and nothing else in the file.
 const K_ACCOUNT: u64 = 8;
+/// An item's situations, 容缺 and originals flags and its blank form.
+const K_SITUATION: u64 = 9;
+/// A regional entry's situations, per-situation lines, 容缺 and attachments.
+const K_ENTRY_MORE: u64 = 10;
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary.
@@ -860,6 +876,90 @@ const OMIT_MATERIAL: &[&str] = &[
 const OMIT_CONDITION: &[&str] = &["告知承诺代替", "通过信用信息共享平台核查，不再作为受理条件"];
 const OMIT_FORM: &[&str] = &["网上在线填报代替"];
 const OMIT_FEE: &[&str] = &["本省已停止征收", "由财政负担，免予收取"];
+/// Reasons of an omission in one situation only (`{ref: …, situations: [s], omitted: 理由}`).
+const OMIT_IN_SITUATION: &[&str] = &[
+    "该情形下由受理部门通过数据共享核验，免于提交",
+    "该情形下原件已在前次办理时留存，免于提交",
+];
+/// Reasons a region gives for not handling an optional situation.
+const OMIT_SITUATION: &[&str] = &["本地无此类申请，不办理该情形", "该情形由上级部门统一办理"];
+
+/// The share of national items with situations (情形), and of those whose application form
+/// links its blank form (an attachment beside the item).
+const SITUATION_SHARE: f64 = 0.25;
+const NATIONAL_FORM_SHARE: f64 = 0.08;
+/// The share of regional entries stating their lists that link their own blank form and filled
+/// example of the application form (attachments beside the entry).
+const ENTRY_FORM_SHARE: f64 = 0.05;
+
+/// (id, name, the id and name of the material that proves it) of a person's situations.
+const PERSON_SITUATIONS: &[(&str, &str, &str, &str)] = &[
+    ("first", "首次申请", "first-proof", "首次申请情况说明"),
+    (
+        "renewal",
+        "有效期届满换领",
+        "renewal-proof",
+        "原证件或者有效期届满证明",
+    ),
+    ("loss", "遗失补领", "loss-proof", "遗失情况声明"),
+    (
+        "change",
+        "登记信息变更",
+        "change-proof",
+        "信息变更的证明材料",
+    ),
+    (
+        "agent",
+        "委托他人代为办理",
+        "agent-proof",
+        "授权委托书和受托人身份证明",
+    ),
+    (
+        "minor",
+        "未成年人由监护人申请",
+        "minor-proof",
+        "监护关系证明",
+    ),
+];
+/// The same for enterprises and other organisations.
+const ENTERPRISE_SITUATIONS: &[(&str, &str, &str, &str)] = &[
+    (
+        "enterprise",
+        "企业法人申请",
+        "enterprise-proof",
+        "企业法人登记证明",
+    ),
+    (
+        "individual",
+        "个体工商户申请",
+        "individual-proof",
+        "个体工商户经营者身份证明",
+    ),
+    (
+        "branch",
+        "分支机构申请",
+        "branch-proof",
+        "隶属企业出具的设立分支机构证明",
+    ),
+    (
+        "extension",
+        "有效期届满延续",
+        "extension-proof",
+        "原许可证件和有效期内经营情况说明",
+    ),
+    (
+        "alteration",
+        "许可事项变更",
+        "alteration-proof",
+        "变更事项的证明材料",
+    ),
+    (
+        "entrusted",
+        "委托代理人办理",
+        "entrusted-proof",
+        "授权委托书和代理人身份证明",
+    ),
+];
 
 const STEPS: &[(&str, &str, &str)] = &[
     (
@@ -907,6 +1007,104 @@ const HOURS: &[&str] = &[
 const DEPTHS: &[&str] = &["information", "download", "pre_review", "full_online"];
 
 // ---------------------------------------------------------------------------------------------
+// Attachments: small stand-in forms, valid files of their type.
+
+/// The file names of the stand-in forms: a national item's blank form, and an entry's blank form
+/// and filled example (in the folder named after the item, beside the YAML file).
+const NATIONAL_FORM: &str = "申请表.pdf";
+const ENTRY_FORM: &str = "申请表.pdf";
+const ENTRY_EXAMPLE: &str = "申请表（填写示例）.png";
+
+/// A one-page PDF saying what it stands in for (`what` is ASCII), with a correct cross-reference
+/// table: a few hundred bytes.
+fn pdf(what: &str) -> Vec<u8> {
+    let content =
+        format!("BT /F1 11 Tf 56 780 Td (catalogc gen-catalog stand-in form: {what}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+    ];
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (k, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        let _ = write!(out, "{} 0 obj\n{object}\nendobj\n", k + 1);
+    }
+    let xref = out.len();
+    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for offset in offsets {
+        let _ = writeln!(out, "{offset:010} 00000 n ");
+    }
+    let _ = write!(
+        out,
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    );
+    out.into_bytes()
+}
+
+/// CRC-32 (ISO 3309, as PNG uses it).
+fn crc32(parts: &[&[u8]]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for byte in parts.iter().flat_map(|p| p.iter()) {
+        crc ^= *byte as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A 16 × 8 grey PNG whose shade and `tEXt` comment depend on `what` (ASCII): a few hundred
+/// bytes, image data in one stored (uncompressed) deflate block.
+fn png(what: &str, shade: u8) -> Vec<u8> {
+    let (width, height) = (16u32, 8u32);
+    let mut raw = Vec::new();
+    for y in 0..height {
+        raw.push(0); // filter: none
+        for x in 0..width {
+            raw.push(shade.wrapping_add((x * 8 + y * 4) as u8));
+        }
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in &raw {
+        a = (a + byte as u32) % 65521;
+        b = (b + a) % 65521;
+    }
+    let mut zlib = vec![0x78, 0x01, 0x01];
+    let len = raw.len() as u16;
+    zlib.extend(len.to_le_bytes());
+    zlib.extend((!len).to_le_bytes());
+    zlib.extend(&raw);
+    zlib.extend(((b << 16) | a).to_be_bytes());
+    let mut ihdr = Vec::new();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 0, 0, 0, 0]); // 8-bit greyscale
+    let text = format!("Comment\0catalogc gen-catalog stand-in example: {what}");
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    for (kind, data) in [
+        (b"IHDR", ihdr.as_slice()),
+        (b"tEXt", text.as_bytes()),
+        (b"IDAT", zlib.as_slice()),
+        (b"IEND", &[][..]),
+    ] {
+        out.extend((data.len() as u32).to_be_bytes());
+        out.extend(kind);
+        out.extend(data);
+        out.extend(crc32(&[kind, data]).to_be_bytes());
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
 // The model the files are written from.
 
 struct Material {
@@ -920,6 +1118,20 @@ struct Material {
     certificate: Option<&'static str>,
     /// `statutory: true`: a law names the material; regions may not omit it (CAT212).
     statutory: bool,
+    /// The one situation the line applies in (a situation's proof); none: every situation.
+    situation: Option<&'static str>,
+    /// `originals`: the number of originals shown, `copies` then counting the 复印件.
+    originals: Option<u32>,
+    /// `deferrable: true` (容缺受理) in the national standard.
+    deferrable: bool,
+}
+
+/// A national situation (情形) of an item: its id, name, the material that proves it and
+/// whether a region may leave it out (`optional: true`).
+struct Situation {
+    id: &'static str,
+    name: &'static str,
+    optional: bool,
 }
 
 struct Item {
@@ -938,6 +1150,10 @@ struct Item {
     materials: Vec<Material>,
     fees: Vec<(&'static str, String, u32)>,
     audience_person: bool,
+    /// The item's situations (none: the item has no `situations`).
+    situations: Vec<Situation>,
+    /// The national item links its application form's blank form (an attachment beside it).
+    blank_form: bool,
 }
 
 struct Region {
@@ -1177,8 +1393,60 @@ fn items(config: &Config) -> Vec<Item> {
                     source: s.6,
                     certificate: s.7,
                     statutory: s.5 && flags.chance(STATUTORY_SHARE),
+                    situation: None,
+                    originals: None,
+                    deferrable: false,
                 });
             }
+            // Situations, 容缺 and originals: their own stream, so that the items without them
+            // are written as before.
+            let mut more = Rng::new(config.seed, &[K_SITUATION, i as u64]);
+            let mut situations = Vec::new();
+            if more.chance(SITUATION_SHARE) {
+                let pool = if audience_person {
+                    PERSON_SITUATIONS
+                } else {
+                    ENTERPRISE_SITUATIONS
+                };
+                let n = more.range(2, pool.len());
+                let chosen = more.sample(pool.len(), n);
+                let last = chosen.len() - 1;
+                for (k, &c) in chosen.iter().enumerate() {
+                    let (id, name, proof_id, proof) = pool[c];
+                    situations.push(Situation {
+                        id,
+                        name,
+                        optional: k == last,
+                    });
+                    materials.push(Material {
+                        id: proof_id,
+                        name: proof.to_string(),
+                        form: "both",
+                        copies: 1,
+                        medium: "[paper]",
+                        required: true,
+                        source: "applicant",
+                        certificate: None,
+                        statutory: false,
+                        situation: Some(id),
+                        originals: Some(1),
+                        deferrable: false,
+                    });
+                }
+            }
+            for m in materials.iter_mut() {
+                if m.form == "both" && m.originals.is_none() {
+                    m.originals = Some(1);
+                }
+                if m.situation.is_none()
+                    && !m.statutory
+                    && m.source == "applicant"
+                    && more.chance(0.1)
+                {
+                    m.deferrable = true;
+                }
+            }
+            let blank_form = more.chance(NATIONAL_FORM_SHARE);
             let mut fees = Vec::new();
             if kind == 0 && rng.chance(0.25) {
                 fees.push((
@@ -1208,6 +1476,8 @@ fn items(config: &Config) -> Vec<Item> {
                 materials,
                 fees,
                 audience_person,
+                situations,
+                blank_form,
             }
         })
         .collect()
@@ -1322,6 +1592,32 @@ fn national_yaml(item: &Item, rng: &mut Rng) -> String {
     if rng.chance(0.3) {
         s.push_str("quantity_limit: 无数量限制\n");
     }
+    if !item.situations.is_empty() {
+        s.push_str("situations:\n");
+        for (k, sit) in item.situations.iter().enumerate() {
+            let proof = item
+                .materials
+                .iter()
+                .find(|m| m.situation == Some(sit.id))
+                .map_or("", |m| m.id);
+            let _ = write!(
+                s,
+                "  - {{id: {}, name: {}, proof: [{proof}]",
+                sit.id, sit.name
+            );
+            if sit.optional {
+                s.push_str(", optional: true");
+            }
+            if k == 0 {
+                let _ = write!(
+                    s,
+                    ", description: 以{}方式办理的，提交该情形的证明材料",
+                    sit.name
+                );
+            }
+            s.push_str("}\n");
+        }
+    }
     s.push_str("conditions:\n");
     for (id, text) in &item.conditions {
         if waivable(id) {
@@ -1342,6 +1638,22 @@ fn national_yaml(item: &Item, rng: &mut Rng) -> String {
         }
         if m.statutory {
             s.push_str("    statutory: true\n");
+        }
+        if let Some(n) = m.originals {
+            let _ = writeln!(s, "    originals: {n}");
+        }
+        if let Some(situation) = m.situation {
+            let _ = writeln!(s, "    situations: [{situation}]");
+        }
+        if m.deferrable {
+            s.push_str("    deferrable: true\n    deferrable_days: 5\n");
+        }
+        if m.id == "application-form" && item.blank_form {
+            let _ = writeln!(
+                s,
+                "    blank_form: {{file: {}/{}, name: {}（空白表格）, illustrative: true}}",
+                item.code, NATIONAL_FORM, m.name
+            );
         }
         if m.source == "applicant" && rng.chance(0.5) {
             s.push_str("    page_format: A4\n");
@@ -1595,6 +1907,14 @@ impl Accounting<'_> {
             Some(restated)
         }
     }
+
+    /// `restated`, whatever the rates, after the same three draws as [`Accounting::line`].
+    fn keep(&mut self, restated: String) -> Option<String> {
+        for _ in 0..3 {
+            self.rng.next();
+        }
+        Some(restated)
+    }
 }
 
 /// A restated list: `field: []` when no line is left.
@@ -1631,13 +1951,62 @@ fn write_lines(
     config: &Config,
     (region, i, item): (&Region, usize, &Item),
     exceptions: &mut Vec<String>,
+    files: &mut Vec<(String, Vec<u8>)>,
 ) -> Accounted {
     let mut account = Accounting {
         config,
         rng: Rng::new(config.seed, &[K_ACCOUNT, region.seq as u64, i as u64]),
         tally: Accounted::default(),
     };
+    // Situations, lines per situation, 容缺 and attachments draw from their own stream, so that
+    // the rest of the entry is written as without them.
+    let mut more = Rng::new(config.seed, &[K_ENTRY_MORE, region.seq as u64, i as u64]);
     let short = PROVINCES[region.province].2;
+    // The region's situations: every national one restated, the optional one sometimes not
+    // handled, rarely one not handled or one added under an approved exception.
+    let mut situations = Vec::new();
+    let mut unhandled = Vec::new();
+    let mut added = None;
+    if !item.situations.is_empty() && more.chance(0.5) {
+        for sit in &item.situations {
+            if sit.optional && more.chance(0.4) {
+                unhandled.push(sit.id);
+                account.tally.omissions += 1;
+                situations.push(format!(
+                    "  - {{ref: {}, omitted: {}}}\n",
+                    sit.id,
+                    more.pick(OMIT_SITUATION)
+                ));
+            } else if !sit.optional && more.chance(0.01) {
+                unhandled.push(sit.id);
+                account.tally.omissions += 1;
+                situations.push(format!(
+                    "  - {{ref: {}, omitted: 本地该情形由市级统一办理}}\n",
+                    sit.id
+                ));
+                exceptions.push(format!(
+                    "  - field: situations\n    ref: {}\n    reason: 本地机构改革后该情形划转上级部门办理\n    \
+                     approval: {short}府函〔2026〕{}号\n    expires: 2099-12-31\n",
+                    sit.id,
+                    10 + more.below(90)
+                ));
+            } else {
+                situations.push(format!("  - {{ref: {}}}\n", sit.id));
+            }
+        }
+        if more.chance(0.02) {
+            added = Some("local-case");
+            situations.push("  - {id: local-case, name: 本地特殊情形申请}\n".to_string());
+            exceptions.push(format!(
+                "  - field: situations\n    ref: local-case\n    reason: 本地地方性法规规定的特殊情形\n    \
+                 approval: {short}府函〔2026〕{}号\n    expires: 2099-12-31\n",
+                10 + more.below(90)
+            ));
+        }
+    }
+    // One material line restated in all situations but one, omitted in that one.
+    let mut split = (!item.situations.is_empty() && more.chance(0.3))
+        .then(|| item.situations[more.below(item.situations.len())].id);
     let mut lines = Vec::new();
     let reworded = rng.chance(0.0015);
     for (k, (id, text)) in item.conditions.iter().enumerate() {
@@ -1679,8 +2048,66 @@ fn write_lines(
         if rng.chance(0.1) {
             line.push_str(", note: 可在政务服务中心现场打印或者复印");
         }
+        // 容缺受理: never with 免提交 (CAT319), never for a situation's proof (CAT318).
+        if !line.contains("waived_by")
+            && m.situation.is_none()
+            && !m.deferrable
+            && more.chance(0.05)
+        {
+            line.push_str(", deferrable: true, deferrable_days: 5");
+        }
+        let mut forms = Vec::new();
+        if m.id == "application-form" && more.chance(ENTRY_FORM_SHARE) {
+            let what = format!("item {} region {}", item.code, region.code);
+            let _ = write!(
+                line,
+                ", blank_form: {{file: {code}/{ENTRY_FORM}, name: {name}（空白表格）, illustrative: true}}, \
+                 example: {{file: {code}/{ENTRY_EXAMPLE}, name: {name}（填写示例）, illustrative: true}}",
+                code = item.code,
+                name = m.name
+            );
+            forms.push((format!("{}/{ENTRY_FORM}", item.code), pdf(&what)));
+            forms.push((
+                format!("{}/{ENTRY_EXAMPLE}", item.code),
+                png(&what, (region.seq * 31 + i) as u8),
+            ));
+        }
         line.push_str("}\n");
-        lines.extend(account.line(line, m.id, !m.statutory, material_reasons(m)));
+        let restated = line.clone();
+        // The proof of a situation the region does not handle applies nowhere here: it is
+        // restated, neither omitted nor left out (no difference would show it).
+        let written = if m.situation.is_some_and(|s| unhandled.contains(&s)) {
+            account.keep(line)
+        } else {
+            account.line(line, m.id, !m.statutory, material_reasons(m))
+        };
+        // The forms are written when the line that links them is.
+        if written.as_ref() == Some(&restated) {
+            files.append(&mut forms);
+        }
+        match (written, split) {
+            (Some(line), Some(omitted))
+                if line == restated && m.situation.is_none() && !m.statutory =>
+            {
+                split = None;
+                let others: Vec<&str> = item
+                    .situations
+                    .iter()
+                    .map(|s| s.id)
+                    .filter(|id| *id != omitted)
+                    .chain(added)
+                    .collect();
+                let (head, tail) = line.split_at(line.find(',').unwrap_or(line.len() - 2));
+                lines.push(format!("{head}, situations: [{}]{tail}", others.join(", ")));
+                account.tally.omissions += 1;
+                lines.push(format!(
+                    "  - {{ref: {}, situations: [{omitted}], omitted: {}}}\n",
+                    m.id,
+                    more.pick(OMIT_IN_SITUATION)
+                ));
+            }
+            (written, _) => lines.extend(written),
+        }
     }
     if rng.chance(0.002) {
         lines.push(
@@ -1702,6 +2129,9 @@ fn write_lines(
             lines.extend(account.line(restated, id, true, OMIT_FEE));
         }
         write_list(s, "fees", &lines);
+    }
+    if !situations.is_empty() {
+        write_list(s, "situations", &situations);
     }
     account.tally
 }
@@ -1819,12 +2249,15 @@ fn common_tail(s: &mut String, region: &Region, item: &Item, rng: &mut Rng, exce
     let _ = writeln!(s, "reviewed: {}", rng.reviewed());
 }
 
-fn province_entry(
-    config: &Config,
-    region: &Region,
-    i: usize,
-    item: &Item,
-) -> Option<(String, Accounted)> {
+/// A regional entry's file, what its lists wrote, and its attachments (paths relative to the
+/// region's folder).
+struct Entry {
+    text: String,
+    accounted: Accounted,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+fn province_entry(config: &Config, region: &Region, i: usize, item: &Item) -> Option<Entry> {
     let (plan, mut rng) = province_plan(config, region, i, item)?;
     let mut s = String::with_capacity(2600);
     let what = if item.province {
@@ -1843,8 +2276,16 @@ fn province_entry(
     write_limit(&mut s, plan.days, item.unit);
     let mut exceptions = Vec::new();
     let mut accounted = Accounted::default();
+    let mut files = Vec::new();
     if plan.standard {
-        accounted = write_lines(&mut s, &mut rng, config, (region, i, item), &mut exceptions);
+        accounted = write_lines(
+            &mut s,
+            &mut rng,
+            config,
+            (region, i, item),
+            &mut exceptions,
+            &mut files,
+        );
     }
     write_channels(&mut s, region, item, plan.channels);
     if rng.chance(0.3) {
@@ -1855,7 +2296,11 @@ fn province_entry(
         let _ = writeln!(s, "handle_area: nationwide");
     }
     common_tail(&mut s, region, item, &mut rng, &exceptions);
-    Some((s, accounted))
+    Some(Entry {
+        text: s,
+        accounted,
+        files,
+    })
 }
 
 fn city_entry(
@@ -1864,7 +2309,7 @@ fn city_entry(
     province: &Region,
     i: usize,
     item: &Item,
-) -> Option<(String, Accounted)> {
+) -> Option<Entry> {
     if !item.city {
         return None;
     }
@@ -1880,6 +2325,7 @@ fn city_entry(
     }
     let mut exceptions = Vec::new();
     let mut accounted = Accounted::default();
+    let mut files = Vec::new();
     match &plan {
         Some(p) if p.standard => {
             // Inherit the regional standard; sometimes promise faster or offer more channels.
@@ -1898,7 +2344,14 @@ fn city_entry(
                 None => committed_days(&mut rng, item.days),
             };
             write_limit(&mut s, days, item.unit);
-            accounted = write_lines(&mut s, &mut rng, config, (region, i, item), &mut exceptions);
+            accounted = write_lines(
+                &mut s,
+                &mut rng,
+                config,
+                (region, i, item),
+                &mut exceptions,
+                &mut files,
+            );
             let base = match &plan {
                 Some(p) => p.channels,
                 None => Channels {
@@ -1914,7 +2367,11 @@ fn city_entry(
         }
     }
     common_tail(&mut s, region, item, &mut rng, &exceptions);
-    Some((s, accounted))
+    Some(Entry {
+        text: s,
+        accounted,
+        files,
+    })
 }
 
 fn local_item(config: &Config, region: &Region, k: usize) -> (String, String) {
@@ -2025,6 +2482,9 @@ struct Counts {
     /// Explicit omissions and silently left-out lines written in restated lists.
     omissions: u64,
     unaccounted: u64,
+    /// Attachment files (stand-in forms) written, and their bytes.
+    attachments: u64,
+    attachment_bytes: u64,
 }
 
 impl std::ops::Add for Counts {
@@ -2036,8 +2496,33 @@ impl std::ops::Add for Counts {
             entries: self.entries + o.entries,
             omissions: self.omissions + o.omissions,
             unaccounted: self.unaccounted + o.unaccounted,
+            attachments: self.attachments + o.attachments,
+            attachment_bytes: self.attachment_bytes + o.attachment_bytes,
         }
     }
+}
+
+/// Write attachments `files` (paths relative to `folder`, in a folder of their own).
+fn attachments(folder: &Path, files: &[(String, Vec<u8>)]) -> Counts {
+    let mut counts = Counts::default();
+    for (rel, bytes) in files {
+        let path = folder.join(rel);
+        if let Some(parent) = path.parent()
+            && let Err(e) = fs::create_dir_all(parent)
+        {
+            eprintln!("gen-catalog: cannot create {}: {e}", parent.display());
+            std::process::exit(2);
+        }
+        if let Err(e) = fs::write(&path, bytes) {
+            eprintln!("gen-catalog: cannot write {}: {e}", path.display());
+            std::process::exit(2);
+        }
+        counts.files += 1;
+        counts.bytes += bytes.len() as u64;
+        counts.attachments += 1;
+        counts.attachment_bytes += bytes.len() as u64;
+    }
+    counts
 }
 
 fn write(path: &Path, text: &str) -> Counts {
@@ -2140,10 +2625,18 @@ fn main() -> ExitCode {
             .enumerate()
             .map(|(i, item)| {
                 let mut rng = Rng::new(config.seed, &[K_ITEM, i as u64, 1]);
-                write(
+                let mut c = write(
                     &root.join("national").join(format!("{}.yaml", item.code)),
                     &national_yaml(item, &mut rng),
-                )
+                );
+                if item.blank_form {
+                    let what = format!("item {}", item.code);
+                    c = c + attachments(
+                        &root.join("national"),
+                        &[(format!("{}/{NATIONAL_FORM}", item.code), pdf(&what))],
+                    );
+                }
+                c
             })
             .reduce(Counts::default, |a, b| a + b);
     let province_of: Vec<&Region> = regions
@@ -2182,18 +2675,13 @@ fn main() -> ExitCode {
                 Some(_) => city_entry(&config, r, province_of[r.seq], i, item),
             };
             match text {
-                Some((t, accounted)) => {
-                    let mut c = write(
-                        &root
-                            .join("regions")
-                            .join(&r.code)
-                            .join(format!("{}.yaml", item.code)),
-                        &t,
-                    );
+                Some(entry) => {
+                    let folder = root.join("regions").join(&r.code);
+                    let mut c = write(&folder.join(format!("{}.yaml", item.code)), &entry.text);
                     c.entries = 1;
-                    c.omissions = accounted.omissions;
-                    c.unaccounted = accounted.unaccounted;
-                    c
+                    c.omissions = entry.accounted.omissions;
+                    c.unaccounted = entry.accounted.unaccounted;
+                    c + attachments(&folder, &entry.files)
                 }
                 None => Counts::default(),
             }
@@ -2202,7 +2690,7 @@ fn main() -> ExitCode {
     counts = counts + entries;
     let elapsed = start.elapsed().as_secs_f64();
     println!(
-        "items {} regions {} entries {} local_items {} events {} files {} bytes {} entry_bytes_avg {:.0} seconds {:.2} omissions {} unaccounted {}",
+        "items {} regions {} entries {} local_items {} events {} files {} bytes {} entry_bytes_avg {:.0} seconds {:.2} omissions {} unaccounted {} situation_items {} attachments {}",
         items.len(),
         regions.len(),
         entries.entries,
@@ -2210,10 +2698,13 @@ fn main() -> ExitCode {
         events,
         counts.files,
         counts.bytes,
-        entries.bytes as f64 / entries.files.max(1) as f64,
+        (entries.bytes - entries.attachment_bytes) as f64
+            / (entries.files - entries.attachments).max(1) as f64,
         elapsed,
         entries.omissions,
-        entries.unaccounted
+        entries.unaccounted,
+        items.iter().filter(|i| !i.situations.is_empty()).count(),
+        counts.attachments
     );
     ExitCode::SUCCESS
 }
