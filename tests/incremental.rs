@@ -248,3 +248,41 @@ fn a_build_killed_while_moving_folders_is_undone_by_the_next_one() {
         Vec::<String>::new()
     );
 }
+
+/// A form replaced under the same file name (the YAML unchanged) is published under its new
+/// content name, and the region's pages that link it are made again: before, the region's
+/// folders were reused with a link to the old copy, which the new output no longer has.
+#[cfg(unix)]
+#[test]
+fn a_replaced_attachment_remakes_the_pages_that_link_it() {
+    let dir = sample_repo();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    ok(build(dir.path(), &site, &[]));
+    let guide = "portal/regions/430624/000700180003.html";
+    let href = |site: &Path| -> String {
+        // Attribute values escape `/` as `&#x2f;`.
+        let page = std::fs::read_to_string(site.join(guide))
+            .unwrap()
+            .replace("&#x2f;", "/");
+        let at = page.find("files/").expect("a published form");
+        page[at..at + page[at..].find('"').unwrap()].to_string()
+    };
+    let old = href(&site);
+    let form = dir
+        .path()
+        .join("catalog/regions/430624/000700180003/不动产登记申请书.pdf");
+    let mut bytes = std::fs::read(&form).unwrap();
+    bytes.extend_from_slice(b"\n% revised 2026\n");
+    std::fs::write(&form, bytes).unwrap();
+    ok(build(dir.path(), &site, &[]));
+    let new = href(&site);
+    assert_ne!(new, old);
+    assert!(site.join("portal").join(&new).is_file(), "{new}");
+    let fresh = out.path().join("fresh");
+    ok(build(dir.path(), &fresh, &["--no-cache"]));
+    assert_eq!(
+        differences(&tree(&site), &tree(&fresh)),
+        Vec::<String>::new()
+    );
+}

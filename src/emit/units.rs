@@ -127,10 +127,24 @@ fn field(hasher: &mut Xxh3, bytes: &[u8]) {
     hasher.update(bytes);
 }
 
+/// A document's path and text, and the published copy of each attachment it references (the
+/// content hash is in the name): a form replaced under the same name changes the pages that link
+/// it, though the YAML is the same.
 fn document(hasher: &mut Xxh3, site: &Site<'_>, i: usize) {
-    let source = &site.catalog.documents[i].source;
+    let document = &site.catalog.documents[i];
+    let source = &document.source;
     field(hasher, source.path.as_bytes());
     field(hasher, source.text.as_bytes());
+    for reference in crate::load::attachments::references(&document.json) {
+        let object = reference
+            .pointer
+            .strip_suffix("/file")
+            .and_then(|p| document.json.pointer(p));
+        match site.files.get(object) {
+            Some(published) => field(hasher, published.href.as_bytes()),
+            None => field(hasher, b""),
+        }
+    }
 }
 
 #[cfg(test)]
