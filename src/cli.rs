@@ -1506,40 +1506,101 @@ fn run_diff(
     Ok(Outcome::with(Status::Success, compiled))
 }
 
-/// `diff` one province at a time (`pipeline::units`): the same report in bounded memory.
+/// `diff` one province at a time (`pipeline::units`): the same report in bounded memory. Each
+/// unit's part of the report is spilled to a temporary file as the unit finishes, and the report
+/// is then written to its output piece by piece (`report::diff::spill`).
 fn run_diff_by_unit(
     root: &Path,
     options: &Options,
     format: DiffFormat,
     output: Option<&Path>,
 ) -> Result<Outcome, Error> {
-    use crate::report::diff::{Columns, DiffReport};
-    let mut columns = Columns::default();
-    let json = matches!(format, DiffFormat::Json | DiffFormat::Shard);
+    use crate::report::diff::{DiffReport, Format, spill::Spill};
+    let spilling =
+        |e: std::io::Error| Error::Merge(crate::merge::MergeError::Write(std::env::temp_dir(), e));
+    let rendered = match format {
+        DiffFormat::Text => Format::Text,
+        DiffFormat::Json | DiffFormat::Shard => Format::Json,
+        DiffFormat::Markdown => Format::Markdown,
+    };
+    let mut spill = Spill::new().map_err(spilling)?;
+    let mut failed = None;
+    // With `--region` (not a shard's whole units): those regions alone.
+    let reported = |code: &str| {
+        options.regions.is_empty()
+            || options.whole_units
+            || options.regions.iter().any(|r| r == code)
+    };
     let mut each = |unit: &str, compiled: &mut Compiled| {
-        if json && !unit.is_empty() {
-            columns.add(&DiffReport::new(compiled, &[]));
+        if unit.is_empty() || failed.is_some() {
+            return;
+        }
+        compiled.conformance.regions.retain(|r| reported(&r.code));
+        if let Err(e) = DiffReport::new(compiled, &[]).spill(rendered, &mut spill) {
+            failed = Some(e);
         }
     };
-    let findings = pipeline::units::compile(root, options, true, &mut each)?;
-    let report = DiffReport::of_units(&findings.national, &findings.regions, Some(&columns));
-    let text = match format {
-        DiffFormat::Text => report.text(),
-        DiffFormat::Json => report.json(),
-        DiffFormat::Markdown => report.markdown(),
-        DiffFormat::Shard => {
-            let today = options.as_of.unwrap_or_else(crate::dates::today);
-            let identity = crate::merge::Identity::new(
-                crate::merge::Kind::Conformance,
-                root,
-                &findings,
-                today,
-            );
-            crate::merge::conformance_shard(&report.json(), &identity)
-        }
-    };
-    write_out(output, &text)?;
+    let findings = pipeline::units::compile(root, options, false, &mut each)?;
+    if let Some(e) = failed {
+        return Err(spilling(e));
+    }
+    let pieces = spill.finish().map_err(spilling)?;
+    let report = DiffReport::of_units(&findings.national, &pieces);
+    if format == DiffFormat::Shard {
+        // A shard is one province's report, wrapped with its identity: built in memory.
+        let mut json = Vec::new();
+        report.write(Format::Json, &mut json).map_err(spilling)?;
+        let today = options.as_of.unwrap_or_else(crate::dates::today);
+        let identity =
+            crate::merge::Identity::new(crate::merge::Kind::Conformance, root, &findings, today);
+        let json = String::from_utf8(json).unwrap_or_default();
+        write_out(output, &crate::merge::conformance_shard(&json, &identity))?;
+    } else {
+        write_streamed(output, &mut |out| report.write(rendered, out))?;
+    }
     Ok(Status::Success.into())
+}
+
+/// Write what `write` produces to `output` (standard output when absent) as it is produced. A
+/// file is written beside its final name and renamed into place once complete, so a failed run
+/// leaves the previous file as it was.
+fn write_streamed(
+    output: Option<&Path>,
+    write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    use std::io::Write;
+    let failed = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e| Error::Merge(crate::merge::MergeError::Write(path, e))
+    };
+    match output {
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            write(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(failed(Path::new("-")))
+        }
+        Some(path) => {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let partial = path.with_file_name(format!(
+                ".{}.partial-{}",
+                name.as_deref().unwrap_or("output"),
+                std::process::id()
+            ));
+            let result = std::fs::File::create(&partial).and_then(|file| {
+                let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+                write(&mut out)?;
+                out.into_inner()
+                    .map_err(std::io::IntoInnerError::into_error)?;
+                std::fs::rename(&partial, path)
+            });
+            if result.is_err() {
+                let _ = std::fs::remove_file(&partial);
+            }
+            result.map_err(failed(path))
+        }
+    }
 }
 
 fn run_migrate(root: &Path, options: &Options, diff: bool) -> Result<Status, Error> {

@@ -31,6 +31,9 @@ const RUNS: &[&[&str]] = &[
     &["check", "--format", "junit"],
     &["diff", "--format", "json"],
     &["diff", "--format", "text"],
+    &["diff", "--format", "markdown"],
+    &["diff", "--format", "json", "--region", "440300"],
+    &["diff", "--format", "markdown", "--region", "440300"],
 ];
 
 fn same_as_whole(root: &Path, what: &str) {
@@ -112,4 +115,60 @@ fn a_region_outside_every_province_is_a_unit_of_its_own_and_still_checked() {
     same_as_whole(dir.path(), "orphans");
     let (status, _) = run(dir.path(), &["check", "--format", "json"]);
     assert_eq!(status, Some(1));
+}
+
+#[test]
+fn diff_written_to_a_file_is_the_same_as_on_standard_output_and_a_failed_write_keeps_the_old_file()
+{
+    // The report is spilled unit by unit and streamed to its output: to a file it is written
+    // beside its name and renamed into place, so no partial file is ever left behind.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["json", "text", "markdown"] {
+        let (status, stdout) = run(root, &["diff", "--format", format]);
+        assert_eq!(status, Some(0));
+        assert!(stdout.len() > 1000, "{format}: a report to compare");
+        let file = dir.path().join(format!("report.{format}"));
+        let (status, _) = run(
+            root,
+            &["diff", "--format", format, "-o", file.to_str().unwrap()],
+        );
+        assert_eq!(status, Some(0));
+        assert!(
+            std::fs::read(&file).unwrap() == stdout,
+            "{format}: -o differs"
+        );
+    }
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names.len(),
+        3,
+        "only the reports, no partial file: {names:?}"
+    );
+    // A folder in the way of the output: exit status 2 and a message naming the file, no panic,
+    // and the folder (and what is in it) left alone.
+    let blocked = dir.path().join("blocked");
+    std::fs::create_dir(&blocked).unwrap();
+    std::fs::write(blocked.join("keep.txt"), "kept").unwrap();
+    let output = Command::cargo_bin("catalogc")
+        .unwrap()
+        .args(["diff", "--format", "json", "-o"])
+        .arg(&blocked)
+        .arg("--root")
+        .arg(root)
+        .args(["--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("blocked"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(blocked.join("keep.txt")).unwrap(),
+        "kept"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
 }

@@ -5,27 +5,42 @@
 //! the cache instead of parsing and validating the YAML again. Only files that parsed cleanly and
 //! passed their schema are stored, so every finding of a changed or broken file is computed
 //! afresh. The cache is one file, written whole after a run (into a temporary file, then
-//! renamed); one that is missing, truncated, corrupt (its checksum disagrees) or from another
+//! renamed) and read entry by entry when a key is asked for (its index alone is held: about 50
+//! bytes a document, where the whole file is about 1.5 KB a document); one that is missing, truncated, corrupt (its checksum disagrees) or from another
 //! version or schema is ignored, never trusted.
 
 use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+use xxhash_rust::xxh3::Xxh3;
 
 const MAGIC: &[u8] = b"catalogc-cache 2\n";
 
 pub struct Cache {
     path: PathBuf,
     fingerprint: u128,
-    /// The body of the cache file as read, and where each key's JSON is in it (not copied).
-    body: Vec<u8>,
-    stored: HashMap<u128, Range<usize>>,
-    /// Entries to write back: stored ones used in this run, and new ones.
+    /// The cache file as opened, read entry by entry when a key is asked for (never whole: at
+    /// 1.5 million documents it is gigabytes), and where each key's value is in it.
+    file: Option<Mutex<File>>,
+    stored: HashMap<u128, Range<u64>>,
+    /// Entries to write back: stored ones used in this run, and new ones (spilled to an unnamed
+    /// temporary file as they come, not held).
     used: Mutex<Vec<u128>>,
-    fresh: Mutex<Vec<(u128, Vec<u8>)>>,
+    fresh: Mutex<Fresh>,
+}
+
+/// The entries added in this run: their bytes in a temporary file, and where each one is.
+#[derive(Default)]
+struct Fresh {
+    out: Option<BufWriter<File>>,
+    len: u64,
+    at: Vec<(u128, Range<u64>)>,
+    /// A write failed: nothing more is added (the cache is written without them).
+    failed: bool,
 }
 
 /// A fingerprint of everything besides a file's own bytes that decides how it parses.
@@ -43,14 +58,14 @@ impl Cache {
     /// Open the cache of the catalog at `root`; a missing or unusable cache is an empty one.
     pub fn open(root: &Path, fingerprint: u128) -> Cache {
         let path = root.join(".catalogc-cache").join("documents");
-        let (body, stored) = std::fs::read(&path)
+        let (file, stored) = File::open(&path)
             .ok()
-            .and_then(|bytes| decode(bytes, fingerprint))
-            .unwrap_or_default();
+            .and_then(|file| index(file, fingerprint))
+            .map_or_else(|| (None, HashMap::new()), |(f, s)| (Some(Mutex::new(f)), s));
         Cache {
             path,
             fingerprint,
-            body,
+            file,
             stored,
             used: Mutex::default(),
             fresh: Mutex::default(),
@@ -71,7 +86,8 @@ impl Cache {
     /// The stored JSON of a key, if any (and if it still reads as JSON).
     pub fn get(&self, key: u128) -> Option<serde_json::Value> {
         let range = self.stored.get(&key)?;
-        let value = binary::decode(&self.body[range.clone()])?;
+        let bytes = read_at(self.file.as_ref()?, range.clone())?;
+        let value = binary::decode(&bytes)?;
         if let Ok(mut used) = self.used.lock() {
             used.push(key);
         }
@@ -80,8 +96,30 @@ impl Cache {
 
     /// Remember the JSON of a valid document.
     pub fn put(&self, key: u128, json: &serde_json::Value) {
-        if let Ok(mut fresh) = self.fresh.lock() {
-            fresh.push((key, binary::encode(json)));
+        let bytes = binary::encode(json);
+        let Ok(mut fresh) = self.fresh.lock() else {
+            return;
+        };
+        if fresh.failed {
+            return;
+        }
+        if fresh.out.is_none() {
+            match tempfile::tempfile() {
+                Ok(file) => fresh.out = Some(BufWriter::with_capacity(1 << 20, file)),
+                Err(_) => {
+                    fresh.failed = true;
+                    return;
+                }
+            }
+        }
+        let written = fresh.out.as_mut().map(|out| out.write_all(&bytes));
+        if matches!(written, Some(Ok(()))) {
+            let start = fresh.len;
+            fresh.len += bytes.len() as u64;
+            let end = fresh.len;
+            fresh.at.push((key, start..end));
+        } else {
+            fresh.failed = true;
         }
     }
 
@@ -102,24 +140,24 @@ impl Cache {
         }
         used.sort_unstable();
         used.dedup();
-        if fresh.is_empty() && used.len() == self.stored.len() {
+        // After a failed write the spilled entries are not trusted: none is kept.
+        let added = if fresh.failed { Vec::new() } else { fresh.at };
+        if added.is_empty() && used.len() == self.stored.len() {
             return;
         }
-        let mut entries: Vec<(u128, &[u8])> = used
+        let fresh_file = match fresh.out.map(BufWriter::into_inner) {
+            Some(Ok(file)) => Some(Mutex::new(file)),
+            Some(Err(_)) => return,
+            None => None,
+        };
+        // Each entry: which file it is read from (the old cache or this run's) and where.
+        let mut entries: Vec<(u128, bool, Range<u64>)> = used
             .iter()
-            .map(|k| (*k, &self.body[self.stored[k].clone()]))
-            .chain(fresh.iter().map(|(k, bytes)| (*k, bytes.as_slice())))
+            .filter_map(|k| Some((*k, false, self.stored.get(k)?.clone())))
+            .chain(added.into_iter().map(|(k, range)| (k, true, range)))
             .collect();
-        entries.sort_by_key(|(k, _)| *k);
-        entries.dedup_by_key(|(k, _)| *k);
-        // The checksum covers the body, so the entries are hashed first and then written out
-        // (no copy of the whole body is made).
-        let mut checksum = Xxh3::new();
-        for (key, bytes) in &entries {
-            checksum.update(&key.to_le_bytes());
-            checksum.update(&(bytes.len() as u64).to_le_bytes());
-            checksum.update(bytes);
-        }
+        entries.sort_by_key(|(k, _, _)| *k);
+        entries.dedup_by_key(|(k, _, _)| *k);
         let Some(dir) = self.path.parent() else {
             return;
         };
@@ -128,25 +166,54 @@ impl Cache {
         }
         let temporary = dir.join(format!("documents.tmp-{}", std::process::id()));
         let write = || -> std::io::Result<()> {
-            use std::io::Write;
-            let mut out = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
+            let mut out = BufWriter::with_capacity(1 << 20, File::create(&temporary)?);
             out.write_all(MAGIC)?;
             out.write_all(&self.fingerprint.to_le_bytes())?;
-            out.write_all(&checksum.digest128().to_le_bytes())?;
-            for (key, bytes) in &entries {
-                out.write_all(&key.to_le_bytes())?;
-                out.write_all(&(bytes.len() as u64).to_le_bytes())?;
-                out.write_all(bytes)?;
+            // The checksum covers the body: written as a placeholder, then in place once the
+            // body has been hashed on its way out (no copy of the whole body is held).
+            out.write_all(&0u128.to_le_bytes())?;
+            let mut checksum = Xxh3::new();
+            for (key, from_fresh, range) in &entries {
+                let file = if *from_fresh {
+                    fresh_file.as_ref()
+                } else {
+                    self.file.as_ref()
+                };
+                let bytes = file
+                    .and_then(|f| read_at(f, range.clone()))
+                    .ok_or_else(|| std::io::Error::other("cache entry unreadable"))?;
+                let head = [
+                    key.to_le_bytes().as_slice(),
+                    &(bytes.len() as u64).to_le_bytes(),
+                ]
+                .concat();
+                checksum.update(&head);
+                checksum.update(&bytes);
+                out.write_all(&head)?;
+                out.write_all(&bytes)?;
             }
+            let mut file = out
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?;
+            file.seek(SeekFrom::Start((MAGIC.len() + 16) as u64))?;
+            file.write_all(&checksum.digest128().to_le_bytes())?;
             // No fsync: a cache torn by a crash fails its checksum and is ignored.
-            out.flush()?;
-            drop(out);
+            drop(file);
             std::fs::rename(&temporary, &self.path)
         };
         if write().is_err() {
             let _ = std::fs::remove_file(&temporary);
         }
     }
+}
+
+/// The bytes of `range` in a file shared between threads.
+fn read_at(file: &Mutex<File>, range: Range<u64>) -> Option<Vec<u8>> {
+    let mut file = file.lock().ok()?;
+    file.seek(SeekFrom::Start(range.start)).ok()?;
+    let mut bytes = vec![0; usize::try_from(range.end - range.start).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// The cache's encoding of a JSON value: a tag byte, then for numbers 8 bytes, for strings,
@@ -343,30 +410,39 @@ fn u128_at(bytes: &[u8], at: usize) -> Option<u128> {
     ))
 }
 
-/// The body of a cache file and where each entry is in it, or `None` when it is not one this
-/// catalogc can trust.
-type Decoded = (Vec<u8>, HashMap<u128, Range<usize>>);
-fn decode(bytes: Vec<u8>, fingerprint: u128) -> Option<Decoded> {
-    let rest = bytes.strip_prefix(MAGIC)?;
+/// Where each entry of a cache file is, read through once (its checksum verified on the way,
+/// nothing kept but the index), or `None` when it is not one this catalogc can trust.
+fn index(file: File, fingerprint: u128) -> Option<(File, HashMap<u128, Range<u64>>)> {
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut header = vec![0; MAGIC.len() + 32];
+    reader.read_exact(&mut header).ok()?;
+    let rest = header.strip_prefix(MAGIC)?;
     if u128_at(rest, 0)? != fingerprint {
         return None;
     }
     let checksum = u128_at(rest, 16)?;
-    let body = rest.get(32..)?;
-    if xxh3_128(body) != checksum {
-        return None;
-    }
-    let header = MAGIC.len() + 32;
+    let mut hasher = Xxh3::new();
     let mut entries = HashMap::new();
-    let mut at = 0;
-    while at < body.len() {
-        let key = u128_at(body, at)?;
-        let len = u64::from_le_bytes(body.get(at + 16..at + 24)?.try_into().ok()?) as usize;
-        body.get(at + 24..at + 24 + len)?;
-        entries.insert(key, header + at + 24..header + at + 24 + len);
+    let mut at = header.len() as u64;
+    let mut head = [0u8; 24];
+    let mut bytes = Vec::new();
+    loop {
+        // The end of the file may come only between entries.
+        match reader.read(&mut head[..1]) {
+            Ok(0) => break,
+            Ok(_) => reader.read_exact(&mut head[1..]).ok()?,
+            Err(_) => return None,
+        }
+        let key = u128_at(&head, 0)?;
+        let len = u64::from_le_bytes(head[16..24].try_into().ok()?);
+        bytes.resize(usize::try_from(len).ok()?, 0);
+        reader.read_exact(&mut bytes).ok()?;
+        hasher.update(&head);
+        hasher.update(&bytes);
+        entries.insert(key, at + 24..at + 24 + len);
         at += 24 + len;
     }
-    Some((bytes, entries))
+    (hasher.digest128() == checksum).then(|| (reader.into_inner(), entries))
 }
 
 #[cfg(test)]

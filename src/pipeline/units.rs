@@ -141,9 +141,11 @@ pub fn compile(
         .then(|| crate::load::cache::Cache::open(root, standard.fingerprint));
     let validate = |document: &Document| standard.schemas.validate(document, standard.lang);
     let listing = load::list(root, standard.limits, standard.lang, &|_| true);
+    // What `assemble` reads of the listing (not the entries: they are most of the nation).
     let listed: Vec<(Kind, String)> = listing
         .files
         .iter()
+        .filter(|(kind, _, _)| crate::resolve::catalog::indexes(*kind))
         .map(|(kind, _, rel)| (*kind, rel.clone()))
         .collect();
 
@@ -222,7 +224,10 @@ pub fn compile(
     }
 
     let mut kept = Kept::default();
-    let mut read: BTreeSet<String> = BTreeSet::new();
+    // The files of the compiled units (and the national ones) that gave no document: every other
+    // file of theirs was read. Kept this way round so that no second list of the nation's paths
+    // is built.
+    let mut unread: BTreeSet<String> = BTreeSet::new();
     // The national unit first, then each wanted unit.
     let mut run_unit = |unit: Option<&str>, documents: Vec<Document>, found: Vec<Diagnostic>| {
         let mut diagnostics = shared.clone();
@@ -245,18 +250,33 @@ pub fn compile(
             ..options.clone()
         };
         let mut compiled = super::analyse(&standard, loaded, &scope);
+        // A unit's conformance is its own regions' (the others have none of their entries here).
+        if let Some(unit) = unit {
+            compiled
+                .conformance
+                .regions
+                .retain(|r| units.unit_of.get(&r.code).map(String::as_str) == Some(unit));
+        }
         per_unit(unit.unwrap_or(""), &mut compiled);
         let owns = |path: &str| units.owner(path) == unit;
         kept.take(&mut compiled, &owns, &|region: &str| {
             conformance && unit.is_some() && units.unit_of.get(region).map(String::as_str) == unit
         });
-        for d in &compiled.resolved.catalog.documents {
-            if owns(d.path()) {
-                read.insert(d.path().to_string());
-            }
-        }
         compiled
     };
+    // The files listed for the national unit or a unit that gave no document (`parse_counted`
+    // keeps the files' order).
+    let mut missing = |files: &[&(Kind, PathBuf, String)], documents: &[Document]| {
+        let mut documents = documents.iter().map(Document::path).peekable();
+        for (_, _, rel) in files {
+            if documents.peek() == Some(&rel.as_str()) {
+                documents.next();
+            } else {
+                unread.insert(rel.clone());
+            }
+        }
+    };
+    missing(&national, &base);
     let national = run_unit(None, base.clone(), Vec::new());
     for unit in &wanted {
         let files = by_unit.remove(unit.as_str()).unwrap_or_default();
@@ -268,6 +288,8 @@ pub fn compile(
             Some(&validate),
             &bar,
         );
+        missing(&files, &documents);
+        drop(files);
         documents.extend(base.iter().cloned());
         documents.sort_by(|a, b| walk_order(a.path(), b.path()));
         run_unit(Some(unit), documents, found);
@@ -284,11 +306,15 @@ pub fn compile(
     }
     diagnostic::sort(&mut diagnostics);
     kept.regions.sort_by(|a, b| a.code.cmp(&b.code));
+    let compiled_unit = |rel: &str| match units.owner(rel) {
+        None => true,
+        Some(unit) => wanted.iter().any(|w| w == unit),
+    };
     let files = listing
         .files
         .into_iter()
         .map(|(_, _, rel)| rel)
-        .filter(|rel| read.contains(rel))
+        .filter(|rel| compiled_unit(rel) && !unread.contains(rel))
         .collect();
     Ok(Findings {
         diagnostics,

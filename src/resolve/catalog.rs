@@ -53,6 +53,13 @@ pub struct Catalog {
     pub lang: Lang,
 }
 
+/// Whether [`Catalog::assemble`] reads the listed files of `kind` (national items, region folders
+/// and local items: the files a reference may name whether or not they were read). A caller that
+/// lists the nation's files hands on only these, not the 1.5 million entry paths.
+pub fn indexes(kind: Kind) -> bool {
+    matches!(kind, Kind::National | Kind::Region | Kind::LocalItem)
+}
+
 impl Catalog {
     /// Index the documents; documents that passed their schema become typed values.
     pub fn assemble(

@@ -7,13 +7,13 @@
 
 use std::fmt::Write;
 
-use super::{DiffReport, fees, materials};
+use super::{DiffReport, fees, materials, section};
 use crate::diff::{Class, ItemRef, RegionResult, describe};
 use crate::resolve::labels;
 use crate::resolve::view::Limit;
 
 /// The classes of a difference, in the order the report lists them.
-const DIFFERENCES: [Class; 4] = [
+pub const DIFFERENCES: [Class; 4] = [
     Class::Deviation,
     Class::Approved,
     Class::Uncertain,
@@ -21,26 +21,80 @@ const DIFFERENCES: [Class; 4] = [
 ];
 
 pub fn render(report: &DiffReport<'_>) -> String {
-    let mut out = String::from("## 合规情况（基准：全国标准）\n");
+    let mut out = Vec::new();
+    // Writing to memory does not fail, and the report is UTF-8 text.
+    let _ = write(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The report written to `out`: a spilled report's rows copied piece by piece.
+pub fn write(report: &DiffReport<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut head = String::from("## 合规情况（基准：全国标准）\n");
     if report.focus {
-        items(report, &mut out);
+        items(report, &mut head);
     } else {
-        scores(report, &mut out);
+        scores_heading(&mut head);
     }
-    for class in DIFFERENCES {
-        differences(report, class, &mut out);
+    out.write_all(head.as_bytes())?;
+    if !report.focus {
+        section(report, section::REGIONS, "", out, score_row)?;
     }
-    listing(report, Class::Missing, |r| &r.missing, &mut out);
-    listing(report, Class::Extra, |r| &r.extra, &mut out);
-    out
+    for (i, wanted) in DIFFERENCES.into_iter().enumerate() {
+        let heading = format!(
+            "\n### {}\n\n| 地区 | 事项 | 差异 |\n|---|---|---|\n",
+            class(wanted)
+        );
+        section(report, section::DIFFERENCE + i as u8, &heading, out, |r| {
+            difference_rows(report, r, wanted)
+        })?;
+    }
+    let listing =
+        |heading: Class| format!("\n### {}\n\n| 地区 | 事项 |\n|---|---|\n", class(heading));
+    section(
+        report,
+        section::MISSING,
+        &listing(Class::Missing),
+        out,
+        |r| listing_rows(r, |r| &r.missing),
+    )?;
+    section(report, section::EXTRA, &listing(Class::Extra), out, |r| {
+        listing_rows(r, |r| &r.extra)
+    })
+}
+
+/// One section: its heading, when it has rows, then every region's rows (`rows` of the regions
+/// in memory, or the spilled pieces of `spilled`).
+fn section(
+    report: &DiffReport<'_>,
+    spilled: u8,
+    heading: &str,
+    out: &mut dyn std::io::Write,
+    rows: impl Fn(&RegionResult) -> String,
+) -> std::io::Result<()> {
+    match report.spilled {
+        Some(spill) => {
+            let pieces = spill.section(spilled);
+            if !pieces.is_empty() {
+                out.write_all(heading.as_bytes())?;
+            }
+            spill.copy(pieces, out)
+        }
+        None => {
+            let rows: String = report.regions.iter().map(|r| rows(r)).collect();
+            if !rows.is_empty() {
+                out.write_all(heading.as_bytes())?;
+            }
+            out.write_all(rows.as_bytes())
+        }
+    }
 }
 
 fn class(class: Class) -> &'static str {
     labels::class(class.as_str())
 }
 
-/// The score table: one row per region.
-fn scores(report: &DiffReport<'_>, out: &mut String) {
+/// The heading of the score table (one row per region).
+fn scores_heading(out: &mut String) {
     let _ = write!(
         out,
         "\n得分 =（{same} + {approved}）÷ 适用事项数；{same}含与全国标准相同和{improved}\n\n| 地区 | 得分 | 适用 | 已实施 | {same} | {approved} | 无法确定 | {deviation} | {missing} | {extra} |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
@@ -51,25 +105,26 @@ fn scores(report: &DiffReport<'_>, out: &mut String) {
         missing = class(Class::Missing),
         extra = class(Class::Extra),
     );
-    for r in &report.regions {
-        let score = r
-            .score_pct()
-            .map_or_else(|| "无适用事项".to_string(), |p| format!("{p}%"));
-        let _ = writeln!(
-            out,
-            "| {} ({}) | {score} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            cell(&r.name),
-            r.code,
-            r.applicable,
-            r.implemented,
-            r.conforming,
-            r.approved,
-            r.uncertain,
-            r.deviating,
-            r.missing.len(),
-            r.extra.len()
-        );
-    }
+}
+
+/// A region's row of the score table.
+pub fn score_row(r: &RegionResult) -> String {
+    let score = r
+        .score_pct()
+        .map_or_else(|| "无适用事项".to_string(), |p| format!("{p}%"));
+    format!(
+        "| {} ({}) | {score} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        cell(&r.name),
+        r.code,
+        r.applicable,
+        r.implemented,
+        r.conforming,
+        r.approved,
+        r.uncertain,
+        r.deviating,
+        r.missing.len(),
+        r.extra.len()
+    )
 }
 
 /// `--item`: each wanted item side by side in every region that implements it, with the
@@ -199,72 +254,50 @@ fn situations(item: &super::ItemView<'_>, out: &mut String) {
     }
 }
 
-/// Every difference of class `wanted`, one row each, under its heading.
-fn differences(report: &DiffReport<'_>, wanted: Class, out: &mut String) {
+/// A region's differences of class `wanted`, one row each.
+pub fn difference_rows(report: &DiffReport<'_>, r: &RegionResult, wanted: Class) -> String {
     let mut rows = String::new();
-    for r in &report.regions {
-        for e in &r.entries {
-            for f in &e.fields {
-                for d in f.details.iter().filter(|d| d.class == wanted) {
-                    let _ = writeln!(
-                        rows,
-                        "| {} ({}) | {} {} | {} |",
-                        cell(&r.name),
-                        r.code,
-                        e.item,
-                        cell(&e.name),
-                        cell(&format!(
-                            "{}{}",
-                            describe(
-                                &report.compiled.labels,
-                                &f.field,
-                                d,
-                                report.national(&e.item)
-                            ),
-                            super::text::text_diff(d)
-                        ))
-                    );
-                }
+    for e in &r.entries {
+        for f in &e.fields {
+            for d in f.details.iter().filter(|d| d.class == wanted) {
+                let _ = writeln!(
+                    rows,
+                    "| {} ({}) | {} {} | {} |",
+                    cell(&r.name),
+                    r.code,
+                    e.item,
+                    cell(&e.name),
+                    cell(&format!(
+                        "{}{}",
+                        describe(
+                            &report.compiled.labels,
+                            &f.field,
+                            d,
+                            report.national(&e.item)
+                        ),
+                        super::text::text_diff(d)
+                    ))
+                );
             }
         }
     }
-    if !rows.is_empty() {
-        let _ = write!(
-            out,
-            "\n### {}\n\n| 地区 | 事项 | 差异 |\n|---|---|---|\n{rows}",
-            class(wanted)
-        );
-    }
+    rows
 }
 
-/// The items of each region that `items` picks (未实施, 地方事项) under their class's heading,
-/// when there are any.
-fn listing(
-    report: &DiffReport<'_>,
-    heading: Class,
-    items: fn(&RegionResult) -> &Vec<ItemRef>,
-    out: &mut String,
-) {
+/// The items of a region that `items` picks (未实施, 地方事项), one row each.
+pub fn listing_rows(r: &RegionResult, items: fn(&RegionResult) -> &Vec<ItemRef>) -> String {
     let mut rows = String::new();
-    for r in &report.regions {
-        for item in items(r) {
-            let _ = writeln!(
-                rows,
-                "| {} ({}) | {} {} |",
-                cell(&r.name),
-                r.code,
-                item.code,
-                cell(&item.name)
-            );
-        }
-    }
-    if !rows.is_empty() {
-        let _ = write!(
-            out,
-            "\n### {}\n\n| 地区 | 事项 |\n|---|---|\n{rows}",
-            class(heading)
+    for item in items(r) {
+        let _ = writeln!(
+            rows,
+            "| {} ({}) | {} {} |",
+            cell(&r.name),
+            r.code,
+            item.code,
+            cell(&item.name)
         );
     }
+    rows
 }
 
 /// `法定15个自然日（…）`, or `—` when there is no limit.

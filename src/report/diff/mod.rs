@@ -5,6 +5,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod spill;
 pub mod text;
 
 use std::borrow::Cow;
@@ -18,6 +19,7 @@ use crate::pipeline::Compiled;
 use crate::resolve::Line;
 use crate::resolve::view::{self, Limit, ListField, Record};
 use crate::t;
+use spill::{Pieces, Spill};
 
 /// One region's effective values for one item, side by side with the others.
 #[derive(Debug, Serialize)]
@@ -105,47 +107,31 @@ pub struct DiffReport<'a> {
     items: Vec<String>,
     /// Whether `--item` asked for some items (the text and Markdown then show them side by side).
     pub focus: bool,
-    /// The regions' columns when they were compiled apart, one unit at a time (`compiled` is
-    /// then the national files alone).
-    columns: Option<&'a Columns>,
+    /// The regions' parts of the report when they were compiled apart, one unit at a time, and
+    /// spilled to disk ([`DiffReport::spill`]); `compiled` is then the national files alone and
+    /// `regions` is empty.
+    spilled: Option<&'a Pieces>,
 }
 
-/// Every region's column of every item, kept as the JSON report writes it while each unit's
-/// documents are at hand (`pipeline::units`), so that the report can be written after they are
-/// freed.
-#[derive(Debug, Default)]
-pub struct Columns {
-    text: String,
-    /// (item, region) → where its column is in `text`.
-    at: std::collections::BTreeMap<(String, String), std::ops::Range<usize>>,
+/// The formats of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
 }
 
-impl Columns {
-    /// Keep the columns of every item in `report` (one unit's).
-    pub fn add(&mut self, report: &DiffReport<'_>) {
-        for item in report.items() {
-            for column in &item.regions {
-                let pretty = serde_json::to_string_pretty(column).unwrap_or_default();
-                let start = self.text.len();
-                // A column stands four levels deep in the report: items, item, regions, column.
-                self.text.push_str(&pretty.replace('\n', "\n        "));
-                self.at.insert(
-                    (item.code.to_string(), column.region.to_string()),
-                    start..self.text.len(),
-                );
-            }
-        }
-    }
-
-    /// The columns of `item` with their regions, in region order.
-    fn of<'c>(&'c self, item: &str) -> impl Iterator<Item = (&'c str, &'c str)> + 'c {
-        let from = (item.to_string(), String::new());
-        let item = item.to_string();
-        self.at
-            .range(from..)
-            .take_while(move |((code, _), _)| *code == item)
-            .map(|((_, region), range)| (region.as_str(), &self.text[range.clone()]))
-    }
+/// The sections of a spill: what each piece is.
+mod section {
+    /// A region's result (JSON), its block (text) or its row of the score table (Markdown).
+    pub const REGIONS: u8 = 0;
+    /// An item's column in one region (JSON).
+    pub const COLUMNS: u8 = 1;
+    /// Markdown: a region's rows of the table of one class of difference (`DIFFERENCE + i`),
+    /// then of its missing and its extra items.
+    pub const DIFFERENCE: u8 = 2;
+    pub const MISSING: u8 = 10;
+    pub const EXTRA: u8 = 11;
 }
 
 impl<'a> DiffReport<'a> {
@@ -168,24 +154,68 @@ impl<'a> DiffReport<'a> {
             regions,
             items: items.to_vec(),
             focus: !items.is_empty(),
-            columns: None,
+            spilled: None,
         }
     }
 
     /// The report of a catalog compiled one unit at a time: `national` is the national files'
-    /// compiled catalog, `regions` every region's result in code order, `columns` every unit's
-    /// columns (needed by the JSON report only).
-    pub fn of_units(
-        national: &'a Compiled,
-        regions: &'a [RegionResult],
-        columns: Option<&'a Columns>,
-    ) -> DiffReport<'a> {
+    /// compiled catalog, `spilled` every unit's part of the report, written by
+    /// [`DiffReport::spill`] in the same format.
+    pub fn of_units(national: &'a Compiled, spilled: &'a Pieces) -> DiffReport<'a> {
         DiffReport {
             compiled: national,
-            regions: regions.iter().map(Cow::Borrowed).collect(),
+            regions: Vec::new(),
             items: Vec::new(),
             focus: false,
-            columns,
+            spilled: Some(spilled),
+        }
+    }
+
+    /// Write this report's regions (one unit's) to `spill` as `format` renders them, so that
+    /// [`DiffReport::of_units`] and [`DiffReport::write`] put them in place later.
+    pub fn spill(&self, format: Format, spill: &mut Spill) -> std::io::Result<()> {
+        for region in &self.regions {
+            let code = region.code.as_str();
+            match format {
+                Format::Json => spill.put(section::REGIONS, code, "", &json::region(region))?,
+                Format::Text => {
+                    spill.put(section::REGIONS, code, "", &text::region(self, region))?
+                }
+                Format::Markdown => {
+                    spill.put(section::REGIONS, code, "", &markdown::score_row(region))?;
+                    for (i, class) in markdown::DIFFERENCES.iter().enumerate() {
+                        let rows = markdown::difference_rows(self, region, *class);
+                        spill.put(section::DIFFERENCE + i as u8, code, "", &rows)?;
+                    }
+                    let missing = markdown::listing_rows(region, |r| &r.missing);
+                    spill.put(section::MISSING, code, "", &missing)?;
+                    let extra = markdown::listing_rows(region, |r| &r.extra);
+                    spill.put(section::EXTRA, code, "", &extra)?;
+                }
+            }
+        }
+        if format == Format::Json {
+            for item in self.items() {
+                for column in &item.regions {
+                    spill.put(
+                        section::COLUMNS,
+                        item.code,
+                        column.region,
+                        &json::column(column),
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Write the report in `format` to `out`, as it is rendered (a spilled report piece by
+    /// piece, never whole in memory).
+    pub fn write(&self, format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            Format::Text => text::write(self, out),
+            Format::Markdown => markdown::write(self, out),
         }
     }
 

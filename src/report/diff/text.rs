@@ -9,10 +9,35 @@ use crate::diff::{Class, describe};
 use crate::t;
 
 pub fn render(report: &DiffReport<'_>) -> String {
+    let mut out = String::new();
+    for r in &report.regions {
+        out.push_str(&region(report, r));
+    }
+    focus(report, &mut out);
+    out
+}
+
+/// The same, written to `out` (a spilled report's regions copied piece by piece).
+pub fn write(report: &DiffReport<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match report.spilled {
+        Some(pieces) => pieces.copy(pieces.section(super::section::REGIONS), out)?,
+        None => {
+            for r in &report.regions {
+                out.write_all(region(report, r).as_bytes())?;
+            }
+        }
+    }
+    let mut rest = String::new();
+    focus(report, &mut rest);
+    out.write_all(rest.as_bytes())
+}
+
+/// One region's block: its score and counts, then its entries' differences.
+pub fn region(report: &DiffReport<'_>, region: &crate::diff::RegionResult) -> String {
     let lang = report.compiled.lang;
     let class = |c: Class| t!(lang, "class", class = c.as_str());
     let mut out = String::new();
-    for region in &report.regions {
+    {
         let _ = write!(
             out,
             "{}",
@@ -126,6 +151,13 @@ pub fn render(report: &DiffReport<'_>) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+/// With `--item`: each wanted item across the regions.
+fn focus(report: &DiffReport<'_>, out: &mut String) {
+    let lang = report.compiled.lang;
+    let class = |c: Class| t!(lang, "class", class = c.as_str());
     if report.focus {
         for item in report.items() {
             let _ = writeln!(
@@ -162,11 +194,10 @@ pub fn render(report: &DiffReport<'_>) -> String {
                     )
                 );
             }
-            situation_table(&mut out, &item, lang);
+            situation_table(out, &item, lang);
             out.push('\n');
         }
     }
-    out
 }
 
 /// For an item with situations: per situation, what an applicant brings by the national
