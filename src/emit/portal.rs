@@ -438,21 +438,14 @@ struct SituationCell<'a> {
 }
 
 impl<'a> SituationCell<'a> {
-    /// The cell of a situation handled here, named from `lines` (then the national `standard`).
+    /// The cell of a situation handled here; a differing line is named from the cell's lines,
+    /// else the national `standard`'s.
     fn handled(
         cell: &crate::report::diff::SituationCell<'a>,
         added: bool,
         standard: &[Line<'a>],
     ) -> Self {
-        fn name<'x>(m: &Line<'x>) -> &'x str {
-            if m.name().is_empty() {
-                m.id()
-            } else {
-                m.name()
-            }
-        }
-        let brought = |m: &&Line<'a>| m.waived_by().is_none();
-        let later = |m: &Line<'a>| !m.required() || crate::report::diff::deferrable(m);
+        use crate::report::diff::shown_name;
         SituationCell {
             id: cell.situation,
             name: cell.name,
@@ -460,26 +453,9 @@ impl<'a> SituationCell<'a> {
             reason: None,
             added,
             required: cell.required,
-            brought: cell
-                .materials
-                .iter()
-                .filter(brought)
-                .filter(|m| !later(m))
-                .map(name)
-                .collect(),
-            later: cell
-                .materials
-                .iter()
-                .filter(brought)
-                .filter(|m| later(m))
-                .map(name)
-                .collect(),
-            waived: cell
-                .materials
-                .iter()
-                .filter(|m| m.waived_by().is_some())
-                .map(name)
-                .collect(),
+            brought: cell.names(false),
+            later: cell.names(true),
+            waived: cell.waived(),
             differs: cell
                 .differs
                 .iter()
@@ -488,7 +464,7 @@ impl<'a> SituationCell<'a> {
                         .iter()
                         .chain(standard)
                         .find(|m| m.id() == key.as_str())
-                        .map_or(key.as_str(), name)
+                        .map_or(key.as_str(), shown_name)
                         .to_string()
                 })
                 .collect(),

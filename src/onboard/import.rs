@@ -947,28 +947,17 @@ fn list(
                     ));
                 }
                 written.extend(s.per_situation.iter().map(flow));
-                reports.push(LineReport {
-                    field,
-                    text: raw.clone(),
-                    outcome: if exact.is_some() {
-                        Outcome::Exact
-                    } else {
-                        Outcome::Normalised
-                    },
-                    written_as: Some(s.id.clone()),
-                    candidate: None,
-                });
-                continue;
+            } else {
+                if line != s.inherited_changes || !s.in_inherited {
+                    changed = true;
+                }
+                let mut text = format!("{{ref: {}", s.id);
+                for (k, v) in &line {
+                    let _ = write!(text, ", {k}: {}", flow(v));
+                }
+                text.push('}');
+                written.push(text);
             }
-            if line != s.inherited_changes || !s.in_inherited {
-                changed = true;
-            }
-            let mut text = format!("{{ref: {}", s.id);
-            for (k, v) in &line {
-                let _ = write!(text, ", {k}: {}", flow(v));
-            }
-            text.push('}');
-            written.push(text);
             reports.push(LineReport {
                 field,
                 text: raw.clone(),

@@ -169,21 +169,7 @@ fn situations(item: &super::ItemView<'_>, out: &mut String) {
     if item.situations.is_empty() {
         return;
     }
-    let names = |c: &super::SituationCell<'_>, later: bool| -> String {
-        c.materials
-            .iter()
-            .filter(|m| m.waived_by().is_none())
-            .filter(|m| (!m.required() || super::deferrable(m)) == later)
-            .map(|m| {
-                if m.name().is_empty() {
-                    m.id()
-                } else {
-                    m.name()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("、")
-    };
+    let names = |c: &super::SituationCell<'_>, later: bool| c.names(later).join("、");
     let text = |c: &super::SituationCell<'_>| -> String {
         let mut t = format!("{} 项：{}", c.required, names(c, false));
         if c.optional > 0 {

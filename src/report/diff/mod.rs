@@ -53,6 +53,26 @@ pub struct SituationCell<'a> {
 }
 
 impl<'a> SituationCell<'a> {
+    /// The names of the documents brought (not waived): at once (`later: false`: required, not
+    /// 容缺), or not required or brought later (`later: true`); a line without a name by its id.
+    pub fn names(&self, later: bool) -> Vec<&'a str> {
+        self.materials
+            .iter()
+            .filter(|m| m.waived_by().is_none())
+            .filter(|m| (!m.required() || deferrable(m)) == later)
+            .map(shown_name)
+            .collect()
+    }
+
+    /// The names of the waived (免提交) documents.
+    pub fn waived(&self) -> Vec<&'a str> {
+        self.materials
+            .iter()
+            .filter(|m| m.waived_by().is_some())
+            .map(shown_name)
+            .collect()
+    }
+
     /// The cell of one situation: `materials` are the effective lines there, `differs` the keys
     /// of the lines that differ from the baseline there ([`differing`]).
     pub fn new(situation: &Line<'a>, materials: Vec<Line<'a>>, differs: Vec<String>) -> Self {
@@ -74,6 +94,15 @@ impl<'a> SituationCell<'a> {
             materials,
             differs,
         }
+    }
+}
+
+/// A line's name, else its id.
+pub fn shown_name<'a>(line: &Line<'a>) -> &'a str {
+    if line.name().is_empty() {
+        line.id()
+    } else {
+        line.name()
     }
 }
 

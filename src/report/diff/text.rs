@@ -208,21 +208,7 @@ fn situation_table(
     lang: crate::diagnostic::messages::Lang,
 ) {
     let sep = t!(lang, "list-separator");
-    let names = |cell: &super::SituationCell<'_>, later: bool| -> String {
-        cell.materials
-            .iter()
-            .filter(|m| m.waived_by().is_none())
-            .filter(|m| (!m.required() || super::deferrable(m)) == later)
-            .map(|m| {
-                if m.name().is_empty() {
-                    m.id()
-                } else {
-                    m.name()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(&sep)
-    };
+    let names = |cell: &super::SituationCell<'_>, later: bool| cell.names(later).join(&sep);
     let line = |cell: &super::SituationCell<'_>| -> String {
         let mut text = t!(
             lang,
