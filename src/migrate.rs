@@ -12,6 +12,7 @@
 //! with `address`, `hours` or `traffic` gets them moved, lines and comments as written, into one
 //! service point at the place of the first of them.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::load::Kind;
@@ -19,6 +20,7 @@ use crate::load::schema::SchemaError;
 use crate::load::yaml::{self, Limits, Node, Value as Yaml};
 use crate::pipeline::{self, Compiled, Options};
 use crate::resolve::Line;
+use crate::resolve::catalog::Catalog;
 use crate::resolve::view;
 use crate::t;
 
@@ -68,12 +70,20 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
         edits = omissions(&compiled, lang);
     }
     if from < 3 {
-        for doc in &compiled.resolved.catalog.documents {
+        let catalog = &compiled.resolved.catalog;
+        // The entries by path, to find a parent region's entry once per entry, not by a scan.
+        let entries: HashMap<&str, &serde_json::Value> = catalog
+            .documents
+            .iter()
+            .filter(|d| d.kind == Kind::Entry)
+            .map(|d| (d.path(), &d.json))
+            .collect();
+        for doc in &catalog.documents {
             if !matches!(doc.kind, Kind::Entry | Kind::LocalItem) {
                 continue;
             }
             let path = doc.path().to_string();
-            let inherited = inherited_point(&compiled, &path, &doc.json);
+            let inherited = inherited_point(catalog, &entries, &path, &doc.json);
             let Some(position) = edits.iter().position(|e| e.path == path) else {
                 if let Some(after) = service_point(&doc.source.text, &inherited) {
                     edits.push(Edit {
@@ -206,10 +216,15 @@ const POINT_KEYS: [&str; 3] = ["address", "hours", "traffic"];
 /// that states its own `hours` under its province's `address` moves into one service point with
 /// both, since format 3 inherits the service points as a whole.
 fn inherited_point(
-    compiled: &Compiled,
+    catalog: &Catalog,
+    entries: &HashMap<&str, &serde_json::Value>,
     path: &str,
     json: &serde_json::Value,
 ) -> Vec<(&'static str, String)> {
+    // An entry that states none of them has no point to complete: it inherits its parent's.
+    if POINT_KEYS.iter().all(|key| json.get(*key).is_none()) {
+        return Vec::new();
+    }
     let parts: Vec<&str> = path.split('/').collect();
     let ["catalog", "regions", region, file] = parts.as_slice() else {
         return Vec::new();
@@ -217,17 +232,16 @@ fn inherited_point(
     let Some(item) = file.strip_suffix(".yaml") else {
         return Vec::new();
     };
-    let catalog = &compiled.resolved.catalog;
     // By path: a format-2 file does not pass the format-3 schema, so it may not be resolved.
     let parents: Vec<&serde_json::Value> = catalog
         .ancestors(region)
         .into_iter()
         .filter(|a| a != region)
         .filter_map(|a| {
-            let path = format!("catalog/regions/{a}/{item}.yaml");
-            catalog.documents.iter().find(|d| d.path() == path)
+            entries
+                .get(format!("catalog/regions/{a}/{item}.yaml").as_str())
+                .copied()
         })
-        .map(|d| &d.json)
         .collect();
     POINT_KEYS
         .into_iter()

@@ -135,6 +135,11 @@ impl Files {
         files
     }
 
+    /// Whether no attachment is published (then no page links one).
+    pub fn is_empty(&self) -> bool {
+        self.by_value.is_empty()
+    }
+
     /// The published attachment for `value` (a `blank_form`, `example` or `sample_file` as the
     /// catalog's documents hold it), if its file is published.
     pub fn get<'a>(&'a self, value: Option<&'a Value>) -> Option<Attachment<'a>> {

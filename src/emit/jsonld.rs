@@ -486,8 +486,7 @@ fn variants<'a>(
             text("who").unwrap_or_default(),
             crate::resolve::labels::reduction(kind)
         );
-        if let Some(basis) = text("basis") {
-            let title = site.laws.get(basis).map_or(basis, |l| l.title.as_str());
+        if let Some(title) = site.law_title(text("basis")) {
             words.push_str(&format!(
                 "（依据《{title}》{}）",
                 text("article").unwrap_or_default()

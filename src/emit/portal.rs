@@ -487,7 +487,7 @@ impl<'a> Site<'a> {
         list.iter().map(|r| self.law(r)).collect()
     }
 
-    fn law_title<'s>(&'s self, id: Option<&'s str>) -> Option<&'s str> {
+    pub(super) fn law_title<'s>(&'s self, id: Option<&'s str>) -> Option<&'s str> {
         id.map(|id| self.laws.get(id).map_or(id, |l| l.title.as_str()))
     }
 

@@ -135,6 +135,10 @@ fn document(hasher: &mut Xxh3, site: &Site<'_>, i: usize) {
     let source = &document.source;
     field(hasher, source.path.as_bytes());
     field(hasher, source.text.as_bytes());
+    // Nothing published, nothing linked: no need to walk every document for its references.
+    if site.files.is_empty() {
+        return;
+    }
     for reference in crate::load::attachments::references(&document.json) {
         let object = reference
             .pointer
