@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+pub mod memo;
 pub mod units;
 
 use crate::check;

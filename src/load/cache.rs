@@ -94,6 +94,14 @@ impl Cache {
         Some(value)
     }
 
+    /// Keep the entries of `keys` when the cache is saved, without reading them (the files of a
+    /// unit whose findings were taken from `crate::pipeline::memo`).
+    pub fn keep(&self, keys: &[u128]) {
+        if let Ok(mut used) = self.used.lock() {
+            used.extend(keys.iter().filter(|k| self.stored.contains_key(k)));
+        }
+    }
+
     /// Remember the JSON of a valid document.
     pub fn put(&self, key: u128, json: &serde_json::Value) {
         let bytes = binary::encode(json);

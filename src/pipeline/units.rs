@@ -229,7 +229,10 @@ pub fn compile(
     // is built.
     let mut unread: BTreeSet<String> = BTreeSet::new();
     // The national unit first, then each wanted unit.
-    let mut run_unit = |unit: Option<&str>, documents: Vec<Document>, found: Vec<Diagnostic>| {
+    let mut run_unit = |unit: Option<&str>,
+                        documents: Vec<Document>,
+                        found: Vec<Diagnostic>,
+                        kept: &mut Kept| {
         let mut diagnostics = shared.clone();
         diagnostics.extend(found);
         let loaded = load::Loaded {
@@ -266,20 +269,70 @@ pub fn compile(
     };
     // The files listed for the national unit or a unit that gave no document (`parse_counted`
     // keeps the files' order).
-    let mut missing = |files: &[&(Kind, PathBuf, String)], documents: &[Document]| {
+    let missing = |files: &[&(Kind, PathBuf, String)], documents: &[Document]| {
         let mut documents = documents.iter().map(Document::path).peekable();
+        let mut unread = Vec::new();
         for (_, _, rel) in files {
             if documents.peek() == Some(&rel.as_str()) {
                 documents.next();
             } else {
-                unread.insert(rel.clone());
+                unread.push(rel.clone());
             }
         }
+        unread
     };
-    missing(&national, &base);
-    let national = run_unit(None, base.clone(), Vec::new());
+    let national_missing = missing(&national, &base);
+    unread.extend(national_missing);
+    let national = run_unit(None, base.clone(), Vec::new(), &mut kept);
+    // `check` (no conformance kept) with the cache: units whose inputs are unchanged are read
+    // from the memo instead of compiled.
+    let mut memo = (options.cache && !conformance).then(|| {
+        super::memo::Memo::open(
+            root,
+            &super::memo::Common {
+                standard: standard_hash,
+                listed: &listed,
+                today: options.as_of.unwrap_or_else(crate::dates::today),
+                lang: standard.lang.tag(),
+                skip_rules: options.skip_rules,
+                max_file_bytes: standard.limits.max_file_bytes,
+            },
+        )
+    });
     for unit in &wanted {
         let files = by_unit.remove(unit.as_str()).unwrap_or_default();
+        let key = match (&memo, &cache) {
+            (Some(memo), Some(cache)) => {
+                let walk: Vec<&Diagnostic> = shared
+                    .iter()
+                    .filter(|d| units.owner(&d.file) == Some(unit.as_str()))
+                    .collect();
+                let attachments: Vec<&crate::load::attachments::Found> = listing
+                    .attachments
+                    .iter()
+                    .filter(|a| units.owner(&a.path) == Some(unit.as_str()))
+                    .collect();
+                memo.key(unit, &files, &walk, &attachments, cache)
+            }
+            _ => None,
+        };
+        if let (Some((key, file_keys)), Some(memo)) = (&key, memo.as_mut())
+            && let Some(mut stored) = memo.get(*key)
+            && let Some(found) = stored.findings()
+        {
+            bar.inc(files.len() as u64);
+            if let Some(cache) = &cache {
+                cache.keep(file_keys);
+            }
+            for (path, text) in stored.sources {
+                kept.sources
+                    .entry(path.clone())
+                    .or_insert_with(|| SourceFile::new(path, text));
+            }
+            kept.diagnostics.extend(found);
+            unread.extend(stored.unread);
+            continue;
+        }
         let (mut documents, found) = load::parse_counted(
             &files,
             standard.limits,
@@ -288,15 +341,42 @@ pub fn compile(
             Some(&validate),
             &bar,
         );
-        missing(&files, &documents);
+        let unit_missing = missing(&files, &documents);
         drop(files);
         documents.extend(base.iter().cloned());
         documents.sort_by(|a, b| walk_order(a.path(), b.path()));
-        run_unit(Some(unit), documents, found);
+        let before = kept.diagnostics.len();
+        run_unit(Some(unit), documents, found, &mut kept);
+        if let (Some((key, _)), Some(memo)) = (key, memo.as_mut()) {
+            let new = &kept.diagnostics[before..];
+            // CAT305's help quotes the national item's history from git: not a function of
+            // the files alone.
+            let version = crate::diagnostic::codes::STANDARD_VERSION.code;
+            if !new.iter().any(|d| d.code == version) {
+                let mut sources = BTreeMap::new();
+                for d in new {
+                    for file in std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)) {
+                        if let Some(source) = kept.sources.get(file) {
+                            sources.insert(file.clone(), source.text.clone());
+                        }
+                    }
+                }
+                memo.put(
+                    key,
+                    &super::memo::Stored::new(new, sources, unit_missing.clone()),
+                );
+            }
+        }
+        unread.extend(unit_missing);
     }
     bar.finish();
     if let Some(cache) = cache {
         cache.save(options.regions.is_empty());
+    }
+    if let Some(memo) = memo
+        && options.regions.is_empty()
+    {
+        memo.prune();
     }
 
     let mut diagnostics = kept.diagnostics;
