@@ -625,6 +625,7 @@ fn options(common: &Common) -> Result<Options, Error> {
         lang: common.lang,
         whole_catalog: common.whole_catalog,
         whole_units: false,
+        memo: false,
     })
 }
 
@@ -1117,7 +1118,12 @@ fn run_check_by_unit(
     output: Option<&Path>,
 ) -> Result<Outcome, Error> {
     let mut each = |_: &str, compiled: &mut Compiled| explain_version_changes(root, compiled);
-    let findings = pipeline::units::compile(root, options, false, &mut each)?;
+    // Only the findings are needed: unchanged provinces come from the memo.
+    let options = Options {
+        memo: true,
+        ..options.clone()
+    };
+    let findings = pipeline::units::compile(root, &options, false, &mut each)?;
     let text = if format == Format::Shard {
         let today = options.as_of.unwrap_or_else(crate::dates::today);
         let identity =

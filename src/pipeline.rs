@@ -41,6 +41,10 @@ pub struct Options {
     /// With `regions`: compile and report the whole units (provinces) they belong to, not only
     /// their folders (a shard, see [`units`]).
     pub whole_units: bool,
+    /// With `cache`: take a unit's findings from `.catalogc-cache/units/` when its inputs are
+    /// unchanged ([`memo`]). Only for a caller that needs nothing of a unit but its findings
+    /// (`check`): a unit taken from the memo is not compiled, so `per_unit` never sees it.
+    pub memo: bool,
 }
 
 /// Everything the pipeline computed.

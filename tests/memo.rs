@@ -303,3 +303,27 @@ fn a_broken_memo_is_ignored_and_stale_ones_are_deleted() {
     assert_eq!(cached(dir.path()), expected);
     assert_eq!(memo_files(dir.path()).len(), 7);
 }
+
+#[test]
+fn diff_after_check_compiles_every_province() {
+    // diff needs each province's conformance, which the memo does not hold: a warm memo must
+    // not leave its report empty.
+    let dir = catalog();
+    cached(dir.path());
+    cached(dir.path());
+    let diff = |extra: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+            .args([
+                "diff", "--format", "text", "--lang", "en", "--as-of", AS_OF, "--root",
+            ])
+            .arg(dir.path())
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let fresh = diff(&["--no-cache"]);
+    assert!(fresh.contains("440300"), "{fresh}");
+    assert_eq!(diff(&[]), fresh);
+}

@@ -878,25 +878,29 @@ fn lines<'a>(
     let (key, item, omit) = rule;
     let empty = Vec::new();
     let national_lines = national.as_array().unwrap_or(&empty);
-    let national_id = |j: usize| Line::Plain(&national_lines[j]).id();
     // In one situation, only the lines that apply in it count (all lines when none is given).
     let applies_in =
         |line: &Value, s: &str| crate::resolve::lines::applies_in(&Line::Plain(line), s);
+    // Each national line's id and whether it applies, read once (every regional line of every
+    // document is matched against them: map look-ups are most of the diff's time).
+    let national_ids: Vec<&str> = national_lines.iter().map(|n| Line::Plain(n).id()).collect();
+    let national_applies: Vec<bool> = national_lines
+        .iter()
+        .map(|n| situation.is_none_or(|s| applies_in(n, s)))
+        .collect();
+    let national_index = |r: &str| national_ids.iter().position(|id| *id == r);
     // A restating line without `situations` applies where the national line it restates does.
     let applies = |line: &Value| {
         situation.is_none_or(|s| match (line.get("situations"), reference(line, key)) {
-            (None, Some(r)) => national_lines
-                .iter()
-                .find(|n| Line::Plain(n).id() == r)
-                .is_none_or(|n| applies_in(n, s)),
+            (None, Some(r)) => national_index(r).is_none_or(|j| national_applies[j]),
             _ => applies_in(line, s),
         })
     };
     let f = escape(field);
     // Walk the documents from the farthest: what each inherits, omits and fails to account for.
     let mut inherited: Vec<&str> = (0..national_lines.len())
-        .filter(|&j| applies(&national_lines[j]))
-        .map(national_id)
+        .filter(|&j| national_applies[j])
+        .map(|j| national_ids[j])
         .filter(|id| !id.is_empty())
         .collect();
     let mut omitted: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
@@ -937,9 +941,10 @@ fn lines<'a>(
         inherited = restated
             .into_iter()
             .filter(|r| {
-                national_lines
+                national_ids
                     .iter()
-                    .any(|n| Line::Plain(n).id() == *r && applies(n))
+                    .zip(&national_applies)
+                    .any(|(id, applies)| id == r && *applies)
             })
             .collect();
     }
@@ -965,14 +970,11 @@ fn lines<'a>(
             ));
             continue;
         };
-        let Some((j, national_line)) = national_lines
-            .iter()
-            .enumerate()
-            .find(|(_, n)| Line::Plain(n).id() == reference)
-        else {
+        let Some(j) = national_index(reference) else {
             continue; // an unknown ref is CAT302's finding
         };
-        if !applies(national_line) {
+        let national_line = &national_lines[j];
+        if !national_applies[j] {
             // A national line restated for a situation it does not apply in: in this situation
             // the region asks for a line the standard does not.
             details.push(detail(
@@ -1023,10 +1025,10 @@ fn lines<'a>(
         }
     }
     for (j, national_line) in national_lines.iter().enumerate() {
-        if !applies(national_line) {
+        if !national_applies[j] {
             continue;
         }
-        let id = national_id(j);
+        let id = national_ids[j];
         if let Some(&(doc, i)) = omitted.get(id) {
             let flagged = omit
                 .unless

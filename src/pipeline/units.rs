@@ -284,9 +284,8 @@ pub fn compile(
     let national_missing = missing(&national, &base);
     unread.extend(national_missing);
     let national = run_unit(None, base.clone(), Vec::new(), &mut kept);
-    // `check` (no conformance kept) with the cache: units whose inputs are unchanged are read
-    // from the memo instead of compiled.
-    let mut memo = (options.cache && !conformance).then(|| {
+    // Units whose inputs are unchanged are read from the memo instead of compiled (`check`).
+    let mut memo = (options.cache && options.memo && !conformance).then(|| {
         super::memo::Memo::open(
             root,
             &super::memo::Common {
