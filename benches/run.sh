@@ -16,6 +16,11 @@
 # catalog (serve_reload.py, SERVE_RUNS times, default 7). Raw results go to
 # benches/results/<size>.jsonl (the sample's to sample.jsonl), a table to stdout.
 #
+# Also at 10k and 50k: a catalog of the same shape where most files have a finding
+# (`gen-catalog --unaccounted-rate 0.2`), checked cold and warm beside its own parse floor; and
+# `check` with a warm cache after one entry changed (one province compiled, the others read from
+# the memo of `.catalogc-cache/units/`).
+#
 # Environment: CARGO_TARGET_DIR (default /tmp/bench-target; never the repository's target/),
 # WORK (default /tmp/catalogc-bench), RUNS (default 3), CJ_RUNS (check-jsonschema runs at 50k,
 # default 1: one run takes about 6 minutes), BUILD_RUNS (default RUNS), SKIP_PEERS=1 to measure
@@ -160,6 +165,16 @@ for size in $SIZES; do
     EXTRA="{\"entries\": $entries, \"files\": $files, \"changed\": \"${one#"$root"/}\"}" \
         measure "$size" "catalogc check --since HEAD" "$runs" \
         "$BIN/catalogc" check --no-cache --as-of $AS_OF --root "$root" --since HEAD
+    # The same change with a warm cache and no `--since` (a pull request with the cache restored):
+    # the province of the changed entry is compiled from the document cache, the others are read
+    # from the memo (`.catalogc-cache/units/`). Before each run the memo is filled for the
+    # unchanged tree, untimed.
+    PREPARE="git -C '$root' stash -q; '$BIN/catalogc' check --as-of $AS_OF --root '$root' >/dev/null 2>&1 || true; git -C '$root' stash pop -q" \
+        EXTRA="{\"entries\": $entries, \"files\": $files, \"changed\": \"${one#"$root"/}\"}" \
+        measure "$size" "catalogc check (warm cache, one entry changed)" "$runs" \
+        "$BIN/catalogc" check --as-of $AS_OF --root "$root"
+    unset PREPARE
+    rm -rf "$root/.catalogc-cache"
     git -C "$root" checkout -q -- .
 
     # With `--national`: the same change committed, and `check --since HEAD~1` (issue 18: a committed
@@ -237,6 +252,30 @@ PY
         fi
     fi
     unset PREPARE EXTRA
+
+    # A catalog where most files have a finding (issue 18): the same generator with one
+    # inherited line in five left out silently (CAT210 each). Not at 1.5M.
+    if [ "$size" != 1.5M ]; then
+        froot=$WORK/$size-findings
+        rm -rf "$froot"
+        # shellcheck disable=SC2046
+        "$BIN/gen-catalog" --out "$froot" $(gen_args "$size") --unaccounted-rate 0.2 >/dev/null
+        # Files with at least one finding, from the JSON report (the exit status is 1).
+        with=$("$BIN/catalogc" check --no-cache --as-of $AS_OF --root "$froot" --format json 2>/dev/null |
+            python3 -c 'import json,sys; print(len({d["file"] for d in json.load(sys.stdin)["diagnostics"]}))')
+        findings_files=$(find "$froot/catalog" -name '*.yaml' | wc -l)
+        echo "   findings catalog: $with of $findings_files files have a finding" >&2
+        EXTRA="{\"files\": $findings_files, \"files_with_findings\": $with}"
+        measure "$size" "parse floor (findings catalog)" "$runs" "$BIN/parse-floor" "$froot"
+        ALLOW_STATUS=1 measure "$size" "catalogc check (findings catalog)" "$runs" \
+            "$BIN/catalogc" check --no-cache --as-of $AS_OF --root "$froot"
+        "$BIN/catalogc" check --as-of $AS_OF --root "$froot" >/dev/null 2>&1 || true # fills the cache
+        ALLOW_STATUS=1 measure "$size" "catalogc check (findings catalog, warm cache)" "$runs" \
+            "$BIN/catalogc" check --as-of $AS_OF --root "$froot"
+        rm -rf "$froot"
+        unset EXTRA
+    fi
+
     # Incremental builds (10k, 50k) and a province's shard (1.5M, on this catalog): issue 18.
     if [ "${SKIP_INCREMENTAL:-0}" != 1 ]; then
         if [ "$size" = 1.5M ]; then

@@ -10,7 +10,11 @@ data = {}
 for path in results.glob("*.jsonl"):
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        data.setdefault(row["size"], {})[row["tool"]] = row
+        # run.sh's rows name a tool; incremental.sh's and feeds.sh's a step (those without a
+        # time, such as the output's size, are not in the table).
+        name = row.get("tool") or (row.get("step") and f"{path.stem.split('-')[0]}: {row['step']}")
+        if name and "median_s" in row:
+            data.setdefault(row["size"], {})[name] = row
 sizes = [s for s in ORDER if s in data] + sorted(s for s in data if s not in ORDER)
 
 print(f"{'size':>5}  {'tool':<30} {'median s':>9} {'cpu s':>8} {'peak RSS MiB':>12}  runs (s)")
@@ -53,6 +57,21 @@ for size in sizes:
     b, h = get(size, "catalogc build", "html_pages_per_s"), get(size, "hugo", "html_pages_per_s")
     if b and h:
         print(f"{size}: build {b:.0f} pages/s vs Hugo {h:.0f} pages/s -> {b / h:.2f}x (target >= 3x)")
+for size in sizes:
+    floor = get(size, "parse floor", "median_cpu_s")
+    for tool in ["catalogc check (warm cache)", "catalogc check (warm cache, one entry changed)"]:
+        t = get(size, tool, "median_cpu_s")
+        if t and floor:
+            print(f"{size}: {tool} / parse floor, CPU = {t / floor:.2f}x (target <= 0.5x at 50k)")
+    f_floor = get(size, "parse floor (findings catalog)", "median_cpu_s")
+    f_check = get(size, "catalogc check (findings catalog)", "median_cpu_s")
+    if f_floor and f_check:
+        row = data[size]["catalogc check (findings catalog)"]
+        print(f"{size}: findings catalog ({row.get('files_with_findings')} of {row.get('files')} files "
+              f"with a finding): check / its parse floor, CPU = {f_check / f_floor:.2f}x")
+a, b = get("10k", "catalogc check (findings catalog)"), get("50k", "catalogc check (findings catalog)")
+if a and b:
+    print(f"linearity, findings catalog: check time 50k/10k = {b / a:.2f}x (target <= 5.75x)")
 a, b = get("10k", "catalogc check"), get("50k", "catalogc check")
 if a and b:
     ea, eb = data["10k"]["catalogc check"]["entries"], data["50k"]["catalogc check"]["entries"]
