@@ -286,3 +286,48 @@ fn a_replaced_attachment_remakes_the_pages_that_link_it() {
         Vec::<String>::new()
     );
 }
+
+/// `reports/conformance.json` is streamed to its file (it is hundreds of MB at 50k entries):
+/// unchanged, it is the previous build's file, linked; changed, it is a build from scratch's.
+#[cfg(unix)]
+#[test]
+fn the_streamed_conformance_report_is_kept_when_unchanged_and_rewritten_when_changed() {
+    let dir = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    ok(build(dir.path(), &site, &[]));
+    let report = site.join("reports/conformance.json");
+    let first = std::fs::read(&report).unwrap();
+    let ino = inode(&report);
+    ok(build(dir.path(), &site, &[]));
+    assert_eq!(
+        inode(&report),
+        ino,
+        "an unchanged report is linked, not written"
+    );
+    assert_eq!(std::fs::read(&report).unwrap(), first);
+
+    // Same length, other bytes: 7 → 8 working days in 深圳's limit.
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "committed_limit: {days: 7, unit: working_day}\n",
+    );
+    ok(build(dir.path(), &site, &[]));
+    let seven = std::fs::read(&report).unwrap();
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "committed_limit: {days: 8, unit: working_day}\n",
+    );
+    let stderr = ok(build(dir.path(), &site, &[]));
+    let eight = std::fs::read(&report).unwrap();
+    assert_eq!(seven.len(), eight.len(), "{stderr}");
+    assert_ne!(seven, eight);
+    let fresh = out.path().join("fresh");
+    ok(build(dir.path(), &fresh, &["--no-cache"]));
+    assert_eq!(
+        std::fs::read(fresh.join("reports/conformance.json")).unwrap(),
+        eight
+    );
+}

@@ -135,10 +135,22 @@ impl From<TemplateError> for BuildError {
     }
 }
 
+/// What writes a streamed file's bytes (see [`Sink::put_streamed`]).
+pub type Streamed<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>;
+
 /// Where rendered files go: a path under the output folder and the file's bytes. Called from
 /// several threads at once.
 pub trait Sink: Sync {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), BuildError>;
+
+    /// A file written as `write` produces it, for the outputs that are too large to hold
+    /// (`reports/conformance.json`: hundreds of MB at 50k entries). By default it is rendered
+    /// into memory and `put`.
+    fn put_streamed(&self, path: String, write: Streamed<'_>) -> Result<(), BuildError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(io(Path::new(&path)))?;
+        self.put(path, bytes)
+    }
 
     /// Files `paths`, rendered from inputs whose hash is `key`, are about to be made. True when
     /// the previous build made them from the same `key` and they were taken from it as they
@@ -282,12 +294,12 @@ pub fn emit(
         }
         Ok(())
     };
+    // Streamed to its file: at 50k entries it is larger than the rest of a build's memory.
     let report = || {
-        sink.put(
+        let report = crate::report::diff::DiffReport::new(compiled, &[]);
+        sink.put_streamed(
             "reports/conformance.json".to_string(),
-            crate::report::diff::DiffReport::new(compiled, &[])
-                .json()
-                .into_bytes(),
+            &|out: &mut dyn std::io::Write| report.write(crate::report::diff::Format::Json, out),
         )
     };
     let feed = || match log {

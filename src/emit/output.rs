@@ -205,6 +205,46 @@ impl Sink for Staging {
         Ok(())
     }
 
+    /// Written to its file as it is produced; then, if the previous output has the same bytes
+    /// (compared piece by piece, never held whole), that file is linked instead, as `put` does.
+    fn put_streamed(&self, path: String, write: super::Streamed<'_>) -> Result<(), BuildError> {
+        use std::io::Write;
+        if !safe(&path) {
+            return Err(BuildError::UnsafePath(path));
+        }
+        let target = self.dir.join(&path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        let file = std::fs::File::create(&target).map_err(io(&target))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(io(&target))?;
+        drop(out);
+        let len = std::fs::metadata(&target).map_err(io(&target))?.len();
+        self.bytes.fetch_add(len as usize, Relaxed);
+        self.count(&path, len);
+        if let Some(previous) = self.previous.as_ref().map(|p| p.join(&path))
+            && std::fs::metadata(&previous).is_ok_and(|m| m.len() == len)
+            && same_bytes(&previous, &target)
+            && std::fs::remove_file(&target).is_ok()
+        {
+            if std::fs::hard_link(&previous, &target).is_ok() {
+                self.kept.fetch_add(1, Relaxed);
+                return Ok(());
+            }
+            // The link failed after the new file was removed: write it again.
+            let file = std::fs::File::create(&target).map_err(io(&target))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+            write(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(io(&target))?;
+        }
+        self.written.fetch_add(1, Relaxed);
+        Ok(())
+    }
+
     fn reuse(&self, key: u128, paths: &[&str]) -> Result<bool, BuildError> {
         if let Some(path) = paths.iter().find(|p| !safe(p)) {
             return Err(BuildError::UnsafePath(path.to_string()));
@@ -275,6 +315,43 @@ impl Sink for Staging {
             moved.push(region.to_string());
         }
         Ok(reusable)
+    }
+}
+
+/// Whether two files hold the same bytes, read a piece at a time (false if either cannot be
+/// read).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(mut a), Ok(mut b)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    let (mut x, mut y) = (vec![0u8; 1 << 20], vec![0u8; 1 << 20]);
+    loop {
+        let n = match read_full(&mut a, &mut x) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        match read_full(&mut b, &mut y[..]) {
+            Ok(m) if m == n => {}
+            _ => return false,
+        }
+        if x[..n] != y[..n] {
+            return false;
+        }
+        if n < x.len() {
+            return true;
+        }
+    }
+
+    fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut filled = 0;
+        while filled < buf.len() {
+            match file.read(&mut buf[filled..])? {
+                0 => break,
+                n => filled += n,
+            }
+        }
+        Ok(filled)
     }
 }
 
