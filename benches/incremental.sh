@@ -57,10 +57,10 @@ fi
 
 # step NAME N COMMAND...: N runs ($PREPARE evaluated before each, not timed); one JSON line.
 step() {
-    local name=$1 n=$2 i
+    local name=$1 runs=$2 i
     shift 2
     local walls=() cpus=() rsss=()
-    for ((i = 0; i < n; i++)); do
+    for ((i = 0; i < runs; i++)); do
         [ -n "${PREPARE:-}" ] && eval "$PREPARE"
         /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || { cat "$WORK/stderr.txt" >&2; exit 1; }
         read -r wall user sys rss <"$WORK/time.txt"
@@ -100,11 +100,14 @@ fi
 git() { command git -C "$root" -c user.name=bench -c user.email=bench@example.invalid -c commit.gpgsign=false "$@"; }
 git init -q && git add -A && git commit -q -m "generated catalog"
 mapfile -t pool < <(find "$root/catalog/regions" -path '*/local' -prune -o -name '0*.yaml' -print | sort | head -n 40)
-n=0
-change() { # change the phone of the next entry of the pool and commit
-    n=$((n + 1))
-    sed -i -E "s/^(  phone: \"?[0-9-]*)([0-9])(\"?)/\1$((n % 10))\3/; t; s/(phone: \"[0-9-]*)[0-9]\"/\1$((n % 10))\"/" "${pool[$n]}"
-    git commit -q -a -m "change $n" --allow-empty
+changes=0
+# Change the phone of the next entry of the pool (its first phone's last digit plus one, so the
+# file always changes; a commit with nothing in it fails the script) and commit. The counter is
+# not `n`: `step` runs this through `eval`, and bash would see step's own locals.
+change() {
+    changes=$((changes + 1))
+    perl -0pi -e 's/(phone: "?[0-9-]*)([0-9])/$1.(($2 + 1) % 10)/e' "${pool[$changes]}"
+    git commit -q -a -m "change $changes"
 }
 for _ in $(seq 1 21); do change; done
 
