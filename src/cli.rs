@@ -325,8 +325,8 @@ pub struct Common {
     /// The language of messages and reports: zh (中文) or en; default: the catalog's `language`.
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// `check` and `diff`: compile the whole catalog at once instead of one province at a time
-    /// (the same output; for tests that compare the two).
+    /// `check`, `diff` and `changelog`: compile the whole catalog at once instead of one
+    /// province at a time (the same output; for tests that compare the two).
     #[arg(long, hide = true)]
     pub whole_catalog: bool,
 }

@@ -808,3 +808,77 @@ fn scheduled_changes_are_announced_revised_and_withdrawn() {
     // Nothing else changed in force: the limit is still 7 days until 2027-03-01.
     assert!(of("limit_shortened").is_empty(), "{changes:#?}");
 }
+
+/// A commit that changed entries only is compared on the provinces it touched (the national
+/// files and those provinces at both revisions): the changelog is the one the whole catalog
+/// gives, for commits of every kind, in one range.
+#[test]
+fn a_commit_is_compared_on_the_provinces_it_touched_with_the_whole_catalogs_result() {
+    let dir = guangdong_limit_change();
+    let d = dir.path();
+    // Two provinces' entries in one commit (福田 below 深圳, and 湘阴 in 湖南).
+    edit(d, SHENZHEN, "0755-12345670", "0755-12345679");
+    let xiangyin = "catalog/regions/430624/000700180003.yaml";
+    edit(d, xiangyin, "0730-12345671", "0730-12345672");
+    commit_at(d, "2026-11-21T09:00:00+08:00", "深圳、湘阴");
+    // An entry removed.
+    std::fs::remove_file(d.join("catalog/regions/370303/000131127004.yaml")).unwrap();
+    commit_at(d, "2026-11-22T09:00:00+08:00", "删除一项");
+    // A national item (every province compiled).
+    edit(d, ITEM, "reviewed: 2025-", "reviewed: 2026-");
+    commit_at(d, "2026-11-23T09:00:00+08:00", "全国：复核");
+    // A region's record (the units' grouping).
+    let region = "catalog/regions/440304/region.yaml";
+    let text = std::fs::read_to_string(d.join(region)).unwrap();
+    std::fs::write(d.join(region), text + "# 区\n").unwrap();
+    commit_at(d, "2026-11-24T09:00:00+08:00", "福田区");
+    // 深圳's limit again, alone.
+    edit(
+        d,
+        SHENZHEN,
+        "committed_limit: {days: 15,",
+        "committed_limit: {days: 9,",
+    );
+    commit_at(d, "2026-11-25T09:00:00+08:00", "深圳：时限");
+
+    let range = "HEAD~6..HEAD";
+    let run = |extra: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+            .args([
+                "changelog",
+                range,
+                "--as-of",
+                AS_OF,
+                "--format",
+                "json",
+                "--root",
+            ])
+            .arg(d)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let whole = run(&["--whole-catalog"]);
+    let scoped = run(&[]);
+    assert_eq!(scoped, whole);
+    let changes: serde_json::Value = serde_json::from_str(&scoped).unwrap();
+    let regions: std::collections::BTreeSet<&str> = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["region"].as_str())
+        .collect();
+    // 广东's change reaches its cities; 深圳's limit of 9 days and the removed entry are in.
+    assert!(
+        ["440000", "440200", "440300", "370303", "430624"]
+            .iter()
+            .all(|r| regions.contains(r)),
+        "{regions:?}"
+    );
+    assert!(
+        scoped.contains("9个工作日") || scoped.contains("\"days\": 9"),
+        "{scoped}"
+    );
+}

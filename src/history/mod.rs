@@ -97,6 +97,26 @@ impl Changelog {
 }
 
 /// Changes of every commit in `range` (`A..B`), oldest first.
+/// The region folders a commit changed, when it changed nothing else under `catalog/` (a
+/// national file, a `region.yaml`, the settings) or `schema/`; `None` when the whole catalog
+/// must be compared (or `--whole-catalog` asks for it).
+fn scope_of(files: &[String], options: &Options) -> Option<Vec<String>> {
+    use crate::pipeline::units::{folder_of, is_national};
+    if options.whole_catalog {
+        return None;
+    }
+    let mut folders = Vec::new();
+    for file in files {
+        if is_national(file) {
+            return None;
+        }
+        folders.push(folder_of(file)?.to_string());
+    }
+    folders.sort();
+    folders.dedup();
+    Some(folders)
+}
+
 pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelog, GitError> {
     let git = Git::open(root).ok_or_else(|| GitError::NotARepository(root.to_path_buf()))?;
     let commits = git.catalog_commits(range)?;
@@ -119,15 +139,23 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             continue;
         }
         let (changes_before, warnings_before) = (changes.len(), warnings.len());
+        // A commit that changed entries only (no national file, no `region.yaml`, no schema)
+        // is compared on the provinces it touched, at both revisions.
+        let scope = scope_of(files, options);
+        let key = |rev: &str| match &scope {
+            Some(folders) => format!("{rev} {}", folders.join(",")),
+            None => rev.to_string(),
+        };
         for rev in commit.parent.iter().chain([&commit.id]) {
-            if !cache.contains_key(rev) {
-                let compiled = revision::materialise(&git, rev, options, &mut standards)?;
+            if let std::collections::btree_map::Entry::Vacant(slot) = cache.entry(key(rev)) {
+                let compiled =
+                    revision::materialise(&git, rev, options, &mut standards, scope.as_deref())?;
                 compiled_revisions += 1;
-                cache.insert(rev.clone(), compiled);
+                slot.insert(compiled);
             }
         }
-        let before = commit.parent.as_ref().and_then(|p| cache[p].as_ref());
-        let Some(after) = cache[&commit.id].as_ref() else {
+        let before = commit.parent.as_ref().and_then(|p| cache[&key(p)].as_ref());
+        let Some(after) = cache[&key(&commit.id)].as_ref() else {
             continue;
         };
         // The text of each file at both revisions, by path (from the materialised catalogs).
@@ -181,7 +209,8 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             &warnings[warnings_before..],
         );
         // Keep only what the next commit can reuse.
-        cache.retain(|id, _| id == &commit.id);
+        let kept = key(&commit.id);
+        cache.retain(|id, _| *id == kept);
     }
     if !options.regions.is_empty() {
         changes.retain(|c| {

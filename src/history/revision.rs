@@ -12,11 +12,17 @@ pub type Standards = BTreeMap<u128, Option<pipeline::Standard>>;
 /// The catalog as it was at a revision, compiled from git's blobs in memory. The schema folder
 /// (and `catalog.yaml`, for the limits) is written to a temporary folder only the first time a
 /// given version of it is met.
+///
+/// With `scope` (region folders), only the national files and the units (provinces, see
+/// [`pipeline::units`]) those folders belong to are compiled: a commit that changed entries of one
+/// province needs that province at both revisions, not the nation (every region that inherits
+/// from a changed entry is in its unit).
 pub fn materialise(
     git: &Git,
     rev: &str,
     options: &Options,
     standards: &mut Standards,
+    scope: Option<&[String]>,
 ) -> Result<Option<Compiled>, GitError> {
     use rayon::prelude::*;
     let files = git.files_at(rev, &["catalog", "schema"])?;
@@ -58,17 +64,38 @@ pub fn materialise(
         .iter()
         .filter_map(|(path, bytes)| crate::load::classify(path).map(|kind| (kind, path, bytes)))
         .collect();
+    let parse = |(kind, path, bytes): &(crate::load::Kind, &String, &Vec<u8>)| {
+        crate::load::document_from_bytes(
+            *kind,
+            path,
+            bytes.to_vec(),
+            standard.limits,
+            standard.lang,
+        )
+    };
+    let units_wanted = scope.map(|folders| {
+        use crate::pipeline::units::{Units, folder_of, is_national};
+        // The units as this revision's `region.yaml` files group them.
+        let regions: Vec<crate::load::Document> = catalog_files
+            .iter()
+            .filter(|(kind, _, _)| *kind == crate::load::Kind::Region)
+            .filter_map(|file| parse(file).0)
+            .collect();
+        let all: std::collections::BTreeSet<String> = catalog_files
+            .iter()
+            .filter_map(|(_, path, _)| folder_of(path).map(str::to_string))
+            .collect();
+        let units = Units::group(&all, &regions);
+        let wanted: std::collections::BTreeSet<String> = folders
+            .iter()
+            .filter_map(|f| units.unit_of.get(f).cloned())
+            .collect();
+        move |path: &str| is_national(path) || units.owner(path).is_none_or(|u| wanted.contains(u))
+    });
     let parsed: Vec<_> = catalog_files
         .par_iter()
-        .map(|(kind, path, bytes)| {
-            crate::load::document_from_bytes(
-                *kind,
-                path,
-                bytes.to_vec(),
-                standard.limits,
-                standard.lang,
-            )
-        })
+        .filter(|(_, path, _)| units_wanted.as_ref().is_none_or(|wanted| wanted(path)))
+        .map(parse)
         .collect();
     let mut loaded = crate::load::Loaded {
         root: std::path::PathBuf::from(rev),
