@@ -94,6 +94,11 @@ fn changelog(dir: &Path, format: &str) -> String {
 }
 
 fn changelog_of(dir: &Path, range: &str, format: &str) -> String {
+    changelog_with(dir, range, format, &[])
+}
+
+/// `changelog_of` with more arguments.
+fn changelog_with(dir: &Path, range: &str, format: &str, extra: &[&str]) -> String {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
         .args([
             "changelog",
@@ -105,6 +110,7 @@ fn changelog_of(dir: &Path, range: &str, format: &str) -> String {
             "--root",
         ])
         .arg(dir)
+        .args(extra)
         .output()
         .unwrap();
     assert!(
@@ -842,24 +848,7 @@ fn a_commit_is_compared_on_the_provinces_it_touched_with_the_whole_catalogs_resu
     commit_at(d, "2026-11-25T09:00:00+08:00", "深圳：时限");
 
     let range = "HEAD~6..HEAD";
-    let run = |extra: &[&str]| {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
-            .args([
-                "changelog",
-                range,
-                "--as-of",
-                AS_OF,
-                "--format",
-                "json",
-                "--root",
-            ])
-            .arg(d)
-            .args(extra)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{output:?}");
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |extra: &[&str]| changelog_with(d, range, "json", extra);
     let whole = run(&["--whole-catalog"]);
     let scoped = run(&[]);
     assert_eq!(scoped, whole);
