@@ -1589,11 +1589,9 @@ fn write_streamed(
         }
         Some(path) => {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let partial = path.with_file_name(format!(
-                ".{}.partial-{}",
-                name.as_deref().unwrap_or("output"),
-                std::process::id()
-            ));
+            let stem = format!(".{}.partial-", name.as_deref().unwrap_or("output"));
+            remove_dead_partials(path, &stem);
+            let partial = path.with_file_name(format!("{stem}{}", std::process::id()));
             let result = std::fs::File::create(&partial).and_then(|file| {
                 let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
                 write(&mut out)?;
@@ -1605,6 +1603,31 @@ fn write_streamed(
                 let _ = std::fs::remove_file(&partial);
             }
             result.map_err(failed(path))
+        }
+    }
+}
+
+/// Delete what an earlier run killed while writing `path` left beside it (`<stem><pid>`, a
+/// process that no longer runs). Only where a process can be asked after (`/proc`); elsewhere
+/// such files stay, hidden, for the user to delete.
+fn remove_dead_partials(path: &Path, stem: &str) {
+    if !cfg!(target_os = "linux") || !Path::new("/proc/self").exists() {
+        return;
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(stem)) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

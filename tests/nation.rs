@@ -172,3 +172,34 @@ fn diff_written_to_a_file_is_the_same_as_on_standard_output_and_a_failed_write_k
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
 }
+
+/// A `diff -o` killed while writing leaves `.NAME.partial-PID` beside the output; the next run
+/// to the same output deletes those of processes that no longer run, and no other file.
+#[cfg(target_os = "linux")]
+#[test]
+fn diff_to_a_file_deletes_what_a_killed_run_left_beside_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    // A process that has ended: a child run to completion.
+    let dead = std::process::Command::new("true")
+        .spawn()
+        .and_then(|mut c| c.wait().map(|_| c.id()))
+        .unwrap();
+    let alive = std::process::id();
+    let left = dir.path().join(format!(".report.json.partial-{dead}"));
+    let running = dir.path().join(format!(".report.json.partial-{alive}"));
+    let other = dir.path().join(format!(".other.json.partial-{dead}"));
+    for file in [&left, &running, &other] {
+        std::fs::write(file, "half a report").unwrap();
+    }
+    let out = dir.path().join("report.json");
+    let (status, _) = run(
+        root,
+        &["diff", "--format", "json", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(status, Some(0));
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    assert!(!left.exists(), "a dead run's partial file is deleted");
+    assert!(running.exists(), "a running process's file is left alone");
+    assert!(other.exists(), "another output's file is left alone");
+}
