@@ -49,6 +49,12 @@ fn ok(output: std::process::Output) -> String {
     stderr
 }
 
+/// The output at `site` is byte for byte what a `--no-cache` build of `root` into `fresh` writes.
+fn same_as_from_scratch(root: &Path, site: &Path, fresh: &Path) {
+    ok(build(root, fresh, &["--no-cache"]));
+    assert_eq!(differences(&tree(site), &tree(fresh)), Vec::<String>::new());
+}
+
 #[cfg(unix)]
 fn inode(path: &Path) -> u64 {
     use std::os::unix::fs::MetadataExt;
@@ -129,12 +135,7 @@ fn one_changed_entry_remakes_its_region_and_the_national_pages_and_nothing_else(
     assert!(region_feed.contains("7个工作日"));
 
     // The whole output is what a build from scratch writes, byte for byte.
-    let fresh = out.path().join("fresh");
-    ok(build(dir.path(), &fresh, &["--no-cache"]));
-    assert_eq!(
-        differences(&tree(&site), &tree(&fresh)),
-        Vec::<String>::new()
-    );
+    same_as_from_scratch(dir.path(), &site, &out.path().join("fresh"));
 
     // A change to a national item reaches every region.
     merge(
@@ -147,12 +148,7 @@ fn one_changed_entry_remakes_its_region_and_the_national_pages_and_nothing_else(
         inode(&site.join("opendata/regions/430000")),
         before["opendata/regions/430000"]
     );
-    let fresh = out.path().join("fresh2");
-    ok(build(dir.path(), &fresh, &["--no-cache"]));
-    assert_eq!(
-        differences(&tree(&site), &tree(&fresh)),
-        Vec::<String>::new()
-    );
+    same_as_from_scratch(dir.path(), &site, &out.path().join("fresh2"));
 }
 
 #[cfg(unix)]
@@ -177,12 +173,7 @@ fn a_region_manifest_that_does_not_describe_the_output_is_not_trusted() {
     std::fs::write(&manifest, lied).unwrap();
     ok(build(dir.path(), &site, &[]));
     assert_ne!(inode(&folder), ino, "a region with another key was moved");
-    let fresh = out.path().join("fresh");
-    ok(build(dir.path(), &fresh, &["--no-cache"]));
-    assert_eq!(
-        differences(&tree(&site), &tree(&fresh)),
-        Vec::<String>::new()
-    );
+    same_as_from_scratch(dir.path(), &site, &out.path().join("fresh"));
 }
 
 /// A build killed while it moved folders out of the previous output (a journal beside the output
@@ -241,12 +232,7 @@ fn a_build_killed_while_moving_folders_is_undone_by_the_next_one() {
     // And a good build after it makes what a build from scratch makes.
     std::fs::remove_dir_all(dir.path().join("output-templates")).unwrap();
     ok(build(dir.path(), &site, &[]));
-    let fresh = out.path().join("fresh");
-    ok(build(dir.path(), &fresh, &["--no-cache"]));
-    assert_eq!(
-        differences(&tree(&site), &tree(&fresh)),
-        Vec::<String>::new()
-    );
+    same_as_from_scratch(dir.path(), &site, &out.path().join("fresh"));
 }
 
 /// A form replaced under the same file name (the YAML unchanged) is published under its new
@@ -279,12 +265,7 @@ fn a_replaced_attachment_remakes_the_pages_that_link_it() {
     let new = href(&site);
     assert_ne!(new, old);
     assert!(site.join("portal").join(&new).is_file(), "{new}");
-    let fresh = out.path().join("fresh");
-    ok(build(dir.path(), &fresh, &["--no-cache"]));
-    assert_eq!(
-        differences(&tree(&site), &tree(&fresh)),
-        Vec::<String>::new()
-    );
+    same_as_from_scratch(dir.path(), &site, &out.path().join("fresh"));
 }
 
 /// `reports/conformance.json` is streamed to its file (it is hundreds of MB at 50k entries):

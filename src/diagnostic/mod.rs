@@ -115,6 +115,11 @@ pub struct Suppressed {
 }
 
 impl Diagnostic {
+    /// The files a finding shows: its own, then its labels' (whose text a report needs).
+    pub fn files(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.file).chain(self.labels.iter().map(|l| &l.file))
+    }
+
     pub fn new(
         code: &codes::Code,
         message: impl Into<String>,

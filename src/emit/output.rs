@@ -115,6 +115,18 @@ impl Staging {
         }
     }
 
+    /// Where `path` goes in the staging folder, its folder made; an unsafe path is refused.
+    fn target(&self, path: &str) -> Result<PathBuf, BuildError> {
+        if !safe(path) {
+            return Err(BuildError::UnsafePath(path.to_string()));
+        }
+        let target = self.dir.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        Ok(target)
+    }
+
     /// Count a file of `len` bytes put at `path` toward its region.
     fn count(&self, path: &str, len: u64) {
         if let Some(region) = region_of(path)
@@ -183,13 +195,7 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), BuildError> {
-        if !safe(&path) {
-            return Err(BuildError::UnsafePath(path));
-        }
-        let target = self.dir.join(&path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
+        let target = self.target(&path)?;
         self.bytes.fetch_add(bytes.len(), Relaxed);
         self.count(&path, bytes.len() as u64);
         if let Some(previous) = self.previous.as_ref().map(|p| p.join(&path))
@@ -209,13 +215,7 @@ impl Sink for Staging {
     /// (compared piece by piece, never held whole), that file is linked instead, as `put` does.
     fn put_streamed(&self, path: String, write: super::Streamed<'_>) -> Result<(), BuildError> {
         use std::io::Write;
-        if !safe(&path) {
-            return Err(BuildError::UnsafePath(path));
-        }
-        let target = self.dir.join(&path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
+        let target = self.target(&path)?;
         let file = std::fs::File::create(&target).map_err(io(&target))?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
         write(&mut out)
@@ -225,22 +225,19 @@ impl Sink for Staging {
         let len = std::fs::metadata(&target).map_err(io(&target))?.len();
         self.bytes.fetch_add(len as usize, Relaxed);
         self.count(&path, len);
+        // The previous file is linked beside the new one and renamed over it: if the link
+        // fails, the new file stays.
+        let link = target.with_extension("link");
         if let Some(previous) = self.previous.as_ref().map(|p| p.join(&path))
             && std::fs::metadata(&previous).is_ok_and(|m| m.len() == len)
             && same_bytes(&previous, &target)
-            && std::fs::remove_file(&target).is_ok()
+            && std::fs::hard_link(&previous, &link).is_ok()
+            && std::fs::rename(&link, &target).is_ok()
         {
-            if std::fs::hard_link(&previous, &target).is_ok() {
-                self.kept.fetch_add(1, Relaxed);
-                return Ok(());
-            }
-            // The link failed after the new file was removed: write it again.
-            let file = std::fs::File::create(&target).map_err(io(&target))?;
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            write(&mut out)
-                .and_then(|()| out.flush())
-                .map_err(io(&target))?;
+            self.kept.fetch_add(1, Relaxed);
+            return Ok(());
         }
+        let _ = std::fs::remove_file(&link);
         self.written.fetch_add(1, Relaxed);
         Ok(())
     }
@@ -318,41 +315,28 @@ impl Sink for Staging {
     }
 }
 
-/// Whether two files hold the same bytes, read a piece at a time (false if either cannot be
-/// read).
+/// Whether two files of the same length hold the same bytes, read a megabyte at a time (false
+/// if either cannot be read).
 fn same_bytes(a: &Path, b: &Path) -> bool {
     use std::io::Read;
     let (Ok(mut a), Ok(mut b)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
         return false;
     };
+    let Ok(mut left) = a.metadata().map(|m| m.len()) else {
+        return false;
+    };
     let (mut x, mut y) = (vec![0u8; 1 << 20], vec![0u8; 1 << 20]);
-    loop {
-        let n = match read_full(&mut a, &mut x) {
-            Ok(n) => n,
-            Err(_) => return false,
-        };
-        match read_full(&mut b, &mut y[..]) {
-            Ok(m) if m == n => {}
-            _ => return false,
-        }
-        if x[..n] != y[..n] {
+    while left > 0 {
+        let n = left.min(x.len() as u64) as usize;
+        if a.read_exact(&mut x[..n]).is_err()
+            || b.read_exact(&mut y[..n]).is_err()
+            || x[..n] != y[..n]
+        {
             return false;
         }
-        if n < x.len() {
-            return true;
-        }
+        left -= n as u64;
     }
-
-    fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-        let mut filled = 0;
-        while filled < buf.len() {
-            match file.read(&mut buf[filled..])? {
-                0 => break,
-                n => filled += n,
-            }
-        }
-        Ok(filled)
-    }
+    true
 }
 
 /// The journal of the folders a build moves from the previous output into its staging folder:

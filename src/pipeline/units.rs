@@ -354,7 +354,7 @@ pub fn compile(
             if !new.iter().any(|d| d.code == version) {
                 let mut sources = BTreeMap::new();
                 for d in new {
-                    for file in std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)) {
+                    for file in d.files() {
                         if let Some(source) = kept.sources.get(file) {
                             sources.insert(file.clone(), source.text.clone());
                         }
@@ -437,7 +437,7 @@ impl Kept {
             if !owns(&d.file) {
                 continue;
             }
-            for file in std::iter::once(&d.file).chain(d.labels.iter().map(|l| &l.file)) {
+            for file in d.files() {
                 if self.sources.contains_key(file) {
                     continue;
                 }
