@@ -242,6 +242,7 @@ impl Server {
             standard.limits,
             standard.lang,
             &|rel| selection.loads(rel) && !self.open.contains_key(rel),
+            selection.narrow(),
             None,
             None,
         );

@@ -231,6 +231,133 @@ fn since_findings_equal_a_full_check_restricted_to_the_selection() {
     }
 }
 
+/// The files a listing found, and the files its findings name.
+fn listed(listing: &catalogc::load::Listing) -> (Vec<String>, BTreeSet<String>) {
+    (
+        listing
+            .files
+            .iter()
+            .map(|(_, _, rel)| rel.clone())
+            .collect(),
+        listing.diagnostics.iter().map(|d| d.file.clone()).collect(),
+    )
+}
+
+#[test]
+fn since_lists_only_the_folders_a_change_reaches_and_finds_there_what_a_full_check_finds() {
+    let dir = sample_copy();
+    let root = dir.path();
+    let region = root.join("catalog/regions/341504");
+    // What an editor leaves in the changed region: notes, a `.yml` file, a link, a folder named
+    // like a file with a file in it, and a file they deleted.
+    std::fs::write(region.join("notes.txt"), "待核实\n").unwrap();
+    std::fs::copy(
+        region.join("000131127004.yaml"),
+        region.join("000131128009.yml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("000131127004.yaml", region.join("000999999999.yaml")).unwrap();
+    std::fs::create_dir(region.join("副本.yaml")).unwrap();
+    std::fs::write(region.join("副本.yaml/000131127004.yaml"), "name: x\n").unwrap();
+    std::fs::remove_file(region.join("000700201002.yaml")).unwrap();
+    // The same in a region the change does not reach: a full walk finds them, `--since` must
+    // not even list them.
+    let other = root.join("catalog/regions/440304");
+    std::fs::write(other.join("notes.txt"), "待核实\n").unwrap();
+    std::fs::create_dir(other.join("副本.yaml")).unwrap();
+    let changed: Vec<String> = [
+        "notes.txt",
+        "000131128009.yml",
+        "000999999999.yaml",
+        "副本.yaml/000131127004.yaml",
+        "000700201002.yaml",
+        "000131127004.yaml",
+    ]
+    .iter()
+    .map(|f| format!("catalog/regions/341504/{f}"))
+    .collect();
+    let lang = catalogc::diagnostic::messages::Lang::En;
+    let selection = since::select(root, &changed, lang);
+    assert!(!selection.all);
+
+    let limits = catalogc::load::yaml::Limits::default();
+    let whole = catalogc::load::list(root, limits, lang, &|rel| selection.loads(rel));
+    let narrow = catalogc::load::list_in(
+        root,
+        limits,
+        lang,
+        &|rel| selection.loads(rel),
+        selection.narrow(),
+    );
+    let (whole_files, whole_found) = listed(&whole);
+    let (narrow_files, narrow_found) = listed(&narrow);
+    // Nothing of the other region but the files every check reads; its junk is not looked at.
+    let others: Vec<&String> = narrow_files
+        .iter()
+        .filter(|f| f.starts_with("catalog/regions/440304/"))
+        .collect();
+    assert_eq!(
+        others,
+        ["catalog/regions/440304/region.yaml"],
+        "{narrow_files:?}"
+    );
+    assert!(whole_found.contains("catalog/regions/440304/副本.yaml"));
+    assert!(
+        !narrow_found.iter().any(|f| f.contains("440304")),
+        "{narrow_found:?}"
+    );
+    assert!(
+        narrow_files.len() * 2 < whole_files.len(),
+        "{narrow_files:?}"
+    );
+    // What it lists, it lists in the whole walk's order; and of what it reports on, it finds
+    // what the whole walk finds.
+    let wanted: Vec<&String> = whole_files
+        .iter()
+        .filter(|f| narrow_files.contains(f))
+        .collect();
+    assert_eq!(wanted, narrow_files.iter().collect::<Vec<_>>());
+    for file in &selection.load {
+        assert_eq!(
+            whole_files.contains(file),
+            narrow_files.contains(file),
+            "{file}"
+        );
+    }
+    let reported = |found: &BTreeSet<String>| -> BTreeSet<String> {
+        found
+            .iter()
+            .filter(|f| selection.reports(f))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(reported(&narrow_found), reported(&whole_found));
+    for file in ["notes.txt", "000131128009.yml", "000999999999.yaml"] {
+        let file = format!("catalog/regions/341504/{file}");
+        assert!(narrow_found.contains(&file), "{file}: {narrow_found:?}");
+    }
+
+    // And the check's findings are the full check's, for the selected files.
+    let mut full = compile(root);
+    full.diagnostics.retain(|d| selection.reports(&d.file));
+    let partial = pipeline::compile(
+        root,
+        &Options {
+            selection: Some(selection.clone()),
+            ..options()
+        },
+    )
+    .unwrap();
+    assert_eq!(tuples(&partial), tuples(&full));
+    assert!(
+        tuples(&partial)
+            .iter()
+            .any(|(code, file, ..)| code == "CAT020" && file.ends_with(".yml")),
+        "{:?}",
+        tuples(&partial)
+    );
+}
+
 /// `catalogc check --format json` in `dir`: the CAT214 findings as (file, line, help).
 fn version_findings(dir: &std::path::Path, since: Option<&str>) -> Vec<(String, u64, String)> {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"));

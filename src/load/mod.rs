@@ -15,6 +15,8 @@ pub mod since;
 pub mod suppress;
 pub mod yaml;
 
+use std::collections::BTreeSet;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -323,6 +325,10 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
 /// The relative path of a file inside the root, with `/` separators.
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    if std::path::MAIN_SEPARATOR == '/' {
+        // The walk joins names with `/`: the path is already the relative path.
+        return rel.to_string_lossy().into_owned();
+    }
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -385,7 +391,7 @@ pub fn language(root: &Path) -> Lang {
 
 /// Walk `root/catalog` and parse every file in it.
 pub fn load(root: &Path, limits: Limits, lang: Lang) -> Loaded {
-    load_some(root, limits, lang, &|_| true, None, None)
+    load_some(root, limits, lang, &|_| true, None, None, None)
 }
 
 /// Walk `dir` without following links, each folder's entries sorted by name.
@@ -410,16 +416,18 @@ pub fn walk_sorted(dir: &Path) -> WalkDir {
 /// freed at once: the trees of a whole catalog are never in memory together.
 pub type Validate<'a> = &'a (dyn Fn(&Document) -> Vec<Diagnostic> + Sync);
 
-/// Walk `root/catalog`, list every file, and parse those `wanted` accepts.
+/// Walk `root/catalog`, list every file, and parse those `wanted` accepts; with `narrow`, list
+/// as [`list_in`] does.
 pub fn load_some(
     root: &Path,
     limits: Limits,
     lang: Lang,
     wanted: &(dyn Fn(&str) -> bool + Sync),
+    narrow: Option<&BTreeSet<String>>,
     cache: Option<&crate::load::cache::Cache>,
     validate: Option<Validate<'_>>,
 ) -> Loaded {
-    let listing = list(root, limits, lang, wanted);
+    let listing = list_in(root, limits, lang, wanted, narrow);
     let files: Vec<&(Kind, PathBuf, String)> = listing
         .files
         .iter()
@@ -459,12 +467,117 @@ pub fn list(
     lang: Lang,
     wanted: &(dyn Fn(&str) -> bool + Sync),
 ) -> Listing {
-    let mut diagnostics = Vec::new();
-    let mut files = Vec::new();
-    let mut found_attachments = Vec::new();
-    let mut count = 0usize;
-    let walk = walk_sorted(&root.join("catalog"));
-    for entry in walk {
+    list_in(root, limits, lang, wanted, None)
+}
+
+/// [`list`], or with `narrow` (the files a `check --since` loads, see `since.rs`) a listing that
+/// does not walk the region folders: everything outside `catalog/regions/`, then in each region
+/// folder its `region.yaml`, `events/` and `local/` (the files every selective check reads or
+/// indexes) and the paths in `narrow`. The files come in the order the whole walk gives them, and
+/// each carries the walk's findings, so the selected files' findings are the whole walk's.
+pub fn list_in(
+    root: &Path,
+    limits: Limits,
+    lang: Lang,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    narrow: Option<&BTreeSet<String>>,
+) -> Listing {
+    let mut lister = Lister {
+        root,
+        limits,
+        lang,
+        wanted,
+        count: 0,
+        listing: Listing {
+            files: Vec::new(),
+            diagnostics: Vec::new(),
+            attachments: Vec::new(),
+        },
+    };
+    let catalog = root.join("catalog");
+    let Some(narrow) = narrow else {
+        for entry in walk_sorted(&catalog) {
+            if lister.visit(entry).is_break() {
+                break;
+            }
+        }
+        return lister.listing;
+    };
+    let regions = catalog.join("regions");
+    let mut probes = BTreeSet::new();
+    for folder in std::fs::read_dir(&regions).into_iter().flatten().flatten() {
+        if folder.file_type().is_ok_and(|t| t.is_dir()) {
+            for part in ["region.yaml", "events", "local"] {
+                probes.insert(folder.path().join(part));
+            }
+        }
+    }
+    // A path under a probed folder is listed with it.
+    let named: Vec<PathBuf> = narrow
+        .iter()
+        .filter(|rel| rel.starts_with("catalog/regions/"))
+        .map(|rel| root.join(rel))
+        .filter(|path| !path.ancestors().skip(1).any(|a| probes.contains(a)))
+        .collect();
+    probes.extend(named);
+    let outside = walk_sorted(&catalog)
+        .into_iter()
+        .filter_entry(|e| e.path() != regions);
+    let probed = probes.iter().flat_map(|path| {
+        walk_sorted(path)
+            .follow_root_links(false)
+            .into_iter()
+            .filter(|entry| {
+                // A path the selection names may not exist (a deleted file, an item no region
+                // implements): absent, not unreadable.
+                !entry.as_ref().is_err_and(|e| {
+                    e.depth() == 0
+                        && e.io_error().is_some_and(|io| {
+                            matches!(
+                                io.kind(),
+                                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                            )
+                        })
+                })
+            })
+    });
+    for entry in outside.chain(probed) {
+        if lister.visit(entry).is_break() {
+            break;
+        }
+    }
+    let mut listing = lister.listing;
+    // The whole walk's order: depth first, each folder's entries by name, which is the order of
+    // the paths' components.
+    listing
+        .files
+        .sort_by(|a, b| a.2.split('/').cmp(b.2.split('/')));
+    listing
+        .attachments
+        .sort_by(|a, b| a.path.split('/').cmp(b.path.split('/')));
+    listing
+}
+
+/// One walk's listing, built entry by entry.
+struct Lister<'a> {
+    root: &'a Path,
+    limits: Limits,
+    lang: Lang,
+    wanted: &'a (dyn Fn(&str) -> bool + Sync),
+    count: usize,
+    listing: Listing,
+}
+
+impl Lister<'_> {
+    /// List one entry of the walk; `Break` once the catalog has more files than its limit.
+    fn visit(&mut self, entry: walkdir::Result<walkdir::DirEntry>) -> ControlFlow<()> {
+        let (root, limits, lang, wanted) = (self.root, self.limits, self.lang, self.wanted);
+        let Listing {
+            files,
+            diagnostics,
+            attachments: found_attachments,
+        } = &mut self.listing;
+        let count = &mut self.count;
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -477,12 +590,12 @@ pub fn list(
                     &path,
                     Span::file_start(),
                 ));
-                continue;
+                return ControlFlow::Continue(());
             }
         };
         let name = entry.file_name().to_string_lossy();
         if name.starts_with('.') {
-            continue;
+            return ControlFlow::Continue(());
         }
         let rel = relative(root, entry.path());
         if entry.file_type().is_dir() {
@@ -497,10 +610,10 @@ pub fn list(
                     .help(t!(lang, "cat008-folder-help")),
                 );
             }
-            continue;
+            return ControlFlow::Continue(());
         }
-        count += 1;
-        if count > limits.max_files {
+        *count += 1;
+        if *count > limits.max_files {
             diagnostics.push(
                 Diagnostic::new(
                     &codes::FILE_COUNT,
@@ -510,13 +623,13 @@ pub fn list(
                 )
                 .help(t!(lang, "cat018-help")),
             );
-            break;
+            return ControlFlow::Break(());
         }
         if attachments::extension(&name).is_some() && wanted(&rel) {
             let symlink = entry.file_type().is_symlink();
             if symlink || entry.file_type().is_file() {
                 found_attachments.push(attachments::Found { path: rel, symlink });
-                continue;
+                return ControlFlow::Continue(());
             }
         }
         if entry.file_type().is_symlink() {
@@ -529,7 +642,7 @@ pub fn list(
                 )
                 .help(t!(lang, "cat008-symlink-help")),
             );
-            continue;
+            return ControlFlow::Continue(());
         }
         if !entry.file_type().is_file() {
             // A FIFO, socket or device would block or misbehave when read.
@@ -542,7 +655,7 @@ pub fn list(
                 )
                 .help(t!(lang, "cat008-special-help")),
             );
-            continue;
+            return ControlFlow::Continue(());
         }
         match (classify(&rel), yml_stem(&name)) {
             (Some(kind), _) => files.push((kind, entry.into_path(), rel)),
@@ -566,11 +679,7 @@ pub fn list(
                 .help(t!(lang, "cat008-help")),
             ),
         }
-    }
-    Listing {
-        files,
-        diagnostics,
-        attachments: found_attachments,
+        ControlFlow::Continue(())
     }
 }
 

@@ -15,7 +15,7 @@
 //! exactly what a full check reports for them.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::messages::Lang;
 use crate::load::yaml::{self, Limits};
@@ -40,11 +40,23 @@ impl Selection {
     pub fn loads(&self, file: &str) -> bool {
         self.all || self.load.contains(file)
     }
+
+    /// The files a listing must include, unless everything is selected (see `load::list_in`).
+    pub fn narrow(&self) -> Option<&BTreeSet<String>> {
+        (!self.all).then_some(&self.load)
+    }
 }
 
-/// The parts of the catalog's layout the selection needs.
+/// The parts of the catalog's layout the selection needs. It is read without walking the region
+/// folders, whose entries are most of a national catalog (1.5 million files): a folder is listed
+/// only when a change selects all of it, and other files are looked up by name.
 struct Layout {
-    files: Vec<String>,
+    root: PathBuf,
+    /// The folders in `catalog/regions/`, by name.
+    regions: Vec<String>,
+    /// The files every selective check loads: `catalog.yaml`, the registries, the events and each
+    /// `region.yaml`.
+    shared: Vec<String>,
     parent: BTreeMap<String, String>,
     members: BTreeMap<String, Vec<String>>,
 }
@@ -56,49 +68,103 @@ fn read_json(root: &Path, rel: &str) -> Option<serde_json::Value> {
         .map(|n| n.to_json())
 }
 
+/// Whether there is something at `path` that a walk lists as a file: anything but a folder (a
+/// link is not followed, and a full check reports it, so a change to one is reported too).
+fn present(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir())
+}
+
+/// The files below `dir` (anything but folders) (at most `depth` folders down), as paths inside `root`.
+fn files_below(root: &Path, dir: &Path, depth: usize) -> Vec<String> {
+    crate::load::walk_sorted(dir)
+        .max_depth(depth)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
+}
+
 impl Layout {
     fn read(root: &Path) -> Layout {
         let catalog = root.join("catalog");
-        let files: Vec<String> = crate::load::walk_sorted(&catalog)
+        let mut regions: Vec<String> = std::fs::read_dir(catalog.join("regions"))
             .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| {
-                e.path()
-                    .strip_prefix(root)
-                    .ok()
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        regions.sort();
+        let mut shared = Vec::new();
+        if present(&catalog.join("catalog.yaml")) {
+            shared.push("catalog/catalog.yaml".to_string());
+        }
+        shared.extend(files_below(root, &catalog.join("registries"), 1));
+        let mut events = files_below(root, &catalog.join("events"), 1);
+        let mut parent = BTreeMap::new();
+        for region in &regions {
+            let folder = catalog.join("regions").join(region);
+            if present(&folder.join("region.yaml")) {
+                let file = format!("catalog/regions/{region}/region.yaml");
+                if let Some(p) = read_json(root, &file)
+                    .and_then(|j| j.get("parent")?.as_str().map(str::to_string))
+                {
+                    parent.insert(region.clone(), p);
+                }
+                shared.push(file);
+            }
+            events.extend(files_below(root, &folder.join("events"), 1));
+        }
+        let members = events
+            .iter()
+            .map(|file| {
+                let list = read_json(root, file)
+                    .and_then(|j| j.get("members")?.as_array().cloned())
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|m| m.as_str().map(str::to_string))
+                    .collect();
+                (file.clone(), list)
             })
             .collect();
-        let mut parent = BTreeMap::new();
-        let mut members = BTreeMap::new();
-        for file in &files {
-            let parts: Vec<&str> = file.split('/').collect();
-            match parts.as_slice() {
-                ["catalog", "regions", region, "region.yaml"] => {
-                    if let Some(p) = read_json(root, file)
-                        .and_then(|j| j.get("parent")?.as_str().map(str::to_string))
-                    {
-                        parent.insert(region.to_string(), p);
-                    }
-                }
-                ["catalog", "events", _] | ["catalog", "regions", _, "events", _] => {
-                    let list = read_json(root, file)
-                        .and_then(|j| j.get("members")?.as_array().cloned())
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|m| m.as_str().map(str::to_string))
-                        .collect();
-                    members.insert(file.clone(), list);
-                }
-                _ => {}
-            }
-        }
+        shared.extend(events);
         Layout {
-            files,
+            root: root.to_path_buf(),
+            regions,
+            shared,
             parent,
             members,
         }
+    }
+
+    fn exists(&self, rel: &str) -> bool {
+        present(&self.root.join(rel))
+    }
+
+    /// Every file in the folders of `regions`.
+    fn files_in(&self, regions: &BTreeSet<String>) -> Vec<String> {
+        regions
+            .iter()
+            .filter(|r| self.regions.contains(r))
+            .flat_map(|r| {
+                files_below(
+                    &self.root,
+                    &self.root.join("catalog/regions").join(r),
+                    usize::MAX,
+                )
+            })
+            .collect()
+    }
+
+    /// How many files the catalog has (a change that selects everything).
+    fn count_all(&self) -> usize {
+        files_below(&self.root, &self.root.join("catalog"), usize::MAX).len()
     }
 
     /// `region` and every region below it.
@@ -131,15 +197,13 @@ impl Layout {
         chain
     }
 
+    /// The entries for item `code` in `regions` (every region when `None`).
     fn entries_of(&self, code: &str, regions: Option<&BTreeSet<String>>) -> Vec<String> {
-        let name = format!("{code}.yaml");
-        self.files
+        self.regions
             .iter()
-            .filter(|f| {
-                let parts: Vec<&str> = f.split('/').collect();
-                matches!(parts.as_slice(), ["catalog", "regions", r, n] if *n == name && regions.is_none_or(|set| set.contains(*r)))
-            })
-            .cloned()
+            .filter(|r| regions.is_none_or(|set| set.contains(*r)))
+            .map(|r| format!("catalog/regions/{r}/{code}.yaml"))
+            .filter(|f| self.exists(f))
             .collect()
     }
 }
@@ -147,7 +211,6 @@ impl Layout {
 /// Decide what the `changed` files (relative to the catalog root) affect.
 pub fn select(root: &Path, changed: &[String], lang: Lang) -> Selection {
     let layout = Layout::read(root);
-    let exists: BTreeSet<&str> = layout.files.iter().map(String::as_str).collect();
     let mut selection = Selection::default();
     for path in changed {
         let parts: Vec<&str> = path.split('/').collect();
@@ -155,7 +218,7 @@ pub fn select(root: &Path, changed: &[String], lang: Lang) -> Selection {
         let mut add = |files: Vec<String>| {
             selection
                 .report
-                .extend(files.into_iter().filter(|f| exists.contains(f.as_str())))
+                .extend(files.into_iter().filter(|f| layout.exists(f)))
         };
         let why = match parts.as_slice() {
             ["schema", ..] | ["catalog", "catalog.yaml"] | ["catalog", "registries", ..] => {
@@ -176,12 +239,7 @@ pub fn select(root: &Path, changed: &[String], lang: Lang) -> Selection {
             }
             ["catalog", "regions", region, "region.yaml"] => {
                 let subtree = layout.subtree(region);
-                add(layout
-                    .files
-                    .iter()
-                    .filter(|f| f.split('/').nth(2).is_some_and(|r| subtree.contains(r)))
-                    .cloned()
-                    .collect());
+                add(layout.files_in(&subtree));
                 t!(lang, "since-region", count = subtree.len())
             }
             ["catalog", "regions", region, file] => {
@@ -211,7 +269,7 @@ pub fn select(root: &Path, changed: &[String], lang: Lang) -> Selection {
             _ => continue,
         };
         let count = if selection.all {
-            layout.files.len()
+            layout.count_all()
         } else {
             selection.report.len() - before
         };
@@ -238,19 +296,7 @@ pub fn select(root: &Path, changed: &[String], lang: Lang) -> Selection {
             }
         }
     }
-    for file in &layout.files {
-        let parts: Vec<&str> = file.split('/').collect();
-        if matches!(
-            parts.as_slice(),
-            ["catalog", "catalog.yaml"]
-                | ["catalog", "registries", _]
-                | ["catalog", "events", _]
-                | ["catalog", "regions", _, "events", _]
-                | ["catalog", "regions", _, "region.yaml"]
-        ) {
-            load.insert(file.clone());
-        }
-    }
+    load.extend(layout.shared);
     selection.load = load;
     selection
 }
