@@ -72,6 +72,18 @@ for size in sizes:
 a, b = get("10k", "catalogc check (findings catalog)"), get("50k", "catalogc check (findings catalog)")
 if a and b:
     print(f"linearity, findings catalog: check time 50k/10k = {b / a:.2f}x (target <= 5.75x)")
+for size in sizes:
+    t_floor = get(size, "parse floor (tiled sample)", "median_cpu_s")
+    t_check = get(size, "catalogc check (tiled sample)", "median_cpu_s")
+    if t_floor and t_check:
+        print(f"{size}: tiled sample ({data[size]['catalogc check (tiled sample)'].get('entries')} entries): "
+              f"check / its parse floor, CPU = {t_check / t_floor:.2f}x")
+a, b = get("10k", "catalogc check (tiled sample)"), get("50k", "catalogc check (tiled sample)")
+if a and b:
+    ea = data["10k"]["catalogc check (tiled sample)"]["entries"]
+    eb = data["50k"]["catalogc check (tiled sample)"]["entries"]
+    print(f"linearity, tiled sample: 50k/10k entries = {eb / ea:.2f}x, check time = {b / a:.2f}x "
+          f"(target <= 1.15 x {eb / ea:.2f} = {1.15 * eb / ea:.2f}x)")
 a, b = get("10k", "catalogc check"), get("50k", "catalogc check")
 if a and b:
     ea, eb = data["10k"]["catalogc check"]["entries"], data["50k"]["catalogc check"]["entries"]

@@ -42,7 +42,9 @@ pub enum Command {
         /// Exit with status 1 on warnings too.
         #[arg(long)]
         deny_warnings: bool,
-        /// Only check what changed since this git revision, and what depends on it.
+        /// Only check what changed since this git revision (committed or not), and what depends on
+        /// it; or, given a range `A..HEAD` (`A...HEAD`: from the merge base), what those commits
+        /// changed, without looking for uncommitted changes.
         #[arg(long, value_name = "REV")]
         since: Option<String>,
         #[command(flatten)]
@@ -443,6 +445,9 @@ impl Error {
                 "cli-error-not-a-repository",
                 root = root.display().to_string()
             ),
+            Error::Git(GitError::RangeNotAtHead(range)) => {
+                t!(lang, "cli-error-range-not-at-head", range = range.as_str())
+            }
             Error::Git(_) => t!(lang, "cli-error-git"),
             Error::Templates(_) => t!(lang, "cli-error-templates"),
             Error::Migrate(_) => t!(lang, "cli-error-migrate"),
@@ -477,7 +482,7 @@ impl std::error::Error for Error {
             Error::Migrate(e) | Error::Man(e) | Error::Write(e) => Some(e),
             Error::Serve(e) => std::error::Error::source(e),
             Error::Merge(e) => std::error::Error::source(e),
-            Error::Git(GitError::NotARepository(_)) => None,
+            Error::Git(GitError::NotARepository(_) | GitError::RangeNotAtHead(_)) => None,
             Error::Git(e) => Some(e),
             Error::NoRoot(_)
             | Error::Author(_)
@@ -716,7 +721,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             if let Some(rev) = since {
                 let git = crate::load::git::Git::open(&root)
                     .ok_or_else(|| GitError::NotARepository(root.clone()))?;
-                let changed = git.changed_since(&rev)?;
+                // `A..B` (or `A...B`): the commits' changes only; a revision: everything since it,
+                // committed or not.
+                let (base, changed) = if rev.contains("..") {
+                    git.changed_in(&rev)?
+                } else {
+                    (rev.clone(), git.changed_since(&rev)?)
+                };
                 let selection = crate::load::since::select(&root, &changed, lang);
                 eprintln!(
                     "{}",
@@ -727,10 +738,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                         count = changed.len()
                     )
                 );
+                if rev.contains("..") {
+                    eprintln!("  {}", t!(lang, "report-since-range"));
+                }
                 for reason in &selection.reasons {
                     eprintln!("  {reason}");
                 }
-                let revised = crate::load::since::revised(&git, &rev, &root, &changed)?;
+                let revised = crate::load::since::revised(&git, &base, &root, &changed)?;
                 extra = crate::check::stale_reviews(&revised, lang);
                 options.selection = Some(selection);
                 review = Some(revised);

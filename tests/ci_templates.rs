@@ -183,6 +183,8 @@ fn the_github_workflow_checks_a_pull_request_since_its_merge_base_and_uploads_sa
         log.contains("--since") && log.contains("错误[CAT003]"),
         "{log}"
     );
+    // The commits of the change, not a scan of the work tree.
+    assert!(log.contains("仅检查该范围内各提交的修改"), "{log}");
     let sarif_file = &run.with("github/codeql-action/upload-sarif", "sarif_file")[0];
     let sarif = read_json(&dir.path().join(sarif_file));
     assert_eq!(
@@ -293,6 +295,8 @@ fn the_gitlab_jobs_check_a_merge_request_since_its_diff_base_and_publish_pages()
         log.contains("--since") && log.contains("错误[CAT003]"),
         "{log}"
     );
+    // The commits of the change, not a scan of the work tree.
+    assert!(log.contains("仅检查该范围内各提交的修改"), "{log}");
     let quality = read_json(&dir.path().join(&report));
     assert_eq!(
         schema_errors("gitlab-codequality.schema.json", &quality),

@@ -116,6 +116,83 @@ fn since_needs_a_git_repository_and_a_real_revision() {
     assert_eq!(check_since(dir.path(), "--output=x", "text").0, Some(2));
 }
 
+/// Change a file's content (not its `reviewed` date): `check --since` warns (CAT111).
+fn touch_content(root: &Path, file: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text.replacen("    hours: ", &format!("    hours: {to}"), 1);
+    assert_ne!(text, changed, "{file} has opening hours");
+    std::fs::write(path, changed).unwrap();
+}
+
+fn stale(findings: &[(String, String)]) -> BTreeSet<&str> {
+    findings
+        .iter()
+        .filter(|(code, _)| code == "CAT111")
+        .map(|(_, file)| file.as_str())
+        .collect()
+}
+
+#[test]
+fn since_a_range_checks_what_its_commits_changed_and_from_the_merge_base_with_three_dots() {
+    let dir = sample_repo();
+    let root = dir.path();
+    let entry = "catalog/regions/440304/000131127004.yaml";
+    let other = "catalog/regions/440300/000131127004.yaml";
+    git(root, &["checkout", "-q", "-b", "topic"]);
+    touch_content(root, entry, "（含午休）");
+    commit_all(root, "topic: opening hours");
+
+    // On a clean tree the range and the revision find the same.
+    let (status, range, err) = check_since(root, "HEAD~1..HEAD", "json");
+    assert_eq!(status, Some(0), "{err}");
+    assert!(
+        err.contains("uncommitted changes are not looked for"),
+        "{err}"
+    );
+    assert!(err.contains("1 changed file(s)"), "{err}");
+    let (_, revision, _) = check_since(root, "HEAD~1", "json");
+    assert_eq!(json_findings(&range), json_findings(&revision));
+    assert_eq!(stale(&json_findings(&range)), BTreeSet::from([entry]));
+    // The empty side is HEAD, as in git.
+    let (_, open_ended, _) = check_since(root, "HEAD~1..", "json");
+    assert_eq!(json_findings(&open_ended), json_findings(&range));
+
+    // An uncommitted edit: the revision sees it, the range does not look for it.
+    touch_content(root, other, "（暂停）");
+    let (_, revision, _) = check_since(root, "HEAD~1", "json");
+    assert_eq!(
+        stale(&json_findings(&revision)),
+        BTreeSet::from([entry, other])
+    );
+    let (_, range, _) = check_since(root, "HEAD~1..HEAD", "json");
+    assert_eq!(stale(&json_findings(&range)), BTreeSet::from([entry]));
+    git(root, &["checkout", "-q", "--", other]);
+
+    // The default branch moves on. Two dots compare with its tip, so its change shows as one
+    // this branch made (and undid); three dots compare with the merge base, as a pull request.
+    git(root, &["checkout", "-q", "main"]);
+    touch_content(root, other, "（延长）");
+    commit_all(root, "main: opening hours");
+    git(root, &["checkout", "-q", "topic"]);
+    let (_, two, err) = check_since(root, "main..HEAD", "json");
+    assert!(err.contains("2 changed file(s)"), "{err}");
+    assert_eq!(stale(&json_findings(&two)), BTreeSet::from([entry, other]));
+    let (_, three, err) = check_since(root, "main...HEAD", "json");
+    assert!(err.contains("1 changed file(s)"), "{err}");
+    assert_eq!(stale(&json_findings(&three)), BTreeSet::from([entry]));
+
+    // The check reads the work tree: a range must end at HEAD.
+    let (status, _, err) = check_since(root, "HEAD~1..main", "text");
+    assert_eq!(status, Some(2));
+    assert!(err.contains("does not end at HEAD"), "{err}");
+    let (status, _, err) = check_since_in(root, "HEAD~1..main", "text", "zh");
+    assert_eq!(status, Some(2));
+    assert!(err.contains("终点不是 HEAD"), "{err}");
+    assert_eq!(check_since(root, "HEAD~1..no-such-rev", "text").0, Some(2));
+    assert_eq!(check_since(root, "a..b..c", "text").0, Some(2));
+}
+
 /// Findings as comparable tuples.
 fn tuples(compiled: &pipeline::Compiled) -> Vec<(String, String, u32, u32, String)> {
     compiled

@@ -25,6 +25,7 @@ report-summary = checked { $files } { $files ->
 
 ## check --since: the notes on stderr
 report-since = --since { $rev }: { $count } changed file(s) under the catalog root
+report-since-range = the commits in the range only: uncommitted changes are not looked for
 report-checked-of = checked { $checked } of { $total } catalog files
 since-reason = { $path } changed: { $why } ({ $count } files)
 since-everything = everything depends on it
@@ -113,6 +114,7 @@ cli-error-unknown-region = `--region { $region }` matches no region folder in ca
 cli-error-unknown-item = `--item { $item }` matches no national item in catalog/national/
 cli-error-not-a-repository = { $root } is not in a git repository, so the history cannot be read
 cli-error-git = git could not answer
+cli-error-range-not-at-head = `{ $range }` does not end at HEAD: check --since reads the files in the work tree, so a range must end at the commit checked out (`A..HEAD`)
 cli-error-templates = the templates cannot be used
 cli-error-migrate = cannot rewrite the catalog's files
 cli-error-man = cannot write the man pages or completion script

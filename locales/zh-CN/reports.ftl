@@ -13,6 +13,7 @@ report-summary = 已检查 { $files } 个文件：{ $errors } 个错误，{ $war
 
 ## check --since：标准错误输出上的提示
 report-since = --since { $rev }：目录根下有 { $count } 个文件已修改
+report-since-range = 仅检查该范围内各提交的修改：不查找未提交的修改
 report-checked-of = 已检查 { $total } 个目录文件中的 { $checked } 个
 since-reason = { $path } 已修改：{ $why }（{ $count } 个文件）
 since-everything = 所有文件都依赖它
@@ -119,6 +120,7 @@ cli-error-unknown-region = `--region { $region }` 在 catalog/regions/ 中没有
 cli-error-unknown-item = `--item { $item }` 在 catalog/national/ 中没有对应的全国事项
 cli-error-not-a-repository = { $root } 不在 git 仓库中，无法读取历史
 cli-error-git = git 无法回答
+cli-error-range-not-at-head = `{ $range }` 的终点不是 HEAD：check --since 读取工作区中的文件，因此范围须以当前检出的提交结束（`A..HEAD`）
 cli-error-templates = 模板无法使用
 cli-error-migrate = 无法改写目录文件
 cli-error-man = 无法写出手册页或补全脚本
