@@ -166,7 +166,18 @@ fn the_merge_of_province_shards_is_the_whole_build() {
             .concat(),
         )
     };
+    let names = || -> std::collections::BTreeSet<String> {
+        std::fs::read_dir(work.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let before = names();
     ok(merge(&merged, &shard_args));
+    // The item pages' columns went through a temporary file beside the output: none is left.
+    let mut expected = before.clone();
+    expected.insert("merged".to_string());
+    assert_eq!(names(), expected);
     let (a, b) = (tree(&whole), tree(&merged));
     assert!(a.len() > 500, "{} files", a.len());
     assert_eq!(differences(&a, &b), Vec::<String>::new());

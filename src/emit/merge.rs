@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::shard::{ShardFile, VERSION};
 use super::units::region_dirs;
-use super::{BuildError, Regions, Sink, Site, Summary, Written};
+use super::{BuildError, Columns, Regions, Sink, Site, Summary, Written};
 use crate::diagnostic::messages::Lang;
 use crate::t;
 
@@ -177,8 +177,16 @@ pub fn merge(
 ) -> Result<Written, MergeError> {
     let mut files = Vec::new();
     let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut columns = Columns::new(dir).map_err(MergeError::Build)?;
     for (i, shard) in shards.iter().enumerate() {
-        let file = read(shard)?;
+        let mut file = read(shard)?;
+        for summary in &mut file.summaries {
+            columns.take(summary).map_err(MergeError::Build)?;
+        }
         for region in &file.regions {
             if let Some(&first) = owner.get(region) {
                 return Err(MergeError::Overlap {
@@ -210,13 +218,20 @@ pub fn merge(
             shard: shards[i].clone(),
         });
     }
+    columns.finish().map_err(MergeError::Build)?;
     let mut summaries: Vec<Summary> = files.into_iter().flat_map(|f| f.summaries).collect();
     summaries.sort_by(|a, b| a.code.cmp(&b.code));
     let codes: Vec<&str> = summaries.iter().map(|s| s.code.as_str()).collect();
     let attachments = attachments(site, shards)?;
     let site = &*site;
     super::output::build_with(out, site.reuse_pages, |sink| {
-        national_files(site, &units, &Regions::Shards(&summaries), &codes, sink)?;
+        national_files(
+            site,
+            &units,
+            &Regions::Shards(&summaries, &columns),
+            &codes,
+            sink,
+        )?;
         // The national feed is the same in every shard (each made it from the whole history).
         if feeds && let Some(shard) = shards.first() {
             let path = "portal/feed.xml";

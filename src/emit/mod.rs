@@ -19,7 +19,7 @@ pub mod units;
 mod workbook;
 
 pub use output::build;
-pub use portal::{Regions, Summary};
+pub use portal::{Columns, Regions, Summary};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -24,10 +24,90 @@ pub type File = (String, Vec<u8>);
 
 /// Where the national pages (index, item pages, conformance matrix, search) find the regions:
 /// in the compiled catalog, or in the summaries of shards built with `build --region`, in code
-/// order. Both give the same values: a summary holds what [`Site::summary`] computed here.
+/// order, with their item-page columns moved to a [`Columns`] file. Both give the same values: a
+/// summary holds what [`Site::summary`] computed here.
 pub enum Regions<'s> {
     Here,
-    Shards(&'s [Summary]),
+    Shards(&'s [Summary], &'s Columns),
+}
+
+/// The regions' columns on the national item pages, in a merge: taken out of each shard's
+/// summaries as the shard is read, written to an unnamed temporary file (deleted by the system
+/// when catalogc ends, however it ends), and read back one item at a time. They are most of a
+/// summary (94 % of `shard.json` at 50k entries) and would be about 9 GB of JSON for the nation,
+/// more than the merge can hold.
+pub struct Columns {
+    file: std::sync::Mutex<std::io::BufWriter<std::fs::File>>,
+    /// Each item's columns: (region, offset, length), sorted by region once all are taken.
+    at: BTreeMap<String, Vec<(String, u64, usize)>>,
+    end: u64,
+    /// Where the file is, for a message when it cannot be written or read.
+    dir: std::path::PathBuf,
+}
+
+impl Columns {
+    /// A new, empty file in `dir` (the output's folder, which has room for the site).
+    pub fn new(dir: &std::path::Path) -> Result<Columns, super::BuildError> {
+        // The system's temporary folder when the output's folder does not exist yet.
+        let file = tempfile::tempfile_in(dir)
+            .or_else(|_| tempfile::tempfile())
+            .map_err(super::io(dir))?;
+        Ok(Columns {
+            file: std::sync::Mutex::new(std::io::BufWriter::new(file)),
+            at: BTreeMap::new(),
+            end: 0,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Move `summary`'s columns to the file.
+    pub fn take(&mut self, summary: &mut Summary) -> Result<(), super::BuildError> {
+        use std::io::Write;
+        let file = self.file.get_mut().unwrap_or_else(|e| e.into_inner());
+        for (item, column) in std::mem::take(&mut summary.columns) {
+            let bytes = serde_json::to_vec(&column).unwrap_or_default();
+            file.write_all(&bytes).map_err(super::io(&self.dir))?;
+            self.at
+                .entry(item)
+                .or_default()
+                .push((summary.code.clone(), self.end, bytes.len()));
+            self.end += bytes.len() as u64;
+        }
+        Ok(())
+    }
+
+    /// Ready the file for reading, once every summary is taken.
+    pub fn finish(&mut self) -> Result<(), super::BuildError> {
+        use std::io::Write;
+        let file = self.file.get_mut().unwrap_or_else(|e| e.into_inner());
+        file.flush().map_err(super::io(&self.dir))?;
+        for columns in self.at.values_mut() {
+            columns.sort();
+        }
+        Ok(())
+    }
+
+    /// The columns of item `code`, in region code order.
+    fn of(&self, code: &str) -> Result<Vec<Value>, super::BuildError> {
+        use std::io::{Read, Seek};
+        let Some(at) = self.at.get(code) else {
+            return Ok(Vec::new());
+        };
+        let mut writer = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        let file = writer.get_mut();
+        at.iter()
+            .map(|(_, offset, len)| {
+                let mut bytes = vec![0; *len];
+                file.seek(std::io::SeekFrom::Start(*offset))
+                    .and_then(|_| file.read_exact(&mut bytes))
+                    .map_err(super::io(&self.dir))?;
+                serde_json::from_slice(&bytes).map_err(|e| super::BuildError::Io {
+                    path: self.dir.clone(),
+                    error: std::io::Error::other(e),
+                })
+            })
+            .collect()
+    }
 }
 
 /// What the national pages need from one region: its index row, its row of the conformance
@@ -1017,11 +1097,20 @@ impl<'a> Site<'a> {
         let items = || -> Done {
             let codes: Vec<&String> = self.catalog.items.keys().collect();
             codes.par_iter().try_for_each(|code| -> Done {
+                let columns = match regions {
+                    Regions::Here => self
+                        .resolved
+                        .effective_for_item(code)
+                        .filter(|e| self.wanted(&e.region))
+                        .map(|e| self.column(e, code))
+                        .collect(),
+                    Regions::Shards(_, columns) => columns.of(code)?,
+                };
                 self.page_to(
                     sink,
                     format!("portal/items/{code}.html"),
                     "item.html",
-                    self.item_page(code, regions),
+                    self.item_page(code, &columns),
                 )
             })
         };
@@ -1257,7 +1346,7 @@ impl<'a> Site<'a> {
                         .collect(),
                 )
             }
-            Regions::Shards(summaries) => (
+            Regions::Shards(summaries, _) => (
                 summaries.iter().map(|s| s.index_row.clone()).collect(),
                 summaries
                     .iter()
@@ -1339,7 +1428,8 @@ impl<'a> Site<'a> {
         }
     }
 
-    fn item_page(&self, code: &str, regions: &Regions<'_>) -> Page {
+    /// The page of national item `code`, with each region's `columns` (see [`Self::column`]).
+    fn item_page(&self, code: &str, columns: &[Value]) -> Page {
         let root = "../";
         let national = self.national(code);
         let item = ItemContext {
@@ -1406,18 +1496,6 @@ impl<'a> Site<'a> {
                 .map(|source| self.source(source, "全国标准".to_string()))
                 .collect(),
         };
-        let columns: Vec<Value> = match regions {
-            Regions::Here => self
-                .resolved
-                .effective_for_item(code)
-                .filter(|e| self.wanted(&e.region))
-                .map(|e| self.column(e, code))
-                .collect(),
-            Regions::Shards(summaries) => summaries
-                .iter()
-                .filter_map(|s| s.columns.get(code).cloned())
-                .collect(),
-        };
         with(
             page(
                 self,
@@ -1428,7 +1506,7 @@ impl<'a> Site<'a> {
             ),
             [
                 ("item", Page::from(Serde(&item))),
-                ("columns", Page::from(Serde(&columns))),
+                ("columns", Page::from(Serde(columns))),
             ],
         )
     }
@@ -1793,7 +1871,7 @@ impl<'a> Site<'a> {
                     changes.extend(self.upcoming_of(code));
                 }
             }
-            Regions::Shards(summaries) => {
+            Regions::Shards(summaries, _) => {
                 for s in summaries.iter() {
                     changes.extend(s.upcoming.iter().cloned());
                 }
@@ -1880,7 +1958,9 @@ impl<'a> Site<'a> {
                 .filter(|r| self.wanted(&r.code))
                 .map(|r| self.matrix_row(&r.code))
                 .collect(),
-            Regions::Shards(summaries) => summaries.iter().map(|s| s.matrix_row.clone()).collect(),
+            Regions::Shards(summaries, _) => {
+                summaries.iter().map(|s| s.matrix_row.clone()).collect()
+            }
         };
         let rows: Vec<Value> = rows.into_iter().filter(|r| !r.is_null()).collect();
         let mut legend: Vec<Value> = [
@@ -1953,7 +2033,7 @@ impl<'a> Site<'a> {
             .collect();
         match regions {
             Regions::Here => entries.extend(self.guided().map(|e| self.search_row(e))),
-            Regions::Shards(summaries) => {
+            Regions::Shards(summaries, _) => {
                 entries.extend(summaries.iter().flat_map(|s| s.search.iter().cloned()));
                 entries.extend(
                     summaries
