@@ -9,6 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use std::io::Write;
+
 use serde::{Deserialize, Serialize};
 
 use super::Summary;
@@ -29,6 +31,39 @@ pub struct ShardFile {
     pub feeds: bool,
     pub regions: Vec<String>,
     pub summaries: Vec<Summary>,
+}
+
+/// Write `shard.json` (as [`ShardFile`], pretty-printed with a final newline) to `out`, the
+/// summaries serialized one at a time as `summaries` yields them.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    national: &str,
+    feeds: bool,
+    regions: &[String],
+    summaries: &impl Serialize,
+) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct View<'a, S> {
+        version: u32,
+        national: &'a str,
+        feeds: bool,
+        regions: &'a [String],
+        summaries: &'a S,
+    }
+    let view = View {
+        version: VERSION,
+        national,
+        feeds,
+        regions,
+        summaries,
+    };
+    let mut out = std::io::BufWriter::new(out);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, super::json::Indented::at(0));
+    view.serialize(&mut serializer)
+        .map_err(std::io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Each region folder's parent, from its `region.yaml` (a folder without one, or without a
