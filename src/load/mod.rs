@@ -474,7 +474,8 @@ pub fn list(
 /// does not walk the region folders: everything outside `catalog/regions/`, then in each region
 /// folder its `region.yaml`, `events/` and `local/` (the files every selective check reads or
 /// indexes) and the paths in `narrow`. The files come in the order the whole walk gives them, and
-/// each carries the walk's findings, so the selected files' findings are the whole walk's.
+/// each carries the walk's findings, so the selected files' findings are the whole walk's. The
+/// file limit (CAT018) counts the files listed.
 pub fn list_in(
     root: &Path,
     limits: Limits,
@@ -505,7 +506,11 @@ pub fn list_in(
     };
     let regions = catalog.join("regions");
     let mut probes = BTreeSet::new();
-    for folder in std::fs::read_dir(&regions).into_iter().flatten().flatten() {
+    // A link in place of `catalog/regions` is not followed: the walk reports it (CAT008).
+    let folders = std::fs::symlink_metadata(&regions)
+        .is_ok_and(|m| m.is_dir())
+        .then(|| std::fs::read_dir(&regions));
+    for folder in folders.into_iter().flatten().flatten().flatten() {
         if folder.file_type().is_ok_and(|t| t.is_dir()) {
             for part in ["region.yaml", "events", "local"] {
                 probes.insert(folder.path().join(part));

@@ -77,6 +77,7 @@ fn present(path: &Path) -> bool {
 /// The files below `dir` (anything but folders) (at most `depth` folders down), as paths inside `root`.
 fn files_below(root: &Path, dir: &Path, depth: usize) -> Vec<String> {
     crate::load::walk_sorted(dir)
+        .follow_root_links(false)
         .max_depth(depth)
         .into_iter()
         .filter_map(Result::ok)
@@ -93,8 +94,14 @@ fn files_below(root: &Path, dir: &Path, depth: usize) -> Vec<String> {
 impl Layout {
     fn read(root: &Path) -> Layout {
         let catalog = root.join("catalog");
-        let mut regions: Vec<String> = std::fs::read_dir(catalog.join("regions"))
+        // Links are not followed, as in a walk of the catalog: not `catalog/regions`, not a
+        // region folder.
+        let folder = catalog.join("regions");
+        let mut regions: Vec<String> = std::fs::symlink_metadata(&folder)
+            .is_ok_and(|m| m.is_dir())
+            .then(|| std::fs::read_dir(&folder))
             .into_iter()
+            .flatten()
             .flatten()
             .flatten()
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
