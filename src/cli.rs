@@ -723,7 +723,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                     .ok_or_else(|| GitError::NotARepository(root.clone()))?;
                 // `A..B` (or `A...B`): the commits' changes only; a revision: everything since it,
                 // committed or not.
-                let (base, changed) = if rev.contains("..") {
+                let range = rev.contains("..");
+                let (base, changed) = if range {
                     git.changed_in(&rev)?
                 } else {
                     (rev.clone(), git.changed_since(&rev)?)
@@ -738,7 +739,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                         count = changed.len()
                     )
                 );
-                if rev.contains("..") {
+                if range {
                     eprintln!("  {}", t!(lang, "report-since-range"));
                 }
                 for reason in &selection.reasons {
@@ -1628,11 +1629,7 @@ fn remove_dead_partials(path: &Path, stem: &str) {
     if !cfg!(target_os = "linux") || !Path::new("/proc/self").exists() {
         return;
     }
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(entries) = std::fs::read_dir(crate::emit::folder_of(path)) else {
         return;
     };
     for entry in entries.flatten() {

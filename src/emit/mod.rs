@@ -18,8 +18,8 @@ pub mod templates;
 pub mod units;
 mod workbook;
 
-pub use output::build;
-pub use portal::{Columns, Regions, Summary};
+pub use output::{build, folder_of};
+pub use portal::{Regions, Summary};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -309,19 +309,21 @@ pub fn emit(
     let national = || {
         if site.shard {
             return feed().and(attachments()).and_then(|()| {
-                let national = format!("{:032x}", units.national());
-                let regions: Vec<String> = regions.iter().map(|r| r.to_string()).collect();
                 // Streamed, a few regions' summaries at a time: a province's is about 300 MB
                 // of JSON at 1.5M entries.
-                sink.put_streamed("shard.json".to_string(), &|out| {
-                    let chunk = 2 * rayon::current_num_threads();
-                    let summaries = json::Seq(|| {
+                let chunk = 2 * rayon::current_num_threads();
+                let file = shard::ShardFile {
+                    version: shard::VERSION,
+                    national: format!("{:032x}", units.national()),
+                    feeds: site.feeds,
+                    regions: regions.iter().map(|r| r.to_string()).collect(),
+                    summaries: json::Seq(|| {
                         regions.chunks(chunk).flat_map(|some| {
                             some.par_iter().map(|r| site.summary(r)).collect::<Vec<_>>()
                         })
-                    });
-                    shard::write(out, &national, site.feeds, &regions, &summaries)
-                })
+                    }),
+                };
+                sink.put_streamed("shard.json".to_string(), &|out| shard::write(out, &file))
             });
         }
         let ((a, (b, f)), ((c, d), e)) = rayon::join(

@@ -433,15 +433,19 @@ pub fn build(
 
 /// Write what `make` puts into a staging folder, then swap it in for `out`; `reuse` lets the
 /// sink take files, pages and regions' folders from the previous output.
+/// The folder holding `path` (`.` for a bare name).
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 pub fn build_with(
     out: &Path,
     reuse: bool,
     make: impl FnOnce(&dyn Sink) -> Result<(), BuildError>,
 ) -> Result<Written, BuildError> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = folder_of(out);
     std::fs::create_dir_all(parent).map_err(io(parent))?;
     let name = out
         .file_name()

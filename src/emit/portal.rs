@@ -24,90 +24,11 @@ pub type File = (String, Vec<u8>);
 
 /// Where the national pages (index, item pages, conformance matrix, search) find the regions:
 /// in the compiled catalog, or in the summaries of shards built with `build --region`, in code
-/// order, with their item-page columns moved to a [`Columns`] file. Both give the same values: a
+/// order, with their item-page columns moved to a [`super::merge::Columns`] file. Both give the same values: a
 /// summary holds what [`Site::summary`] computed here.
 pub enum Regions<'s> {
     Here,
-    Shards(&'s [Summary], &'s Columns),
-}
-
-/// The regions' columns on the national item pages, in a merge: taken out of each shard's
-/// summaries as the shard is read, written to an unnamed temporary file (deleted by the system
-/// when catalogc ends, however it ends), and read back one item at a time. They are most of a
-/// summary (94 % of `shard.json` at 50k entries) and would be about 9 GB of JSON for the nation,
-/// more than the merge can hold.
-pub struct Columns {
-    file: std::sync::Mutex<std::io::BufWriter<std::fs::File>>,
-    /// Each item's columns: (region, offset, length), sorted by region once all are taken.
-    at: BTreeMap<String, Vec<(String, u64, usize)>>,
-    end: u64,
-    /// Where the file is, for a message when it cannot be written or read.
-    dir: std::path::PathBuf,
-}
-
-impl Columns {
-    /// A new, empty file in `dir` (the output's folder, which has room for the site).
-    pub fn new(dir: &std::path::Path) -> Result<Columns, super::BuildError> {
-        // The system's temporary folder when the output's folder does not exist yet.
-        let file = tempfile::tempfile_in(dir)
-            .or_else(|_| tempfile::tempfile())
-            .map_err(super::io(dir))?;
-        Ok(Columns {
-            file: std::sync::Mutex::new(std::io::BufWriter::new(file)),
-            at: BTreeMap::new(),
-            end: 0,
-            dir: dir.to_path_buf(),
-        })
-    }
-
-    /// Move `summary`'s columns to the file.
-    pub fn take(&mut self, summary: &mut Summary) -> Result<(), super::BuildError> {
-        use std::io::Write;
-        let file = self.file.get_mut().unwrap_or_else(|e| e.into_inner());
-        for (item, column) in std::mem::take(&mut summary.columns) {
-            let bytes = serde_json::to_vec(&column).unwrap_or_default();
-            file.write_all(&bytes).map_err(super::io(&self.dir))?;
-            self.at
-                .entry(item)
-                .or_default()
-                .push((summary.code.clone(), self.end, bytes.len()));
-            self.end += bytes.len() as u64;
-        }
-        Ok(())
-    }
-
-    /// Ready the file for reading, once every summary is taken.
-    pub fn finish(&mut self) -> Result<(), super::BuildError> {
-        use std::io::Write;
-        let file = self.file.get_mut().unwrap_or_else(|e| e.into_inner());
-        file.flush().map_err(super::io(&self.dir))?;
-        for columns in self.at.values_mut() {
-            columns.sort();
-        }
-        Ok(())
-    }
-
-    /// The columns of item `code`, in region code order.
-    fn of(&self, code: &str) -> Result<Vec<Value>, super::BuildError> {
-        use std::io::{Read, Seek};
-        let Some(at) = self.at.get(code) else {
-            return Ok(Vec::new());
-        };
-        let mut writer = self.file.lock().unwrap_or_else(|e| e.into_inner());
-        let file = writer.get_mut();
-        at.iter()
-            .map(|(_, offset, len)| {
-                let mut bytes = vec![0; *len];
-                file.seek(std::io::SeekFrom::Start(*offset))
-                    .and_then(|_| file.read_exact(&mut bytes))
-                    .map_err(super::io(&self.dir))?;
-                serde_json::from_slice(&bytes).map_err(|e| super::BuildError::Io {
-                    path: self.dir.clone(),
-                    error: std::io::Error::other(e),
-                })
-            })
-            .collect()
-    }
+    Shards(&'s [Summary], &'s super::merge::Columns),
 }
 
 /// What the national pages need from one region: its index row, its row of the conformance

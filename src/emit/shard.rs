@@ -7,9 +7,8 @@
 //! from the shards.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-
 use std::io::Write;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,46 +20,26 @@ use crate::load::yaml::{self, Limits};
 pub const VERSION: u32 = 1;
 
 /// `shard.json`: the regions of the shard and their summaries, in code order, and what the
-/// national files were made from (a merge refuses shards of another catalog).
+/// national files were made from (a merge refuses shards of another catalog). A build writes it
+/// with `summaries` a sequence made as it is written ([`write`]).
 #[derive(Debug, Serialize, Deserialize)]
-pub struct ShardFile {
+pub struct ShardFile<S = Vec<Summary>> {
     pub version: u32,
     /// The fingerprint of the national inputs ([`super::units::Units::global`]).
     pub national: String,
     /// Whether the shard was built with feeds.
     pub feeds: bool,
     pub regions: Vec<String>,
-    pub summaries: Vec<Summary>,
+    pub summaries: S,
 }
 
 /// Write `shard.json` (as [`ShardFile`], pretty-printed with a final newline) to `out`, the
 /// summaries serialized one at a time as `summaries` yields them.
-pub fn write(
-    out: &mut dyn std::io::Write,
-    national: &str,
-    feeds: bool,
-    regions: &[String],
-    summaries: &impl Serialize,
-) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct View<'a, S> {
-        version: u32,
-        national: &'a str,
-        feeds: bool,
-        regions: &'a [String],
-        summaries: &'a S,
-    }
-    let view = View {
-        version: VERSION,
-        national,
-        feeds,
-        regions,
-        summaries,
-    };
+pub fn write(out: &mut dyn Write, file: &ShardFile<impl Serialize>) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut out, super::json::Indented::at(0));
-    view.serialize(&mut serializer)
+    file.serialize(&mut serializer)
         .map_err(std::io::Error::other)?;
     out.write_all(b"\n")?;
     out.flush()

@@ -143,16 +143,7 @@ impl Git {
                     "schema",
                 ])
             });
-            let changed = self.run(&[
-                "diff",
-                "--name-only",
-                "--no-renames",
-                "--relative",
-                &id,
-                "--",
-                "catalog",
-                "schema",
-            ]);
+            let changed = self.changed_files(&[&id]);
             let untracked = untracked
                 .join()
                 .unwrap_or_else(|_| Err(GitError::Unexpected("git ls-files stopped".to_string())));
@@ -191,20 +182,19 @@ impl Git {
         } else {
             from
         };
-        let changed = self.run(&[
-            "diff",
-            "--name-only",
-            "--no-renames",
-            "--relative",
-            &base,
-            &to,
-            "--",
-            "catalog",
-            "schema",
-        ])?;
+        let changed = self.changed_files(&[&base, &to])?;
         let mut files: Vec<String> = changed.lines().map(str::to_string).collect();
         files.sort();
         Ok((base, files))
+    }
+
+    /// `git diff --name-only` of `revs` (a revision against the work tree, or two commits) for
+    /// the folders a check reads.
+    fn changed_files(&self, revs: &[&str]) -> Result<String, GitError> {
+        let mut args = vec!["diff", "--name-only", "--no-renames", "--relative"];
+        args.extend(revs);
+        args.extend(["--", "catalog", "schema"]);
+        self.run(&args)
     }
 
     /// A range covering the last `n` commits that touched the catalog (`A^..HEAD`, or `HEAD` when
