@@ -235,6 +235,119 @@ fn a_broken_template_fails_the_build_and_the_previous_output_stays() {
     }));
 }
 
+/// The pages that list the nation are written as they are rendered. A template that fails
+/// half-way through one is a template error (exit 2, with the template's message), not a
+/// failure to write the file, and leaves the previous output as it was.
+#[test]
+fn a_template_failing_half_way_through_a_streamed_page_fails_the_build_and_the_previous_output_stays()
+ {
+    let dir = copy_of("base");
+    for (name, list) in [
+        ("conformance.html", "matrix.rows"),
+        ("search.html", "entries"),
+    ] {
+        let templates = tempfile::tempdir().unwrap();
+        // Rows are written, then the last one fails (a name plus a number).
+        std::fs::write(
+            templates.path().join(name),
+            format!(
+                "{{% extends \"builtin/{name}\" %}}{{% block content %}}{{{{ super() }}}}\
+                 {{% for r in {list} %}}{{{{ r.name }}}}{{% if loop.last %}}{{{{ r.name + 1 }}}}{{% endif %}}{{% endfor %}}\
+                 {{% endblock %}}"
+            ),
+        )
+        .unwrap();
+        let out = previous_output();
+        let output = build(
+            dir.path(),
+            out.path(),
+            &["--templates", templates.path().to_str().unwrap()],
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&format!("template {name}")) && stderr.contains("invalid operation"),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("cannot write"), "{name}: {stderr}");
+        assert_eq!(
+            tree(out.path()).keys().collect::<Vec<_>>(),
+            ["previous.txt"],
+            "{name}"
+        );
+    }
+}
+
+/// The conformance rows and the search entries reach templates one row at a time (a lazy list
+/// in portal.rs, so that the nation's pages need not hold them all as template values). A
+/// template must not be able to tell: every way of reading a list gives what the plain list
+/// gives, and the rows are those of the report and the search index, in their order.
+#[test]
+fn templates_read_the_lists_of_the_nation_as_plain_lists() {
+    let templates = tempfile::tempdir().unwrap();
+    let probe = r#"{% macro same(lazy) %}{% set plain = lazy | list %}{{ lazy | length }}={{ plain | length }}
+{%- for i in range(plain | length) %}{% if lazy[i] != plain[i] %} differs-at-{{ i }}{% endif %}{% endfor %}
+{%- if lazy[-1] != plain[-1] or lazy[-2] != plain[-2] %} differs-from-the-end{% endif %}
+{%- if lazy[1:4] != plain[1:4] or lazy[::2] != plain[::2] %} differs-in-a-slice{% endif %}
+{%- if lazy | string != plain | string %} differs-as-text{% endif %}
+{%- if (lazy | reverse | list) != (plain | reverse | list) %} differs-reversed{% endif %}
+{%- if (lazy | first) != (plain | first) or (lazy | last) != (plain | last) %} differs-at-an-end{% endif %}
+{%- if lazy is not sequence or lazy is mapping %} not-a-list{% endif %}
+{%- if not lazy or lazy[plain | length] is defined %} wrong-bounds{% endif %}
+{% endmacro %}"#;
+    std::fs::write(
+        templates.path().join("conformance.html"),
+        format!(
+            "{probe}{{{{ same(matrix.rows) }}}}{{% for r in matrix.rows %}}{{{{ r.code }}}}\n{{% endfor %}}"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.path().join("search.html"),
+        format!("{probe}{{{{ same(entries) }}}}{{% for e in entries %}}{{{{ e.url | safe }}}}\n{{% endfor %}}"),
+    )
+    .unwrap();
+    // The repository's sample: regions on three levels, guides and a local item.
+    let out = built_into(
+        env!("CARGO_MANIFEST_DIR").as_ref(),
+        &["--templates", templates.path().to_str().unwrap()],
+    );
+
+    let report: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "reports/conformance.json")).unwrap();
+    let regions: Vec<&str> = report["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    let index: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "portal/search-index.json")).unwrap();
+    let urls: Vec<&str> = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["url"].as_str().unwrap())
+        .collect();
+    assert!(regions.len() > 20 && urls.len() > 70);
+    assert!(
+        index
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "local")
+    );
+    for (page, rows) in [
+        ("portal/conformance.html", regions),
+        ("portal/search.html", urls),
+    ] {
+        let text = read(out.path(), page);
+        let (head, listed) = text.split_once('\n').unwrap();
+        assert_eq!(head, format!("{0}={0}", rows.len()), "{page}: {text}");
+        assert_eq!(listed.lines().collect::<Vec<_>>(), rows, "{page}");
+    }
+}
+
 #[test]
 fn a_catalog_template_overrides_the_built_in_one_and_can_extend_it() {
     let dir = copy_of("base");

@@ -215,6 +215,13 @@ pub fn pretty(value: &impl Serialize) -> Vec<u8> {
     out
 }
 
+/// [`pretty`], written to `out` as it is serialized.
+pub fn pretty_to(out: &mut dyn io::Write, value: &impl Serialize) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Indented::at(0));
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 /// Serializes the items of an iterator as a JSON array, one at a time.
 pub struct Seq<F>(pub F);
 

@@ -376,9 +376,7 @@ fn national_files(
     codes: &[&str],
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
-    for (path, bytes) in site.national_pages(sink, regions)? {
-        sink.put(path, bytes)?;
-    }
+    site.national_pages(sink, regions)?;
     for (path, bytes) in super::opendata::national_files(site, codes) {
         sink.put(path, bytes)?;
     }

@@ -262,12 +262,7 @@ pub fn emit(
     use rayon::prelude::*;
     let regions = site.units();
     let units = units::Units::new(site, &compiled.policy_document.source.text);
-    let pages = || -> Result<(), BuildError> {
-        for (path, bytes) in site.national_pages(sink, &Regions::Here)? {
-            sink.put(path, bytes)?;
-        }
-        Ok(())
-    };
+    let pages = || site.national_pages(sink, &Regions::Here);
     let opendata = || -> Result<(), BuildError> {
         for (path, bytes) in opendata::national_files(site, &regions) {
             sink.put(path, bytes)?;

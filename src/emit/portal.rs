@@ -2,8 +2,9 @@
 //! shapes are documented in docs/templates.md), the templates decide the page.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use minijinja::value::Serde;
+use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
 use minijinja::{Value as Page, context};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -19,9 +20,6 @@ use crate::resolve::view::{
     self, Chain, Contact, Department, LawCite, Laws, Limit, ListField, Record, ResultDoc,
 };
 
-/// One output file: its path under the output folder and its bytes.
-pub type File = (String, Vec<u8>);
-
 /// Where the national pages (index, item pages, conformance matrix, search) find the regions:
 /// in the compiled catalog, or in the summaries of shards built with `build --region`, in code
 /// order, with their item-page columns moved to a [`super::merge::Columns`] file. Both give the same values: a
@@ -32,15 +30,16 @@ pub enum Regions<'s> {
 }
 
 /// What the national pages need from one region: its index row, its row of the conformance
-/// matrix, its column on each item page, its rows of the search index and its events.
+/// matrix, its column on each item page, its rows of the search index and its events. The rows
+/// of the pages that list the nation are shared with those pages ([`Lazy`]), not copied.
 #[derive(Clone, Debug, Serialize, serde::Deserialize)]
 pub struct Summary {
     pub code: String,
     pub index_row: Value,
-    pub matrix_row: Value,
+    pub matrix_row: Arc<Value>,
     pub columns: BTreeMap<String, Value>,
-    pub search: Vec<Value>,
-    pub search_local: Vec<Value>,
+    pub search: Arc<Vec<Value>>,
+    pub search_local: Arc<Vec<Value>>,
     pub events: Vec<Value>,
     /// The region's scheduled changes still to come (see `upcoming.html`).
     #[serde(default)]
@@ -1000,21 +999,22 @@ impl<'a> Site<'a> {
         script_safe(&value)
     }
 
-    /// The national pages of the portal: the index, the item pages, the national events, the
-    /// conformance matrix, the search page and its index, the assets. The item and event pages
-    /// go straight to `sink` as they are rendered (in parallel); the other pages are returned.
+    /// The national pages of the portal, into `sink`: the index, the item pages, the national
+    /// events, the conformance matrix, the search page and its index, the assets. The item and
+    /// event pages are rendered in parallel. The pages that list the nation (the matrix, the
+    /// search page and index: hundreds of MB each at 1.5M entries) are written as they are
+    /// rendered, from rows made into template values one at a time ([`Lazy`]).
     pub fn national_pages(
         &self,
         sink: &dyn super::Sink,
         regions: &Regions<'_>,
-    ) -> Result<Vec<File>, super::BuildError> {
+    ) -> Result<(), super::BuildError> {
         use rayon::prelude::*;
         type Done = Result<(), super::BuildError>;
-        let mut out = Vec::new();
-        out.push((
+        sink.put(
             "portal/index.html".to_string(),
             self.render("index.html", self.index(regions))?,
-        ));
+        )?;
         let items = || -> Done {
             let codes: Vec<&String> = self.catalog.items.keys().collect();
             codes.par_iter().try_for_each(|code| -> Done {
@@ -1054,35 +1054,56 @@ impl<'a> Site<'a> {
         };
         let (a, b) = rayon::join(items, events);
         a.and(b)?;
-        out.push((
-            "portal/conformance.html".to_string(),
-            self.render("conformance.html", self.conformance_page(regions))?,
-        ));
-        out.push((
+        self.stream_to(
+            sink,
+            "portal/conformance.html",
+            "conformance.html",
+            self.conformance_page(regions),
+        )?;
+        sink.put(
             "portal/upcoming.html".to_string(),
             self.render("upcoming.html", self.upcoming_page(regions))?,
-        ));
-        let entries = self.search_entries(regions);
-        out.push((
-            "portal/search-index.json".to_string(),
-            super::json::pretty(&entries),
-        ));
-        out.push((
-            "portal/search.html".to_string(),
-            self.templates
-                .render(
-                    "search.html",
-                    with(
-                        page(self, "", "搜索事项", None, self.feed_for(None)),
-                        [("entries", Page::from(Serde(&entries)))],
-                    ),
-                )?
-                .into_bytes(),
-        ));
+        )?;
+        let entries = Arc::new(self.search_entries(regions));
+        sink.put_streamed("portal/search-index.json".to_string(), &|out| {
+            super::json::pretty_to(out, &super::json::Seq(|| entries.iter()))
+        })?;
+        self.stream_to(
+            sink,
+            "portal/search.html",
+            "search.html",
+            with(
+                page(self, "", "搜索事项", None, self.feed_for(None)),
+                [("entries", Page::from_dyn_object(entries))],
+            ),
+        )?;
         for (name, bytes) in &self.templates.assets {
-            out.push((format!("portal/{name}"), bytes.clone()));
+            sink.put(format!("portal/{name}"), bytes.clone())?;
         }
-        Ok(out)
+        Ok(())
+    }
+
+    /// Render `template` into `path` as it is rendered, not into memory first.
+    fn stream_to(
+        &self,
+        sink: &dyn super::Sink,
+        path: &str,
+        template: &str,
+        context: Page,
+    ) -> Result<(), super::BuildError> {
+        let failed = std::sync::Mutex::new(None);
+        let written = sink.put_streamed(path.to_string(), &|out| {
+            self.templates
+                .render_to(template, context.clone(), out)?
+                .map_err(|e| {
+                    *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                    std::io::Error::other("template")
+                })
+        });
+        match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            Some(e) => Err(e.into()),
+            None => written,
+        }
     }
 
     /// One region's pages, straight to `sink`: its page, its own events, and the 办事指南 of
@@ -1332,18 +1353,22 @@ impl<'a> Site<'a> {
         Summary {
             code: code.to_string(),
             index_row: self.index_row(code),
-            matrix_row: self.matrix_row(code),
+            matrix_row: Arc::new(self.matrix_row(code)),
             columns,
-            search: guided
-                .iter()
-                .filter(|e| !e.is_local())
-                .map(|e| self.search_row(e))
-                .collect(),
-            search_local: guided
-                .iter()
-                .filter(|e| e.is_local())
-                .map(|e| self.search_row(e))
-                .collect(),
+            search: Arc::new(
+                guided
+                    .iter()
+                    .filter(|e| !e.is_local())
+                    .map(|e| self.search_row(e))
+                    .collect(),
+            ),
+            search_local: Arc::new(
+                guided
+                    .iter()
+                    .filter(|e| e.is_local())
+                    .map(|e| self.search_row(e))
+                    .collect(),
+            ),
             events: self.event_links(|r| r == Some(code)),
             upcoming: self.upcoming_of(code),
         }
@@ -1864,26 +1889,31 @@ impl<'a> Site<'a> {
             .collect()
     }
 
-    fn conformance_page(&self, regions: &Regions<'_>) -> Value {
+    fn conformance_page(&self, regions: &Regions<'_>) -> Page {
         let items: Vec<Value> = self
             .catalog
             .items
             .iter()
             .map(|(code, item)| json!({"code": code, "name": item.value.name, "url": format!("items/{code}.html")}))
             .collect();
-        let rows: Vec<Value> = match regions {
+        let rows: Vec<Arc<Value>> = match regions {
             Regions::Here => self
                 .conformance
                 .regions
                 .iter()
                 .filter(|r| self.wanted(&r.code))
-                .map(|r| self.matrix_row(&r.code))
+                .map(|r| Arc::new(self.matrix_row(&r.code)))
                 .collect(),
             Regions::Shards(summaries, _) => {
                 summaries.iter().map(|s| s.matrix_row.clone()).collect()
             }
         };
-        let rows: Vec<Value> = rows.into_iter().filter(|r| !r.is_null()).collect();
+        let rows = Lazy::new(
+            rows.into_iter()
+                .filter(|r| !r.is_null())
+                .map(Part::One)
+                .collect(),
+        );
         let mut legend: Vec<Value> = [
             Class::Same,
             Class::Improved,
@@ -1896,9 +1926,14 @@ impl<'a> Site<'a> {
         .map(class_json)
         .collect();
         legend.push(json!({"class": "na", "class_label": "不适用"}));
-        merge(
+        let matrix = BTreeMap::from([
+            ("items", Page::from(Serde(&items))),
+            ("rows", Page::from_object(rows)),
+            ("legend", Page::from(Serde(&legend))),
+        ]);
+        with(
             page(self, "", "各地实施一致性", None, self.feed_for(None)),
-            json!({"matrix": {"items": items, "rows": rows, "legend": legend}}),
+            [("matrix", Page::from(matrix))],
         )
     }
 
@@ -1945,25 +1980,94 @@ impl<'a> Site<'a> {
         })
     }
 
-    fn search_entries(&self, regions: &Regions<'_>) -> Vec<Value> {
-        let mut entries: Vec<Value> = self
+    /// The rows of the search page and index: every national item, then every guide (the
+    /// regions' entries for national items, then their local items).
+    fn search_entries(&self, regions: &Regions<'_>) -> Lazy {
+        let items: Vec<Value> = self
             .catalog
             .items
             .iter()
             .map(|(code, item)| json!({"code": code, "name": item.value.name, "region_name": Value::Null, "url": format!("items/{code}.html"), "kind": "item"}))
             .collect();
+        let mut parts = vec![Part::Many(Arc::new(items))];
         match regions {
-            Regions::Here => entries.extend(self.guided().map(|e| self.search_row(e))),
+            Regions::Here => parts.push(Part::Many(Arc::new(
+                self.guided().map(|e| self.search_row(e)).collect(),
+            ))),
             Regions::Shards(summaries, _) => {
-                entries.extend(summaries.iter().flat_map(|s| s.search.iter().cloned()));
-                entries.extend(
-                    summaries
-                        .iter()
-                        .flat_map(|s| s.search_local.iter().cloned()),
-                );
+                parts.extend(summaries.iter().map(|s| Part::Many(s.search.clone())));
+                parts.extend(summaries.iter().map(|s| Part::Many(s.search_local.clone())));
             }
         }
-        entries
+        Lazy::new(parts)
+    }
+}
+
+/// A list of rows that a template reads one at a time: each row becomes a template value when
+/// the template reaches it, and is dropped after. The pages that list the nation (the
+/// conformance matrix, the search page) would otherwise hold every row twice, as JSON and as
+/// template values: gigabytes at 1.5M entries. The rows are shared with the shards' summaries,
+/// not copied.
+#[derive(Debug)]
+struct Lazy {
+    parts: Vec<Part>,
+    /// Where each part ends in the whole list.
+    ends: Vec<usize>,
+}
+
+#[derive(Debug)]
+enum Part {
+    One(Arc<Value>),
+    Many(Arc<Vec<Value>>),
+}
+
+impl Part {
+    fn rows(&self) -> &[Value] {
+        match self {
+            Part::One(row) => std::slice::from_ref(&**row),
+            Part::Many(rows) => rows,
+        }
+    }
+}
+
+impl Lazy {
+    fn new(parts: Vec<Part>) -> Lazy {
+        let ends = parts
+            .iter()
+            .scan(0, |end, part| {
+                *end += part.rows().len();
+                Some(*end)
+            })
+            .collect();
+        Lazy { parts, ends }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.last().copied().unwrap_or(0)
+    }
+
+    fn get(&self, i: usize) -> Option<&Value> {
+        let part = self.ends.partition_point(|&end| end <= i);
+        let start = part.checked_sub(1).map_or(0, |p| self.ends[p]);
+        self.parts.get(part)?.rows().get(i - start)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Value> {
+        self.parts.iter().flat_map(Part::rows)
+    }
+}
+
+impl Object for Lazy {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Page) -> Option<Page> {
+        Some(Page::from(Serde(self.get(key.as_usize()?)?)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.len())
     }
 }
 

@@ -220,15 +220,41 @@ impl Templates {
 
     /// Render template `name` with `context`.
     pub fn render(&self, name: &str, context: Value) -> Result<String, TemplateError> {
-        let template = self
-            .env
-            .get_template(name)
+        self.get(name)?
+            .render(context)
             .map_err(|source| TemplateError::Template {
                 name: name.to_string(),
                 source,
-            })?;
-        template
-            .render(context)
+            })
+    }
+
+    /// Render template `name` with `context` into `out` as it is rendered, for pages too large
+    /// to hold. The outer error is `out`'s, the inner one the template's.
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: Value,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<Result<(), TemplateError>> {
+        let template = match self.get(name) {
+            Ok(template) => template,
+            Err(e) => return Ok(Err(e)),
+        };
+        match template.render_captured_to(context, out) {
+            Ok(_) => Ok(Ok(())),
+            Err(e) if e.kind() == minijinja::ErrorKind::WriteFailure => {
+                Err(std::io::Error::other(e))
+            }
+            Err(source) => Ok(Err(TemplateError::Template {
+                name: name.to_string(),
+                source,
+            })),
+        }
+    }
+
+    fn get(&self, name: &str) -> Result<minijinja::Template<'_, '_>, TemplateError> {
+        self.env
+            .get_template(name)
             .map_err(|source| TemplateError::Template {
                 name: name.to_string(),
                 source,
