@@ -1,6 +1,7 @@
 //! The portal, the Markdown guides and the search index: code prepares each page's context (the
 //! shapes are documented in docs/templates.md), the templates decide the page.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -36,15 +37,76 @@ pub enum Regions<'s> {
 pub struct Summary {
     pub code: String,
     pub index_row: Value,
-    pub matrix_row: Arc<Value>,
+    /// None when the diff has no result for the region.
+    pub matrix_row: Option<Arc<MatrixRow>>,
     pub columns: BTreeMap<String, Value>,
-    pub search: Arc<Vec<Value>>,
-    pub search_local: Arc<Vec<Value>>,
+    pub search: Arc<Vec<SearchRow>>,
+    pub search_local: Arc<Vec<SearchRow>>,
     pub events: Vec<Value>,
     /// The region's scheduled changes still to come (see `upcoming.html`).
     #[serde(default)]
     pub upcoming: Vec<Value>,
 }
+
+/// A region's row of the conformance matrix (`matrix.rows` of `conformance.html`, see
+/// docs/templates.md). Typed rather than a JSON object because the nation has 496 of them, of
+/// 3,170 cells each; the fields are in name order, as a JSON object keeps its keys, so that a
+/// template sees the same map.
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+pub struct MatrixRow {
+    pub cells: Vec<Cell>,
+    pub code: String,
+    pub name: String,
+    pub score_pct: Option<u32>,
+    pub url: String,
+}
+
+/// One cell of the conformance matrix: a national item and the region's class for it.
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+pub struct Cell {
+    #[serde(deserialize_with = "known")]
+    pub class: Cow<'static, str>,
+    #[serde(deserialize_with = "known")]
+    pub class_label: Cow<'static, str>,
+    pub item: String,
+}
+
+/// A row of the search page and index (`entries` of `search.html`): a national item, a guide
+/// or a local item's guide. Typed for the same reason as [`MatrixRow`]: 1.5M of them.
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+pub struct SearchRow {
+    pub code: String,
+    #[serde(deserialize_with = "known")]
+    pub kind: Cow<'static, str>,
+    pub name: String,
+    pub region_name: Option<String>,
+    pub url: String,
+}
+
+/// A class, a class's label or a kind of search row read from a shard: one of a few words, so
+/// shared with the program's own copy rather than allocated for each of millions of rows.
+fn known<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    let word = <String as serde::Deserialize>::deserialize(d)?;
+    let classes = [
+        Class::Same,
+        Class::Local,
+        Class::Improved,
+        Class::Approved,
+        Class::Uncertain,
+        Class::Deviation,
+        Class::Missing,
+        Class::Extra,
+    ];
+    let found = classes
+        .into_iter()
+        .flat_map(|c| [c.as_str(), labels::class(c.as_str())])
+        .chain([NA.0, NA.1, "item", "guide"])
+        .find(|k| *k == word);
+    Ok(found.map_or(Cow::Owned(word), Cow::Borrowed))
+}
+
+/// The class and label of a matrix cell whose item does not apply to the region.
+const NA: (&str, &str) = ("na", "不适用");
 
 /// The common part of every page's context.
 fn page(
@@ -1353,7 +1415,7 @@ impl<'a> Site<'a> {
         Summary {
             code: code.to_string(),
             index_row: self.index_row(code),
-            matrix_row: Arc::new(self.matrix_row(code)),
+            matrix_row: self.matrix_row(code).map(Arc::new),
             columns,
             search: Arc::new(
                 guided
@@ -1896,24 +1958,22 @@ impl<'a> Site<'a> {
             .iter()
             .map(|(code, item)| json!({"code": code, "name": item.value.name, "url": format!("items/{code}.html")}))
             .collect();
-        let rows: Vec<Arc<Value>> = match regions {
+        let rows: Vec<Part<MatrixRow>> = match regions {
             Regions::Here => self
                 .conformance
                 .regions
                 .iter()
                 .filter(|r| self.wanted(&r.code))
-                .map(|r| Arc::new(self.matrix_row(&r.code)))
+                .filter_map(|r| self.matrix_row(&r.code))
+                .map(|row| Part::One(Arc::new(row)))
                 .collect(),
-            Regions::Shards(summaries, _) => {
-                summaries.iter().map(|s| s.matrix_row.clone()).collect()
-            }
-        };
-        let rows = Lazy::new(
-            rows.into_iter()
-                .filter(|r| !r.is_null())
+            Regions::Shards(summaries, _) => summaries
+                .iter()
+                .filter_map(|s| s.matrix_row.clone())
                 .map(Part::One)
                 .collect(),
-        );
+        };
+        let rows = Lazy::new(rows);
         let mut legend: Vec<Value> = [
             Class::Same,
             Class::Improved,
@@ -1925,7 +1985,7 @@ impl<'a> Site<'a> {
         .into_iter()
         .map(class_json)
         .collect();
-        legend.push(json!({"class": "na", "class_label": "不适用"}));
+        legend.push(json!({"class": NA.0, "class_label": NA.1}));
         let matrix = BTreeMap::from([
             ("items", Page::from(Serde(&items))),
             ("rows", Page::from_object(rows)),
@@ -1937,12 +1997,10 @@ impl<'a> Site<'a> {
         )
     }
 
-    /// A region's row of the conformance matrix (null when the diff has no result for it).
-    fn matrix_row(&self, code: &str) -> Value {
-        let Some(r) = self.conformance.region(code) else {
-            return Value::Null;
-        };
-        let cells: Vec<Value> = self
+    /// A region's row of the conformance matrix (none when the diff has no result for it).
+    fn matrix_row(&self, code: &str) -> Option<MatrixRow> {
+        let r = self.conformance.region(code)?;
+        let cells = self
             .catalog
             .items
             .keys()
@@ -1954,40 +2012,60 @@ impl<'a> Site<'a> {
                         .binary_search_by(|m| m.code.as_str().cmp(code))
                         .is_ok() =>
                     {
-                        "missing"
+                        Class::Missing.as_str()
                     }
-                    None => "na",
+                    None => NA.0,
                 };
-                let label = if class == "na" {
-                    "不适用"
+                let label = if class == NA.0 {
+                    NA.1
                 } else {
                     labels::class(class)
                 };
-                json!({"item": code, "class": class, "class_label": label})
+                Cell {
+                    class: Cow::Borrowed(class),
+                    class_label: Cow::Borrowed(label),
+                    item: code.clone(),
+                }
             })
             .collect();
-        json!({"code": r.code, "name": r.name, "url": format!("regions/{}/index.html", r.code), "score_pct": r.score_pct(), "cells": cells})
+        Some(MatrixRow {
+            cells,
+            code: r.code.clone(),
+            name: r.name.clone(),
+            score_pct: r.score_pct(),
+            url: format!("regions/{}/index.html", r.code),
+        })
     }
 
     /// A guide's row of the search index.
-    fn search_row(&self, e: &Effective) -> Value {
-        json!({
-            "code": e.item,
-            "name": self.entry(e).name(),
-            "region_name": self.catalog.regions.get(&e.region).map(|r| r.value.name.clone()),
-            "url": Self::guide_url(&e.region, &e.item),
-            "kind": if e.is_local() { "local" } else { "guide" },
-        })
+    fn search_row(&self, e: &Effective) -> SearchRow {
+        SearchRow {
+            code: e.item.clone(),
+            kind: Cow::Borrowed(if e.is_local() { "local" } else { "guide" }),
+            name: self.entry(e).name().to_string(),
+            region_name: self
+                .catalog
+                .regions
+                .get(&e.region)
+                .map(|r| r.value.name.clone()),
+            url: Self::guide_url(&e.region, &e.item),
+        }
     }
 
     /// The rows of the search page and index: every national item, then every guide (the
     /// regions' entries for national items, then their local items).
-    fn search_entries(&self, regions: &Regions<'_>) -> Lazy {
-        let items: Vec<Value> = self
+    fn search_entries(&self, regions: &Regions<'_>) -> Lazy<SearchRow> {
+        let items: Vec<SearchRow> = self
             .catalog
             .items
             .iter()
-            .map(|(code, item)| json!({"code": code, "name": item.value.name, "region_name": Value::Null, "url": format!("items/{code}.html"), "kind": "item"}))
+            .map(|(code, item)| SearchRow {
+                code: code.clone(),
+                kind: Cow::Borrowed("item"),
+                name: item.value.name.clone(),
+                region_name: None,
+                url: format!("items/{code}.html"),
+            })
             .collect();
         let mut parts = vec![Part::Many(Arc::new(items))];
         match regions {
@@ -2009,20 +2087,20 @@ impl<'a> Site<'a> {
 /// template values: gigabytes at 1.5M entries. The rows are shared with the shards' summaries,
 /// not copied.
 #[derive(Debug)]
-struct Lazy {
-    parts: Vec<Part>,
+struct Lazy<T> {
+    parts: Vec<Part<T>>,
     /// Where each part ends in the whole list.
     ends: Vec<usize>,
 }
 
 #[derive(Debug)]
-enum Part {
-    One(Arc<Value>),
-    Many(Arc<Vec<Value>>),
+enum Part<T> {
+    One(Arc<T>),
+    Many(Arc<Vec<T>>),
 }
 
-impl Part {
-    fn rows(&self) -> &[Value] {
+impl<T> Part<T> {
+    fn rows(&self) -> &[T] {
         match self {
             Part::One(row) => std::slice::from_ref(&**row),
             Part::Many(rows) => rows,
@@ -2030,8 +2108,8 @@ impl Part {
     }
 }
 
-impl Lazy {
-    fn new(parts: Vec<Part>) -> Lazy {
+impl<T> Lazy<T> {
+    fn new(parts: Vec<Part<T>>) -> Lazy<T> {
         let ends = parts
             .iter()
             .scan(0, |end, part| {
@@ -2046,18 +2124,18 @@ impl Lazy {
         self.ends.last().copied().unwrap_or(0)
     }
 
-    fn get(&self, i: usize) -> Option<&Value> {
+    fn get(&self, i: usize) -> Option<&T> {
         let part = self.ends.partition_point(|&end| end <= i);
         let start = part.checked_sub(1).map_or(0, |p| self.ends[p]);
         self.parts.get(part)?.rows().get(i - start)
     }
 
-    fn iter(&self) -> impl Iterator<Item = &Value> {
+    fn iter(&self) -> impl Iterator<Item = &T> {
         self.parts.iter().flat_map(Part::rows)
     }
 }
 
-impl Object for Lazy {
+impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> Object for Lazy<T> {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
         ObjectRepr::Seq
     }
