@@ -327,7 +327,7 @@ pub struct Common {
     /// The language of messages and reports: zh (中文) or en; default: the catalog's `language`.
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// `check`, `diff` and `changelog`: compile the whole catalog at once instead of one
+    /// `check`, `diff`, `build` and `changelog`: compile the whole catalog at once instead of one
     /// province at a time (the same output; for tests that compare the two).
     #[arg(long, hide = true)]
     pub whole_catalog: bool,
@@ -1132,7 +1132,8 @@ fn run_check_by_unit(
     deny_warnings: bool,
     output: Option<&Path>,
 ) -> Result<Outcome, Error> {
-    let mut each = |_: &str, compiled: &mut Compiled| explain_version_changes(root, compiled);
+    let mut each =
+        |_: &str, _: &[String], compiled: &mut Compiled| explain_version_changes(root, compiled);
     // Only the findings are needed: unchanged provinces come from the memo.
     let options = Options {
         memo: true,
@@ -1316,8 +1317,11 @@ fn run_build(
 ) -> Result<Outcome, Error> {
     let started = std::time::Instant::now();
     // `--region P`: a shard of P's subtree, loading the national files, the subtree and P's
-    // ancestors only.
+    // ancestors only. The whole catalog: one province at a time.
     let shard = !options.regions.is_empty();
+    if !shard && !options.whole_catalog {
+        return run_build_by_unit(root, options, out, templates);
+    }
     let options = &match shard {
         true => {
             let (subtree, ancestors) = crate::emit::shard::subtree(root, &options.regions);
@@ -1369,6 +1373,164 @@ fn run_build(
     }
     drop(site);
     Ok(Outcome::with(Status::Success, compiled))
+}
+
+/// `build` one province at a time (`pipeline::units`): each unit's regions are rendered while
+/// the unit is in memory, and the national pages, open data and report are made from the
+/// regions' summaries once every unit is done, as `merge --kind site` makes them from shards.
+/// The output is that of one compile of the whole catalog (tests/build.rs), in memory bounded by
+/// the largest province. Errors anywhere refuse the build; the previous output stays.
+fn run_build_by_unit(
+    root: &Path,
+    options: &Options,
+    out: &Path,
+    templates: Option<&Path>,
+) -> Result<Outcome, Error> {
+    use crate::emit::BuildError;
+    use crate::report::diff::{DiffReport, Format as Json, spill::Spill};
+    let started = std::time::Instant::now();
+    let templates =
+        crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
+    // What stopped the build other than a failure to write it, and the findings to report.
+    let mut stopped: Option<Error> = None;
+    let mut found = None;
+    let built = crate::emit::build_with(out, options.cache, |sink| {
+        let spilled = |error| BuildError::Io {
+            path: std::env::temp_dir(),
+            error,
+        };
+        let folder = crate::emit::folder_of(out);
+        let mut columns = crate::emit::merge::Columns::new(folder)?;
+        let mut spill = Spill::new().map_err(spilled)?;
+        let mut published = std::collections::BTreeSet::new();
+        let mut summaries = Vec::new();
+        let mut log = None;
+        let mut failed: Option<BuildError> = None;
+        let mut refused = false;
+        let mut each = |unit: &str, folders: &[String], compiled: &mut Compiled| {
+            if failed.is_some() || stopped.is_some() || refused {
+                return;
+            }
+            if Summary::of(&compiled.diagnostics).errors > 0 {
+                refused = true;
+                return;
+            }
+            // The national unit comes first: the feeds' history is read once, from its settings.
+            if unit.is_empty() {
+                match recent_changes(root, compiled, options) {
+                    Ok(changes) => log = changes,
+                    Err(e) => stopped = Some(e),
+                }
+                return;
+            }
+            let mut site = crate::emit::Site::new(compiled, &templates, folders.to_vec());
+            site.feeds = log.is_some();
+            site.reuse_pages = options.cache;
+            let made = crate::emit::unit(
+                &site,
+                compiled,
+                log.as_ref(),
+                sink,
+                &mut columns,
+                &mut published,
+            )
+            .and_then(|made| {
+                let report = DiffReport::new(compiled, &[]);
+                report.spill(Json::Json, &mut spill).map_err(spilled)?;
+                Ok(made)
+            });
+            match made {
+                Ok(made) => summaries.extend(made),
+                Err(e) => failed = Some(e),
+            }
+        };
+        let findings = match pipeline::units::compile(root, options, false, &mut each) {
+            Ok(findings) => findings,
+            Err(e) => {
+                stopped = Some(e.into());
+                return Err(BuildError::Stopped);
+            }
+        };
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if stopped.is_some() || Summary::of(&findings.diagnostics).errors > 0 {
+            found = Some(findings);
+            return Err(BuildError::Stopped);
+        }
+        columns.finish()?;
+        summaries.sort_by(|a, b| a.code.cmp(&b.code));
+        let pieces = spill.finish().map_err(spilled)?;
+        let report = DiffReport::of_units(&findings.national, &pieces);
+        let mut site = crate::emit::Site::new(&findings.national, &templates, Vec::new());
+        site.feeds = log.is_some();
+        site.reuse_pages = options.cache;
+        crate::emit::national_of_units(
+            &site,
+            &findings.national,
+            log.as_ref(),
+            &summaries,
+            &columns,
+            &published,
+            &|out: &mut dyn std::io::Write| report.write(Json::Json, out),
+            sink,
+        )?;
+        drop((site, report));
+        found = Some(findings);
+        Ok(())
+    });
+    if let Some(e) = stopped {
+        return Err(e);
+    }
+    let Some(findings) = found else {
+        return Err(Error::Build(built.err().unwrap_or(BuildError::Stopped)));
+    };
+    let summary = Summary::of(&findings.diagnostics);
+    if summary.errors > 0 {
+        eprint!(
+            "{}",
+            report::render(
+                &crate::report::Report::of_findings(&findings),
+                Format::Text,
+                std::io::stderr().is_terminal()
+            )
+        );
+        eprintln!(
+            "{}",
+            t!(
+                findings.lang,
+                "report-build-errors",
+                errors = summary.errors
+            )
+        );
+        return Ok(Status::Findings.into());
+    }
+    let written = built.map_err(Error::Build)?;
+    eprintln!(
+        "{}",
+        t!(
+            findings.lang,
+            "report-build-wrote",
+            files = written.files,
+            kib = written.bytes / 1024,
+            unchanged = written.unchanged,
+            reused = written.reused,
+            out = out.display().to_string(),
+            ms = started.elapsed().as_millis() as u64,
+            index = out.join("portal").join("index.html").display().to_string()
+        )
+    );
+    if summary.warnings > 0 {
+        eprintln!(
+            "{}",
+            t!(
+                findings.lang,
+                "report-build-warnings",
+                warnings = summary.warnings
+            )
+        );
+    }
+    Ok(Status::Success.into())
 }
 
 /// `merge --kind site`: the national files compiled alone, then the shards merged into `out`.
@@ -1552,7 +1714,7 @@ fn run_diff_by_unit(
             || options.whole_units
             || options.regions.iter().any(|r| r == code)
     };
-    let mut each = |unit: &str, compiled: &mut Compiled| {
+    let mut each = |unit: &str, _: &[String], compiled: &mut Compiled| {
         if unit.is_empty() || failed.is_some() {
             return;
         }

@@ -285,3 +285,134 @@ fn the_merge_of_province_shards_is_the_whole_build() {
     );
     assert!(!refused.exists());
 }
+
+/// Every file under `dir` with its bytes, the hidden manifests of a build included.
+fn everything(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            (path.replace('\\', "/"), std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Rewrite the first `phone:` of `file` (a regional entry) to `phone`.
+fn set_phone(file: &Path, phone: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let at = text.find("phone: \"").unwrap() + "phone: \"".len();
+    let end = at + text[at..].find('"').unwrap();
+    std::fs::write(file, format!("{}{phone}{}", &text[..at], &text[end..])).unwrap();
+}
+
+/// `catalogc build` makes the nation one province at a time (issue 18, point 1): each
+/// province's regions are rendered while the province is in memory, and the national pages come
+/// from the regions' summaries. Its output, report and manifests included, is the output of one
+/// compile of the whole catalog (`--whole-catalog`), with feeds from a history of changes in
+/// several provinces, after an incremental rebuild too; an error in the last province read
+/// refuses the build with the finding at its line, and the previous output stays.
+#[test]
+fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("catalog");
+    let status = Command::new(gen_catalog())
+        .arg("--out")
+        .arg(&root)
+        .args(["--provinces", "4", "--cities", "2", "--items", "60"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let root_s = root.to_str().unwrap();
+    let mut provinces: Vec<String> = std::fs::read_dir(root.join("catalog/regions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|code| code.ends_with("0000"))
+        .collect();
+    provinces.sort();
+    assert_eq!(provinces.len(), 4, "{provinces:?}");
+    let entry = |province: &str| -> PathBuf {
+        let dir = root.join("catalog/regions").join(province);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .filter(|p| p.file_name().unwrap() != "region.yaml")
+            .filter(|p| std::fs::read_to_string(p).unwrap().contains("phone: \""))
+            .collect();
+        files.sort();
+        files.remove(0)
+    };
+    // A history: the catalog, then changes in two provinces.
+    common::commit_all(&root, "catalog");
+    set_phone(&entry(&provinces[0]), "010-11110000");
+    common::commit_all(&root, "Beijing phone");
+    set_phone(&entry(&provinces[2]), "0311-1313000");
+    common::commit_all(&root, "Hebei phone");
+
+    let build = |out: &Path, extra: &[&str]| {
+        catalogc(
+            &[
+                &["build", "--lang", "en", "--as-of", AS_OF, "--root", root_s][..],
+                &["--out", out.to_str().unwrap()],
+                extra,
+            ]
+            .concat(),
+        )
+    };
+    let (by_unit, whole) = (work.path().join("by-unit"), work.path().join("whole"));
+    ok(build(&by_unit, &[]));
+    ok(build(&whole, &["--whole-catalog"]));
+    let (a, b) = (everything(&by_unit), everything(&whole));
+    assert!(a.len() > 300, "{} files", a.len());
+    // What makes the comparison count: feeds, the report, both manifests, attachments.
+    for path in [
+        "portal/feed.xml",
+        &format!("portal/regions/{}/feed.xml", provinces[0]),
+        "reports/conformance.json",
+        ".catalogc-pages",
+        ".catalogc-regions",
+    ] {
+        assert!(a.contains_key(path), "{path} missing");
+    }
+    assert!(a.keys().any(|p| p.starts_with("portal/files/")));
+    assert!(String::from_utf8_lossy(&a["portal/feed.xml"]).contains("0311-1313000"));
+    assert_eq!(differences(&a, &b), Vec::<String>::new());
+
+    // One entry changed, rebuilt incrementally both ways: still the same, and the unit build
+    // made only that province's regions again.
+    set_phone(&entry(&provinces[1]), "022-12120000");
+    let stderr = ok(build(&by_unit, &[]));
+    ok(build(&whole, &["--whole-catalog"]));
+    let (a, b) = (everything(&by_unit), everything(&whole));
+    assert_eq!(differences(&a, &b), Vec::<String>::new());
+    let changed = format!("guides/{}/", provinces[1]);
+    assert!(a.iter().any(
+        |(p, t)| p.starts_with(&changed) && String::from_utf8_lossy(t).contains("022-12120000")
+    ));
+    assert!(stderr.contains("unchanged"), "{stderr}");
+
+    // An error in the last province read: refused, at the file's line, the output untouched.
+    let last = entry(&provinces[3]);
+    let text = std::fs::read_to_string(&last).unwrap();
+    std::fs::write(&last, text.replacen("phone: \"", "phone: [\"", 1)).unwrap();
+    let before = everything(&by_unit);
+    let output = build(&by_unit, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let name = last
+        .strip_prefix(&root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
+    assert!(stderr.contains(&format!("{name}:")), "{stderr}");
+    assert_eq!(everything(&by_unit), before);
+    let leftovers: Vec<String> = std::fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+}

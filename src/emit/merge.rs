@@ -369,7 +369,7 @@ fn attachments(
 }
 
 /// The national pages and open data, from `regions`.
-fn national_files(
+pub(super) fn national_files(
     site: &Site<'_>,
     units: &super::units::Units,
     regions: &Regions<'_>,

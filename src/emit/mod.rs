@@ -18,7 +18,7 @@ pub mod templates;
 pub mod units;
 mod workbook;
 
-pub use output::{build, folder_of};
+pub use output::{build, build_with, folder_of};
 pub use portal::{Regions, Summary};
 
 use std::collections::BTreeMap;
@@ -105,6 +105,8 @@ pub enum BuildError {
     UnsafePath(String),
     /// The workbook (`opendata/catalog.xlsx`) could not be made.
     Workbook(rust_xlsxwriter::XlsxError),
+    /// The caller stopped the build for a reason it reports itself (errors in the catalog).
+    Stopped,
 }
 
 impl std::fmt::Display for BuildError {
@@ -114,6 +116,7 @@ impl std::fmt::Display for BuildError {
             BuildError::Io { path, .. } => write!(f, "cannot write {}", path.display()),
             BuildError::UnsafePath(p) => write!(f, "refusing to write the output path `{p}`"),
             BuildError::Workbook(_) => f.write_str("the workbook could not be made"),
+            BuildError::Stopped => f.write_str("the build was stopped"),
         }
     }
 }
@@ -124,7 +127,7 @@ impl std::error::Error for BuildError {
             BuildError::Template(e) => Some(e),
             BuildError::Io { error, .. } => Some(error),
             BuildError::Workbook(e) => Some(e),
-            BuildError::UnsafePath(_) => None,
+            BuildError::UnsafePath(_) | BuildError::Stopped => None,
         }
     }
 }
@@ -336,6 +339,74 @@ pub fn emit(
     let (a, b) = rayon::join(national, regional);
     bar.finish();
     a.and(b)
+}
+
+/// The files of one compile unit of a build made a province at a time (`catalogc build`, see
+/// `pipeline::units`), into `sink`: each region's files as [`emit`] makes them, and the
+/// attachments of the unit's documents that no earlier unit published (`published`). Returns the
+/// regions' summaries for the national pages, with their item-page columns moved to `columns`.
+/// `site` is made from the unit's compiled catalog, for the unit's regions.
+pub fn unit(
+    site: &Site<'_>,
+    compiled: &Compiled,
+    log: Option<&crate::history::Changelog>,
+    sink: &dyn Sink,
+    columns: &mut merge::Columns,
+    published: &mut std::collections::BTreeSet<String>,
+) -> Result<Vec<Summary>, BuildError> {
+    use rayon::prelude::*;
+    let regions = site.units();
+    let units = units::Units::new(site, &compiled.policy_document.source.text);
+    let bar = crate::progress::phase("生成办事指南", site.guided().count());
+    regions
+        .par_iter()
+        .try_for_each(|code| region(site, &units, log, sink, code, &bar))?;
+    bar.finish();
+    for (path, bytes) in site.files.outputs(Some(&regions))? {
+        if published.insert(path.clone()) {
+            sink.put(path, bytes)?;
+        }
+    }
+    let mut summaries: Vec<Summary> = regions.par_iter().map(|r| site.summary(r)).collect();
+    for summary in &mut summaries {
+        columns.take(summary)?;
+    }
+    Ok(summaries)
+}
+
+/// The national files of a build made a province at a time, once every unit is made: the
+/// national pages and open data from the units' `summaries` (as `merge --kind site` makes them
+/// from shards), the national feed, the national documents' attachments and the conformance
+/// report (`report` writes it). `site` is made from the national files compiled alone.
+#[allow(clippy::too_many_arguments)]
+pub fn national_of_units(
+    site: &Site<'_>,
+    compiled: &Compiled,
+    log: Option<&crate::history::Changelog>,
+    summaries: &[Summary],
+    columns: &merge::Columns,
+    published: &std::collections::BTreeSet<String>,
+    report: Streamed<'_>,
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    let units = units::Units::new(site, &compiled.policy_document.source.text);
+    let codes: Vec<&str> = summaries.iter().map(|s| s.code.as_str()).collect();
+    merge::national_files(
+        site,
+        &units,
+        &Regions::Shards(summaries, columns),
+        &codes,
+        sink,
+    )?;
+    if let Some(log) = log {
+        sink.put("portal/feed.xml".to_string(), national_feed(site, log)?)?;
+    }
+    for (path, bytes) in site.files.outputs(None)? {
+        if !published.contains(&path) {
+            sink.put(path, bytes)?;
+        }
+    }
+    sink.put_streamed("reports/conformance.json".to_string(), report)
 }
 
 /// One region's files, unless the sink takes them from the previous build.

@@ -122,8 +122,9 @@ pub struct Findings {
 }
 
 /// What a caller does with each unit's compiled catalog before its documents are freed (add to
-/// findings what needs the documents, or render what needs them).
-pub type PerUnit<'a> = &'a mut dyn FnMut(&str, &mut Compiled);
+/// findings what needs the documents, or render what needs them). It is given the unit's name
+/// and region folders (none for the national unit, which comes first, named "").
+pub type PerUnit<'a> = &'a mut dyn FnMut(&str, &[String], &mut Compiled);
 
 /// Check and measure the catalog at `root` one unit at a time; with `options.regions`, only the
 /// units of those regions (and the national files). `options.selection` must be `None`. The
@@ -260,7 +261,10 @@ pub fn compile(
                 .regions
                 .retain(|r| units.unit_of.get(&r.code).map(String::as_str) == Some(unit));
         }
-        per_unit(unit.unwrap_or(""), &mut compiled);
+        let folders = unit
+            .and_then(|u| units.folders.get(u))
+            .map_or(&[][..], Vec::as_slice);
+        per_unit(unit.unwrap_or(""), folders, &mut compiled);
         let owns = |path: &str| units.owner(path) == unit;
         kept.take(&mut compiled, &owns, &|region: &str| {
             conformance && unit.is_some() && units.unit_of.get(region).map(String::as_str) == unit
