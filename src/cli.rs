@@ -1411,7 +1411,17 @@ fn run_build_by_unit(
             if failed.is_some() || stopped.is_some() || refused {
                 return;
             }
-            if Summary::of(&compiled.diagnostics).errors > 0 {
+            // The unit's own errors (those the findings keep: on its folders' files, or on the
+            // national files for the national unit) stop the rendering; the build is refused.
+            let owned = |file: &str| match pipeline::units::folder_of(file) {
+                Some(folder) => folders.iter().any(|f| f == folder),
+                None => unit.is_empty(),
+            };
+            if compiled.diagnostics.iter().any(|d| {
+                d.severity == crate::diagnostic::Severity::Error
+                    && d.suppressed.is_none()
+                    && owned(&d.file)
+            }) {
                 refused = true;
                 return;
             }
@@ -1454,7 +1464,7 @@ fn run_build_by_unit(
         if let Some(e) = failed {
             return Err(e);
         }
-        if stopped.is_some() || Summary::of(&findings.diagnostics).errors > 0 {
+        if stopped.is_some() || refused || Summary::of(&findings.diagnostics).errors > 0 {
             found = Some(findings);
             return Err(BuildError::Stopped);
         }
