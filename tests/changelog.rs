@@ -871,3 +871,40 @@ fn a_commit_is_compared_on_the_provinces_it_touched_with_the_whole_catalogs_resu
         "{scoped}"
     );
 }
+
+/// An exception that expires between two commits is a change of the commit after it, whatever
+/// files that commit touched, in whichever province the exception is: a commit that touched only
+/// 湖南's 湘阴 reports the expiry of 深圳's (广东) residence exception, as the whole catalog's
+/// changelog does. Compared on the provinces it touched alone, the commit would not see 广东.
+#[test]
+fn an_exception_expiring_in_a_province_the_commit_did_not_touch_is_reported() {
+    let dir = guangdong();
+    let d = dir.path();
+    let xiangyin = "catalog/regions/430624/000700180003.yaml";
+    edit(d, xiangyin, "0730-12345671", "0730-12345672");
+    commit_at(d, "2026-11-20T09:30:00+08:00", "湘阴咨询电话");
+    // 深圳's social-insurance exception expires on 2027-12-31, before this commit.
+    edit(d, xiangyin, "0730-12345672", "0730-12345673");
+    commit_at(d, "2028-01-05T09:30:00+08:00", "湘阴咨询电话又改");
+    let range = "HEAD~2..HEAD";
+    let scoped = changelog_with(d, range, "json", &[]);
+    let whole = changelog_with(d, range, "json", &["--whole-catalog"]);
+    let changes: serde_json::Value = serde_json::from_str(&scoped).unwrap();
+    let expired: Vec<(&str, &str)> = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "exception_expired")
+        .map(|c| {
+            (
+                c["region"].as_str().unwrap(),
+                c["commit"]["message"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        expired.iter().any(|(region, _)| *region == "440300"),
+        "{scoped}"
+    );
+    assert_eq!(scoped, whole);
+}

@@ -139,9 +139,31 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             continue;
         }
         let (changes_before, warnings_before) = (changes.len(), warnings.len());
+        let since = match &commit.parent {
+            Some(parent) if !dates.contains_key(parent) => Some(git.date_of(parent)?),
+            Some(parent) => dates.get(parent).cloned(),
+            None => None,
+        };
         // A commit that changed entries only (no national file, no `region.yaml`, no schema)
-        // is compared on the provinces it touched, at both revisions.
-        let scope = scope_of(files, options);
+        // is compared on the provinces it touched, at both revisions, and on those where an
+        // exception expired between its parent's date and its own (an expiry is a change
+        // whatever files the commit touched: `compare::Recorder::expiring`).
+        let mut scope = scope_of(files, options);
+        let day = |date: &str| crate::dates::parse(date.get(..10)?);
+        if let Some(folders) = &mut scope
+            && let (Some(from), Some(to)) = (since.as_deref().and_then(day), day(&commit.date))
+        {
+            let expiring = git.files_expiring(&commit.id, from, to)?;
+            let folder = crate::pipeline::units::folder_of;
+            folders.extend(
+                expiring
+                    .iter()
+                    .filter_map(|f| folder(f))
+                    .map(str::to_string),
+            );
+            folders.sort();
+            folders.dedup();
+        }
         let key = |rev: &str| match &scope {
             Some(folders) => format!("{rev} {}", folders.join(",")),
             None => rev.to_string(),
@@ -175,11 +197,6 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
                 .unwrap_or_default()
         };
         let (old_texts, new_texts) = (texts(before), texts(Some(after)));
-        let since = match &commit.parent {
-            Some(parent) if !dates.contains_key(parent) => Some(git.date_of(parent)?),
-            Some(parent) => dates.get(parent).cloned(),
-            None => None,
-        };
         changes.extend(compare::compare_commit(
             files,
             before,

@@ -308,6 +308,46 @@ impl Git {
             .to_string())
     }
 
+    /// The files under `catalog/regions/` at `rev` that hold an `expires` date (an exception's)
+    /// on or after day `from` and before day `to` (days as [`crate::dates::parse`] counts them):
+    /// a text search of the revision's blobs (`git grep`), which parses nothing.
+    pub fn files_expiring(&self, rev: &str, from: i64, to: i64) -> Result<Vec<String>, GitError> {
+        let pattern = r#"expires["']?:[[:space:]]*["']?[0-9]{4}-[0-9]{2}-[0-9]{2}"#;
+        let args = [
+            "grep",
+            "-I",
+            "-o",
+            "-E",
+            pattern,
+            rev,
+            "--",
+            "catalog/regions",
+        ];
+        let output = self
+            .command(&args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(GitError::Spawn)?;
+        // 1: nothing matched.
+        if !output.status.success() && output.status.code() != Some(1) {
+            return Err(GitError::Failed {
+                command: args.join(" "),
+                stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            });
+        }
+        let mut files: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|line| {
+                // `<rev>:<path>:<match>`; the date is the match's last 10 characters.
+                let (path, _) = line.strip_prefix(rev)?.strip_prefix(':')?.split_once(':')?;
+                let day = crate::dates::parse(line.get(line.len().checked_sub(10)?..)?)?;
+                (from <= day && day < to).then(|| path.to_string())
+            })
+            .collect();
+        files.dedup();
+        Ok(files)
+    }
+
     /// The commits that changed `path`, newest first (`git log --format=%H -- path`).
     pub fn commits_of(&self, path: &str) -> Result<Vec<String>, GitError> {
         Ok(self
