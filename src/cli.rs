@@ -1346,31 +1346,7 @@ fn run_build(
     site.reuse_pages = options.cache;
     site.shard = shard;
     let written = crate::emit::build(&site, &compiled, log.as_ref(), out).map_err(Error::Build)?;
-    eprintln!(
-        "{}",
-        t!(
-            compiled.lang,
-            "report-build-wrote",
-            files = written.files,
-            kib = written.bytes / 1024,
-            unchanged = written.unchanged,
-            reused = written.reused,
-            out = out.display().to_string(),
-            ms = started.elapsed().as_millis() as u64,
-            index = out.join("portal").join("index.html").display().to_string()
-        )
-    );
-    let summary = Summary::of(&compiled.diagnostics);
-    if summary.warnings > 0 {
-        eprintln!(
-            "{}",
-            t!(
-                compiled.lang,
-                "report-build-warnings",
-                warnings = summary.warnings
-            )
-        );
-    }
+    said_built(compiled.lang, &written, out, started, &compiled.diagnostics);
     drop(site);
     Ok(Outcome::with(Status::Success, compiled))
 }
@@ -1516,10 +1492,22 @@ fn run_build_by_unit(
         return Ok(Status::Findings.into());
     }
     let written = built.map_err(Error::Build)?;
+    said_built(findings.lang, &written, out, started, &findings.diagnostics);
+    Ok(Status::Success.into())
+}
+
+/// What a build wrote, on stderr, and how many warnings the catalog has (`diagnostics`).
+fn said_built(
+    lang: Lang,
+    written: &crate::emit::Written,
+    out: &Path,
+    started: std::time::Instant,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+) {
     eprintln!(
         "{}",
         t!(
-            findings.lang,
+            lang,
             "report-build-wrote",
             files = written.files,
             kib = written.bytes / 1024,
@@ -1530,17 +1518,13 @@ fn run_build_by_unit(
             index = out.join("portal").join("index.html").display().to_string()
         )
     );
+    let summary = Summary::of(diagnostics);
     if summary.warnings > 0 {
         eprintln!(
             "{}",
-            t!(
-                findings.lang,
-                "report-build-warnings",
-                warnings = summary.warnings
-            )
+            t!(lang, "report-build-warnings", warnings = summary.warnings)
         );
     }
-    Ok(Status::Success.into())
 }
 
 /// `merge --kind site`: the national files compiled alone, then the shards merged into `out`.
@@ -1570,20 +1554,7 @@ fn run_merge_site(
     site.reuse_pages = options.cache;
     let written = crate::emit::merge::merge(&mut site, &compiled, &regions, shards, out)
         .map_err(Error::MergeSite)?;
-    eprintln!(
-        "{}",
-        t!(
-            compiled.lang,
-            "report-build-wrote",
-            files = written.files,
-            kib = written.bytes / 1024,
-            unchanged = written.unchanged,
-            reused = written.reused,
-            out = out.display().to_string(),
-            ms = started.elapsed().as_millis() as u64,
-            index = out.join("portal").join("index.html").display().to_string()
-        )
-    );
+    said_built(compiled.lang, &written, out, started, &[]);
     drop(site);
     Ok(Outcome::with(Status::Success, compiled))
 }
