@@ -345,12 +345,14 @@ fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
         files.sort();
         files.remove(0)
     };
-    // A history: the catalog, then changes in two provinces.
+    // A history: the catalog, then changes in two provinces, one of a province's own entry and
+    // one of a city's (compared on the city, the regions below it and its province).
+    let city = format!("{}0100", &provinces[2][..2]);
     common::commit_all(&root, "catalog");
     set_phone(&entry(&provinces[0]), "010-11110000");
     common::commit_all(&root, "Beijing phone");
-    set_phone(&entry(&provinces[2]), "0311-1313000");
-    common::commit_all(&root, "Hebei phone");
+    set_phone(&entry(&city), "0311-1313000");
+    common::commit_all(&root, "Hebei city phone");
 
     let build = |out: &Path, extra: &[&str]| {
         catalogc(
@@ -379,6 +381,10 @@ fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
     }
     assert!(a.keys().any(|p| p.starts_with("portal/files/")));
     assert!(String::from_utf8_lossy(&a["portal/feed.xml"]).contains("0311-1313000"));
+    assert!(
+        String::from_utf8_lossy(&a[&format!("portal/regions/{city}/feed.xml")])
+            .contains("0311-1313000")
+    );
     assert_eq!(differences(&a, &b), Vec::<String>::new());
 
     // One entry changed, rebuilt incrementally both ways: still the same, and the unit build

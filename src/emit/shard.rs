@@ -69,33 +69,7 @@ fn parents(root: &Path) -> BTreeMap<String, Option<String>> {
 /// The regions of the subtrees of `regions` (each region and every region below it), and their
 /// ancestors, in code order.
 pub fn subtree(root: &Path, regions: &[String]) -> (Vec<String>, Vec<String>) {
-    let parents = parents(root);
-    let mut below: BTreeSet<String> = regions.iter().cloned().collect();
-    // A region is in the subtree when one of its ancestors is (parents form no loop here:
-    // a loop is stopped by the length of the chain).
-    for code in parents.keys() {
-        let mut current = Some(code.clone());
-        for _ in 0..=parents.len() {
-            let Some(c) = current else { break };
-            if regions.contains(&c) {
-                below.insert(code.clone());
-                break;
-            }
-            current = parents.get(&c).cloned().flatten();
-        }
-    }
-    let mut above = BTreeSet::new();
-    for code in regions {
-        let mut current = parents.get(code).cloned().flatten();
-        for _ in 0..=parents.len() {
-            let Some(c) = current else { break };
-            if below.contains(&c) || !above.insert(c.clone()) {
-                break;
-            }
-            current = parents.get(&c).cloned().flatten();
-        }
-    }
-    (below.into_iter().collect(), above.into_iter().collect())
+    crate::pipeline::units::subtree(&parents(root), regions)
 }
 
 /// The files a shard loads: every file outside `catalog/regions/`, and the files of `folders`.

@@ -145,9 +145,10 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             None => None,
         };
         // A commit that changed entries only (no national file, no `region.yaml`, no schema)
-        // is compared on the provinces it touched, at both revisions, and on those where an
-        // exception expired between its parent's date and its own (an expiry is a change
-        // whatever files the commit touched: `compare::Recorder::expiring`).
+        // is compared on the regions it touched (with those below and above them, see
+        // `revision::materialise`), at both revisions, and on those where an exception expired
+        // between its parent's date and its own (an expiry is a change whatever files the
+        // commit touched: `compare::Recorder::expiring`).
         let mut scope = scope_of(files, options);
         let day = |date: &str| crate::dates::parse(date.get(..10)?);
         if let Some(folders) = &mut scope

@@ -13,10 +13,11 @@ pub type Standards = BTreeMap<u128, Option<pipeline::Standard>>;
 /// (and `catalog.yaml`, for the limits) is written to a temporary folder only the first time a
 /// given version of it is met.
 ///
-/// With `scope` (region folders), only the national files and the units (provinces, see
-/// [`pipeline::units`]) those folders belong to are compiled: a commit that changed entries of one
-/// province needs that province at both revisions, not the nation (every region that inherits
-/// from a changed entry is in its unit).
+/// With `scope` (region folders), only the national files, those folders, every region below
+/// them and their ancestors are compiled: a commit that changed entries of one city needs that
+/// city, the regions that inherit from it and those it inherits from, at both revisions, not its
+/// province or the nation (the changes of a regional entry are those of the regions whose
+/// `parent` chain holds it: `compare::compare_commit`). The tree is this revision's.
 pub fn materialise(
     git: &Git,
     rev: &str,
@@ -74,23 +75,26 @@ pub fn materialise(
         )
     };
     let units_wanted = scope.map(|folders| {
-        use crate::pipeline::units::{Units, folder_of, is_national};
-        // The units as this revision's `region.yaml` files group them.
-        let regions: Vec<crate::load::Document> = catalog_files
+        use crate::pipeline::units::{folder_of, is_national, subtree};
+        // Each folder's parent, as this revision's `region.yaml` files give it.
+        let mut parents: BTreeMap<String, Option<String>> = catalog_files
+            .iter()
+            .filter_map(|(_, path, _)| Some((folder_of(path)?.to_string(), None)))
+            .collect();
+        for file in catalog_files
             .iter()
             .filter(|(kind, _, _)| *kind == crate::load::Kind::Region)
-            .filter_map(|file| parse(file).0)
-            .collect();
-        let all: std::collections::BTreeSet<String> = catalog_files
-            .iter()
-            .filter_map(|(_, path, _)| folder_of(path).map(str::to_string))
-            .collect();
-        let units = Units::group(&all, &regions);
-        let wanted: std::collections::BTreeSet<String> = folders
-            .iter()
-            .filter_map(|f| units.unit_of.get(f).cloned())
-            .collect();
-        move |path: &str| is_national(path) || units.owner(path).is_none_or(|u| wanted.contains(u))
+        {
+            if let Some(document) = parse(file).0
+                && let Some(folder) = document.region_folder()
+            {
+                let parent = document.json.get("parent").and_then(|p| p.as_str());
+                parents.insert(folder.to_string(), parent.map(str::to_string));
+            }
+        }
+        let (below, above) = subtree(&parents, folders);
+        let wanted: std::collections::BTreeSet<String> = below.into_iter().chain(above).collect();
+        move |path: &str| is_national(path) || folder_of(path).is_none_or(|f| wanted.contains(f))
     });
     let parsed: Vec<_> = catalog_files
         .par_iter()

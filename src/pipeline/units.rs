@@ -413,6 +413,40 @@ pub fn compile(
     })
 }
 
+/// The regions of the subtrees of `regions` (each region and every region below it), and their
+/// ancestors, in code order; `parents` gives each region folder's parent.
+pub fn subtree(
+    parents: &BTreeMap<String, Option<String>>,
+    regions: &[String],
+) -> (Vec<String>, Vec<String>) {
+    let mut below: BTreeSet<String> = regions.iter().cloned().collect();
+    // A region is in the subtree when one of its ancestors is (parents form no loop here:
+    // a loop is stopped by the length of the chain).
+    for code in parents.keys() {
+        let mut current = Some(code.clone());
+        for _ in 0..=parents.len() {
+            let Some(c) = current else { break };
+            if regions.contains(&c) {
+                below.insert(code.clone());
+                break;
+            }
+            current = parents.get(&c).cloned().flatten();
+        }
+    }
+    let mut above = BTreeSet::new();
+    for code in regions {
+        let mut current = parents.get(code).cloned().flatten();
+        for _ in 0..=parents.len() {
+            let Some(c) = current else { break };
+            if below.contains(&c) || !above.insert(c.clone()) {
+                break;
+            }
+            current = parents.get(&c).cloned().flatten();
+        }
+    }
+    (below.into_iter().collect(), above.into_iter().collect())
+}
+
 /// The order of a sorted walk: component by component.
 pub fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
