@@ -1473,22 +1473,8 @@ fn run_build_by_unit(
     };
     let summary = Summary::of(&findings.diagnostics);
     if summary.errors > 0 {
-        eprint!(
-            "{}",
-            report::render(
-                &crate::report::Report::of_findings(&findings),
-                Format::Text,
-                std::io::stderr().is_terminal()
-            )
-        );
-        eprintln!(
-            "{}",
-            t!(
-                findings.lang,
-                "report-build-errors",
-                errors = summary.errors
-            )
-        );
+        let report = crate::report::Report::of_findings(&findings);
+        said_refused(&report, findings.lang, summary.errors);
         return Ok(Status::Findings.into());
     }
     let written = built.map_err(Error::Build)?;
@@ -1862,19 +1848,17 @@ fn list_rules(format: ListFormat, lang: Lang) -> String {
 /// and why nothing was written, on standard error.
 fn refused_build(compiled: Compiled) -> Outcome {
     let errors = Summary::of(&compiled.diagnostics).errors;
+    said_refused(&crate::report::Report::of(&compiled), compiled.lang, errors);
+    Outcome::with(Status::Findings, compiled)
+}
+
+/// The findings of a refused build and why nothing was written, on standard error.
+fn said_refused(report: &crate::report::Report<'_>, lang: Lang, errors: usize) {
     eprint!(
         "{}",
-        report::render(
-            &crate::report::Report::of(&compiled),
-            Format::Text,
-            std::io::stderr().is_terminal()
-        )
+        report::render(report, Format::Text, std::io::stderr().is_terminal())
     );
-    eprintln!(
-        "{}",
-        t!(compiled.lang, "report-build-errors", errors = errors)
-    );
-    Outcome::with(Status::Findings, compiled)
+    eprintln!("{}", t!(lang, "report-build-errors", errors = errors));
 }
 
 #[cfg(test)]

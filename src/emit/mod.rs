@@ -1,10 +1,11 @@
 //! Stage 5: emit the portal, the guides, the open data and the reports.
 //!
-//! `build` runs the whole pipeline first and refuses to emit while the catalog has errors. It then
-//! renders every file in memory, writes them into a fresh temporary folder beside the output
-//! folder, and only when everything is written swaps that folder in. A failed or interrupted build
-//! leaves the previous output as it was. Output paths are made only of codes that passed their
-//! patterns (checked again here), never of free catalog text.
+//! `build` compiles the catalog one province at a time ([`unit`], then [`national_of_units`]; or
+//! whole, [`emit`]) and refuses to publish while the catalog has errors. It writes every file into
+//! a fresh temporary folder beside the output folder, and only when everything is written swaps
+//! that folder in. A failed or interrupted build leaves the previous output as it was. Output
+//! paths are made only of codes that passed their patterns (checked again here), never of free
+//! catalog text.
 
 pub mod files;
 mod json;
