@@ -358,7 +358,19 @@ pub fn unit(
     use rayon::prelude::*;
     let regions = site.units();
     let units = units::Units::new(site, &compiled.policy_document.source.text);
-    let bar = crate::progress::phase("生成办事指南", site.guided().count());
+    // One bar for each unit, between the reading bar's turns: named by the unit's first region.
+    let name = regions.first().map_or(String::new(), |first| {
+        let first = site
+            .catalog
+            .regions
+            .get(*first)
+            .map_or(*first, |r| r.value.name.as_str());
+        match regions.len() {
+            1 => format!("（{first}）"),
+            n => format!("（{first}等{n}个地区）"),
+        }
+    });
+    let bar = crate::progress::phase(&format!("生成办事指南{name}"), site.guided().count());
     regions
         .par_iter()
         .try_for_each(|code| region(site, &units, log, sink, code, &bar))?;
