@@ -1370,6 +1370,7 @@ fn run_build_by_unit(
     // What stopped the build other than a failure to write it, and the findings to report.
     let mut stopped: Option<Error> = None;
     let mut found = None;
+    let mut outside_git = false;
     let built = crate::emit::build_with(out, options.cache, |sink| {
         let spilled = |error| BuildError::Io {
             path: std::env::temp_dir(),
@@ -1403,6 +1404,12 @@ fn run_build_by_unit(
             }
             // The national unit comes first: the feeds' history is read once, from its settings.
             if unit.is_empty() {
+                // Outside git, the note that no feed is written is said once the build is
+                // made, as the one-compile build says it (not before a refusal).
+                if crate::load::git::Git::open(root).is_none() {
+                    outside_git = true;
+                    return;
+                }
                 match recent_changes(root, compiled, options) {
                     Ok(changes) => log = changes,
                     Err(e) => stopped = Some(e),
@@ -1478,6 +1485,10 @@ fn run_build_by_unit(
         return Ok(Status::Findings.into());
     }
     let written = built.map_err(Error::Build)?;
+    if outside_git {
+        let root = root.display().to_string();
+        eprintln!("{}", t!(findings.lang, "report-no-git", root = root));
+    }
     said_built(findings.lang, &written, out, started, &findings.diagnostics);
     Ok(Status::Success.into())
 }

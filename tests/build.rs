@@ -348,6 +348,29 @@ fn templates_read_the_lists_of_the_nation_as_plain_lists() {
     }
 }
 
+/// A refused build says the same, one province at a time or compiled whole: the findings and
+/// the refusal, and not the note (outside git) that no feed would have been written.
+#[test]
+fn a_refused_build_says_the_same_by_province_as_compiled_whole() {
+    let dir = copy_of("base");
+    let region = dir.path().join("catalog/regions/440300/region.yaml");
+    let text = std::fs::read_to_string(&region).unwrap();
+    std::fs::write(&region, text.replace("name: ", "name: [")).unwrap();
+    let stderr = |extra: &[&str]| {
+        let out = tempfile::tempdir().unwrap();
+        let output = build(dir.path(), &out.path().join("out"), extra);
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let (by_province, whole) = (stderr(&[]), stderr(&["--whole-catalog"]));
+    assert!(
+        by_province.contains("catalog/regions/440300/region.yaml:"),
+        "{by_province}"
+    );
+    assert!(!by_province.contains("git"), "{by_province}");
+    assert_eq!(by_province, whole);
+}
+
 #[test]
 fn a_catalog_template_overrides_the_built_in_one_and_can_extend_it() {
     let dir = copy_of("base");
