@@ -1354,7 +1354,7 @@ fn run_build(
 /// `build` one province at a time (`pipeline::units`): each unit's regions are rendered while
 /// the unit is in memory, and the national pages, open data and report are made from the
 /// regions' summaries once every unit is done, as `merge --kind site` makes them from shards.
-/// The output is that of one compile of the whole catalog (tests/build.rs), in memory bounded by
+/// The output is that of one compile of the whole catalog (tests/shards.rs), in memory bounded by
 /// the largest province. Errors anywhere refuse the build; the previous output stays.
 fn run_build_by_unit(
     root: &Path,
