@@ -3,31 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use assert_cmd::Command;
 use common::*;
-
-/// Every file under `dir` with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
 
 fn read(out: &Path, path: &str) -> String {
     std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -38,7 +17,7 @@ fn the_sample_build_writes_every_file_of_the_layout() {
     let out = sample_built();
     let compiled = compile(env!("CARGO_MANIFEST_DIR").as_ref());
     let catalog = &compiled.resolved.catalog;
-    let files = tree(out.path());
+    let files = files(out.path());
     let mut expected = vec![
         "portal/index.html".to_string(),
         "portal/conformance.html".to_string(),
@@ -166,7 +145,7 @@ fn two_builds_are_byte_identical_whatever_the_thread_count() {
         .output()
         .unwrap();
     assert!(one.status.success() && four.status.success());
-    let (ta, tb) = (tree(a.path()), tree(b.path()));
+    let (ta, tb) = (files(a.path()), files(b.path()));
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (path, bytes) in &ta {
         assert!(bytes == &tb[path], "{path} differs between builds");
@@ -192,7 +171,7 @@ fn a_catalog_with_errors_is_not_built_and_the_previous_output_stays() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("CAT003"));
     assert_eq!(
-        tree(out.path()).keys().collect::<Vec<_>>(),
+        files(out.path()).keys().collect::<Vec<_>>(),
         ["previous.txt"]
     );
 }
@@ -216,7 +195,7 @@ fn a_broken_template_fails_the_build_and_the_previous_output_stays() {
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("guide.html"));
     assert_eq!(
-        tree(out.path()).keys().collect::<Vec<_>>(),
+        files(out.path()).keys().collect::<Vec<_>>(),
         ["previous.txt"]
     );
     // No staging folder is left behind either.
@@ -271,7 +250,7 @@ fn a_template_failing_half_way_through_a_streamed_page_fails_the_build_and_the_p
         );
         assert!(!stderr.contains("cannot write"), "{name}: {stderr}");
         assert_eq!(
-            tree(out.path()).keys().collect::<Vec<_>>(),
+            files(out.path()).keys().collect::<Vec<_>>(),
             ["previous.txt"],
             "{name}"
         );
@@ -405,7 +384,7 @@ fn catalog_text_is_escaped_everywhere_it_is_published() {
         "service_points: [{address: \"</script><img src=x onerror=alert(2)>\"}]\n",
     );
     let out = built_into(dir.path(), &[]);
-    for (path, bytes) in tree(out.path()) {
+    for (path, bytes) in files(out.path()) {
         let text = String::from_utf8_lossy(&bytes);
         if path.ends_with(".html") {
             assert!(
@@ -515,7 +494,7 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     // Every file of a region's folders (its pages, guides and open data), the item and the
     // national event pages can be reused; the index, search and conformance pages and the
     // national open data are made every time.
-    let reusable = tree(&site)
+    let reusable = files(&site)
         .keys()
         .filter(|p| {
             p.starts_with("guides/")
@@ -542,7 +521,7 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     assert!(changed.status.success());
     let reused = counts(&changed).2;
     // Only the files of 深圳 (440300), whose entry changed, can be made again.
-    let shenzhen = tree(&site)
+    let shenzhen = files(&site)
         .keys()
         .filter(|p| p.split('/').any(|s| s == "440300"))
         .count();
@@ -554,7 +533,7 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     let fresh = out.path().join("fresh");
     let scratch = build(dir.path(), &fresh, &["--no-cache"]);
     assert_eq!(counts(&scratch).2, 0, "--no-cache renders everything");
-    assert_eq!(tree(&site), tree(&fresh));
+    assert_eq!(files(&site), files(&fresh));
 
     // A template changes: every page is rendered again.
     std::fs::create_dir_all(dir.path().join("output-templates")).unwrap();
@@ -582,10 +561,10 @@ fn pages_made_from_unchanged_inputs_are_not_rendered_again() {
     }
     let distrusted = build(dir.path(), &site, &[]);
     assert_eq!(counts(&distrusted).2, 0);
-    assert_eq!(tree(&site), {
+    assert_eq!(files(&site), {
         let fresh = out.path().join("fresh2");
         build(dir.path(), &fresh, &["--no-cache"]);
-        tree(&fresh)
+        files(&fresh)
     });
 }
 

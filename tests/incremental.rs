@@ -11,26 +11,6 @@ use std::path::Path;
 
 use common::*;
 
-/// Every file under `dir` with its bytes (hidden ones too).
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
 /// The paths where two trees differ (for a readable failure).
 fn differences(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
     let mut paths: Vec<String> = a
@@ -52,7 +32,10 @@ fn ok(output: std::process::Output) -> String {
 /// The output at `site` is byte for byte what a `--no-cache` build of `root` into `fresh` writes.
 fn same_as_from_scratch(root: &Path, site: &Path, fresh: &Path) {
     ok(build(root, fresh, &["--no-cache"]));
-    assert_eq!(differences(&tree(site), &tree(fresh)), Vec::<String>::new());
+    assert_eq!(
+        differences(&files(site), &files(fresh)),
+        Vec::<String>::new()
+    );
 }
 
 #[cfg(unix)]
@@ -101,9 +84,9 @@ fn one_changed_entry_remakes_its_region_and_the_national_pages_and_nothing_else(
     assert!(before.contains_key("opendata/regions/430000"), "{before:?}");
 
     // Nothing changed: every region's folders are the previous ones, moved.
-    let unchanged = tree(&site);
+    let unchanged = files(&site);
     ok(build(dir.path(), &site, &[]));
-    assert_eq!(differences(&unchanged, &tree(&site)), Vec::<String>::new());
+    assert_eq!(differences(&unchanged, &files(&site)), Vec::<String>::new());
     for (folder, ino) in &before {
         assert_eq!(inode(&site.join(folder)), *ino, "{folder} was made again");
     }
@@ -186,7 +169,7 @@ fn a_build_killed_while_moving_folders_is_undone_by_the_next_one() {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     ok(build(dir.path(), &site, &[]));
-    let good = tree(&site);
+    let good = files(&site);
     let broken_template = |root: &Path| {
         std::fs::create_dir_all(root.join("output-templates")).unwrap();
         // Fails while rendering, inside the build (not while the templates load).
@@ -218,7 +201,7 @@ fn a_build_killed_while_moving_folders_is_undone_by_the_next_one() {
         let failed = build(dir.path(), &site, &[]);
         assert_eq!(failed.status.code(), Some(2));
         assert_eq!(
-            differences(&good, &tree(&site)),
+            differences(&good, &files(&site)),
             Vec::<String>::new(),
             "aside: {aside}"
         );

@@ -40,6 +40,27 @@ fn gen_catalog() -> PathBuf {
     bin
 }
 
+/// A catalog of 4 provinces of 2 cities each and `items` national items, generated under `work`,
+/// and its provinces' codes in order.
+fn four_provinces(work: &Path, items: &str) -> (PathBuf, Vec<String>) {
+    let root = work.join("catalog");
+    let status = Command::new(gen_catalog())
+        .arg("--out")
+        .arg(&root)
+        .args(["--provinces", "4", "--cities", "2", "--items", items])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut provinces: Vec<String> = std::fs::read_dir(root.join("catalog/regions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|code| code.ends_with("0000"))
+        .collect();
+    provinces.sort();
+    assert_eq!(provinces.len(), 4, "{provinces:?}");
+    (root, provinces)
+}
+
 fn catalogc(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_catalogc"))
         .args(args)
@@ -84,22 +105,8 @@ fn differences(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> 
 #[test]
 fn the_merge_of_province_shards_is_the_whole_build() {
     let work = tempfile::tempdir().unwrap();
-    let root = work.path().join("catalog");
-    let status = Command::new(gen_catalog())
-        .arg("--out")
-        .arg(&root)
-        .args(["--provinces", "4", "--cities", "2", "--items", "120"])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let (root, provinces) = four_provinces(work.path(), "120");
     let root_s = root.to_str().unwrap();
-    let mut provinces: Vec<String> = std::fs::read_dir(root.join("catalog/regions"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|code| code.ends_with("0000"))
-        .collect();
-    provinces.sort();
-    assert_eq!(provinces.len(), 4, "{provinces:?}");
 
     let whole = work.path().join("whole");
     let common = ["--lang", "en", "--as-of", AS_OF, "--root", root_s];
@@ -286,20 +293,6 @@ fn the_merge_of_province_shards_is_the_whole_build() {
     assert!(!refused.exists());
 }
 
-/// Every file under `dir` with its bytes, the hidden manifests of a build included.
-fn everything(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let path = e.path().strip_prefix(dir).unwrap().to_string_lossy();
-            (path.replace('\\', "/"), std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// Rewrite the first `phone:` of `file` (a regional entry) to `phone`.
 fn set_phone(file: &Path, phone: &str) {
     let text = std::fs::read_to_string(file).unwrap();
@@ -317,22 +310,8 @@ fn set_phone(file: &Path, phone: &str) {
 #[test]
 fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
     let work = tempfile::tempdir().unwrap();
-    let root = work.path().join("catalog");
-    let status = Command::new(gen_catalog())
-        .arg("--out")
-        .arg(&root)
-        .args(["--provinces", "4", "--cities", "2", "--items", "60"])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let (root, provinces) = four_provinces(work.path(), "60");
     let root_s = root.to_str().unwrap();
-    let mut provinces: Vec<String> = std::fs::read_dir(root.join("catalog/regions"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|code| code.ends_with("0000"))
-        .collect();
-    provinces.sort();
-    assert_eq!(provinces.len(), 4, "{provinces:?}");
     let entry = |province: &str| -> PathBuf {
         let dir = root.join("catalog/regions").join(province);
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -367,7 +346,7 @@ fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
     let (by_unit, whole) = (work.path().join("by-unit"), work.path().join("whole"));
     ok(build(&by_unit, &[]));
     ok(build(&whole, &["--whole-catalog"]));
-    let (a, b) = (everything(&by_unit), everything(&whole));
+    let (a, b) = (common::files(&by_unit), common::files(&whole));
     assert!(a.len() > 300, "{} files", a.len());
     // What makes the comparison count: feeds, the report, both manifests, attachments.
     for path in [
@@ -392,7 +371,7 @@ fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
     set_phone(&entry(&provinces[1]), "022-12120000");
     let stderr = ok(build(&by_unit, &[]));
     ok(build(&whole, &["--whole-catalog"]));
-    let (a, b) = (everything(&by_unit), everything(&whole));
+    let (a, b) = (common::files(&by_unit), common::files(&whole));
     assert_eq!(differences(&a, &b), Vec::<String>::new());
     let changed = format!("guides/{}/", provinces[1]);
     assert!(a.iter().any(
@@ -404,7 +383,7 @@ fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
     let last = entry(&provinces[3]);
     let text = std::fs::read_to_string(&last).unwrap();
     std::fs::write(&last, text.replacen("phone: \"", "phone: [\"", 1)).unwrap();
-    let before = everything(&by_unit);
+    let before = common::files(&by_unit);
     let output = build(&by_unit, &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
@@ -414,7 +393,7 @@ fn a_build_made_one_province_at_a_time_is_the_build_of_one_compile() {
         .to_string_lossy()
         .replace('\\', "/");
     assert!(stderr.contains(&format!("{name}:")), "{stderr}");
-    assert_eq!(everything(&by_unit), before);
+    assert_eq!(common::files(&by_unit), before);
     let leftovers: Vec<String> = std::fs::read_dir(work.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

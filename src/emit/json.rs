@@ -210,8 +210,8 @@ pub fn write_at(out: &mut Vec<u8>, depth: usize, value: &impl Serialize) {
 /// `serde_json::to_string_pretty(value) + "\n"`, as bytes.
 pub fn pretty(value: &impl Serialize) -> Vec<u8> {
     let mut out = Vec::new();
-    write_at(&mut out, 0, value);
-    out.push(b'\n');
+    // Writing into a Vec cannot fail, and these values have string keys only.
+    let _ = pretty_to(&mut out, value);
     out
 }
 

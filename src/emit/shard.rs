@@ -37,11 +37,7 @@ pub struct ShardFile<S = Vec<Summary>> {
 /// summaries serialized one at a time as `summaries` yields them.
 pub fn write(out: &mut dyn Write, file: &ShardFile<impl Serialize>) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut out, super::json::Indented::at(0));
-    file.serialize(&mut serializer)
-        .map_err(std::io::Error::other)?;
-    out.write_all(b"\n")?;
+    super::json::pretty_to(&mut out, file)?;
     out.flush()
 }
 

@@ -286,3 +286,17 @@ pub fn with_findings() -> tempfile::TempDir {
     );
     dir
 }
+
+/// Every file under `dir` with its bytes, hidden ones too, by path relative to `dir` (with `/`).
+pub fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            (path.replace('\\', "/"), std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
