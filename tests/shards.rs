@@ -77,17 +77,9 @@ fn ok(output: std::process::Output) -> String {
 /// Every file under `dir` with its bytes, but the hidden manifests of a build and the
 /// conformance report.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let path = e.path().strip_prefix(dir).unwrap().to_string_lossy();
-            (path.replace('\\', "/"), std::fs::read(e.path()).unwrap())
-        })
-        .filter(|(path, _)| !path.starts_with(".catalogc-") && path != "reports/conformance.json")
-        .collect()
+    let mut files = common::files(dir);
+    files.retain(|path, _| !path.starts_with(".catalogc-") && path != "reports/conformance.json");
+    files
 }
 
 fn differences(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
