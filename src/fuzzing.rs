@@ -30,6 +30,7 @@ pub fn check_item_bytes(bytes: &[u8]) -> usize {
     let Some((standard, loaded)) = base() else {
         return 0;
     };
+    straight_json_agrees(bytes, standard.limits);
     let mut loaded = loaded.clone();
     loaded.documents.retain(|d| d.path() != TARGET);
     let (document, found) = load::document_from_bytes(
@@ -52,4 +53,26 @@ pub fn check_item_bytes(bytes: &[u8]) -> usize {
         let _ = report::render(&report, *format, false);
     }
     compiled.diagnostics.len()
+}
+
+/// The parse straight to JSON (the one `check` uses for a clean file) gives the JSON of the tree
+/// with positions and finds no problem that parse would find, or leaves the file to it; panics
+/// (a finding for the fuzzer) when they disagree.
+fn straight_json_agrees(bytes: &[u8], limits: load::yaml::Limits) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    if let Some(json) = load::yaml::parse_json(text, limits) {
+        let parsed = load::yaml::parse(text, limits);
+        assert!(
+            parsed.problems.is_empty(),
+            "straight to JSON, but the parser with positions finds {:?}",
+            parsed.problems
+        );
+        assert_eq!(
+            parsed.root.map(|root| root.to_json()),
+            Some(json),
+            "the two parses disagree"
+        );
+    }
 }

@@ -153,6 +153,30 @@ impl Document {
         }
     }
 
+    /// A document parsed straight to JSON ([`yaml::parse_json`]): its tree is parsed only if a
+    /// finding needs a position.
+    pub fn from_json(
+        kind: Kind,
+        source: SourceFile,
+        json: serde_json::Value,
+        limits: Limits,
+    ) -> Document {
+        Document {
+            kind,
+            source,
+            parsed: true,
+            json,
+            valid: false,
+            validated: false,
+            key: None,
+            limits,
+            tree: std::sync::OnceLock::new(),
+            key_lines: Default::default(),
+            parse_text: None,
+            moved: Vec::new(),
+        }
+    }
+
     /// A valid document whose JSON came from the cache; its tree is parsed only if a finding
     /// needs a position.
     pub fn cached(
@@ -163,18 +187,10 @@ impl Document {
         limits: Limits,
     ) -> Document {
         Document {
-            kind,
-            source,
-            parsed: true,
-            json,
             valid: true,
             validated: true,
             key: Some(key),
-            limits,
-            tree: std::sync::OnceLock::new(),
-            key_lines: Default::default(),
-            parse_text: None,
-            moved: Vec::new(),
+            ..Document::from_json(kind, source, json, limits)
         }
     }
 
@@ -881,20 +897,32 @@ pub fn parse_document(
     let slips = editor::find(&source.text);
     let parse_text: Option<std::sync::Arc<str>> =
         (!slips.is_empty()).then(|| editor::repaired(&source.text, &slips).into());
-    let parsed = yaml::parse(parse_text.as_deref().unwrap_or(&source.text), limits);
+    let parse_from = parse_text.as_deref().unwrap_or(&source.text);
+    // An ordinary file goes straight to JSON; a file with a problem is parsed again with
+    // positions for the problem's diagnostic.
+    let json = yaml::parse_json(parse_from, limits);
+    let parsed = match json {
+        Some(_) => None,
+        None => Some(yaml::parse(parse_from, limits)),
+    };
     let control = control_characters(&source, lang);
     let mut diagnostics: Vec<Diagnostic> = slips
         .iter()
         .map(|slip| editor::slip_diagnostic(slip, &source, lang))
         .collect();
-    diagnostics.extend(
-        parsed
-            .problems
-            .iter()
-            .map(|p| problem_diagnostic(p, rel, limits, lang, Some(&source))),
-    );
+    if let Some(parsed) = &parsed {
+        diagnostics.extend(
+            parsed
+                .problems
+                .iter()
+                .map(|p| problem_diagnostic(p, rel, limits, lang, Some(&source))),
+        );
+    }
     diagnostics.extend(control);
-    if parsed.root.is_none() && parsed.problems.is_empty() {
+    if let Some(parsed) = &parsed
+        && parsed.root.is_none()
+        && parsed.problems.is_empty()
+    {
         diagnostics.push(
             Diagnostic::new(
                 &codes::EMPTY_FILE,
@@ -908,7 +936,10 @@ pub fn parse_document(
     for d in &mut diagnostics {
         d.span = source.clamp(d.span);
     }
-    let mut document = Document::new(kind, source, parsed.root, limits);
+    let mut document = match json {
+        Some(json) => Document::from_json(kind, source, json, limits),
+        None => Document::new(kind, source, parsed.and_then(|p| p.root), limits),
+    };
     document.parse_text = parse_text;
     (Some(document), diagnostics)
 }

@@ -202,6 +202,142 @@ pub fn parse(text: &str, limits: Limits) -> Parsed {
     builder.finish(false)
 }
 
+/// Parse one file straight to JSON, without the tree of positions, when it is an ordinary file:
+/// `None` when [`parse`] would report any problem, or the file uses anchors or aliases, so that
+/// the caller parses it again with [`parse`] for the problems and their positions.
+///
+/// A clean file's positions are needed only for a finding, and [`Document`] parses them again
+/// then (as for a file from the cache). Skipping the tree saves allocating a [`Node`] for each
+/// value and copying every string into the JSON (docs/format.md: one document, no tags).
+///
+/// [`Document`]: crate::load::Document
+pub fn parse_json(text: &str, limits: Limits) -> Option<serde_json::Value> {
+    use serde_json::Value as J;
+    enum Open {
+        Seq(Vec<J>),
+        // Kept as a list until the mapping ends: a map built in one go from its entries has
+        // full B-tree nodes (about a quarter less memory than one built a key at a time).
+        Map(Vec<(String, J)>, Option<String>),
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root = None;
+    let mut nodes = 0usize;
+    let mut documents = 0usize;
+    for event in Parser::new_from_str(text) {
+        let (event, _) = event.ok()?;
+        let done = match event {
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return None;
+                }
+                continue;
+            }
+            Event::Alias(_) => return None,
+            Event::Scalar(text, style, anchor, tag) => {
+                nodes += 1;
+                if anchor > 0 || tag.is_some() || nodes > limits.max_nodes {
+                    return None;
+                }
+                if text.len() > limits.max_string_chars
+                    && text.chars().count() > limits.max_string_chars
+                {
+                    return None;
+                }
+                if let Some(Open::Map(_, pending @ None)) = stack.last_mut() {
+                    // A key: named as `parse` names it.
+                    let key = match json_scalar(text, style)? {
+                        J::String(s) => s,
+                        J::Null => "null".to_string(),
+                        other => json_key_text(&other),
+                    };
+                    if key == "<<" && style == ScalarStyle::Plain {
+                        return None;
+                    }
+                    *pending = Some(key);
+                    continue;
+                }
+                json_scalar(text, style)?
+            }
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                nodes += 1;
+                if anchor > 0 || tag.is_some() || nodes > limits.max_nodes {
+                    return None;
+                }
+                if stack.len() >= limits.max_depth {
+                    return None;
+                }
+                if let Some(Open::Map(_, None)) = stack.last() {
+                    // A mapping or a sequence as a key.
+                    return None;
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Open::Seq(Vec::new())
+                } else {
+                    Open::Map(Vec::new(), None)
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop()? {
+                Open::Seq(mut items) => {
+                    items.shrink_to_fit();
+                    J::Array(items)
+                }
+                Open::Map(entries, _) => J::Object(entries.into_iter().collect()),
+            },
+        };
+        match stack.last_mut() {
+            None => {
+                if root.is_none() {
+                    root = Some(done);
+                }
+            }
+            Some(Open::Seq(items)) => items.push(done),
+            Some(Open::Map(entries, pending)) => {
+                let key = pending.take()?;
+                if entries.iter().any(|(k, _)| *k == key) {
+                    return None;
+                }
+                entries.push((key, done));
+            }
+        }
+    }
+    root
+}
+
+/// A scalar typed by the YAML 1.2 core schema, as [`Builder::scalar`] types it; `None` for a
+/// number that is not finite (a problem).
+fn json_scalar(text: Cow<'_, str>, style: ScalarStyle) -> Option<serde_json::Value> {
+    use serde_json::Value as J;
+    // Without a tag, saphyr always types the scalar.
+    Some(
+        match Scalar::parse_from_cow_and_metadata(text, style, None)? {
+            Scalar::Null => J::Null,
+            Scalar::Boolean(b) => J::Bool(b),
+            Scalar::Integer(i) => J::from(i),
+            Scalar::FloatingPoint(f) => J::Number(serde_json::Number::from_f64(f.into_inner())?),
+            // A copy of exactly its length: the parser's own string has room to spare, and the
+            // catalog keeps these strings for the whole run.
+            Scalar::String(s) => J::String(String::from(&*s)),
+        },
+    )
+}
+
+/// The text of a key that is not a string, as [`Builder::push`] writes it.
+fn json_key_text(value: &serde_json::Value) -> String {
+    use serde_json::Value as J;
+    match value {
+        J::Bool(b) => b.to_string(),
+        J::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.to_string(),
+            (None, Some(f)) => f.to_string(),
+            _ => n.to_string(),
+        },
+        _ => String::new(),
+    }
+}
+
 /// The position just after the closing quote of the quoted scalar that starts at `start`: the
 /// parser's own span of a quoted scalar runs on over the spaces and comment after it.
 fn quoted_end(text: &str, line_starts: &[usize], start: Pos) -> Option<Pos> {
@@ -671,5 +807,98 @@ mod tests {
     fn a_second_document_is_reported() {
         let parsed = parse("a: 1\n---\nb: 2\n", Limits::default());
         assert!(matches!(parsed.problems[0], Problem::Unsupported { .. }));
+    }
+
+    /// [`parse_json`] must give exactly the JSON of [`parse`]'s tree, or nothing.
+    fn same_json(text: &str) {
+        let parsed = parse(text, Limits::default());
+        assert!(
+            parsed.problems.is_empty(),
+            "{text:?}: {:?}",
+            parsed.problems
+        );
+        let tree = parsed.root.expect("a root").to_json();
+        assert_eq!(
+            parse_json(text, Limits::default()),
+            Some(tree),
+            "{text:?} straight to JSON"
+        );
+    }
+
+    #[test]
+    fn an_ordinary_file_goes_straight_to_the_json_of_its_tree() {
+        for text in [
+            "a: 000120010000\nb: \"000120010000\"\nc: yes\nd: 2025-06-30\ne: ~\nf:\ng: null\n",
+            "int: 010\noct: 0o17\nhex: 0x1F\nneg: -3\nbig: 9223372036854775807\n",
+            "f: 1.5\ne: 1e3\nd: -.5\nz: 0.0\nt: true\nF: False\nq: 'true'\n",
+            "名称: 居民身份证\n材料:\n  - 名称: 户口簿\n    份数: 1\n  - {名称: 照片, 份数: 2}\n",
+            "flow: [1, 'two', \"三\", [4], {五: 5}]\nempty: []\nnone: {}\n",
+            "block: |\n  第一行\n  第二行\n\nfolded: >-\n  one\n  two\nplain: one\n  two\n",
+            "1: int key\ntrue: bool key\n~: null key\n1.5: float key\n'2': quoted\n",
+            "- just\n- a\n- list\n",
+            "just a scalar\n",
+            "# a comment\n---\nstart: explicit\n...\n",
+            "\u{feff}bom: kept out by the caller, fine here\n",
+            "'<<': a quoted merge key is a plain string\n",
+            "deep: {a: {b: {c: [[[1]]]}}}\n",
+            "long: \"escapes \\u00e9 \\n \\t \\\" done\"\n",
+        ] {
+            same_json(text);
+        }
+    }
+
+    #[test]
+    fn a_file_with_a_problem_or_an_anchor_is_left_to_the_parser_with_positions() {
+        let deep = format!("{}1{}", "[".repeat(70), "]".repeat(70));
+        let long = format!("a: {}\n", "字".repeat(20_001));
+        let many = format!("[{}]", vec!["1"; 200_001].join(","));
+        for (text, problem) in [
+            ("a: 1\nb: 2\na: 3\n", true),
+            ("a: !!str 1\n", true),
+            ("a: !custom {b: 1}\n", true),
+            ("a: 1\n---\nb: 2\n", true),
+            ("a: &x 1\nb: *x\n", false),
+            ("a: &x {c: 1}\n", false),
+            ("<<: {a: 1}\n", true),
+            ("a: [1, 2\nb: 3\n", true),
+            ("? [a, b]\n: c\n", true),
+            ("a: .inf\n", true),
+            ("a: .nan\n", true),
+            (deep.as_str(), true),
+            (long.as_str(), true),
+            (many.as_str(), true),
+            ("", true),
+            ("# only a comment\n", true),
+        ] {
+            assert_eq!(
+                parse_json(text, Limits::default()),
+                None,
+                "{:?} must go to the parser with positions",
+                text.chars().take(40).collect::<String>()
+            );
+            let parsed = parse(text, Limits::default());
+            assert_eq!(
+                !parsed.problems.is_empty() || parsed.root.is_none(),
+                problem,
+                "{:?}: {:?}",
+                text.chars().take(40).collect::<String>(),
+                parsed.problems
+            );
+        }
+    }
+
+    #[test]
+    fn every_file_of_the_sample_catalog_goes_straight_to_json() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(&dir) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "yaml") {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                same_json(&text);
+                files += 1;
+            }
+        }
+        assert!(files > 50, "{files} files under {}", dir.display());
     }
 }
