@@ -631,6 +631,7 @@ fn options(common: &Common) -> Result<Options, Error> {
         whole_catalog: common.whole_catalog,
         whole_units: false,
         memo: false,
+        own_folders: None,
     })
 }
 

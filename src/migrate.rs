@@ -76,7 +76,7 @@ pub fn plan(root: &Path, options: &Options) -> Result<Migration, SchemaError> {
             .documents
             .iter()
             .filter(|d| d.kind == Kind::Entry)
-            .map(|d| (d.path(), &d.json))
+            .map(|d| (d.path(), &*d.json))
             .collect();
         for doc in &catalog.documents {
             if !matches!(doc.kind, Kind::Entry | Kind::LocalItem) {

@@ -45,6 +45,10 @@ pub struct Options {
     /// unchanged ([`memo`]). Only for a caller that needs nothing of a unit but its findings
     /// (`check`): a unit taken from the memo is not compiled, so `per_unit` never sees it.
     pub memo: bool,
+    /// In a province's compile ([`units`]): the region folders whose files' findings it keeps.
+    /// The checks of one file at a time (its attachments, the rules that read one document)
+    /// skip every other file, whose findings the unit that owns it keeps; `None` checks all.
+    pub own_folders: Option<Vec<String>>,
 }
 
 /// Everything the pipeline computed.
@@ -166,9 +170,10 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     }
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
     if !options.skip_rules {
+        let keeps = |d: &Document| Catalog::keeps(options.own_folders.as_deref(), d);
         diagnostics.extend(load::attachments::check(
             &loaded.root,
-            &documents,
+            documents.iter().filter(|d| keeps(d)),
             &loaded.attachments,
             standard.limits,
             standard.lang,
@@ -183,17 +188,16 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     }
     let root = loaded.root.clone();
     let bar = crate::progress::phase("合并地区并检查规则与一致性", 0);
-    let resolved = Resolved::new(
-        Catalog::assemble(
-            loaded.root,
-            documents,
-            &loaded.listed,
-            today,
-            standard.lang,
-            &mut diagnostics,
-        ),
-        &standard.policy,
+    let mut catalog = Catalog::assemble(
+        loaded.root,
+        documents,
+        &loaded.listed,
+        today,
+        standard.lang,
+        &mut diagnostics,
     );
+    catalog.keep_only(options.own_folders.as_deref());
+    let resolved = Resolved::new(catalog, &standard.policy);
     // The rules and the diff only read the catalog: run them side by side.
     let (found, mut conformance) = rayon::join(
         || {

@@ -101,7 +101,7 @@ fn read(
     if document.parsed {
         found.extend(standard.schemas.validate(&document, standard.lang));
     }
-    (found, document.json)
+    (found, (*document.json).clone())
 }
 
 fn apply(text: &str, d: &catalogc::diagnostic::Diagnostic) -> String {

@@ -657,7 +657,7 @@ impl Serialize for Regional<'_, '_> {
         )?;
         map.serialize_entry(
             "region",
-            &J::from(catalog.regions.get(code).map(|r| &catalog.doc(r).json)),
+            &J::from(catalog.regions.get(code).map(|r| &*catalog.doc(r).json)),
         )?;
         map.end()
     }

@@ -264,9 +264,9 @@ fn may_attach(document: &Document) -> bool {
 /// Check every attachment the valid documents state, and report the files with an attachment's
 /// ending that none of them references (CAT008, unless `partial`: a partial load does not see
 /// every reference).
-pub fn check(
+pub fn check<'a>(
     root: &Path,
-    documents: &[Document],
+    documents: impl Iterator<Item = &'a Document>,
     found: &[Found],
     limits: Limits,
     lang: Lang,
@@ -274,7 +274,7 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut referenced = BTreeSet::new();
-    for document in documents.iter().filter(|d| d.valid && may_attach(d)) {
+    for document in documents.filter(|d| d.valid && may_attach(d)) {
         for reference in references(&document.json) {
             let at = |code, message: String| document.diagnostic(code, &reference.pointer, message);
             let rel = match resolve(document.path(), reference.file) {

@@ -106,11 +106,13 @@ pub fn yml_stem(name: &str) -> Option<&str> {
 #[derive(Clone, Debug)]
 pub struct Document {
     pub kind: Kind,
-    pub source: SourceFile,
+    /// The text, shared by every clone as `json` is.
+    pub source: std::sync::Arc<SourceFile>,
     /// Whether the text parsed into a YAML document (else `json` is null).
     pub parsed: bool,
-    /// The document as JSON (`null` when it could not be parsed).
-    pub json: serde_json::Value,
+    /// The document as JSON (`null` when it could not be parsed), shared by every clone: each
+    /// province's compile holds the national documents, and these are not copied for it.
+    pub json: std::sync::Arc<serde_json::Value>,
     /// Whether the file parsed and passed its schema; only valid files reach the rules.
     pub valid: bool,
     /// Whether the schema check has run (so `valid` is final).
@@ -139,9 +141,9 @@ impl Document {
         let _ = tree.set(root);
         Document {
             kind,
-            source,
+            source: source.into(),
             parsed,
-            json,
+            json: json.into(),
             valid: false,
             validated: false,
             key: None,
@@ -163,9 +165,9 @@ impl Document {
     ) -> Document {
         Document {
             kind,
-            source,
+            source: source.into(),
             parsed: true,
-            json,
+            json: json.into(),
             valid: false,
             validated: false,
             key: None,

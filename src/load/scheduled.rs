@@ -40,7 +40,7 @@ pub fn apply(document: &mut Document, today: i64) -> usize {
         .iter()
         .filter_map(|&(_, i)| Some((i, list[i].get("set")?.as_object()?.clone())))
         .collect();
-    let Some(json) = document.json.as_object_mut() else {
+    let Some(json) = std::sync::Arc::make_mut(&mut document.json).as_object_mut() else {
         return 0;
     };
     for (i, set) in &changes {

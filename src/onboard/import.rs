@@ -593,7 +593,7 @@ fn entry(
     // (the fields the layout has no column for, a cell left empty or unreadable) is kept.
     let existing = resolved
         .effective_of(region, code)
-        .map(|e| &catalog.documents[e.own()].json);
+        .map(|e| &*catalog.documents[e.own()].json);
     let kept = |field: &str| existing.and_then(|e| e.get(field));
     let mut decided: BTreeSet<&str> = ["level", "reviewed", "department", "contact"].into();
     // The editor schema's modeline first (README, editing in VS Code), as every file catalogc writes.

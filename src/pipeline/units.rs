@@ -249,8 +249,12 @@ pub fn compile(
                 .cloned()
                 .collect(),
         };
+        let folders = unit
+            .and_then(|u| units.folders.get(u))
+            .map_or(&[][..], Vec::as_slice);
         let scope = Options {
             regions: Vec::new(),
+            own_folders: unit.map(|_| folders.to_vec()),
             ..options.clone()
         };
         let mut compiled = super::analyse(&standard, loaded, &scope);
@@ -261,9 +265,6 @@ pub fn compile(
                 .regions
                 .retain(|r| units.unit_of.get(&r.code).map(String::as_str) == Some(unit));
         }
-        let folders = unit
-            .and_then(|u| units.folders.get(u))
-            .map_or(&[][..], Vec::as_slice);
         per_unit(unit.unwrap_or(""), folders, &mut compiled);
         let owns = |path: &str| units.owner(path) == unit;
         kept.take(&mut compiled, &owns, &|region: &str| {
@@ -480,10 +481,11 @@ impl Kept {
                     continue;
                 }
                 if let Some(document) = by_path.get(file.as_str()) {
-                    self.sources.insert(file.clone(), document.source.clone());
+                    self.sources
+                        .insert(file.clone(), (*document.source).clone());
                 } else if file == compiled.policy_document.path() {
                     self.sources
-                        .insert(file.clone(), compiled.policy_document.source.clone());
+                        .insert(file.clone(), (*compiled.policy_document.source).clone());
                 }
             }
             self.diagnostics.push(d);

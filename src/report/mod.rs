@@ -73,7 +73,7 @@ impl<'a> Report<'a> {
     pub fn of(compiled: &'a Compiled) -> Report<'a> {
         let documents = &compiled.resolved.catalog.documents;
         let mut sources: BTreeMap<&str, &SourceFile> =
-            documents.iter().map(|d| (d.path(), &d.source)).collect();
+            documents.iter().map(|d| (d.path(), &*d.source)).collect();
         sources.insert(
             compiled.policy_document.path(),
             &compiled.policy_document.source,

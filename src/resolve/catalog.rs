@@ -51,6 +51,10 @@ pub struct Catalog {
     pub today: i64,
     /// The language of the findings' messages.
     pub lang: Lang,
+    /// In a province's compile, for each document: whether the compile keeps its findings,
+    /// that is whether it is in one of the region folders of `pipeline::Options::own_folders`
+    /// ([`Catalog::keep_only`]); empty when every document's are kept.
+    kept: Vec<bool>,
 }
 
 /// Whether [`Catalog::assemble`] reads the listed files of `kind` (national items, region folders
@@ -61,6 +65,47 @@ pub fn indexes(kind: Kind) -> bool {
 }
 
 impl Catalog {
+    /// The valid documents the rules that read one document at a time look at: every one, or
+    /// in a province's compile those of its own region folders (the unit that owns a file keeps
+    /// its findings, so no other unit need look for them).
+    pub fn checked(&self) -> impl Iterator<Item = &Document> {
+        self.documents
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| d.valid && self.kept.get(*i).is_none_or(|kept| *kept))
+            .map(|(_, d)| d)
+    }
+
+    /// Whether this compile keeps the findings on `doc` (for a rule that reads the national
+    /// items: a province's compile skips them).
+    pub fn keeps_doc(&self, doc: usize) -> bool {
+        self.kept.get(doc).is_none_or(|kept| *kept)
+    }
+
+    /// Keep only the findings on the files of `own` region folders (a province's compile);
+    /// `None` keeps all.
+    pub fn keep_only(&mut self, own: Option<&[String]>) {
+        self.kept = match own {
+            None => Vec::new(),
+            Some(_) => self
+                .documents
+                .iter()
+                .map(|d| Catalog::keeps(own, d))
+                .collect(),
+        };
+    }
+
+    /// Whether a compile that keeps the findings of `own` folders (all when `None`) keeps those
+    /// on `document`.
+    pub fn keeps(own: Option<&[String]>, document: &Document) -> bool {
+        match own {
+            None => true,
+            Some(own) => document
+                .region_folder()
+                .is_some_and(|folder| own.iter().any(|o| o == folder)),
+        }
+    }
+
     /// Index the documents; documents that passed their schema become typed values.
     pub fn assemble(
         root: PathBuf,
@@ -234,7 +279,7 @@ fn typed<T: DeserializeOwned>(
     lang: Lang,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Typed<T>> {
-    match T::deserialize(&document.json) {
+    match T::deserialize(&*document.json) {
         Ok(value) => Some(Typed { doc: index, value }),
         Err(error) => {
             diagnostics.push(

@@ -52,7 +52,7 @@ impl<'a> Fields<'a> for Chain<'a> {
     fn holder(self, name: &str) -> Option<&'a Value> {
         self.effective
             .get(self.catalog, name)
-            .map(|s| &self.catalog.documents[s.doc].json)
+            .map(|s| &*self.catalog.documents[s.doc].json)
     }
 }
 

@@ -48,6 +48,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             .map(|i| i.value.code.as_str())
             .find(|c| regex.is_match(c));
         for item in catalog.items.values() {
+            if !catalog.keeps_doc(item.doc) {
+                continue;
+            }
             let doc = catalog.doc(item);
             report(
                 doc,

@@ -38,7 +38,7 @@ pub fn check_character(code: &str) -> Option<char> {
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
     let lang = catalog.lang;
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         let pointer = "/department/credit_code";
         let Some(code) = doc.json.pointer(pointer).and_then(|v| v.as_str()) else {
             continue;

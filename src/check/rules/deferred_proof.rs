@@ -49,6 +49,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let lang = catalog.lang;
     // National items: a proof material marked deferrable where it proves the situation.
     for item in catalog.items.values() {
+        if !catalog.keeps_doc(item.doc) {
+            continue;
+        }
         let doc = catalog.doc(item);
         let record = crate::resolve::view::doc(&doc.json);
         for situation in record.situations().iter().map(Line::Plain) {

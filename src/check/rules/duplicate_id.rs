@@ -30,11 +30,7 @@ const OTHER_LISTS: [&str; 3] = ["process", "laws", "certificates"];
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for doc in catalog
-        .documents
-        .iter()
-        .filter(|d| d.valid && d.kind != Kind::Policy)
-    {
+    for doc in catalog.checked().filter(|d| d.kind != Kind::Policy) {
         let lists = resolved.line_fields.iter().map(String::as_str);
         for list in lists.chain(OTHER_LISTS) {
             if let Some(Value::Array(lines)) = doc.json.get(list) {

@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         if matches!(doc.kind, Kind::National | Kind::LocalItem | Kind::Entry) {
             check_fees(doc, catalog.lang, out);
         }

@@ -24,19 +24,18 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let lang = resolved.catalog.lang;
-    let documents = resolved.catalog.documents.iter().filter(|d| {
-        d.valid
-            && matches!(
-                d.kind,
-                Kind::National | Kind::Entry | Kind::LocalItem | Kind::Event
-            )
+    let documents = resolved.catalog.checked().filter(|d| {
+        matches!(
+            d.kind,
+            Kind::National | Kind::Entry | Kind::LocalItem | Kind::Event
+        )
     });
     for doc in documents {
         let exceptions = view::doc(&doc.json)
             .exceptions()
             .enumerate()
             .map(|(k, e)| (format!("/exceptions/{k}"), e.0));
-        for (pointer, json) in std::iter::once((String::new(), &doc.json)).chain(exceptions) {
+        for (pointer, json) in std::iter::once((String::new(), &*doc.json)).chain(exceptions) {
             for (i, path) in illustrative_paths(json).enumerate() {
                 if at_path(json, path).is_some() {
                     continue;

@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         let pointer = "/channels/online/url";
         let Some(url) = doc.json.pointer(pointer).and_then(|v| v.as_str()) else {
             continue;

@@ -28,7 +28,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let Some(laws) = &catalog.laws else {
         return;
     };
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         let Some(reviewed) = view::doc(&doc.json)
             .reviewed()
             .and_then(|v| v.as_str())

@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         for (i, line) in view::doc(&doc.json).personal_data().enumerate() {
             let field = line.field().unwrap_or("?");
             let missing: Vec<&str> = [("purpose", line.purpose()), ("basis", line.basis())]

@@ -27,7 +27,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let Some(laws) = &catalog.laws else {
         return;
     };
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         for (pointer, law) in registered_citations(&laws.value.laws, &doc.json) {
             let id = &law.id;
             let Some(repealed) = law.repealed.as_deref() else {

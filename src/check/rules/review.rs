@@ -27,7 +27,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let Some(interval) = catalog.review_interval() else {
         return;
     };
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         let Some(text) = view::doc(&doc.json).reviewed().and_then(|v| v.as_str()) else {
             continue;
         };

@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 
 fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         let Some(list) = doc.json.get("scheduled").and_then(|s| s.as_array()) else {
             continue;
         };

@@ -28,7 +28,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     if catalog.certificates.is_none() {
         return;
     }
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         let record = view::doc(&doc.json);
         let lines = record.written_lines(ListField::Materials.name());
         let materials = lines

@@ -46,7 +46,7 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for doc in catalog.documents.iter().filter(|d| d.valid) {
+    for doc in catalog.checked() {
         for (pointer, id) in law_references(&doc.json) {
             if !catalog.has_law(&id) {
                 out.push(

@@ -32,6 +32,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
     // National items: their own situations.
     for item in catalog.items.values() {
+        if !catalog.keeps_doc(item.doc) {
+            continue;
+        }
         let doc = catalog.doc(item);
         let known = national_ids(&doc.json);
         unknown(doc, &known, catalog.lang, out);

@@ -50,6 +50,9 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
         );
     };
     for item in catalog.items.values() {
+        if !catalog.keeps_doc(item.doc) {
+            continue;
+        }
         let doc = catalog.doc(item);
         let materials = doc.json.get("materials").and_then(Value::as_array);
         for (i, m) in materials.into_iter().flatten().enumerate() {

@@ -44,7 +44,8 @@ fn check(resolved: &Resolved, out: &mut Vec<Diagnostic>) {
     let catalog = &resolved.catalog;
     let items = catalog.items.values().map(|i| i.doc);
     let locals = catalog.local_items.values().map(|l| l.doc);
-    for doc in items.chain(locals).map(|i| &catalog.documents[i]) {
+    let kept = items.chain(locals).filter(|i| catalog.keeps_doc(*i));
+    for doc in kept.map(|i| &catalog.documents[i]) {
         for (i, line) in view::doc(&doc.json)
             .lines(ListField::Materials)
             .iter()
