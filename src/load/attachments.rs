@@ -94,7 +94,12 @@ pub fn references(json: &Value) -> Vec<Reference<'_>> {
             Value::Object(map) => {
                 for (key, value) in map {
                     pointer.push('/');
-                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    // Escaped as RFC 6901 says; most keys need nothing (no copy of the key).
+                    if key.contains(['~', '/']) {
+                        pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    } else {
+                        pointer.push_str(key);
+                    }
                     if KEYS.contains(&key.as_str())
                         && let Some(file) = value.get("file").and_then(Value::as_str)
                     {
@@ -110,8 +115,8 @@ pub fn references(json: &Value) -> Vec<Reference<'_>> {
             }
             Value::Array(items) => {
                 for (i, value) in items.iter().enumerate() {
-                    pointer.push('/');
-                    pointer.push_str(&i.to_string());
+                    use std::fmt::Write as _;
+                    let _ = write!(pointer, "/{i}");
                     walk(value, pointer, found);
                     pointer.truncate(len);
                 }
@@ -403,6 +408,7 @@ mod tests {
             "materials": [{"id": "a", "blank_form": {"file": "x/a.pdf", "name": "表"}}],
             "result": {"sample_file": {"file": "x/b.png", "name": "样本"}},
             "scheduled": [{"set": {"materials": [{"id": "a", "example": {"file": "x/c.pdf", "name": "例"}}]}}],
+            "odd/key~": [{"example": {"file": "x/d.pdf", "name": "例"}}],
         });
         let found: Vec<(String, &str)> = references(&json)
             .into_iter()
@@ -412,6 +418,7 @@ mod tests {
             found,
             [
                 ("/materials/0/blank_form/file".to_string(), "x/a.pdf"),
+                ("/odd~1key~0/0/example/file".to_string(), "x/d.pdf"),
                 ("/result/sample_file/file".to_string(), "x/b.png"),
                 (
                     "/scheduled/0/set/materials/0/example/file".to_string(),
