@@ -908,3 +908,70 @@ fn an_exception_expiring_in_a_province_the_commit_did_not_touch_is_reported() {
     );
     assert_eq!(scoped, whole);
 }
+
+/// Commits that reach every province are compared one province at a time (as `check` compiles,
+/// so that memory follows the largest province): the sample's first commit (every item and
+/// entry added), a national material removed with 深圳's entry changed under an unchanged review
+/// date (a warning), a registry entry renamed, a region renamed in one commit with a local item
+/// changed in another province, and a county moved under a city of another province. The
+/// changes and warnings are the whole catalog's, in its order.
+#[test]
+fn commits_that_reach_every_province_are_compared_one_at_a_time_with_the_whole_catalogs_result() {
+    let dir = history();
+    let d = dir.path();
+    edit(
+        d,
+        "catalog/registries/certificates.yaml",
+        "{id: resident-id-card, name: 居民身份证,",
+        "{id: resident-id-card, name: 居民身份证电子证照,",
+    );
+    commit_at(d, "2026-11-21T09:00:00+08:00", "证照目录：居民身份证改名");
+    edit(
+        d,
+        "catalog/regions/440304/region.yaml",
+        "name: 福田区",
+        "name: 福田新区",
+    );
+    edit(
+        d,
+        "catalog/regions/370303/local/372082001001.yaml",
+        "name: 重度残疾人上门评残办证服务",
+        "name: 重度残疾人上门评残服务",
+    );
+    commit_at(d, "2026-11-22T09:00:00+08:00", "福田区改名；张店地方事项");
+    edit(
+        d,
+        "catalog/regions/440304/region.yaml",
+        "parent: \"440300\"",
+        "parent: \"430600\"",
+    );
+    commit_at(d, "2026-11-23T09:00:00+08:00", "福田区改属岳阳市");
+
+    let whole = changelog_with(d, "HEAD", "json", &["--whole-catalog"]);
+    let by_units = changelog_with(d, "HEAD", "json", &[]);
+    assert!(by_units == whole, "{by_units}\n----- whole:\n{whole}");
+    // And there is something to compare: each kind of change, in several provinces, a warning.
+    let json: serde_json::Value = serde_json::from_str(&by_units).unwrap();
+    let changes = json["changes"].as_array().unwrap();
+    let kinds: std::collections::BTreeSet<&str> =
+        changes.iter().filter_map(|c| c["kind"].as_str()).collect();
+    for kind in [
+        "item_added",
+        "entry_added",
+        "certificate_changed",
+        "region_changed",
+        "local_item_changed",
+    ] {
+        assert!(kinds.contains(kind), "{kind} missing from {kinds:?}");
+    }
+    let provinces: std::collections::BTreeSet<&str> = changes
+        .iter()
+        .filter_map(|c| c["region"].as_str()?.get(..2))
+        .collect();
+    assert!(provinces.len() >= 4, "{provinces:?}");
+    assert!(
+        !json["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        json["warnings"]
+    );
+}

@@ -168,6 +168,41 @@ pub fn compare_commit(
     commit: &Commit,
     since: Option<&str>,
 ) -> Vec<Change> {
+    compare_part(files, before, after, commit, since, None)
+        .into_iter()
+        .map(|(_, change)| change)
+        .collect()
+}
+
+/// One part of the catalog compared on its own (`history::changelog` compares a commit that
+/// touched national files one province at a time): the national files' changes are recorded by
+/// the part that is `national`, a region's by the part that `owns` it.
+pub struct Part<'a> {
+    pub national: bool,
+    pub owns: &'a dyn Fn(&str) -> bool,
+}
+
+/// Where a change comes in [`compare_commit`]'s order: the changes of the touched files, in
+/// their order, then those of the regional entries, by region and item. Sorting the parts'
+/// changes by it (stably) gives the order of the whole catalog compared at once.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    File(usize),
+    Entry(String, String),
+}
+
+/// [`compare_commit`] of one [`Part`] (all of it with `None`), each change with its [`Place`].
+pub fn compare_part(
+    files: &[String],
+    before: Option<&Compiled>,
+    after: &Compiled,
+    commit: &Commit,
+    since: Option<&str>,
+    part: Option<&Part<'_>>,
+) -> Vec<(Place, Change)> {
+    let national = part.is_none_or(|p| p.national);
+    let owns = |region: &str| part.is_none_or(|p| (p.owns)(region));
+    let mut placed: Vec<(Place, Change)> = Vec::new();
     let day = |date: &str| crate::dates::parse(date.get(..10)?);
     let mut recorder = Recorder {
         before,
@@ -195,18 +230,22 @@ pub fn compare_commit(
     };
     let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
     let mut cited: BTreeSet<(&'static str, String)> = BTreeSet::new();
-    for file in files {
+    for (index, file) in files.iter().enumerate() {
         match file.split('/').collect::<Vec<_>>().as_slice() {
             ["catalog", "national", name] => {
                 let code = name.trim_end_matches(".yaml");
-                recorder.national_item(code);
+                if national {
+                    recorder.national_item(code);
+                }
                 pairs.extend(recorder.entries(|_, item| item == code));
             }
             ["catalog", "regions", region, "region.yaml"] => {
-                recorder.region(region);
+                if owns(region) {
+                    recorder.region(region);
+                }
                 pairs.extend(recorder.entries(|chain, _| chain.contains(region)));
             }
-            ["catalog", "regions", region, "local", name] => {
+            ["catalog", "regions", region, "local", name] if owns(region) => {
                 recorder.local_item(region, name.trim_end_matches(".yaml"))
             }
             ["catalog", "regions", region, name] => {
@@ -216,24 +255,36 @@ pub fn compare_commit(
             }
             ["catalog", "registries", _] if file == CERTIFICATES || file == LAWS => {
                 let registry = if file == LAWS { LAWS } else { CERTIFICATES };
-                cited.extend(
-                    recorder
-                        .registry(registry)
-                        .into_iter()
-                        .map(|k| (registry, k)),
-                );
+                let changed = recorder.registry(registry);
+                if !national {
+                    // Another part says what changed in the registry; this one, whom it reaches.
+                    recorder.out.clear();
+                }
+                cited.extend(changed.into_iter().map(|k| (registry, k)));
             }
             _ => {}
         }
+        placed.extend(
+            recorder
+                .out
+                .drain(..)
+                .map(|change| (Place::File(index), change)),
+        );
     }
     if !cited.is_empty() {
         pairs.extend(recorder.citing(&cited));
     }
     pairs.extend(recorder.expiring());
-    for (region, item) in &pairs {
+    for (region, item) in pairs.iter().filter(|(region, _)| owns(region)) {
         recorder.regional_entry(region, item);
+        placed.extend(
+            recorder
+                .out
+                .drain(..)
+                .map(|change| (Place::Entry(region.clone(), item.clone()), change)),
+        );
     }
-    recorder.out
+    placed
 }
 
 fn national<'a>(compiled: Option<&'a Compiled>, code: &str) -> Option<Record<&'a Value>> {

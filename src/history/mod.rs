@@ -117,6 +117,132 @@ fn scope_of(files: &[String], options: &Options) -> Option<Vec<String>> {
     Some(folders)
 }
 
+/// The text of each of `files` in `compiled` (a materialised revision), by path.
+fn texts(files: &[String], compiled: Option<&Compiled>) -> BTreeMap<String, String> {
+    let wanted: std::collections::BTreeSet<&str> = files.iter().map(String::as_str).collect();
+    compiled
+        .map(|c| {
+            c.resolved
+                .catalog
+                .documents
+                .iter()
+                .filter(|d| wanted.contains(d.path()))
+                .map(|d| (d.path().to_string(), d.source.text.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The files of a commit whose content changed under an unchanged `reviewed` date (CAT111), in
+/// the commit's order.
+fn stale_reviews(
+    files: &[String],
+    old_texts: &BTreeMap<String, String>,
+    new_texts: &BTreeMap<String, String>,
+    commit: &Commit,
+    lang: crate::diagnostic::messages::Lang,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for file in files {
+        if let (Some(old), Some(new)) = (old_texts.get(file), new_texts.get(file))
+            && let Some(d) = crate::check::stale_review(file, old, new, lang)
+        {
+            warnings.push(Warning {
+                code: d.code,
+                file: file.clone(),
+                message: d.message,
+                commit: commit.clone(),
+            });
+        }
+    }
+    warnings
+}
+
+/// What [`compare_by_units`] found, and how many revisions it compiled.
+struct ByUnits {
+    changes: Vec<Change>,
+    warnings: Vec<Warning>,
+    compiled: usize,
+}
+
+/// A commit compared one province at a time: each unit (the region folders at both revisions,
+/// grouped by their `parent` links, the commit's where it has the folder) is materialised at
+/// both revisions with its folders in scope (and the regions above and below them), and
+/// compared as a [`compare::Part`]: the first unit records the national files' changes, each
+/// unit its own regions'. The parts' changes, sorted by their [`compare::Place`], are the whole
+/// comparison's, in its order. `None` when the catalog has no region folder (compared whole).
+fn compare_by_units(
+    git: &Git,
+    commit: &Commit,
+    files: &[String],
+    since: Option<&str>,
+    options: &Options,
+    standards: &mut revision::Standards,
+) -> Result<Option<ByUnits>, GitError> {
+    let mut parents = git.region_parents(&commit.id)?;
+    if let Some(parent) = &commit.parent {
+        for (folder, up) in git.region_parents(parent)? {
+            parents.entry(folder).or_insert(up);
+        }
+    }
+    if parents.is_empty() {
+        return Ok(None);
+    }
+    let units = crate::pipeline::units::Units::of_parents(&parents);
+    let mut placed = Vec::new();
+    let (mut old_texts, mut new_texts) = (BTreeMap::new(), BTreeMap::new());
+    let mut lang = None;
+    for (i, folders) in units.folders.values().enumerate() {
+        let scope = Some(folders.as_slice());
+        let before = match &commit.parent {
+            Some(parent) => revision::materialise(git, parent, options, standards, scope)?,
+            None => None,
+        };
+        let after = revision::materialise(git, &commit.id, options, standards, scope)?;
+        let Some(after) = after else {
+            continue;
+        };
+        let owns = |region: &str| units.unit_of.get(region) == units.unit_of.get(&folders[0]);
+        let part = compare::Part {
+            national: i == 0,
+            owns: &owns,
+        };
+        placed.extend(compare::compare_part(
+            files,
+            before.as_ref(),
+            &after,
+            commit,
+            since,
+            Some(&part),
+        ));
+        // Each file's text from the unit that owns it (the national files' from the first).
+        let own_files: Vec<String> = files
+            .iter()
+            .filter(|f| match crate::pipeline::units::folder_of(f) {
+                Some(folder) => owns(folder),
+                None => i == 0,
+            })
+            .cloned()
+            .collect();
+        old_texts.extend(texts(&own_files, before.as_ref()));
+        new_texts.extend(texts(&own_files, Some(&after)));
+        lang.get_or_insert(after.lang);
+    }
+    placed.sort_by(|a, b| a.0.cmp(&b.0));
+    let changes = placed.into_iter().map(|(_, change)| change).collect();
+    let warnings = match lang {
+        Some(lang) => stale_reviews(files, &old_texts, &new_texts, commit, lang),
+        None => Vec::new(),
+    };
+    // The revisions compiled (each a unit at a time).
+    let compiled = usize::from(commit.parent.is_some()) + 1;
+    Ok(Some(ByUnits {
+        changes,
+        warnings,
+        compiled,
+    }))
+}
+
 pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelog, GitError> {
     let git = Git::open(root).ok_or_else(|| GitError::NotARepository(root.to_path_buf()))?;
     let commits = git.catalog_commits(range)?;
@@ -165,6 +291,32 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             folders.sort();
             folders.dedup();
         }
+        // A commit that touched national files (or a `region.yaml`, the settings, the schemas)
+        // reaches every region: it is compared one province at a time, as `check` compiles, so
+        // that memory follows the largest province (`--whole-catalog` compares it whole).
+        if scope.is_none()
+            && !options.whole_catalog
+            && let Some(ByUnits {
+                changes: found,
+                warnings: found_warnings,
+                compiled,
+            }) = compare_by_units(
+                &git,
+                commit,
+                files,
+                since.as_deref(),
+                options,
+                &mut standards,
+            )?
+        {
+            compiled_revisions += compiled;
+            store.put(&commit.id, &found, &found_warnings);
+            changes.extend(found);
+            warnings.extend(found_warnings);
+            // Nothing whole is kept for the next commit to reuse.
+            cache.clear();
+            continue;
+        }
         let key = |rev: &str| match &scope {
             Some(folders) => format!("{rev} {}", folders.join(",")),
             None => rev.to_string(),
@@ -181,23 +333,7 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         let Some(after) = cache[&key(&commit.id)].as_ref() else {
             continue;
         };
-        // The text of each file at both revisions, by path (from the materialised catalogs).
-        let texts = |compiled: Option<&Compiled>| -> BTreeMap<String, String> {
-            let wanted: std::collections::BTreeSet<&str> =
-                files.iter().map(String::as_str).collect();
-            compiled
-                .map(|c| {
-                    c.resolved
-                        .catalog
-                        .documents
-                        .iter()
-                        .filter(|d| wanted.contains(d.path()))
-                        .map(|d| (d.path().to_string(), d.source.text.clone()))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let (old_texts, new_texts) = (texts(before), texts(Some(after)));
+        let (old_texts, new_texts) = (texts(files, before), texts(files, Some(after)));
         changes.extend(compare::compare_commit(
             files,
             before,
@@ -205,22 +341,9 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             commit,
             since.as_deref(),
         ));
-        for file in files {
-            let (before_text, after_text) = (
-                old_texts.get(file).map(String::as_str),
-                new_texts.get(file).map(String::as_str),
-            );
-            if let (Some(old), Some(new)) = (before_text, after_text)
-                && let Some(d) = crate::check::stale_review(file, old, new, after.lang)
-            {
-                warnings.push(Warning {
-                    code: d.code,
-                    file: file.clone(),
-                    message: d.message,
-                    commit: commit.clone(),
-                });
-            }
-        }
+        warnings.extend(stale_reviews(
+            files, &old_texts, &new_texts, commit, after.lang,
+        ));
         store.put(
             &commit.id,
             &changes[changes_before..],

@@ -25,8 +25,34 @@ pub fn materialise(
     standards: &mut Standards,
     scope: Option<&[String]>,
 ) -> Result<Option<Compiled>, GitError> {
+    use crate::pipeline::units::{folder_of, is_national, subtree};
     use rayon::prelude::*;
-    let files = git.files_at(rev, &["catalog", "schema"])?;
+    // Every file's path and blob; with a scope, only the blobs it needs are read.
+    let listing = git.blobs_at(rev, &["catalog", "schema"])?;
+    let wanted: Option<std::collections::BTreeSet<String>> = match scope {
+        Some(folders) => {
+            // Each folder's parent, as this revision's `region.yaml` files give it.
+            let parents = git.region_parents(rev)?;
+            let (below, above) = subtree(&parents, folders);
+            Some(below.into_iter().chain(above).collect())
+        }
+        None => None,
+    };
+    let read = |path: &str| {
+        wanted.as_ref().is_none_or(|wanted| {
+            is_national(path) || folder_of(path).is_none_or(|f| wanted.contains(f))
+        })
+    };
+    let (names, objects): (Vec<&String>, Vec<String>) = listing
+        .iter()
+        .filter(|(path, _)| read(path))
+        .map(|(path, object)| (path, object.clone()))
+        .unzip();
+    let files: Vec<(String, Vec<u8>)> = names
+        .into_iter()
+        .zip(git.cat(&objects)?)
+        .filter_map(|(name, bytes)| Some((name.clone(), bytes?)))
+        .collect();
     let Some((_, config)) = files
         .iter()
         .find(|(path, _)| path == "catalog/catalog.yaml")
@@ -74,40 +100,15 @@ pub fn materialise(
             standard.lang,
         )
     };
-    let units_wanted = scope.map(|folders| {
-        use crate::pipeline::units::{folder_of, is_national, subtree};
-        // Each folder's parent, as this revision's `region.yaml` files give it.
-        let mut parents: BTreeMap<String, Option<String>> = catalog_files
-            .iter()
-            .filter_map(|(_, path, _)| Some((folder_of(path)?.to_string(), None)))
-            .collect();
-        for file in catalog_files
-            .iter()
-            .filter(|(kind, _, _)| *kind == crate::load::Kind::Region)
-        {
-            if let Some(document) = parse(file).0
-                && let Some(folder) = document.region_folder()
-            {
-                let parent = document.json.get("parent").and_then(|p| p.as_str());
-                parents.insert(folder.to_string(), parent.map(str::to_string));
-            }
-        }
-        let (below, above) = subtree(&parents, folders);
-        let wanted: std::collections::BTreeSet<String> = below.into_iter().chain(above).collect();
-        move |path: &str| is_national(path) || folder_of(path).is_none_or(|f| wanted.contains(f))
-    });
-    let parsed: Vec<_> = catalog_files
-        .par_iter()
-        .filter(|(_, path, _)| units_wanted.as_ref().is_none_or(|wanted| wanted(path)))
-        .map(parse)
-        .collect();
+    let parsed: Vec<_> = catalog_files.par_iter().map(parse).collect();
     let mut loaded = crate::load::Loaded {
         root: std::path::PathBuf::from(rev),
         documents: Vec::new(),
         diagnostics: Vec::new(),
-        listed: catalog_files
+        // Every file of the revision, read or not (the catalog's index of files).
+        listed: listing
             .iter()
-            .map(|(kind, path, _)| (*kind, path.to_string()))
+            .filter_map(|(path, _)| Some((crate::load::classify(path)?, path.clone())))
             .collect(),
         attachments: Vec::new(),
     };

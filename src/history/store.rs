@@ -4,8 +4,9 @@
 //! and every `changelog` read a commit's changes from here instead of compiling the catalog at
 //! the commit and at its parent again. Without this a build's cost grows with the feed's depth
 //! (BENCHMARKS.md). An entry is used only under the same key: catalogc's version and this
-//! format, and the options that shape the changes (`--as-of`, `--region`); any other entry, or
-//! one that cannot be read, is computed again and replaced. Entries are written atomically.
+//! format, and the options that shape the changes (`--as-of`, `--region`, `--whole-catalog`); any
+//! other entry, or one that cannot be read, is computed again and replaced. Entries are written
+//! atomically.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -38,11 +39,14 @@ impl Store {
             dir: options
                 .cache
                 .then(|| root.join(".catalogc-cache").join("history")),
+            // `--whole-catalog` is the reference the province-by-province comparison is tested
+            // against: neither reads what the other kept.
             key: format!(
-                "catalogc {} history {FORMAT} as-of {:?} regions {:?}",
+                "catalogc {} history {FORMAT} as-of {:?} regions {:?} whole {}",
                 env!("CARGO_PKG_VERSION"),
                 options.as_of,
-                options.regions
+                options.regions,
+                options.whole_catalog
             ),
         }
     }

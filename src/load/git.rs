@@ -277,11 +277,23 @@ impl Git {
         rev: &str,
         folders: &[&str],
     ) -> Result<Vec<(String, Vec<u8>)>, GitError> {
+        let (names, objects): (Vec<String>, Vec<String>) =
+            self.blobs_at(rev, folders)?.into_iter().unzip();
+        let contents = self.cat(&objects)?;
+        Ok(names
+            .into_iter()
+            .zip(contents)
+            .filter_map(|(name, bytes)| bytes.map(|b| (name, b)))
+            .collect())
+    }
+
+    /// Every file under `folders` at `rev`: its path and its blob's object id.
+    pub fn blobs_at(&self, rev: &str, folders: &[&str]) -> Result<Vec<(String, String)>, GitError> {
         let mut args = vec!["ls-tree", "-r", "-z", rev, "--"];
         args.extend(folders.iter().copied());
         // Records are `<mode> <type> <object>\t<path>`. Blobs are then asked for by object id:
         // asking by `rev:path` makes git walk the tree from its root again for every file.
-        let (names, objects): (Vec<String>, Vec<String>) = self
+        Ok(self
             .run(&args)?
             .split('\0')
             .filter_map(|record| {
@@ -290,13 +302,50 @@ impl Git {
                 let (_, kind, object) = (info.next()?, info.next()?, info.next()?);
                 (kind == "blob").then(|| (path.to_string(), object.to_string()))
             })
-            .unzip();
-        let contents = self.cat(&objects)?;
-        Ok(names
-            .into_iter()
-            .zip(contents)
-            .filter_map(|(name, bytes)| bytes.map(|b| (name, b)))
             .collect())
+    }
+
+    /// The region folders at `rev`, each with the `parent` its `region.yaml` names (`None`
+    /// without one): the tree that `pipeline::units` groups into provinces. Reads the
+    /// `region.yaml` files only.
+    pub fn region_parents(
+        &self,
+        rev: &str,
+    ) -> Result<std::collections::BTreeMap<String, Option<String>>, GitError> {
+        let mut parents = std::collections::BTreeMap::new();
+        let mut regions = Vec::new();
+        for (path, object) in self.blobs_at(rev, &["catalog/regions"])? {
+            let Some(rest) = path.strip_prefix("catalog/regions/") else {
+                continue;
+            };
+            let Some((folder, file)) = rest.split_once('/') else {
+                continue;
+            };
+            parents.insert(folder.to_string(), None);
+            if file == "region.yaml" {
+                regions.push((folder.to_string(), object));
+            }
+        }
+        let objects: Vec<String> = regions.iter().map(|(_, o)| o.clone()).collect();
+        for ((folder, _), bytes) in regions.into_iter().zip(self.cat(&objects)?) {
+            // Read as the compile reads it (a byte order mark dropped, full-width slips
+            // repaired), so that the links are the ones it follows.
+            let path = format!("catalog/regions/{folder}/region.yaml");
+            let parent = bytes
+                .and_then(|bytes| {
+                    crate::load::document_from_bytes(
+                        crate::load::Kind::Region,
+                        &path,
+                        bytes,
+                        crate::load::yaml::Limits::default(),
+                        crate::load::editor::Lang::Zh,
+                    )
+                    .0
+                })
+                .and_then(|d| Some(d.json.get("parent")?.as_str()?.to_string()));
+            parents.insert(folder, parent);
+        }
+        Ok(parents)
     }
 
     /// The committer date of a revision (ISO 8601).
@@ -374,7 +423,7 @@ impl Git {
 
     /// Read many blobs at once with `git cat-file --batch`; `objects` are object names (an id,
     /// or `rev:./path`), and an object that does not exist is `None`.
-    fn cat(&self, objects: &[String]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+    pub fn cat(&self, objects: &[String]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
         let mut child = self
             .command(&["cat-file", "--batch"])
             .stdin(Stdio::piped())

@@ -54,6 +54,24 @@ pub struct Units {
 impl Units {
     /// Group `folders` by the `parent` links of the region documents among `documents`.
     pub fn group(folders: &BTreeSet<String>, documents: &[Document]) -> Units {
+        let mut parents: BTreeMap<String, Option<String>> =
+            folders.iter().map(|f| (f.clone(), None)).collect();
+        for document in documents.iter().filter(|d| d.kind == Kind::Region) {
+            if let (Some(folder), Some(parent)) = (
+                document.region_folder(),
+                document.json.get("parent").and_then(|p| p.as_str()),
+            ) && let Some(slot) = parents.get_mut(folder)
+            {
+                *slot = Some(parent.to_string());
+            }
+        }
+        Units::of_parents(&parents)
+    }
+
+    /// Group the folders of `parents` (each with the parent its `region.yaml` names) by those
+    /// links: a unit is a folder, every folder linked to it, and so on.
+    pub fn of_parents(parents: &BTreeMap<String, Option<String>>) -> Units {
+        let folders: Vec<&String> = parents.keys().collect();
         let index: BTreeMap<&str, usize> = folders
             .iter()
             .enumerate()
@@ -67,25 +85,25 @@ impl Units {
             }
             i
         }
-        for document in documents.iter().filter(|d| d.kind == Kind::Region) {
-            let (Some(folder), Some(parent)) = (
-                document.region_folder(),
-                document.json.get("parent").and_then(|p| p.as_str()),
-            ) else {
+        for (folder, parent) in parents {
+            let Some(parent) = parent else {
                 continue;
             };
-            if let (Some(&a), Some(&b)) = (index.get(folder), index.get(parent)) {
+            if let (Some(&a), Some(&b)) = (index.get(folder.as_str()), index.get(parent.as_str())) {
                 let (a, b) = (find(&mut up, a), find(&mut up, b));
                 // The smaller index stays the root, so a unit is named by its first folder.
                 up[a.max(b)] = a.min(b);
             }
         }
-        let names: Vec<&String> = folders.iter().collect();
         let mut units = Units::default();
         for (i, folder) in folders.iter().enumerate() {
-            let name = names[find(&mut up, i)].clone();
-            units.unit_of.insert(folder.clone(), name.clone());
-            units.folders.entry(name).or_default().push(folder.clone());
+            let name = folders[find(&mut up, i)];
+            units.unit_of.insert(folder.to_string(), name.clone());
+            units
+                .folders
+                .entry(name.clone())
+                .or_default()
+                .push(folder.to_string());
         }
         units
     }
