@@ -179,10 +179,16 @@ fn compare_by_units(
     options: &Options,
     standards: &mut revision::Standards,
 ) -> Result<Option<ByUnits>, GitError> {
-    let mut parents = git.region_parents(&commit.id)?;
-    if let Some(parent) = &commit.parent {
-        for (folder, up) in git.region_parents(parent)? {
-            parents.entry(folder).or_insert(up);
+    // Each revision is listed once, not once for each province.
+    let after_tree = revision::Tree::read(git, &commit.id)?;
+    let before_tree = match &commit.parent {
+        Some(parent) => Some(revision::Tree::read(git, parent)?),
+        None => None,
+    };
+    let mut parents = after_tree.parents()?.clone();
+    if let Some(tree) = &before_tree {
+        for (folder, up) in tree.parents()? {
+            parents.entry(folder.clone()).or_insert_with(|| up.clone());
         }
     }
     if parents.is_empty() {
@@ -194,11 +200,11 @@ fn compare_by_units(
     let mut lang = None;
     for (i, folders) in units.folders.values().enumerate() {
         let scope = Some(folders.as_slice());
-        let before = match &commit.parent {
-            Some(parent) => revision::materialise(git, parent, options, standards, scope)?,
+        let before = match &before_tree {
+            Some(tree) => revision::materialise(tree, options, standards, scope)?,
             None => None,
         };
-        let after = revision::materialise(git, &commit.id, options, standards, scope)?;
+        let after = revision::materialise(&after_tree, options, standards, scope)?;
         let Some(after) = after else {
             continue;
         };
@@ -323,8 +329,9 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         };
         for rev in commit.parent.iter().chain([&commit.id]) {
             if let std::collections::btree_map::Entry::Vacant(slot) = cache.entry(key(rev)) {
+                let tree = revision::Tree::read(&git, rev)?;
                 let compiled =
-                    revision::materialise(&git, rev, options, &mut standards, scope.as_deref())?;
+                    revision::materialise(&tree, options, &mut standards, scope.as_deref())?;
                 compiled_revisions += 1;
                 slot.insert(compiled);
             }

@@ -9,6 +9,36 @@ use crate::pipeline::{self, Compiled, Options};
 /// The schemas and policy of each distinct `schema/` folder (and limits) met in the history.
 pub type Standards = BTreeMap<u128, Option<pipeline::Standard>>;
 
+/// A revision's files, listed once however many times it is materialised (a commit compared one
+/// province at a time materialises it once for each province): every path under `catalog/`
+/// and `schema/` with its blob, and the region folders' `parent` links, read when first needed.
+pub struct Tree<'a> {
+    git: &'a Git,
+    rev: String,
+    listing: Vec<(String, String)>,
+    parents: std::cell::OnceCell<BTreeMap<String, Option<String>>>,
+}
+
+impl<'a> Tree<'a> {
+    pub fn read(git: &'a Git, rev: &str) -> Result<Tree<'a>, GitError> {
+        Ok(Tree {
+            git,
+            rev: rev.to_string(),
+            listing: git.blobs_at(rev, &["catalog", "schema"])?,
+            parents: std::cell::OnceCell::new(),
+        })
+    }
+
+    /// Each region folder's parent, as this revision's `region.yaml` files give it.
+    pub fn parents(&self) -> Result<&BTreeMap<String, Option<String>>, GitError> {
+        if let Some(parents) = self.parents.get() {
+            return Ok(parents);
+        }
+        let parents = self.git.region_parents(&self.listing)?;
+        Ok(self.parents.get_or_init(|| parents))
+    }
+}
+
 /// The catalog as it was at a revision, compiled from git's blobs in memory. The schema folder
 /// (and `catalog.yaml`, for the limits) is written to a temporary folder only the first time a
 /// given version of it is met.
@@ -19,21 +49,18 @@ pub type Standards = BTreeMap<u128, Option<pipeline::Standard>>;
 /// province or the nation (the changes of a regional entry are those of the regions whose
 /// `parent` chain holds it: `compare::compare_commit`). The tree is this revision's.
 pub fn materialise(
-    git: &Git,
-    rev: &str,
+    tree: &Tree<'_>,
     options: &Options,
     standards: &mut Standards,
     scope: Option<&[String]>,
 ) -> Result<Option<Compiled>, GitError> {
     use crate::pipeline::units::{folder_of, is_national, subtree};
     use rayon::prelude::*;
-    // Every file's path and blob; with a scope, only the blobs it needs are read.
-    let listing = git.blobs_at(rev, &["catalog", "schema"])?;
+    let (git, rev, listing) = (tree.git, tree.rev.as_str(), &tree.listing);
+    // With a scope, only the blobs it needs are read.
     let wanted: Option<std::collections::BTreeSet<String>> = match scope {
         Some(folders) => {
-            // Each folder's parent, as this revision's `region.yaml` files give it.
-            let parents = git.region_parents(rev)?;
-            let (below, above) = subtree(&parents, folders);
+            let (below, above) = subtree(tree.parents()?, folders);
             Some(below.into_iter().chain(above).collect())
         }
         None => None,

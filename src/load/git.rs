@@ -305,16 +305,16 @@ impl Git {
             .collect())
     }
 
-    /// The region folders at `rev`, each with the `parent` its `region.yaml` names (`None`
-    /// without one): the tree that `pipeline::units` groups into provinces. Reads the
-    /// `region.yaml` files only.
+    /// The region folders of a revision's `listing` ([`Git::blobs_at`]), each with the `parent`
+    /// its `region.yaml` names (`None` without one): the tree that `pipeline::units` groups into
+    /// provinces. Reads the `region.yaml` blobs only.
     pub fn region_parents(
         &self,
-        rev: &str,
+        listing: &[(String, String)],
     ) -> Result<std::collections::BTreeMap<String, Option<String>>, GitError> {
         let mut parents = std::collections::BTreeMap::new();
         let mut regions = Vec::new();
-        for (path, object) in self.blobs_at(rev, &["catalog/regions"])? {
+        for (path, object) in listing {
             let Some(rest) = path.strip_prefix("catalog/regions/") else {
                 continue;
             };
@@ -323,13 +323,14 @@ impl Git {
             };
             parents.insert(folder.to_string(), None);
             if file == "region.yaml" {
-                regions.push((folder.to_string(), object));
+                regions.push((folder.to_string(), object.clone()));
             }
         }
         let objects: Vec<String> = regions.iter().map(|(_, o)| o.clone()).collect();
         for ((folder, _), bytes) in regions.into_iter().zip(self.cat(&objects)?) {
             // Read as the compile reads it (a byte order mark dropped, full-width slips
-            // repaired), so that the links are the ones it follows.
+            // repaired), so that the links are the ones it follows; its findings, and so the
+            // language of their messages, are not used.
             let path = format!("catalog/regions/{folder}/region.yaml");
             let parent = bytes
                 .and_then(|bytes| {

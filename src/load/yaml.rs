@@ -247,11 +247,7 @@ pub fn parse_json(text: &str, limits: Limits) -> Option<serde_json::Value> {
                 }
                 if let Some(Open::Map(_, pending @ None)) = stack.last_mut() {
                     // A key: named as `parse` names it.
-                    let key = match json_scalar(text, style)? {
-                        J::String(s) => s,
-                        J::Null => "null".to_string(),
-                        other => json_key_text(&other),
-                    };
+                    let key = json_key(json_scalar(text, style)?);
                     if key == "<<" && style == ScalarStyle::Plain {
                         return None;
                     }
@@ -324,17 +320,20 @@ fn json_scalar(text: Cow<'_, str>, style: ScalarStyle) -> Option<serde_json::Val
     )
 }
 
-/// The text of a key that is not a string, as [`Builder::push`] writes it.
-fn json_key_text(value: &serde_json::Value) -> String {
+/// A mapping key's text from its scalar, as [`Builder::push`] writes it (`1` for the integer 1,
+/// `null` for `~`).
+fn json_key(scalar: serde_json::Value) -> String {
     use serde_json::Value as J;
-    match value {
+    match scalar {
+        J::String(s) => s,
+        J::Null => "null".to_string(),
         J::Bool(b) => b.to_string(),
-        J::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => i.to_string(),
-            (None, Some(f)) => f.to_string(),
-            _ => n.to_string(),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => i.to_string(),
+            None => n.as_f64().unwrap_or_default().to_string(),
         },
-        _ => String::new(),
+        // A scalar is none of these.
+        J::Array(_) | J::Object(_) => String::new(),
     }
 }
 

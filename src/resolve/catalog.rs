@@ -72,7 +72,7 @@ impl Catalog {
         self.documents
             .iter()
             .enumerate()
-            .filter(|(i, d)| d.valid && self.kept.get(*i).is_none_or(|kept| *kept))
+            .filter(|(i, d)| d.valid && self.keeps_doc(*i))
             .map(|(_, d)| d)
     }
 
