@@ -17,6 +17,7 @@ use crate::pipeline::{self, Compiled, Options};
 use crate::report::{self, Format};
 use crate::t;
 
+mod build;
 mod generate;
 
 #[derive(Parser, Debug)]
@@ -1368,77 +1369,44 @@ fn run_build_by_unit(
     let started = std::time::Instant::now();
     let templates =
         crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
+    // A province whose inputs are unchanged is taken from its record (`emit::memo`), its
+    // findings from the memo of findings.
+    let options = &Options {
+        memo: options.cache,
+        ..options.clone()
+    };
     // What stopped the build other than a failure to write it, and the findings to report.
     let mut stopped: Option<Error> = None;
     let mut found = None;
     let mut outside_git = false;
+    let mut units_kept = (0, 0);
     let built = crate::emit::build_with(out, options.cache, |sink| {
         let spilled = |error| BuildError::Io {
             path: std::env::temp_dir(),
             error,
         };
         let folder = crate::emit::folder_of(out);
-        let mut columns = crate::emit::merge::Columns::new(folder)?;
-        let mut spill = Spill::new().map_err(spilled)?;
-        let mut published = std::collections::BTreeSet::new();
-        let mut summaries = Vec::new();
-        let mut log = None;
-        let mut failed: Option<BuildError> = None;
-        let mut refused = false;
-        let mut each = |unit: &str, folders: &[String], compiled: &mut Compiled| {
-            if failed.is_some() || stopped.is_some() || refused {
-                return;
-            }
-            // The unit's own errors (those the findings keep: on its folders' files, or on the
-            // national files for the national unit) stop the rendering; the build is refused.
-            let owned = |file: &str| match pipeline::units::folder_of(file) {
-                Some(folder) => folders.iter().any(|f| f == folder),
-                None => unit.is_empty(),
-            };
-            if compiled.diagnostics.iter().any(|d| {
-                d.severity == crate::diagnostic::Severity::Error
-                    && d.suppressed.is_none()
-                    && owned(&d.file)
-            }) {
-                refused = true;
-                return;
-            }
-            // The national unit comes first: the feeds' history is read once, from its settings.
-            if unit.is_empty() {
-                // Outside git, the note that no feed is written is said once the build is
-                // made, as the one-compile build says it (not before a refusal).
-                if crate::load::git::Git::open(root).is_none() {
-                    outside_git = true;
-                    return;
-                }
-                match recent_changes(root, compiled, options) {
-                    Ok(changes) => log = changes,
-                    Err(e) => stopped = Some(e),
-                }
-                return;
-            }
-            let mut site = crate::emit::Site::new(compiled, &templates, folders.to_vec());
-            site.feeds = log.is_some();
-            site.reuse_pages = options.cache;
-            let made = crate::emit::unit(
-                &site,
-                compiled,
-                log.as_ref(),
-                sink,
-                &mut columns,
-                &mut published,
-            )
-            .and_then(|made| {
-                let report = DiffReport::new(compiled, &[]);
-                report.spill(Json::Json, &mut spill).map_err(spilled)?;
-                Ok(made)
-            });
-            match made {
-                Ok(made) => summaries.extend(made),
-                Err(e) => failed = Some(e),
-            }
-        };
-        let findings = match pipeline::units::compile(root, options, false, &mut each) {
+        let columns = crate::emit::merge::Columns::new(folder)?;
+        let spill = Spill::new().map_err(spilled)?;
+        let mut each = build::EachUnit::new(root, options, &templates, sink, columns, spill);
+        let compiled = pipeline::units::compile(root, options, false, &mut each);
+        let build::EachUnit {
+            mut columns,
+            spill,
+            mut summaries,
+            published,
+            log,
+            records,
+            failed,
+            refused,
+            stopped: unit_stopped,
+            outside_git: no_git,
+            units,
+            replayed,
+            ..
+        } = each;
+        (stopped, outside_git, units_kept) = (unit_stopped, no_git, (replayed, units));
+        let findings = match compiled {
             Ok(findings) => findings,
             Err(e) => {
                 stopped = Some(e.into());
@@ -1451,6 +1419,9 @@ fn run_build_by_unit(
         if stopped.is_some() || refused || Summary::of(&findings.diagnostics).errors > 0 {
             found = Some(findings);
             return Err(BuildError::Stopped);
+        }
+        if let Some(records) = records {
+            records.prune();
         }
         columns.finish()?;
         summaries.sort_by(|a, b| a.code.cmp(&b.code));
@@ -1491,6 +1462,18 @@ fn run_build_by_unit(
         eprintln!("{}", t!(findings.lang, "report-no-git", root = root));
     }
     said_built(findings.lang, &written, out, started, &findings.diagnostics);
+    let (kept, units) = units_kept;
+    if kept > 0 {
+        eprintln!(
+            "{}",
+            t!(
+                findings.lang,
+                "report-build-units-kept",
+                kept = kept,
+                units = units
+            )
+        );
+    }
     Ok(Status::Success.into())
 }
 

@@ -295,3 +295,157 @@ fn the_streamed_conformance_report_is_kept_when_unchanged_and_rewritten_when_cha
         eight
     );
 }
+
+/// The line a build writes when it took provinces from the last build's records.
+fn kept(stderr: &str) -> Option<(usize, usize)> {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("provinces were unchanged since the last build"))?;
+    let mut numbers = line.split(' ').filter_map(|w| w.parse::<usize>().ok());
+    Some((numbers.next()?, numbers.next()?))
+}
+
+/// The records of the units' parts of a build.
+fn records(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(root.join(".catalogc-cache/builds"))
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+/// A province whose inputs (its files, the national ones, the templates, its regions' feeds) are
+/// those of the last build is neither compiled nor summarised: its regions' folders are moved
+/// from the previous output and what the national pages and the report need of it is read from
+/// the record that build left. The output is a build from scratch's at every step.
+#[cfg(unix)]
+#[test]
+fn an_unchanged_province_is_taken_from_the_last_builds_record_with_the_same_output() {
+    let dir = sample_repo();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let fresh = out.path().join("fresh");
+    let first = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&first), None, "nothing to take yet: {first}");
+    // The sample's seven provinces, one record each.
+    assert_eq!(records(dir.path()).len(), 7);
+
+    let again = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&again), Some((7, 7)), "{again}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+
+    // One entry of 深圳 changed and committed: 广东 is compiled again (its files and its regions'
+    // feeds changed), the six others are taken from their records.
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "committed_limit: {days: 8, unit: working_day}\n",
+    );
+    commit_all(dir.path(), "深圳市居住证申领：8 个工作日");
+    let one = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&one), Some((6, 7)), "{one}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+    let guide =
+        std::fs::read_to_string(site.join("portal/regions/440300/002000112001.html")).unwrap();
+    assert!(guide.contains('8'), "{guide}");
+
+    // An entry of 湖南 changed in the work tree, not committed (no feed changed): 湖南 alone is
+    // compiled.
+    merge(
+        dir.path(),
+        "catalog/regions/430000/000700201002.yaml",
+        "contact: {phone: \"0731-12345679\", complaint: \"12345\"}\n",
+    );
+    let uncommitted = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&uncommitted), Some((6, 7)), "{uncommitted}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+    // Committed: 湖南's files are those of its record, but its regions' feeds now list the
+    // change, so it is compiled again.
+    commit_all(dir.path(), "湖南省出生登记：咨询电话");
+    let committed = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&committed), Some((6, 7)), "{committed}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+    let feed = std::fs::read_to_string(site.join("portal/regions/430000/feed.xml")).unwrap();
+    assert!(feed.contains("000700201002"), "{feed}");
+
+    // A national file changed: every province's pages may change, none is taken.
+    merge(
+        dir.path(),
+        "catalog/national/002000112001.yaml",
+        "reviewed: 2025-11-01\n",
+    );
+    let national = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&national), None, "{national}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+    // The records of the inputs that are gone are deleted: one per province again.
+    assert_eq!(records(dir.path()).len(), 7);
+
+    // `--no-cache` neither reads nor writes records.
+    let before: Vec<_> = records(dir.path())
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let uncached = ok(build(dir.path(), &site, &["--no-cache"]));
+    assert_eq!(kept(&uncached), None, "{uncached}");
+    let after: Vec<_> = records(dir.path())
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    assert_eq!(before, after);
+}
+
+/// A record is used whole or not at all: a damaged one, one whose regions' folders are gone from
+/// the previous output, or the memo of findings that `check` left without a record, each has its
+/// province compiled again, with a build from scratch's output; stray files are deleted.
+#[cfg(unix)]
+#[test]
+fn a_damaged_record_or_a_region_gone_from_the_output_has_its_province_compiled_again() {
+    let dir = sample_repo();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let fresh = out.path().join("fresh");
+    // `check` first: its memo of findings has every province, and no record exists yet.
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_catalogc"))
+        .args(["check", "--lang", "en", "--as-of", AS_OF, "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(check.status.code() == Some(0), "{check:?}");
+    let first = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&first), None, "{first}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+
+    // One byte changed in the middle of every record, one record cut short, a stray file.
+    let paths = records(dir.path());
+    for (i, path) in paths.iter().enumerate() {
+        let mut bytes = std::fs::read(path).unwrap();
+        if i == 0 {
+            bytes.truncate(bytes.len() - 3);
+        } else {
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 0x20;
+        }
+        std::fs::write(path, bytes).unwrap();
+    }
+    let stray = dir.path().join(".catalogc-cache/builds/stray.bin");
+    std::fs::write(&stray, "not a record").unwrap();
+    let damaged = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&damaged), None, "{damaged}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+    assert!(!stray.exists());
+    let mended = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&mended), Some((7, 7)), "{mended}");
+
+    // 福田 (440304, in 广东) deleted from the output: 广东 is compiled and its folders made again.
+    for folder in [
+        "portal/regions/440304",
+        "guides/440304",
+        "opendata/regions/440304",
+    ] {
+        std::fs::remove_dir_all(site.join(folder)).unwrap();
+    }
+    let gone = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&gone), Some((6, 7)), "{gone}");
+    assert!(site.join("portal/regions/440304/index.html").is_file());
+    same_as_from_scratch(dir.path(), &site, &fresh);
+}

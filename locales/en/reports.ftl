@@ -176,3 +176,4 @@ author-no-region = no region { $region } (catalog/regions/{ $region }/region.yam
 author-no-item = no national item { $item } (catalog/national/{ $item }.yaml is missing or invalid)
 author-retired-item = the national item { $item } { $name } is retired: regions no longer implement it
 author-national-code = { $code } is a national item's code: write the region's entry for it with `catalogc new entry --region { $region } --item { $code }`
+report-build-units-kept = { $kept } of { $units } provinces were unchanged since the last build and were taken from it without being compiled again

@@ -197,17 +197,33 @@ impl Columns {
 
     /// Move `summary`'s columns to the file.
     pub fn take(&mut self, summary: &mut Summary) -> Result<(), BuildError> {
-        use std::io::Write;
-        let file = self.file.get_mut().unwrap_or_else(|e| e.into_inner());
+        self.take_seen(summary, &mut |_, _| ())
+    }
+
+    /// Move `summary`'s columns to the file, showing `seen` each item's code and column as JSON.
+    pub fn take_seen(
+        &mut self,
+        summary: &mut Summary,
+        seen: &mut dyn FnMut(&str, &[u8]),
+    ) -> Result<(), BuildError> {
         for (item, column) in std::mem::take(&mut summary.columns) {
             let bytes = serde_json::to_vec(&column).unwrap_or_default();
-            file.write_all(&bytes).map_err(super::io(&self.dir))?;
-            self.at
-                .entry(item)
-                .or_default()
-                .push((summary.code.clone(), self.end, bytes.len()));
-            self.end += bytes.len() as u64;
+            seen(&item, &bytes);
+            self.put(item, &summary.code, &bytes)?;
         }
+        Ok(())
+    }
+
+    /// Add region `region`'s column of item `item`, as the JSON `take` makes of it.
+    pub fn put(&mut self, item: String, region: &str, bytes: &[u8]) -> Result<(), BuildError> {
+        use std::io::Write;
+        let file = self.file.get_mut().unwrap_or_else(|e| e.into_inner());
+        file.write_all(bytes).map_err(super::io(&self.dir))?;
+        self.at
+            .entry(item)
+            .or_default()
+            .push((region.to_string(), self.end, bytes.len()));
+        self.end += bytes.len() as u64;
         Ok(())
     }
 

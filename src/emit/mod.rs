@@ -10,6 +10,7 @@
 pub mod files;
 mod json;
 mod jsonld;
+pub mod memo;
 pub mod merge;
 mod opendata;
 mod output;
@@ -168,6 +169,12 @@ pub trait Sink: Sync {
     /// and the sink takes its folders as they are (the caller then makes none of them).
     fn reuse_region(&self, _region: &str, _key: u128) -> Result<bool, BuildError> {
         Ok(false)
+    }
+
+    /// Whether [`Sink::reuse_region`] would take `region`'s folders for `key`, without taking
+    /// them.
+    fn can_reuse_region(&self, _region: &str, _key: u128) -> bool {
+        false
     }
 }
 
@@ -335,7 +342,7 @@ pub fn emit(
     let regional = || {
         regions
             .par_iter()
-            .try_for_each(|code| region(site, &units, log, sink, code, &bar))
+            .try_for_each(|code| region(site, &units, log, sink, code, &bar).map(|_| ()))
     };
     let (a, b) = rayon::join(national, regional);
     bar.finish();
@@ -346,7 +353,9 @@ pub fn emit(
 /// `pipeline::units`), into `sink`: each region's files as [`emit`] makes them, and the
 /// attachments of the unit's documents that no earlier unit published (`published`). Returns the
 /// regions' summaries for the national pages, with their item-page columns moved to `columns`.
-/// `site` is made from the unit's compiled catalog, for the unit's regions.
+/// `site` is made from the unit's compiled catalog, for the unit's regions. What the national
+/// files take from the unit is also written to `record`, when there is one ([`memo`]).
+#[allow(clippy::too_many_arguments)]
 pub fn unit(
     site: &Site<'_>,
     compiled: &Compiled,
@@ -354,6 +363,7 @@ pub fn unit(
     sink: &dyn Sink,
     columns: &mut merge::Columns,
     published: &mut std::collections::BTreeSet<String>,
+    mut record: Option<&mut memo::Record>,
 ) -> Result<Vec<Summary>, BuildError> {
     use rayon::prelude::*;
     let regions = site.units();
@@ -371,11 +381,20 @@ pub fn unit(
         }
     });
     let bar = crate::progress::phase(&format!("生成办事指南{name}"), site.guided().count());
-    regions
+    let keys = regions
         .par_iter()
-        .try_for_each(|code| region(site, &units, log, sink, code, &bar))?;
+        .map(|code| region(site, &units, log, sink, code, &bar))
+        .collect::<Result<Vec<u128>, BuildError>>()?;
     bar.finish();
+    if let Some(record) = record.as_deref_mut() {
+        for (code, key) in regions.iter().zip(keys) {
+            record.region(code, key);
+        }
+    }
     for (path, bytes) in site.files.outputs(Some(&regions))? {
+        if let Some(record) = record.as_deref_mut() {
+            record.attachment(&path, &bytes);
+        }
         if published.insert(path.clone()) {
             sink.put(path, bytes)?;
         }
@@ -386,7 +405,16 @@ pub fn unit(
     for some in regions.chunks(rayon::current_num_threads()) {
         let mut made: Vec<Summary> = some.par_iter().map(|r| site.summary(r)).collect();
         for summary in &mut made {
-            columns.take(summary)?;
+            match record.as_deref_mut() {
+                Some(record) => {
+                    let code = summary.code.clone();
+                    columns.take_seen(summary, &mut |item, bytes| {
+                        record.column(item, &code, bytes)
+                    })?;
+                    record.summary(summary);
+                }
+                None => columns.take(summary)?,
+            }
         }
         summaries.extend(made);
     }
@@ -428,7 +456,8 @@ pub fn national_of_units(
     sink.put_streamed("reports/conformance.json".to_string(), report)
 }
 
-/// One region's files, unless the sink takes them from the previous build.
+/// One region's files, unless the sink takes them from the previous build; the key of its
+/// inputs ([`units::Units::key`]).
 fn region(
     site: &Site<'_>,
     units: &units::Units,
@@ -436,12 +465,12 @@ fn region(
     sink: &dyn Sink,
     code: &str,
     bar: &crate::progress::Phase,
-) -> Result<(), BuildError> {
+) -> Result<u128, BuildError> {
     let feed = log.map(|log| region_feed(site, log, code)).transpose()?;
     let key = units.key(site, code, feed.as_deref());
     if sink.reuse_region(code, key)? {
         bar.inc(site.guided_in(code).count() as u64);
-        return Ok(());
+        return Ok(key);
     }
     let data = || -> Result<(), BuildError> {
         for (path, bytes) in opendata::region_files(site, code) {
@@ -460,7 +489,7 @@ fn region(
         Ok(())
     };
     let (a, b) = rayon::join(|| site.region_pages(sink, code, bar), data);
-    a.and(b)
+    a.and(b).map(|()| key)
 }
 
 /// Every file of the build in memory, sorted by path.

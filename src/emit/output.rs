@@ -294,12 +294,7 @@ impl Sink for Staging {
             return Err(BuildError::UnsafePath(dir.clone()));
         }
         let before = self.regions_before.get(region).copied();
-        let reusable = self.previous.as_ref().is_some_and(|previous| {
-            before.is_some_and(|b| b.key == key)
-                && region_dirs(region)
-                    .iter()
-                    .any(|d| previous.join(d).is_dir())
-        });
+        let reusable = self.can_reuse_region(region, key);
         if let Ok(mut now) = self.regions_now.lock() {
             let made = now.entry(region.to_string()).or_default();
             made.key = key;
@@ -312,6 +307,16 @@ impl Sink for Staging {
             moved.push(region.to_string());
         }
         Ok(reusable)
+    }
+
+    fn can_reuse_region(&self, region: &str, key: u128) -> bool {
+        let dirs = region_dirs(region);
+        let before = self.regions_before.get(region);
+        dirs.iter().all(|d| safe(d))
+            && self.previous.as_ref().is_some_and(|previous| {
+                before.is_some_and(|b| b.key == key)
+                    && dirs.iter().any(|d| previous.join(d).is_dir())
+            })
     }
 }
 

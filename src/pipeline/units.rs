@@ -139,10 +139,41 @@ pub struct Findings {
     pub national: Compiled,
 }
 
-/// What a caller does with each unit's compiled catalog before its documents are freed (add to
-/// findings what needs the documents, or render what needs them). It is given the unit's name
-/// and region folders (none for the national unit, which comes first, named "").
-pub type PerUnit<'a> = &'a mut dyn FnMut(&str, &[String], &mut Compiled);
+/// What a caller does with each unit: a unit is named by its first folder (the national unit,
+/// which comes first, is named "" and has no folders).
+pub trait PerUnit {
+    /// The unit's compiled catalog, before its documents are freed: add to the findings what
+    /// needs the documents, or render what needs them. `key` is the unit's key in the memo of
+    /// findings ([`super::memo`]) when the run keeps one.
+    fn compiled(
+        &mut self,
+        unit: &str,
+        folders: &[String],
+        key: Option<u128>,
+        compiled: &mut Compiled,
+    );
+
+    /// The unit's findings are in the memo under `key` (its inputs are those of a run that kept
+    /// them): true when the caller can do without its compile (the findings are taken from the
+    /// memo and `compiled` is not called for it), false to have it compiled all the same.
+    fn remembered(&mut self, _unit: &str, _folders: &[String], _key: u128) -> bool {
+        true
+    }
+}
+
+/// A function of the unit's name, folders and compiled catalog, for the callers that only need
+/// the findings of a unit whose inputs did not change.
+impl<F: FnMut(&str, &[String], &mut Compiled)> PerUnit for F {
+    fn compiled(
+        &mut self,
+        unit: &str,
+        folders: &[String],
+        _: Option<u128>,
+        compiled: &mut Compiled,
+    ) {
+        self(unit, folders, compiled)
+    }
+}
 
 /// Check and measure the catalog at `root` one unit at a time; with `options.regions`, only the
 /// units of those regions (and the national files). `options.selection` must be `None`. The
@@ -152,7 +183,7 @@ pub fn compile(
     root: &Path,
     options: &Options,
     conformance: bool,
-    per_unit: PerUnit<'_>,
+    per_unit: &mut dyn PerUnit,
 ) -> Result<Findings, crate::load::schema::SchemaError> {
     let standard = Standard::load(root, options.lang)?;
     let cache = options
@@ -248,10 +279,12 @@ pub fn compile(
     // is built.
     let mut unread: BTreeSet<String> = BTreeSet::new();
     // The national unit first, then each wanted unit.
-    let mut run_unit = |unit: Option<&str>,
-                        documents: Vec<Document>,
-                        found: Vec<Diagnostic>,
-                        kept: &mut Kept| {
+    let run_unit = |unit: Option<&str>,
+                    documents: Vec<Document>,
+                    found: Vec<Diagnostic>,
+                    key: Option<u128>,
+                    per_unit: &mut dyn PerUnit,
+                    kept: &mut Kept| {
         let mut diagnostics = shared.clone();
         diagnostics.extend(found);
         let loaded = load::Loaded {
@@ -283,7 +316,7 @@ pub fn compile(
                 .regions
                 .retain(|r| units.unit_of.get(&r.code).map(String::as_str) == Some(unit));
         }
-        per_unit(unit.unwrap_or(""), folders, &mut compiled);
+        per_unit.compiled(unit.unwrap_or(""), folders, key, &mut compiled);
         let owns = |path: &str| units.owner(path) == unit;
         kept.take(&mut compiled, &owns, &|region: &str| {
             conformance && unit.is_some() && units.unit_of.get(region).map(String::as_str) == unit
@@ -306,7 +339,7 @@ pub fn compile(
     };
     let national_missing = missing(&national, &base);
     unread.extend(national_missing);
-    let national = run_unit(None, base.clone(), Vec::new(), &mut kept);
+    let national = run_unit(None, base.clone(), Vec::new(), None, per_unit, &mut kept);
     // Units whose inputs are unchanged are read from the memo instead of compiled (`check`).
     let mut memo = (options.cache && options.memo && !conformance).then(|| {
         super::memo::Memo::open(
@@ -341,6 +374,11 @@ pub fn compile(
         if let (Some((key, file_keys)), Some(memo)) = (&key, memo.as_mut())
             && let Some(mut stored) = memo.get(*key)
             && let Some(found) = stored.findings()
+            && per_unit.remembered(
+                unit,
+                units.folders.get(unit).map_or(&[][..], Vec::as_slice),
+                *key,
+            )
         {
             bar.inc(files.len() as u64);
             if let Some(cache) = &cache {
@@ -368,7 +406,14 @@ pub fn compile(
         documents.extend(base.iter().cloned());
         documents.sort_by(|a, b| walk_order(a.path(), b.path()));
         let before = kept.diagnostics.len();
-        run_unit(Some(unit), documents, found, &mut kept);
+        run_unit(
+            Some(unit),
+            documents,
+            found,
+            key.as_ref().map(|k| k.0),
+            per_unit,
+            &mut kept,
+        );
         if let (Some((key, _)), Some(memo)) = (key, memo.as_mut()) {
             let new = &kept.diagnostics[before..];
             // CAT305's help quotes the national item's history from git: not a function of

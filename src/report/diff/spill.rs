@@ -53,6 +53,31 @@ impl Spill {
         Ok(())
     }
 
+    /// How many pieces have been written: the mark [`Spill::each_since`] starts from.
+    pub fn mark(&self) -> usize {
+        self.pieces.len()
+    }
+
+    /// Each piece written since `mark`, in the order it was written, as `(section, first,
+    /// second, text)` (to keep a unit's part of the report between builds).
+    pub fn each_since(
+        &mut self,
+        mark: usize,
+        each: &mut dyn FnMut(u8, &str, &str, &str) -> io::Result<()>,
+    ) -> io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        self.out.flush()?;
+        let file = self.out.get_ref();
+        let mut text = Vec::new();
+        for piece in self.pieces.get(mark..).unwrap_or_default() {
+            text.resize(piece.len as usize, 0);
+            file.read_exact_at(&mut text, piece.at)?;
+            let text = std::str::from_utf8(&text).map_err(io::Error::other)?;
+            each(piece.section, &piece.first, &piece.second, text)?;
+        }
+        Ok(())
+    }
+
     /// Every piece written, sorted by key, ready to be read back.
     pub fn finish(self) -> io::Result<Pieces> {
         let file = self

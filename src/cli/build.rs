@@ -1,0 +1,198 @@
+//! What `build` does with each compile unit (`pipeline::units`): the national unit reads the
+//! feeds' history; every other unit renders its regions and hands the national pages its
+//! summaries and its part of the report, or takes them from its record when its inputs are
+//! those of the build that wrote it (`emit::memo`).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::emit::memo::{Into, Record, Store};
+use crate::emit::templates::Templates;
+use crate::emit::{BuildError, Sink, Summary};
+use crate::pipeline::{self, Compiled, Options};
+use crate::report::diff::{DiffReport, Format as Json, spill::Spill};
+
+use super::Error;
+
+pub(super) struct EachUnit<'a> {
+    pub root: &'a Path,
+    pub options: &'a Options,
+    pub templates: &'a Templates,
+    pub sink: &'a dyn Sink,
+    pub columns: crate::emit::merge::Columns,
+    pub spill: Spill,
+    /// The attachments published so far.
+    pub published: BTreeSet<String>,
+    pub summaries: Vec<Summary>,
+    /// The feeds' changes, read by the national unit.
+    pub log: Option<crate::history::Changelog>,
+    /// The units' records (none with `--no-cache`).
+    pub records: Option<Store>,
+    pub failed: Option<BuildError>,
+    pub stopped: Option<Error>,
+    /// A unit had errors: nothing more is rendered.
+    pub refused: bool,
+    pub outside_git: bool,
+    /// How many units (not the national one) there were, and how many came from their records.
+    pub units: usize,
+    pub replayed: usize,
+}
+
+impl<'a> EachUnit<'a> {
+    pub fn new(
+        root: &'a Path,
+        options: &'a Options,
+        templates: &'a Templates,
+        sink: &'a dyn Sink,
+        columns: crate::emit::merge::Columns,
+        spill: Spill,
+    ) -> EachUnit<'a> {
+        EachUnit {
+            root,
+            options,
+            templates,
+            sink,
+            columns,
+            spill,
+            published: BTreeSet::new(),
+            summaries: Vec::new(),
+            log: None,
+            records: options.cache.then(|| Store::open(root)),
+            failed: None,
+            stopped: None,
+            refused: false,
+            outside_git: false,
+            units: 0,
+            replayed: 0,
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.failed.is_some() || self.stopped.is_some() || self.refused
+    }
+
+    fn key(&self, key: u128, folders: &[String]) -> u128 {
+        crate::emit::memo::key(key, self.templates.fingerprint, self.log.as_ref(), folders)
+    }
+}
+
+impl pipeline::units::PerUnit for EachUnit<'_> {
+    fn compiled(
+        &mut self,
+        unit: &str,
+        folders: &[String],
+        key: Option<u128>,
+        compiled: &mut Compiled,
+    ) {
+        if !unit.is_empty() {
+            self.units += 1;
+        }
+        if self.done() {
+            return;
+        }
+        // The unit's own errors (those the findings keep: on its folders' files, or on the
+        // national files for the national unit) stop the rendering; the build is refused.
+        let owned = |file: &str| match pipeline::units::folder_of(file) {
+            Some(folder) => folders.iter().any(|f| f == folder),
+            None => unit.is_empty(),
+        };
+        if compiled.diagnostics.iter().any(|d| {
+            d.severity == crate::diagnostic::Severity::Error
+                && d.suppressed.is_none()
+                && owned(&d.file)
+        }) {
+            self.refused = true;
+            return;
+        }
+        // The national unit comes first: the feeds' history is read once, from its settings.
+        if unit.is_empty() {
+            // Outside git, the note that no feed is written is said once the build is made, as
+            // the one-compile build says it (not before a refusal).
+            if crate::load::git::Git::open(self.root).is_none() {
+                self.outside_git = true;
+                return;
+            }
+            match super::recent_changes(self.root, compiled, self.options) {
+                Ok(changes) => self.log = changes,
+                Err(e) => self.stopped = Some(e),
+            }
+            return;
+        }
+        let key = key.map(|key| self.key(key, folders));
+        let mut record: Option<Record> = match (key, self.records.as_mut()) {
+            (Some(key), Some(records)) => records.record(key),
+            _ => None,
+        };
+        let mut site = crate::emit::Site::new(compiled, self.templates, folders.to_vec());
+        site.feeds = self.log.is_some();
+        site.reuse_pages = self.options.cache;
+        let made = crate::emit::unit(
+            &site,
+            compiled,
+            self.log.as_ref(),
+            self.sink,
+            &mut self.columns,
+            &mut self.published,
+            record.as_mut(),
+        )
+        .and_then(|made| {
+            let spilled = |error| BuildError::Io {
+                path: std::env::temp_dir(),
+                error,
+            };
+            let mark = self.spill.mark();
+            let report = DiffReport::new(compiled, &[]);
+            report.spill(Json::Json, &mut self.spill).map_err(spilled)?;
+            if let Some(record) = record.as_mut() {
+                self.spill
+                    .each_since(mark, &mut |section, first, second, text| {
+                        record.piece(section, first, second, text);
+                        Ok(())
+                    })
+                    .map_err(spilled)?;
+            }
+            Ok(made)
+        });
+        match made {
+            Ok(made) => {
+                self.summaries.extend(made);
+                if let Some(record) = record {
+                    record.finish();
+                }
+            }
+            Err(e) => self.failed = Some(e),
+        }
+    }
+
+    fn remembered(&mut self, _unit: &str, folders: &[String], key: u128) -> bool {
+        // Once the build is refused or failed, the findings are all that is needed.
+        if self.done() {
+            self.units += 1;
+            return true;
+        }
+        let key = self.key(key, folders);
+        let Some(records) = self.records.as_mut() else {
+            return false;
+        };
+        let into = Into {
+            sink: self.sink,
+            columns: &mut self.columns,
+            spill: &mut self.spill,
+            summaries: &mut self.summaries,
+            published: &mut self.published,
+        };
+        match records.replay(key, into) {
+            Ok(true) => {
+                self.units += 1;
+                self.replayed += 1;
+                true
+            }
+            Ok(false) => false,
+            Err(e) => {
+                self.failed = Some(e);
+                self.units += 1;
+                true
+            }
+        }
+    }
+}

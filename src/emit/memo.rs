@@ -1,0 +1,423 @@
+//! A province's part of a build kept between builds (`.catalogc-cache/builds/`), so that a
+//! `build` in which a province's inputs did not change neither compiles nor summarises it: its
+//! regions' folders are taken from the previous output, and what the national files need of it
+//! (its regions' summaries and item-page columns, its part of the conformance report, the
+//! attachments it publishes) is read back from the record its last compile left.
+//!
+//! A unit's part of the build is a function of its findings' inputs (the memo key of
+//! [`crate::pipeline::memo`]: its files, the national files, catalogc itself, the reference date,
+//! the language), of the templates, and of the changes its regions' feeds list. The key of a
+//! record hashes all of them ([`key`]). A record is used only whole: its last line is a hash of
+//! everything before it, checked before anything is taken from it, and only when the previous
+//! output still holds every one of its regions' folders as the record's keys made them. Anything
+//! else (no record, a damaged one, a region folder gone) compiles the unit as if there were no
+//! record.
+//!
+//! The record is a sequence of fields, each a length (8 bytes, little-endian) and its bytes,
+//! grouped in entries that start with a tag: `R` a region and the key of its folders, `A` an
+//! attachment's path and bytes, `C` an item, a region and the region's column of the item as
+//! JSON, `S` a summary as JSON (its columns are in `C` entries), `P` a piece of the report
+//! (section, first key, second key, text), and `E` the hash.
+
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::merge::Columns;
+use super::{BuildError, Sink, Summary};
+use crate::report::diff::spill::Spill;
+
+/// Changes whenever the layout of a record changes.
+const FORMAT: &[u8] = b"catalogc build record 1\n";
+
+/// The key of a unit's record: its memo key (`unit`), the templates' fingerprint, and whether
+/// feeds are written and what each of its regions' feed lists.
+pub fn key(
+    unit: u128,
+    templates: u128,
+    log: Option<&crate::history::Changelog>,
+    folders: &[String],
+) -> u128 {
+    let mut hasher = Xxh3::new();
+    hasher.update(FORMAT);
+    hasher.update(&unit.to_le_bytes());
+    hasher.update(&templates.to_le_bytes());
+    match log {
+        None => hasher.update(&[0]),
+        Some(log) => {
+            hasher.update(&[1]);
+            for folder in folders {
+                hasher.update(folder.as_bytes());
+                hasher.update(&[0]);
+                let changes = serde_json::to_vec(&log.feed(Some(folder))).unwrap_or_default();
+                hasher.update(&(changes.len() as u64).to_le_bytes());
+                hasher.update(&changes);
+            }
+        }
+    }
+    hasher.digest128()
+}
+
+/// The records of the catalog at a root.
+pub struct Store {
+    dir: PathBuf,
+    /// The keys asked for or recorded in this build.
+    seen: BTreeSet<u128>,
+}
+
+/// What a unit's record is taken into: the build's sink, its columns and report pieces, the
+/// regions' summaries and the attachments already published.
+pub struct Into<'a> {
+    pub sink: &'a dyn Sink,
+    pub columns: &'a mut Columns,
+    pub spill: &'a mut Spill,
+    pub summaries: &'a mut Vec<Summary>,
+    pub published: &'a mut BTreeSet<String>,
+}
+
+impl Store {
+    pub fn open(root: &Path) -> Store {
+        Store {
+            dir: root.join(".catalogc-cache").join("builds"),
+            seen: BTreeSet::new(),
+        }
+    }
+
+    fn path(&self, key: u128) -> PathBuf {
+        self.dir.join(format!("{key:032x}.bin"))
+    }
+
+    /// A new record for `key`, written beside its place and put there by [`Record::finish`].
+    /// `None` when it cannot be created (a build without records is only slower).
+    pub fn record(&mut self, key: u128) -> Option<Record> {
+        self.seen.insert(key);
+        std::fs::create_dir_all(&self.dir).ok()?;
+        let temporary = self
+            .dir
+            .join(format!("{key:032x}.tmp-{}", std::process::id()));
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(&temporary).ok()?);
+        out.write_all(FORMAT).ok()?;
+        Some(Record {
+            out: Some(out),
+            hasher: Xxh3::new(),
+            temporary,
+            path: self.path(key),
+        })
+    }
+
+    /// Take the unit's part of the build from its record under `key` into `into`. False, with
+    /// nothing taken, when there is no whole record or a region's folders cannot be taken from
+    /// the previous output; an error only when the output cannot be written.
+    pub fn replay(&mut self, key: u128, into: Into<'_>) -> Result<bool, BuildError> {
+        self.seen.insert(key);
+        let path = self.path(key);
+        if !whole(&path) {
+            return Ok(false);
+        }
+        let Ok(mut entries) = Entries::open(&path) else {
+            return Ok(false);
+        };
+        // The regions and attachments come first: every region must be reusable before
+        // anything is taken.
+        let mut regions = Vec::new();
+        let mut attachments = Vec::new();
+        let mut rest = None;
+        for entry in entries.by_ref() {
+            match entry {
+                Ok(Entry::Region(code, key)) => regions.push((code, key)),
+                Ok(Entry::Attachment(path, bytes)) => attachments.push((path, bytes)),
+                Ok(other) => {
+                    rest = Some(other);
+                    break;
+                }
+                Err(_) => return Ok(false),
+            }
+        }
+        if !regions
+            .iter()
+            .all(|(code, key)| into.sink.can_reuse_region(code, *key))
+        {
+            return Ok(false);
+        }
+        for (code, key) in &regions {
+            into.sink.reuse_region(code, *key)?;
+        }
+        for (path, bytes) in attachments {
+            if into.published.insert(path.clone()) {
+                into.sink.put(path, bytes)?;
+            }
+        }
+        let damaged = |error: io::Error| BuildError::Io {
+            path: path.clone(),
+            error,
+        };
+        for entry in rest.into_iter().map(Ok).chain(entries) {
+            match entry.map_err(damaged)? {
+                Entry::Column(item, region, bytes) => into.columns.put(item, &region, &bytes)?,
+                Entry::Summary(summary) => into.summaries.push(summary),
+                Entry::Piece(section, first, second, text) => into
+                    .spill
+                    .put(section, &first, &second, &text)
+                    .map_err(|error| BuildError::Io {
+                        path: std::env::temp_dir(),
+                        error,
+                    })?,
+                Entry::Region(..) | Entry::Attachment(..) => {
+                    return Err(damaged(io::Error::other("a region after the summaries")));
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// After a build of every unit: delete the records no key of this build named.
+    pub fn prune(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let kept = name
+                .to_string_lossy()
+                .strip_suffix(".bin")
+                .and_then(|hex| u128::from_str_radix(hex, 16).ok())
+                .is_some_and(|key| self.seen.contains(&key));
+            if !kept {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// A record being written. A write that fails abandons it (the unit is compiled next time).
+pub struct Record {
+    out: Option<BufWriter<File>>,
+    hasher: Xxh3,
+    temporary: PathBuf,
+    path: PathBuf,
+}
+
+impl Record {
+    fn entry(&mut self, tag: u8, fields: &[&[u8]]) {
+        let Some(out) = self.out.as_mut() else {
+            return;
+        };
+        let mut write = || -> io::Result<()> {
+            for field in std::iter::once(&[tag][..]).chain(fields.iter().copied()) {
+                let len = (field.len() as u64).to_le_bytes();
+                out.write_all(&len)?;
+                out.write_all(field)?;
+                self.hasher.update(&len);
+                self.hasher.update(field);
+            }
+            Ok(())
+        };
+        if write().is_err() {
+            self.out = None;
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
+
+    /// A region of the unit and the key its folders were made from.
+    pub fn region(&mut self, code: &str, key: u128) {
+        self.entry(b'R', &[code.as_bytes(), &key.to_le_bytes()]);
+    }
+
+    /// An attachment the unit publishes.
+    pub fn attachment(&mut self, path: &str, bytes: &[u8]) {
+        self.entry(b'A', &[path.as_bytes(), bytes]);
+    }
+
+    /// Region `region`'s column of item `item`, as JSON.
+    pub fn column(&mut self, item: &str, region: &str, bytes: &[u8]) {
+        self.entry(b'C', &[item.as_bytes(), region.as_bytes(), bytes]);
+    }
+
+    /// A region's summary, its columns taken.
+    pub fn summary(&mut self, summary: &Summary) {
+        match serde_json::to_vec(summary) {
+            Ok(json) => self.entry(b'S', &[&json]),
+            Err(_) => self.abandon(),
+        }
+    }
+
+    /// A piece of the conformance report.
+    pub fn piece(&mut self, section: u8, first: &str, second: &str, text: &str) {
+        self.entry(
+            b'P',
+            &[
+                &[section],
+                first.as_bytes(),
+                second.as_bytes(),
+                text.as_bytes(),
+            ],
+        );
+    }
+
+    /// Give up the record (the unit's part of the build was not all seen).
+    pub fn abandon(&mut self) {
+        if self.out.take().is_some() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
+
+    /// Seal the record with its hash and put it in its place.
+    pub fn finish(mut self) {
+        let digest = self.hasher.digest128().to_le_bytes();
+        let Some(mut out) = self.out.take() else {
+            return;
+        };
+        let sealed = (|| -> io::Result<()> {
+            out.write_all(&1u64.to_le_bytes())?;
+            out.write_all(b"E")?;
+            out.write_all(&digest)?;
+            out.into_inner()
+                .map_err(io::IntoInnerError::into_error)?
+                .sync_data()?;
+            std::fs::rename(&self.temporary, &self.path)
+        })();
+        if sealed.is_err() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
+}
+
+impl Drop for Record {
+    fn drop(&mut self) {
+        self.abandon();
+    }
+}
+
+/// Whether the record at `path` is whole: its format, then entries whose hash is its last one.
+fn whole(path: &Path) -> bool {
+    let Ok(mut entries) = Entries::open(path) else {
+        return false;
+    };
+    loop {
+        match entries.raw() {
+            Ok(Some(_)) => continue,
+            Ok(None) => return entries.input.read(&mut [0]).is_ok_and(|n| n == 0),
+            Err(_) => return false,
+        }
+    }
+}
+
+/// The number of fields after the tag in each kind of entry.
+fn fields(tag: u8) -> Option<usize> {
+    match tag {
+        b'R' | b'A' => Some(2),
+        b'C' => Some(3),
+        b'S' => Some(1),
+        b'P' => Some(4),
+        _ => None,
+    }
+}
+
+/// One entry of a record.
+enum Entry {
+    Region(String, u128),
+    Attachment(String, Vec<u8>),
+    Column(String, String, Vec<u8>),
+    Summary(Summary),
+    Piece(u8, String, String, String),
+}
+
+/// The entries of a record, in order, hashed as they are read.
+struct Entries {
+    input: BufReader<File>,
+    hasher: Xxh3,
+    done: bool,
+}
+
+impl Entries {
+    fn open(path: &Path) -> io::Result<Entries> {
+        let mut input = BufReader::with_capacity(1 << 20, File::open(path)?);
+        let mut format = vec![0; FORMAT.len()];
+        input.read_exact(&mut format)?;
+        if format != FORMAT {
+            return Err(io::Error::other("another format"));
+        }
+        Ok(Entries {
+            input,
+            hasher: Xxh3::new(),
+            done: false,
+        })
+    }
+
+    fn field(&mut self) -> io::Result<Vec<u8>> {
+        let mut len = [0; 8];
+        self.input.read_exact(&mut len)?;
+        let n = u64::from_le_bytes(len);
+        let mut bytes = Vec::new();
+        (&mut self.input).take(n).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 != n {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        self.hasher.update(&len);
+        self.hasher.update(&bytes);
+        Ok(bytes)
+    }
+
+    /// The next entry's tag and fields; `None` at the end, once the hash of every entry before
+    /// it is found to be the one written there.
+    fn raw(&mut self) -> io::Result<Option<(u8, Vec<Vec<u8>>)>> {
+        let digest = self.hasher.digest128().to_le_bytes();
+        let tag = match self.field()?.as_slice() {
+            [tag] => *tag,
+            _ => return Err(io::Error::other("not an entry")),
+        };
+        if tag == b'E' {
+            let mut written = [0; 16];
+            self.input.read_exact(&mut written)?;
+            return match written == digest {
+                true => Ok(None),
+                false => Err(io::Error::other("another hash")),
+            };
+        }
+        let n = fields(tag).ok_or_else(|| io::Error::other("an unknown entry"))?;
+        let fields = (0..n).map(|_| self.field()).collect::<io::Result<_>>()?;
+        Ok(Some((tag, fields)))
+    }
+
+    fn read(&mut self) -> io::Result<Option<Entry>> {
+        let Some((tag, fields)) = self.raw()? else {
+            return Ok(None);
+        };
+        let mut fields = fields.into_iter();
+        let mut next = || fields.next().unwrap_or_default();
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(io::Error::other);
+        let damaged = || io::Error::other("a damaged entry");
+        Ok(Some(match tag {
+            b'R' => {
+                let code = text(next())?;
+                let key = next().try_into().map_err(|_| damaged())?;
+                Entry::Region(code, u128::from_le_bytes(key))
+            }
+            b'A' => Entry::Attachment(text(next())?, next()),
+            b'C' => Entry::Column(text(next())?, text(next())?, next()),
+            b'S' => Entry::Summary(serde_json::from_slice(&next()).map_err(io::Error::other)?),
+            _ => {
+                let section = *next().first().ok_or_else(damaged)?;
+                Entry::Piece(section, text(next())?, text(next())?, text(next())?)
+            }
+        }))
+    }
+}
+
+impl Iterator for Entries {
+    type Item = io::Result<Entry>;
+
+    fn next(&mut self) -> Option<io::Result<Entry>> {
+        if self.done {
+            return None;
+        }
+        let entry = self.read().transpose();
+        if !matches!(entry, Some(Ok(_))) {
+            self.done = true;
+        }
+        entry
+    }
+}
