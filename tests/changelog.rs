@@ -975,3 +975,202 @@ fn commits_that_reach_every_province_are_compared_one_at_a_time_with_the_whole_c
         json["warnings"]
     );
 }
+
+/// A change a city's entry schedules reaches the feeds and guides of the districts whose entries
+/// inherit the fields it sets (福田 states its own contact, not its limit), named for those fields
+/// and marked as coming from the city; a national item's scheduled change reaches every entry that
+/// does not state its field. Withdrawing the city's change is news in the district too.
+#[test]
+fn a_scheduled_change_reaches_the_regions_that_inherit_the_fields_it_sets() {
+    let dir = sample_copy();
+    let d = dir.path();
+    commit_all(d, "sample");
+    let city = "catalog/regions/440300/000131127004.yaml";
+    let text = std::fs::read_to_string(d.join(city)).unwrap();
+    let scheduled = "scheduled:\n  - effective: 2027-03-01\n    basis: 深府办〔2026〕12号\n    note: 即时办结改为1个工作日\n    set:\n      committed_limit: {days: 1, unit: working_day}\n  - effective: 2027-04-01\n    basis: 深府办〔2026〕13号\n    set:\n      contact: {phone: \"0755-12345699\", complaint: \"12345\"}\n";
+    std::fs::write(d.join(city), format!("{text}{scheduled}")).unwrap();
+    let national = "catalog/national/000131127004.yaml";
+    merge(
+        d,
+        national,
+        "scheduled:\n  - {effective: 2027-05-01, basis: 国市监〔2026〕1号, set: {quantity_limit: 每年限申请一次}}\n",
+    );
+    commit_at(d, "2026-11-21T09:30:00+08:00", "深圳：明年起调整时限和电话");
+    let changes = json_changes(d, "HEAD~1..HEAD");
+    let scheduled: Vec<(&str, &str, bool)> = changes
+        .iter()
+        .filter(|c| c["kind"] == "change_scheduled" && c["item"] == "000131127004")
+        .map(|c| {
+            (
+                c["region"].as_str().unwrap_or("全国"),
+                c["summary"].as_str().unwrap(),
+                c["inherited"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let limit = "发布待施行的变更：2027-03-01 起施行：承诺办结时限（深府办〔2026〕12号：即时办结改为1个工作日）";
+    let contact = "发布待施行的变更：2027-04-01 起施行：咨询监督方式（深府办〔2026〕13号）";
+    let quantity = "发布待施行的变更：2027-05-01 起施行：数量限制（国市监〔2026〕1号）";
+    let from = |summary: &str, whose: &str| format!("{summary}（来自{whose}）");
+    let expected = [
+        ("全国", quantity.to_string(), false),
+        ("440300", limit.to_string(), false),
+        ("440300", contact.to_string(), false),
+        ("440300", from(quantity, "全国标准"), true),
+        ("440304", from(limit, "深圳市实施清单"), true),
+        ("440304", from(quantity, "全国标准"), true),
+    ];
+    let got: Vec<(&str, String, bool)> = scheduled
+        .iter()
+        .map(|(r, s, i)| (*r, s.to_string(), *i))
+        .collect();
+    for want in &expected {
+        assert!(got.contains(want), "{want:?} not in {got:#?}");
+    }
+    // Every other entry of the item (安徽's, 山东's) has the national change alone.
+    for (region, summary, inherited) in &got {
+        if !expected.iter().any(|(r, _, _)| r == region) {
+            assert_eq!(
+                (summary, inherited),
+                (&from(quantity, "全国标准"), &true),
+                "{region}"
+            );
+        }
+    }
+    let others = got
+        .iter()
+        .filter(|(r, _, _)| !expected.iter().any(|e| e.0 == *r))
+        .count();
+    assert_eq!(got.len(), expected.len() + others, "{got:#?}");
+    assert!(others >= 1, "{got:#?}");
+
+    // The district's feed and guide say it; its guide does not list the contact change.
+    let out = built_into(d, &[]);
+    let futian = feed(out.path(), "regions/440304/feed.xml");
+    assert!(
+        titles(&futian)
+            .iter()
+            .any(|t| t.contains("2027-03-01 起施行：承诺办结时限")),
+        "{:?}",
+        titles(&futian)
+    );
+    let guide = std::fs::read_to_string(out.path().join("portal/regions/440304/000131127004.html"))
+        .unwrap();
+    let section = &guide[guide
+        .find("id=\"s-scheduled\"")
+        .expect("no upcoming section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(
+        section.contains("2027-03-01</time> 起施行（深圳市实施清单）：承诺办结时限将有变化"),
+        "{section}"
+    );
+    assert!(
+        section.contains("2027-05-01</time> 起施行（全国标准）：数量限制将有变化"),
+        "{section}"
+    );
+    assert!(!section.contains("2027-04-01"), "{section}");
+    let shenzhen =
+        std::fs::read_to_string(out.path().join("portal/regions/440300/000131127004.html"))
+            .unwrap();
+    assert!(shenzhen.contains("2027-04-01</time> 起施行（深圳市实施清单）：咨询监督方式将有变化"));
+
+    // Withdrawn before its date: news in 深圳 and in 福田, for the limit alone in 福田.
+    std::fs::write(d.join(city), &text).unwrap();
+    commit_at(d, "2026-11-22T09:30:00+08:00", "深圳：撤回");
+    let changes = json_changes(d, "HEAD~1..HEAD");
+    let withdrawn: Vec<(&str, &str)> = changes
+        .iter()
+        .filter(|c| c["kind"] == "scheduled_change_withdrawn")
+        .map(|c| {
+            (
+                c["region"].as_str().unwrap(),
+                c["summary"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        withdrawn,
+        [
+            (
+                "440300",
+                "撤回待施行的变更：2027-03-01 起施行：承诺办结时限（深府办〔2026〕12号：即时办结改为1个工作日）"
+            ),
+            (
+                "440300",
+                "撤回待施行的变更：2027-04-01 起施行：咨询监督方式（深府办〔2026〕13号）"
+            ),
+            (
+                "440304",
+                "撤回待施行的变更：2027-03-01 起施行：承诺办结时限（深府办〔2026〕12号：即时办结改为1个工作日）（来自深圳市实施清单）"
+            ),
+        ],
+        "{changes:#?}"
+    );
+}
+
+/// The `expires` dates a commit's comparison looks for are searched in the whole revision once
+/// (`git grep`); each later commit's are the one before's with the files it changed read again,
+/// so a date moved by a commit is the one found after it: 深圳's exception, moved forward to
+/// 2027-06-30 by one commit, is reported as expired by a later commit that touched only 湘阴.
+#[test]
+fn expiry_dates_follow_each_commit_from_the_one_before_with_one_search_of_the_whole_revision() {
+    let dir = guangdong();
+    let d = dir.path();
+    let xiangyin = "catalog/regions/430624/000700180003.yaml";
+    edit(d, xiangyin, "0730-12345671", "0730-12345672");
+    commit_at(d, "2026-11-20T09:30:00+08:00", "湘阴咨询电话");
+    edit(d, SHENZHEN, "expires: 2027-12-31", "expires: 2027-06-30");
+    commit_at(d, "2026-11-21T09:30:00+08:00", "深圳：例外提前到期");
+    edit(d, xiangyin, "0730-12345672", "0730-12345673");
+    commit_at(d, "2027-07-05T09:30:00+08:00", "湘阴咨询电话又改");
+    let range = "HEAD~3..HEAD";
+    let options = catalogc::pipeline::Options {
+        cache: true,
+        ..options()
+    };
+    let log = catalogc::history::changelog(d, range, &options).unwrap();
+    assert_eq!(
+        log.searched_revisions, 1,
+        "the first commit's revision alone"
+    );
+    let expired: Vec<(&str, &str)> = log
+        .changes
+        .iter()
+        .filter(|c| c.kind == "exception_expired")
+        .map(|c| (c.region.as_deref().unwrap_or(""), c.commit.subject.as_str()))
+        .collect();
+    assert_eq!(
+        expired,
+        [("440300", "湘阴咨询电话又改")],
+        "{:#?}",
+        log.changes
+    );
+    let whole = changelog_with(
+        d,
+        range,
+        "json",
+        &["--whole-catalog", "--no-cache", "--lang", "en"],
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&whole).unwrap(),
+        serde_json::to_value(&log).unwrap()
+    );
+    // One more commit, as the next build sees it: its dates come from the kept ones of the
+    // commit before, with no search of the whole revision.
+    edit(d, xiangyin, "0730-12345673", "0730-12345674");
+    commit_at(d, "2027-07-06T09:30:00+08:00", "湘阴咨询电话第三次改");
+    let range = "HEAD~4..HEAD";
+    let next = catalogc::history::changelog(d, range, &options).unwrap();
+    assert_eq!((next.compiled_revisions, next.searched_revisions), (2, 0));
+    // Without the store: every commit compared again, one revision searched, the same changes.
+    let off = catalogc::pipeline::Options {
+        cache: false,
+        ..options.clone()
+    };
+    let again = catalogc::history::changelog(d, range, &off).unwrap();
+    assert_eq!(again.searched_revisions, 1);
+    assert_eq!(
+        serde_json::to_value(&again).unwrap(),
+        serde_json::to_value(&next).unwrap()
+    );
+}

@@ -956,13 +956,16 @@ impl<'a> Site<'a> {
     }
 
     /// The upcoming changes (see [`Site::scheduled`]) of the region's entry, the entries it
-    /// inherits and the national item, each with whose file states it, soonest first.
+    /// inherits and the national item, each with whose file states it, soonest first. Another
+    /// file's change is shown for the fields that reach the region's entry (no nearer entry
+    /// states them), and not at all when none does.
     fn scheduled_for(&self, effective: &Effective) -> Vec<Value> {
         let mut changes: Vec<(i64, Value)> = self
             .documents_of(effective)
             .into_iter()
             .flat_map(|(doc, of)| {
-                self.scheduled(&self.catalog.documents[doc].json)
+                let reaches = |field: &str| effective.reaches(self.catalog, doc, field);
+                self.scheduled(&self.catalog.documents[doc].json, &reaches)
                     .into_iter()
                     .map(move |(day, mut change)| {
                         change["of"] = json!(of);
@@ -1367,8 +1370,9 @@ impl<'a> Site<'a> {
     }
 
     /// A document's `scheduled` changes that take effect after the build date, with that day:
-    /// `{effective, basis, note, fields: [title]}`.
-    fn scheduled(&self, json: &Value) -> Vec<(i64, Value)> {
+    /// `{effective, basis, note, fields: [title]}`, for the fields `reaches` accepts (a change
+    /// with none is left out).
+    fn scheduled(&self, json: &Value, reaches: &dyn Fn(&str) -> bool) -> Vec<(i64, Value)> {
         view::doc(json)
             .objects("scheduled")
             .iter()
@@ -1379,8 +1383,16 @@ impl<'a> Site<'a> {
                 let fields: Vec<&str> = change
                     .get("set")
                     .and_then(Value::as_object)
-                    .map(|set| set.keys().map(|k| self.labels.field(k)).collect())
+                    .map(|set| {
+                        set.keys()
+                            .filter(|k| reaches(k))
+                            .map(|k| self.labels.field(k))
+                            .collect()
+                    })
                     .unwrap_or_default();
+                if fields.is_empty() {
+                    return None;
+                }
                 Some((
                     day,
                     json!({"effective": date, "basis": text("basis"), "note": text("note"), "fields": fields}),

@@ -482,7 +482,7 @@ impl<'a> Recorder<'a> {
             )],
             (Some(old), Some(new)) => {
                 let mut found = self.written(old, new);
-                found.extend(self.scheduled(old.get("scheduled"), new.get("scheduled")));
+                found.extend(self.scheduled(old.get("scheduled"), new.get("scheduled"), &|_| true));
                 found
             }
             (None, None) => Vec::new(),
@@ -658,6 +658,7 @@ impl<'a> Recorder<'a> {
                 new.own_doc(&self.after.resolved.catalog)
                     .json
                     .get("scheduled"),
+                &|_| true,
             ),
         );
         found.extend(self.deviation(region, code));
@@ -671,6 +672,36 @@ impl<'a> Recorder<'a> {
             found.summary.push_str(&self.approval(region, code, &found));
             let origin = self.origin(&file, Some(region));
             self.push(Some(region), Some(code), found, &origin);
+        }
+        // What a parent region's entry or the national item schedules reaches the region's
+        // effective entry on its date, for the fields no nearer entry states: news for the
+        // region too, from where it was written.
+        let (before, after) = (&b.resolved.catalog, &self.after.resolved.catalog);
+        // Each such document by path, at both revisions (its index in each catalog).
+        let mut sources: Vec<(&str, Option<usize>, Option<usize>)> = Vec::new();
+        for &doc in new.chain[1..].iter().chain(&new.national) {
+            sources.push((after.documents[doc].path(), None, Some(doc)));
+        }
+        for &doc in old.chain[1..].iter().chain(&old.national) {
+            let path = before.documents[doc].path();
+            match sources.iter_mut().find(|s| s.0 == path) {
+                Some(source) => source.1 = Some(doc),
+                None => sources.push((path, Some(doc), None)),
+            }
+        }
+        for (path, was, is) in sources {
+            let reaches = |field: &str| {
+                was.is_some_and(|doc| old.reaches(before, doc, field))
+                    || is.is_some_and(|doc| new.reaches(after, doc, field))
+            };
+            let scheduled = |c: &'a Catalog, doc: Option<usize>| {
+                doc.and_then(|d| c.documents[d].json.get("scheduled"))
+            };
+            let scheduled = self.scheduled(scheduled(before, was), scheduled(after, is), &reaches);
+            let origin = self.origin(path, Some(region));
+            for found in scheduled {
+                self.push(Some(region), Some(code), found, &origin);
+            }
         }
     }
 
@@ -739,7 +770,15 @@ impl<'a> Recorder<'a> {
     /// or withdraws: a feed says on the day a change is merged that it will take effect later,
     /// with its date, the fields it sets and its basis. A change taken out of the list once its
     /// date has come (folded into the fields, as CAT117 asks) is not news.
-    fn scheduled(&self, old: Option<&'a Value>, new: Option<&'a Value>) -> Vec<Found> {
+    /// `reaches` says which of a change's fields count (a parent region's change counts for the
+    /// fields the region inherits from it); a change with none is left out, and the words name
+    /// only those.
+    fn scheduled(
+        &self,
+        old: Option<&'a Value>,
+        new: Option<&'a Value>,
+        reaches: &dyn Fn(&str) -> bool,
+    ) -> Vec<Found> {
         let list = |v: Option<&'a Value>| -> BTreeMap<String, &'a Value> {
             v.and_then(Value::as_array)
                 .into_iter()
@@ -751,7 +790,14 @@ impl<'a> Recorder<'a> {
                 })
                 .collect()
         };
-        let (was, is) = (list(old), list(new));
+        let reaching = |c: &&'a Value| {
+            c.get("set")
+                .and_then(Value::as_object)
+                .is_some_and(|set| set.keys().any(|k| reaches(k)))
+        };
+        let (mut was, mut is) = (list(old), list(new));
+        was.retain(|_, c| reaching(c));
+        is.retain(|_, c| reaching(c));
         let labels = self.labels();
         let today = self.after.resolved.catalog.today;
         let words = |c: &Value| -> String {
@@ -761,6 +807,7 @@ impl<'a> Recorder<'a> {
                 .and_then(Value::as_object)
                 .into_iter()
                 .flat_map(|set| set.keys())
+                .filter(|k| reaches(k))
                 .map(|k| labels.field(k))
                 .collect();
             let mut words = format!("{} 起施行：{}", text("effective"), fields.join("、"));

@@ -78,6 +78,10 @@ pub struct Changelog {
     /// How many revisions were compiled to make this changelog (the rest came from the store).
     #[serde(skip)]
     pub compiled_revisions: usize,
+    /// How many revisions were searched whole for `expires` dates (the rest were made from the
+    /// commit before).
+    #[serde(skip)]
+    pub searched_revisions: usize,
 }
 
 impl Changelog {
@@ -156,6 +160,83 @@ fn stale_reviews(
         }
     }
     warnings
+}
+
+/// The `expires` dates of each commit compared (an exception that expires between a commit's
+/// parent and the commit is a change of the commit, wherever it is): a commit's dates are its
+/// base's (the commit listed before it, whose catalog is its parent's) with the files it changed
+/// searched again, when the base's are known; else the whole revision is searched (`git grep`).
+/// Kept in the history store, so that a build's new commit costs a search of what it changed,
+/// not of the nation.
+struct Expiries<'a> {
+    git: &'a Git,
+    store: store::Expiries,
+    /// The last commit's dates.
+    last: Option<(String, Vec<(String, String)>)>,
+    /// How many revisions were searched whole.
+    searched: usize,
+}
+
+impl Expiries<'_> {
+    /// `commit`'s dates, as (path, date).
+    fn of(
+        &mut self,
+        commit: &str,
+        base: Option<&str>,
+        files: &[String],
+    ) -> Result<Vec<(String, String)>, GitError> {
+        if let Some(dates) = self.follow(commit, base, files)? {
+            return Ok(dates);
+        }
+        let dates = self.git.expiry_dates(commit)?;
+        self.searched += 1;
+        self.store.put(commit, &dates);
+        self.last = Some((commit.to_string(), dates.clone()));
+        Ok(dates)
+    }
+
+    /// `commit`'s dates when they are kept or can be made from its base's; `None` otherwise.
+    fn follow(
+        &mut self,
+        commit: &str,
+        base: Option<&str>,
+        files: &[String],
+    ) -> Result<Option<Vec<(String, String)>>, GitError> {
+        if let Some(dates) = self.known(commit) {
+            self.last = Some((commit.to_string(), dates.clone()));
+            return Ok(Some(dates));
+        }
+        let Some(mut dates) = base.and_then(|b| self.known(b)) else {
+            return Ok(None);
+        };
+        let changed: Vec<&str> = files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| f.starts_with("catalog/regions/"))
+            .collect();
+        dates.retain(|(path, _)| !changed.contains(&path.as_str()));
+        for (path, bytes) in changed.iter().zip(self.git.paths_at(commit, &changed)?) {
+            for date in bytes
+                .as_deref()
+                .map(crate::load::git::expiry_dates_in)
+                .unwrap_or_default()
+            {
+                dates.push((path.to_string(), date));
+            }
+        }
+        // By path, each file's dates in the order they are written.
+        dates.sort_by(|a, b| a.0.cmp(&b.0));
+        self.store.put(commit, &dates);
+        self.last = Some((commit.to_string(), dates.clone()));
+        Ok(Some(dates))
+    }
+
+    fn known(&self, commit: &str) -> Option<Vec<(String, String)>> {
+        match &self.last {
+            Some((id, dates)) if id == commit => Some(dates.clone()),
+            _ => self.store.get(commit),
+        }
+    }
 }
 
 /// What [`compare_by_units`] found, and how many revisions it compiled.
@@ -259,9 +340,20 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
     // Each commit's parent's date, for exceptions that expired in between.
     let mut dates: BTreeMap<String, String> = BTreeMap::new();
     let store = store::Store::open(root, options);
+    let mut expiries = Expiries {
+        git: &git,
+        store: store::Expiries::open(root, options),
+        last: None,
+        searched: 0,
+    };
     let mut compiled_revisions = 0;
+    let mut previous: Option<&str> = None;
     for (commit, files) in &commits {
         dates.insert(commit.id.clone(), commit.date.clone());
+        // The commit listed before this one has this one's parent's catalog (the commits between
+        // them changed nothing under `catalog/`); the first one's parent is its own.
+        let base = previous.or(commit.parent.as_deref());
+        previous = Some(&commit.id);
         if files.is_empty() {
             continue;
         }
@@ -286,16 +378,22 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         if let Some(folders) = &mut scope
             && let (Some(from), Some(to)) = (since.as_deref().and_then(day), day(&commit.date))
         {
-            let expiring = git.files_expiring(&commit.id, from, to)?;
+            let expiring = expiries.of(&commit.id, base, files)?;
             let folder = crate::pipeline::units::folder_of;
             folders.extend(
                 expiring
                     .iter()
-                    .filter_map(|f| folder(f))
+                    .filter(|(_, date)| {
+                        crate::dates::parse(date).is_some_and(|d| from <= d && d < to)
+                    })
+                    .filter_map(|(f, _)| folder(f))
                     .map(str::to_string),
             );
             folders.sort();
             folders.dedup();
+        } else {
+            // Kept for the next commit's search, when it costs no search of the whole catalog.
+            expiries.follow(&commit.id, base, files)?;
         }
         // A commit that touched national files (or a `region.yaml`, the settings, the schemas)
         // reaches every region: it is compared one province at a time, as `check` compiles, so
@@ -372,5 +470,6 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         changes,
         warnings,
         compiled_revisions,
+        searched_revisions: expiries.searched,
     })
 }

@@ -100,6 +100,68 @@ impl Store {
     }
 }
 
+/// The store of each commit's `expires` dates (`.catalogc-cache/expires/<commit>.txt`):
+/// a line `<date> <path>` for each date a file under `catalog/regions/` holds at the commit. They
+/// are a function of the commit's content alone, so no option is in their key.
+pub struct Expiries {
+    dir: Option<PathBuf>,
+}
+
+const EXPIRIES_HEADER: &str = "catalogc expires 1";
+
+impl Expiries {
+    pub fn open(root: &Path, options: &Options) -> Expiries {
+        Expiries {
+            dir: options
+                .cache
+                .then(|| root.join(".catalogc-cache").join("expires")),
+        }
+    }
+
+    fn path(&self, commit: &str) -> Option<PathBuf> {
+        let safe = !commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit());
+        Some(self.dir.as_ref()?.join(format!("{commit}.txt"))).filter(|_| safe)
+    }
+
+    /// The dates kept for `commit`, as (path, date).
+    pub fn get(&self, commit: &str) -> Option<Vec<(String, String)>> {
+        let text = std::fs::read_to_string(self.path(commit)?).ok()?;
+        let mut lines = text.lines();
+        if lines.next() != Some(EXPIRIES_HEADER) {
+            return None;
+        }
+        lines
+            .map(|line| {
+                let (date, path) = line.split_once(' ')?;
+                Some((path.to_string(), date.to_string()))
+            })
+            .collect()
+    }
+
+    /// Keep `commit`'s dates. A failure to write only costs a search later.
+    pub fn put(&self, commit: &str, dates: &[(String, String)]) {
+        let (Some(dir), Some(path)) = (&self.dir, self.path(commit)) else {
+            return;
+        };
+        let mut text = format!("{EXPIRIES_HEADER}\n");
+        for (file, date) in dates {
+            // A path with a line break cannot be written as a line: keep nothing.
+            if file.contains('\n') || date.contains([' ', '\n']) {
+                return;
+            }
+            text.push_str(&format!("{date} {file}\n"));
+        }
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let temporary = dir.join(format!(".{commit}.{}.tmp", std::process::id()));
+        if std::fs::write(&temporary, text).is_err() || std::fs::rename(&temporary, &path).is_err()
+        {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+}
+
 /// A string known when catalogc was built (a change's kind, a warning's code). Named, so that
 /// serde's derive does not take the field for one borrowed from the input.
 pub type Static = &'static str;

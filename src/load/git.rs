@@ -70,6 +70,31 @@ pub struct Commit {
     pub parent: Option<String>,
 }
 
+/// An exception's `expires` date as [`Git::expiry_dates`] finds it (POSIX ERE, one line at a
+/// time); the date is a match's last 10 characters.
+pub const EXPIRES: &str = r#"expires["']?:[[:space:]]*["']?[0-9]{4}-[0-9]{2}-[0-9]{2}"#;
+
+/// The `expires` dates in a file's bytes, as `git grep -I -o -E EXPIRES` finds them: none in a
+/// binary file (a NUL byte in its first 8,000), every match on every line.
+pub fn expiry_dates_in(bytes: &[u8]) -> Vec<String> {
+    static PATTERN: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+    if bytes[..bytes.len().min(8000)].contains(&0) {
+        return Vec::new();
+    }
+    let pattern =
+        PATTERN.get_or_init(|| regex::bytes::Regex::new(EXPIRES).expect("a valid pattern"));
+    bytes
+        .split(|&b| b == b'\n')
+        .flat_map(|line| pattern.find_iter(line))
+        .filter_map(|m| {
+            let found = m.as_bytes();
+            std::str::from_utf8(&found[found.len().checked_sub(10)?..])
+                .ok()
+                .map(str::to_string)
+        })
+        .collect()
+}
+
 pub struct Git {
     root: PathBuf,
 }
@@ -358,17 +383,16 @@ impl Git {
             .to_string())
     }
 
-    /// The files under `catalog/regions/` at `rev` that hold an `expires` date (an exception's)
-    /// on or after day `from` and before day `to` (days as [`crate::dates::parse`] counts them):
-    /// a text search of the revision's blobs (`git grep`), which parses nothing.
-    pub fn files_expiring(&self, rev: &str, from: i64, to: i64) -> Result<Vec<String>, GitError> {
-        let pattern = r#"expires["']?:[[:space:]]*["']?[0-9]{4}-[0-9]{2}-[0-9]{2}"#;
+    /// Every `expires` date (an exception's) in the files under `catalog/regions/` at `rev`, with
+    /// the file that holds it: a text search of the revision's blobs (`git grep`, the pattern
+    /// [`EXPIRES`]), which parses nothing.
+    pub fn expiry_dates(&self, rev: &str) -> Result<Vec<(String, String)>, GitError> {
         let args = [
             "grep",
             "-I",
             "-o",
             "-E",
-            pattern,
+            EXPIRES,
             rev,
             "--",
             "catalog/regions",
@@ -385,17 +409,15 @@ impl Git {
                 stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
             });
         }
-        let mut files: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        Ok(String::from_utf8_lossy(&output.stdout)
             .lines()
             .filter_map(|line| {
                 // `<rev>:<path>:<match>`; the date is the match's last 10 characters.
                 let (path, _) = line.strip_prefix(rev)?.strip_prefix(':')?.split_once(':')?;
-                let day = crate::dates::parse(line.get(line.len().checked_sub(10)?..)?)?;
-                (from <= day && day < to).then(|| path.to_string())
+                let date = line.get(line.len().checked_sub(10)?..)?;
+                Some((path.to_string(), date.to_string()))
             })
-            .collect();
-        files.dedup();
-        Ok(files)
+            .collect())
     }
 
     /// The commits that changed `path`, newest first (`git log --format=%H -- path`).

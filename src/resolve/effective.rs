@@ -96,6 +96,15 @@ impl Effective {
         })
     }
 
+    /// Whether `field` of document `doc` (the region's own entry, a parent region's, or the
+    /// national item) reaches the region's effective entry: no entry nearer the region states it.
+    pub fn reaches(&self, catalog: &Catalog, doc: usize, field: &str) -> bool {
+        self.chain
+            .iter()
+            .take_while(|&&d| d != doc)
+            .all(|&d| catalog.documents[d].json.get(field).is_none())
+    }
+
     /// Whether the region's own entry states `field` (so findings about it belong to this entry).
     pub fn states(&self, catalog: &Catalog, field: &str) -> bool {
         catalog.documents[self.own()].json.get(field).is_some()
