@@ -14,7 +14,7 @@ pub mod revision;
 pub mod store;
 pub mod versions;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -282,10 +282,10 @@ fn compare_by_units(
     for (i, folders) in units.folders.values().enumerate() {
         let scope = Some(folders.as_slice());
         let before = match &before_tree {
-            Some(tree) => revision::materialise(tree, options, standards, scope)?,
+            Some(tree) => revision::materialise(tree, options, standards, scope, None)?,
             None => None,
         };
-        let after = revision::materialise(&after_tree, options, standards, scope)?;
+        let after = revision::materialise(&after_tree, options, standards, scope, None)?;
         let Some(after) = after else {
             continue;
         };
@@ -374,23 +374,42 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         // between its parent's date and its own (an expiry is a change whatever files the
         // commit touched: `compare::Recorder::expiring`).
         let mut scope = scope_of(files, options);
+        // Within those folders, the entries of the items the commit changed (and of those whose
+        // exceptions expire).
+        let mut items: Option<BTreeSet<String>> = scope.as_ref().map(|_| {
+            files
+                .iter()
+                .filter_map(|f| revision::entry_item(f))
+                .map(str::to_string)
+                .collect()
+        });
         let day = |date: &str| crate::dates::parse(date.get(..10)?);
         if let Some(folders) = &mut scope
             && let (Some(from), Some(to)) = (since.as_deref().and_then(day), day(&commit.date))
         {
             let expiring = expiries.of(&commit.id, base, files)?;
+            let expiring: Vec<&str> = expiring
+                .iter()
+                .filter(|(_, date)| crate::dates::parse(date).is_some_and(|d| from <= d && d < to))
+                .map(|(f, _)| f.as_str())
+                .collect();
             let folder = crate::pipeline::units::folder_of;
             folders.extend(
                 expiring
                     .iter()
-                    .filter(|(_, date)| {
-                        crate::dates::parse(date).is_some_and(|d| from <= d && d < to)
-                    })
-                    .filter_map(|(f, _)| folder(f))
+                    .filter_map(|f| folder(f))
                     .map(str::to_string),
             );
             folders.sort();
             folders.dedup();
+            if let Some(items) = &mut items {
+                items.extend(
+                    expiring
+                        .iter()
+                        .filter_map(|f| revision::entry_item(f))
+                        .map(str::to_string),
+                );
+            }
         } else {
             // Kept for the next commit's search, when it costs no search of the whole catalog.
             expiries.follow(&commit.id, base, files)?;
@@ -421,15 +440,29 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             cache.clear();
             continue;
         }
-        let key = |rev: &str| match &scope {
-            Some(folders) => format!("{rev} {}", folders.join(",")),
-            None => rev.to_string(),
+        let key = |rev: &str| match (&scope, &items) {
+            (Some(folders), Some(items)) => format!(
+                "{rev} {} {}",
+                folders.join(","),
+                items
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            (Some(folders), None) => format!("{rev} {}", folders.join(",")),
+            _ => rev.to_string(),
         };
         for rev in commit.parent.iter().chain([&commit.id]) {
             if let std::collections::btree_map::Entry::Vacant(slot) = cache.entry(key(rev)) {
                 let tree = revision::Tree::read(&git, rev)?;
-                let compiled =
-                    revision::materialise(&tree, options, &mut standards, scope.as_deref())?;
+                let compiled = revision::materialise(
+                    &tree,
+                    options,
+                    &mut standards,
+                    scope.as_deref(),
+                    items.as_ref(),
+                )?;
                 compiled_revisions += 1;
                 slot.insert(compiled);
             }

@@ -39,6 +39,17 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// The national item an entry's file is of: `catalog/regions/<region>/<code>.yaml` → `<code>`
+/// (not `region.yaml`, local items or any other file of the folder).
+pub fn entry_item(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("catalog/regions/")?;
+    let (_, name) = rest.split_once('/')?;
+    if name.contains('/') || name == "region.yaml" {
+        return None;
+    }
+    name.strip_suffix(".yaml")
+}
+
 /// The catalog as it was at a revision, compiled from git's blobs in memory. The schema folder
 /// (and `catalog.yaml`, for the limits) is written to a temporary folder only the first time a
 /// given version of it is met.
@@ -47,12 +58,17 @@ impl<'a> Tree<'a> {
 /// them and their ancestors are compiled: a commit that changed entries of one city needs that
 /// city, the regions that inherit from it and those it inherits from, at both revisions, not its
 /// province or the nation (the changes of a regional entry are those of the regions whose
-/// `parent` chain holds it: `compare::compare_commit`). The tree is this revision's.
+/// `parent` chain holds it: `compare::compare_commit`). With `items` as well, those folders'
+/// entries are read for those national items alone (their other files, local items and
+/// attachments, are all read): a commit that changed entries compares the effective entries of the
+/// items it changed, which are made of the national item and the item's entries in the region's
+/// chain. The tree is this revision's.
 pub fn materialise(
     tree: &Tree<'_>,
     options: &Options,
     standards: &mut Standards,
     scope: Option<&[String]>,
+    items: Option<&std::collections::BTreeSet<String>>,
 ) -> Result<Option<Compiled>, GitError> {
     use crate::pipeline::units::{folder_of, is_national, subtree};
     use rayon::prelude::*;
@@ -67,7 +83,12 @@ pub fn materialise(
     };
     let read = |path: &str| {
         wanted.as_ref().is_none_or(|wanted| {
-            is_national(path) || folder_of(path).is_none_or(|f| wanted.contains(f))
+            is_national(path)
+                || folder_of(path).is_none_or(|f| {
+                    wanted.contains(f)
+                        && entry_item(path)
+                            .is_none_or(|code| items.is_none_or(|i| i.contains(code)))
+                })
         })
     };
     let (names, objects): (Vec<&String>, Vec<String>) = listing
