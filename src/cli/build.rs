@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::emit::memo::{Into, Record, Store};
+use crate::emit::memo::{Record, Replay, Store};
 use crate::emit::templates::Templates;
 use crate::emit::{BuildError, Sink, Summary};
 use crate::pipeline::{self, Compiled, Options};
@@ -174,7 +174,7 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
         let Some(records) = self.records.as_mut() else {
             return false;
         };
-        let into = Into {
+        let into = Replay {
             sink: self.sink,
             columns: &mut self.columns,
             spill: &mut self.spill,

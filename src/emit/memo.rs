@@ -75,7 +75,7 @@ pub struct Store {
 
 /// What a unit's record is taken into: the build's sink, its columns and report pieces, the
 /// regions' summaries and the attachments already published.
-pub struct Into<'a> {
+pub struct Replay<'a> {
     pub sink: &'a dyn Sink,
     pub columns: &'a mut Columns,
     pub spill: &'a mut Spill,
@@ -118,7 +118,7 @@ impl Store {
     /// Take the unit's part of the build from its record under `key` into `into`. False, with
     /// nothing taken, when there is no whole record or a region's folders cannot be taken from
     /// the previous output; an error only when the output cannot be written.
-    pub fn replay(&mut self, key: u128, into: Into<'_>) -> Result<bool, BuildError> {
+    pub fn replay(&mut self, key: u128, into: Replay<'_>) -> Result<bool, BuildError> {
         self.seen.insert(key);
         let path = self.path(key);
         if !whole(&path) {

@@ -65,17 +65,22 @@ impl Spill {
         mark: usize,
         each: &mut dyn FnMut(u8, &str, &str, &str) -> io::Result<()>,
     ) -> io::Result<()> {
-        use std::os::unix::fs::FileExt;
         self.out.flush()?;
-        let file = self.out.get_ref();
+        let mut file = self.out.get_ref();
         let mut text = Vec::new();
-        for piece in self.pieces.get(mark..).unwrap_or_default() {
-            text.resize(piece.len as usize, 0);
-            file.read_exact_at(&mut text, piece.at)?;
-            let text = std::str::from_utf8(&text).map_err(io::Error::other)?;
-            each(piece.section, &piece.first, &piece.second, text)?;
-        }
-        Ok(())
+        let read = (|| {
+            for piece in self.pieces.get(mark..).unwrap_or_default() {
+                text.resize(piece.len as usize, 0);
+                file.seek(SeekFrom::Start(piece.at))?;
+                file.read_exact(&mut text)?;
+                let text = std::str::from_utf8(&text).map_err(io::Error::other)?;
+                each(piece.section, &piece.first, &piece.second, text)?;
+            }
+            Ok(())
+        })();
+        // The file is written at its end: the reads moved the place the writer writes at.
+        file.seek(SeekFrom::End(0))?;
+        read
     }
 
     /// Every piece written, sorted by key, ready to be read back.
@@ -143,6 +148,33 @@ impl Pieces {
 #[cfg(test)]
 mod tests {
     use super::Spill;
+
+    /// A unit's pieces are read back while the spill is still being written (to keep them in the
+    /// unit's record); what is written after the reading lands after what was there.
+    #[test]
+    fn the_pieces_since_a_mark_are_read_back_and_writing_goes_on_at_the_end() {
+        let mut spill = Spill::new().unwrap();
+        spill.put(0, "110000", "", "region 11 ").unwrap();
+        let mark = spill.mark();
+        spill.put(1, "A", "320000", "a-32 ").unwrap();
+        spill.put(0, "320000", "", "region 32 ").unwrap();
+        let mut seen = Vec::new();
+        spill
+            .each_since(mark, &mut |section, first, second, text| {
+                seen.push(format!("{section} {first} {second} {text}"));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, ["1 A 320000 a-32 ", "0 320000  region 32 "]);
+        spill.put(0, "440000", "", "region 44 ").unwrap();
+        let pieces = spill.finish().unwrap();
+        let mut out = Vec::new();
+        pieces.copy(pieces.section(0), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "region 11 region 32 region 44 "
+        );
+    }
 
     #[test]
     fn pieces_come_back_in_key_order_whatever_order_they_were_written_in() {
