@@ -25,7 +25,7 @@ use walkdir::WalkDir;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes;
 use crate::diagnostic::messages::Lang;
-use crate::diagnostic::source::{SourceFile, Span};
+use crate::diagnostic::source::{Pos, SourceFile, Span};
 use crate::t;
 use yaml::{Limits, Node, Problem};
 
@@ -270,6 +270,18 @@ impl Document {
     /// The span a finding about `pointer` should underline. A pointer to something absent (a
     /// missing key) falls back to the nearest enclosing node that exists.
     pub fn span(&self, pointer: &str) -> Span {
+        // A clean file whose tree is not parsed yet: a top-level key's simple value is found in
+        // its line, without parsing the file (most findings of a catalog whose reviews are due
+        // are about `reviewed`).
+        if self.tree.get().is_none()
+            && self.moved.is_empty()
+            && let Some(span) = top_level_scalar(
+                self.parse_text.as_deref().unwrap_or(&self.source.text),
+                pointer,
+            )
+        {
+            return span;
+        }
         let Some(root) = self.root() else {
             return Span::file_start();
         };
@@ -1078,4 +1090,68 @@ fn problem_diagnostic(
             Diagnostic::new(rule, message, rel, *at).help(t!(lang, "limit-help", limit = *limit))
         }
     }
+}
+
+/// The span of the value of top-level key `pointer` (`/<key>`) when the text says it simply, as
+/// the parser would place it: a line that starts with `<key>: ` followed by a plain scalar of
+/// letters, digits, `-`, `_` and `.` (a date, a number, a code), then nothing or a comment, and
+/// no more-indented line after it (which would continue the scalar). `None` otherwise (the tree
+/// is parsed). Only for files that parse cleanly.
+pub fn top_level_scalar(text: &str, pointer: &str) -> Option<Span> {
+    let key = pointer.strip_prefix('/')?;
+    if key.is_empty()
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return None;
+    }
+    let mut found = None;
+    let mut lines = text.split('\n').enumerate();
+    while let Some((index, line)) = lines.next() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
+            continue;
+        };
+        if found.is_some() {
+            // The key twice: the parser decides.
+            return None;
+        }
+        let value = rest.trim_start_matches(' ');
+        let spaces = rest.len() - value.len();
+        if spaces == 0 {
+            return None;
+        }
+        let end = value.find(' ').unwrap_or(value.len());
+        let (token, after) = value.split_at(end);
+        let simple = token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        let after = after.trim_start_matches(' ');
+        if token.is_empty()
+            || !token.as_bytes()[0].is_ascii_alphanumeric()
+            || !simple
+            || !(after.is_empty() || after.starts_with('#'))
+        {
+            return None;
+        }
+        // A more-indented line after it (before the next key or the end) continues the scalar.
+        let next = lines
+            .clone()
+            .map(|(_, l)| l.strip_suffix('\r').unwrap_or(l))
+            .find(|l| !l.trim().is_empty());
+        if next.is_some_and(|l| l.starts_with([' ', '\t'])) {
+            return None;
+        }
+        let column = (key.len() + 1 + spaces + 1) as u32;
+        let line = index as u32 + 1;
+        found = Some(Span::new(
+            Pos { line, column },
+            Pos {
+                line,
+                column: column + token.len() as u32,
+            },
+        ));
+    }
+    found
 }
