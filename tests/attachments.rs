@@ -338,3 +338,39 @@ fn hostile_attachments_stop_the_build_at_their_file_value_and_keep_the_previous_
         assert_eq!(leftovers, ["site"], "{}", case.name);
     }
 }
+
+/// Only a file whose text can state an attachment is walked for its references
+/// (`attachments::may_reference`): every file of the sample and the fixtures that states one is
+/// among them, and so is a key spelled with an escape.
+#[test]
+fn every_file_that_states_an_attachment_is_walked_for_it() {
+    use catalogc::load::attachments::{may_reference, references};
+    use catalogc::load::yaml::{Limits, parse};
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut stating, mut skipped) = (0, 0);
+    for dir in ["catalog", "tests/fixtures"] {
+        for entry in walkdir::WalkDir::new(here.join(dir)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "yaml") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let Some(root) = parse(&text, Limits::default()).root else {
+                continue;
+            };
+            if !references(&root.to_json()).is_empty() {
+                stating += 1;
+                assert!(may_reference(&text), "{}", entry.path().display());
+            } else if !may_reference(&text) {
+                skipped += 1;
+            }
+        }
+    }
+    assert!(stating >= 4 && skipped > 100, "{stating} / {skipped}");
+    let escaped = "materials:\n  - id: a\n    \"blank\\x5fform\": {file: a/表.pdf, name: 表}\n";
+    let root = parse(escaped, Limits::default()).root.unwrap();
+    assert_eq!(references(&root.to_json()).len(), 1);
+    assert!(may_reference(escaped));
+}

@@ -68,7 +68,9 @@ impl Files {
         let limit = crate::load::limits(&catalog.root).max_attachment_bytes;
         let mut files = Files::default();
         let mut by_path: HashMap<String, (String, &'static str, u64)> = HashMap::new();
-        for document in catalog.documents.iter().filter(|d| d.valid) {
+        let stating =
+            |d: &&crate::load::Document| d.valid && attachments::may_reference(&d.source.text);
+        for document in catalog.documents.iter().filter(stating) {
             for reference in attachments::references(&document.json) {
                 let object = reference
                     .pointer

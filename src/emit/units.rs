@@ -136,7 +136,7 @@ fn document(hasher: &mut Xxh3, site: &Site<'_>, i: usize) {
     field(hasher, source.path.as_bytes());
     field(hasher, source.text.as_bytes());
     // Nothing published, nothing linked: no need to walk every document for its references.
-    if site.files.is_empty() {
+    if site.files.is_empty() || !crate::load::attachments::may_reference(&source.text) {
         return;
     }
     for reference in crate::load::attachments::references(&document.json) {

@@ -263,7 +263,14 @@ fn may_attach(document: &Document) -> bool {
     matches!(
         document.kind,
         Kind::National | Kind::Entry | Kind::LocalItem
-    )
+    ) && may_reference(&document.source.text)
+}
+
+/// Whether a file's text can state an attachment: a key of [`KEYS`] is written in it, or it has
+/// a backslash (a double-quoted key may spell one with an escape). Most files have none, and
+/// are not walked.
+pub fn may_reference(text: &str) -> bool {
+    text.contains('\\') || KEYS.iter().any(|key| text.contains(key))
 }
 
 /// Check every attachment the valid documents state, and report the files with an attachment's
