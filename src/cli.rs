@@ -1390,6 +1390,7 @@ fn run_build_by_unit(
         let spill = Spill::new().map_err(spilled)?;
         let mut each = build::EachUnit::new(root, options, &templates, sink, columns, spill);
         let compiled = pipeline::units::compile(root, options, false, &mut each);
+        let report_key = each.report_key();
         let build::EachUnit {
             mut columns,
             spill,
@@ -1420,7 +1421,7 @@ fn run_build_by_unit(
             found = Some(findings);
             return Err(BuildError::Stopped);
         }
-        if let Some(records) = records {
+        if let Some(records) = &records {
             records.prune();
         }
         columns.finish()?;
@@ -1430,6 +1431,26 @@ fn run_build_by_unit(
         let mut site = crate::emit::Site::new(&findings.national, &templates, Vec::new());
         site.feeds = log.is_some();
         site.reuse_pages = options.cache;
+        // The report the last build wrote, when every province's inputs are what they were
+        // then: taken from the previous output if it is still that file (hundreds of MB at 50k).
+        let last = records.as_ref().and_then(|r| r.report());
+        let kept = match (report_key, last) {
+            (Some(key), Some((last_key, len, hash))) if key == last_key => {
+                sink.keep(crate::emit::REPORT, len, hash)?
+            }
+            _ => false,
+        };
+        let written = std::cell::Cell::new(None);
+        let write = |out: &mut dyn std::io::Write| {
+            let mut hashing = crate::emit::memo::Hashing {
+                out,
+                hasher: xxhash_rust::xxh3::Xxh3::new(),
+                len: 0,
+            };
+            report.write(Json::Json, &mut hashing)?;
+            written.set(Some((hashing.len, hashing.hasher.digest128())));
+            Ok(())
+        };
         crate::emit::national_of_units(
             &site,
             &findings.national,
@@ -1437,9 +1458,13 @@ fn run_build_by_unit(
             &summaries,
             &columns,
             &published,
-            &|out: &mut dyn std::io::Write| report.write(Json::Json, out),
+            (!kept).then_some(&write),
             sink,
         )?;
+        if let (Some(records), Some(key), Some((len, hash))) = (&records, report_key, written.get())
+        {
+            records.put_report(key, len, hash);
+        }
         drop((site, report));
         found = Some(findings);
         Ok(())

@@ -308,7 +308,11 @@ fn kept(stderr: &str) -> Option<(usize, usize)> {
 /// The records of the units' parts of a build.
 fn records(root: &Path) -> Vec<std::path::PathBuf> {
     let mut paths: Vec<_> = std::fs::read_dir(root.join(".catalogc-cache/builds"))
-        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .map(|d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+                .collect()
+        })
         .unwrap_or_default();
     paths.sort();
     paths
@@ -448,4 +452,59 @@ fn a_damaged_record_or_a_region_gone_from_the_output_has_its_province_compiled_a
     assert_eq!(kept(&gone), Some((6, 7)), "{gone}");
     assert!(site.join("portal/regions/440304/index.html").is_file());
     same_as_from_scratch(dir.path(), &site, &fresh);
+}
+
+/// The conformance report (hundreds of MB at 50k entries) is not made again when every
+/// province's inputs are those of the build that wrote it and the previous output still holds
+/// the file that build recorded (its length and hash): a file planted in its place with the
+/// recorded length and hash is taken as it is, which shows it was not made again; a file that
+/// is not the recorded one is made again, and so is the report of a changed catalog.
+#[cfg(unix)]
+#[test]
+fn an_unchanged_report_is_taken_from_the_previous_output_and_a_different_file_is_made_again() {
+    let dir = sample_copy();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    ok(build(dir.path(), &site, &[]));
+    let report = site.join("reports/conformance.json");
+    let made = std::fs::read(&report).unwrap();
+    let record = dir.path().join(".catalogc-cache/builds/report");
+    let text = std::fs::read_to_string(&record).unwrap();
+    // The same length, one digit changed, and the record saying so.
+    let at = made.iter().position(u8::is_ascii_digit).unwrap();
+    let mut planted = made.clone();
+    planted[at] = if made[at] == b'9' { b'8' } else { made[at] + 1 };
+    std::fs::remove_file(&report).unwrap();
+    std::fs::write(&report, &planted).unwrap();
+    let hash = xxhash_rust::xxh3::xxh3_128(&planted);
+    let words: Vec<&str> = text.lines().nth(1).unwrap().split(' ').collect();
+    assert_eq!(words[1], made.len().to_string(), "{text}");
+    std::fs::write(
+        &record,
+        format!("catalogc report 1\n{} {} {hash:032x}\n", words[0], words[1]),
+    )
+    .unwrap();
+    let stderr = ok(build(dir.path(), &site, &[]));
+    assert!(stderr.contains("7 of 7 provinces"), "{stderr}");
+    assert_eq!(std::fs::read(&report).unwrap(), planted, "taken as it is");
+
+    // The previous file changed behind the record's back: made again, as a build from scratch.
+    let mut other = planted.clone();
+    other[at] = made[at];
+    other[at + 1..].reverse();
+    std::fs::remove_file(&report).unwrap();
+    std::fs::write(&report, &other).unwrap();
+    ok(build(dir.path(), &site, &[]));
+    assert_eq!(std::fs::read(&report).unwrap(), made);
+    same_as_from_scratch(dir.path(), &site, &out.path().join("fresh"));
+
+    // A changed entry: a new report, as a build from scratch's.
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "committed_limit: {days: 8, unit: working_day}\n",
+    );
+    ok(build(dir.path(), &site, &[]));
+    assert_ne!(std::fs::read(&report).unwrap(), made);
+    same_as_from_scratch(dir.path(), &site, &out.path().join("fresh2"));
 }

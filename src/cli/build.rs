@@ -36,6 +36,8 @@ pub(super) struct EachUnit<'a> {
     /// How many units (not the national one) there were, and how many came from their records.
     pub units: usize,
     pub replayed: usize,
+    /// Each unit's record key, compiled or taken (for the conformance report's key).
+    pub keys: Vec<u128>,
 }
 
 impl<'a> EachUnit<'a> {
@@ -64,7 +66,14 @@ impl<'a> EachUnit<'a> {
             outside_git: false,
             units: 0,
             replayed: 0,
+            keys: Vec::new(),
         }
+    }
+
+    /// The key of the conformance report's inputs, when every unit has a record key.
+    pub fn report_key(&self) -> Option<u128> {
+        (self.records.is_some() && self.units > 0 && self.keys.len() == self.units)
+            .then(|| crate::emit::memo::report_key(&self.keys))
     }
 
     fn done(&self) -> bool {
@@ -119,6 +128,7 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
             return;
         }
         let key = key.map(|key| self.key(key, folders));
+        self.keys.extend(key);
         let mut record: Option<Record> = match (key, self.records.as_mut()) {
             (Some(key), Some(records)) => records.record(key),
             _ => None,
@@ -185,6 +195,7 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
             Ok(true) => {
                 self.units += 1;
                 self.replayed += 1;
+                self.keys.push(key);
                 true
             }
             Ok(false) => false,

@@ -66,6 +66,44 @@ pub fn key(
     hasher.digest128()
 }
 
+/// The file that says which conformance report the last build wrote.
+const REPORT_RECORD: &str = "report";
+const REPORT_HEADER: &str = "catalogc report 1\n";
+
+/// The key of the conformance report's inputs: every province's record key (the national files,
+/// catalogc, the date and the language are in each).
+pub fn report_key(units: &[u128]) -> u128 {
+    let mut sorted = units.to_vec();
+    sorted.sort_unstable();
+    let mut hasher = Xxh3::new();
+    hasher.update(FORMAT);
+    hasher.update(b"report\0");
+    for key in sorted {
+        hasher.update(&key.to_le_bytes());
+    }
+    hasher.digest128()
+}
+
+/// A writer that hashes what goes through it (to record the report it wrote).
+pub struct Hashing<'a> {
+    pub out: &'a mut dyn Write,
+    pub hasher: Xxh3,
+    pub len: u64,
+}
+
+impl Write for Hashing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// The records of the catalog at a root.
 pub struct Store {
     dir: PathBuf,
@@ -180,6 +218,33 @@ impl Store {
         Ok(true)
     }
 
+    /// The conformance report the last build wrote: the key of its inputs (every province's
+    /// record key, [`report_key`]), its length and its xxh3 hash.
+    pub fn report(&self) -> Option<(u128, u64, u128)> {
+        let text = std::fs::read_to_string(self.dir.join(REPORT_RECORD)).ok()?;
+        let mut words = text.strip_prefix(REPORT_HEADER)?.split_whitespace();
+        let key = u128::from_str_radix(words.next()?, 16).ok()?;
+        let len = words.next()?.parse().ok()?;
+        let hash = u128::from_str_radix(words.next()?, 16).ok()?;
+        Some((key, len, hash))
+    }
+
+    /// Keep what [`Store::report`] reads (a failure to write only costs a report written again).
+    pub fn put_report(&self, key: u128, len: u64, hash: u128) {
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        let temporary = self
+            .dir
+            .join(format!("{REPORT_RECORD}.tmp-{}", std::process::id()));
+        let text = format!("{REPORT_HEADER}{key:032x} {len} {hash:032x}\n");
+        if std::fs::write(&temporary, text).is_err()
+            || std::fs::rename(&temporary, self.dir.join(REPORT_RECORD)).is_err()
+        {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+
     /// After a build of every unit: delete the records no key of this build named.
     pub fn prune(&self) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
@@ -187,6 +252,9 @@ impl Store {
         };
         for entry in entries.flatten() {
             let name = entry.file_name();
+            if name == REPORT_RECORD {
+                continue;
+            }
             let kept = name
                 .to_string_lossy()
                 .strip_suffix(".bin")

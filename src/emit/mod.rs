@@ -176,6 +176,30 @@ pub trait Sink: Sync {
     fn can_reuse_region(&self, _region: &str, _key: u128) -> bool {
         false
     }
+
+    /// The file at `path` is about to be made, and the caller knows it would be `len` bytes whose
+    /// xxh3 hash is `hash`: true when the previous output's file is exactly that and the sink
+    /// takes it as it is (the caller then makes nothing).
+    fn keep(&self, _path: &str, _len: u64, _hash: u128) -> Result<bool, BuildError> {
+        Ok(false)
+    }
+}
+
+/// The length and xxh3 hash of a file's bytes, read a megabyte at a time.
+pub fn file_hash(path: &Path) -> std::io::Result<(u64, u128)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0; 1 << 20];
+    let mut len = 0;
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            return Ok((len, hasher.digest128()));
+        }
+        hasher.update(&buffer[..n]);
+        len += n as u64;
+    }
 }
 
 /// Keeps the files in memory (for tests and tools).
@@ -433,7 +457,7 @@ pub fn national_of_units(
     summaries: &[Summary],
     columns: &merge::Columns,
     published: &std::collections::BTreeSet<String>,
-    report: Streamed<'_>,
+    report: Option<Streamed<'_>>,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
     let units = units::Units::new(site, &compiled.policy_document.source.text);
@@ -453,8 +477,14 @@ pub fn national_of_units(
             sink.put(path, bytes)?;
         }
     }
-    sink.put_streamed("reports/conformance.json".to_string(), report)
+    match report {
+        Some(report) => sink.put_streamed(REPORT.to_string(), report),
+        None => Ok(()),
+    }
 }
+
+/// Where the conformance report is written, under the output folder.
+pub const REPORT: &str = "reports/conformance.json";
 
 /// One region's files, unless the sink takes them from the previous build; the key of its
 /// inputs ([`units::Units::key`]).

@@ -309,6 +309,23 @@ impl Sink for Staging {
         Ok(reusable)
     }
 
+    fn keep(&self, path: &str, len: u64, hash: u128) -> Result<bool, BuildError> {
+        let target = self.target(path)?;
+        let Some(previous) = self.previous.as_ref().map(|p| p.join(path)) else {
+            return Ok(false);
+        };
+        if !std::fs::metadata(&previous).is_ok_and(|m| m.len() == len)
+            || super::file_hash(&previous).ok() != Some((len, hash))
+            || std::fs::hard_link(&previous, &target).is_err()
+        {
+            return Ok(false);
+        }
+        self.bytes.fetch_add(len as usize, Relaxed);
+        self.count(path, len);
+        self.kept.fetch_add(1, Relaxed);
+        Ok(true)
+    }
+
     fn can_reuse_region(&self, region: &str, key: u128) -> bool {
         let dirs = region_dirs(region);
         let before = self.regions_before.get(region);
