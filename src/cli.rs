@@ -1442,13 +1442,9 @@ fn run_build_by_unit(
         };
         let written = std::cell::Cell::new(None);
         let write = |out: &mut dyn std::io::Write| {
-            let mut hashing = crate::emit::memo::Hashing {
-                out,
-                hasher: xxhash_rust::xxh3::Xxh3::new(),
-                len: 0,
-            };
+            let mut hashing = crate::emit::memo::Hashing::new(out);
             report.write(Json::Json, &mut hashing)?;
-            written.set(Some((hashing.len, hashing.hasher.digest128())));
+            written.set(Some(hashing.written()));
             Ok(())
         };
         crate::emit::national_of_units(

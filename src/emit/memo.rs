@@ -84,14 +84,30 @@ pub fn report_key(units: &[u128]) -> u128 {
     hasher.digest128()
 }
 
-/// A writer that hashes what goes through it (to record the report it wrote).
-pub struct Hashing<'a> {
-    pub out: &'a mut dyn Write,
-    pub hasher: Xxh3,
-    pub len: u64,
+/// A writer that hashes what goes through it: a record's file (sealed with its hash), the
+/// report a build wrote (recorded with its length and hash).
+pub struct Hashing<W: Write> {
+    pub out: W,
+    hasher: Xxh3,
+    len: u64,
 }
 
-impl Write for Hashing<'_> {
+impl<W: Write> Hashing<W> {
+    pub fn new(out: W) -> Hashing<W> {
+        Hashing {
+            out,
+            hasher: Xxh3::new(),
+            len: 0,
+        }
+    }
+
+    /// The length and xxh3 hash of what was written so far.
+    pub fn written(&self) -> (u64, u128) {
+        (self.len, self.hasher.digest128())
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         let n = self.out.write(bytes)?;
         self.hasher.update(&bytes[..n]);
@@ -141,10 +157,10 @@ impl Store {
         let temporary = self
             .dir
             .join(format!("{key:032x}.tmp-{}", std::process::id()));
-        let mut out = Hashed {
-            out: BufWriter::with_capacity(1 << 20, File::create(&temporary).ok()?),
-            hasher: Xxh3::new(),
-        };
+        let mut out = Hashing::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(&temporary).ok()?,
+        ));
         out.write_all(FORMAT).ok()?;
         Some(Record {
             out: Some(DeflateEncoder::new(out, Compression::fast())),
@@ -269,27 +285,9 @@ impl Store {
 
 /// A record being written. A write that fails abandons it (the unit is compiled next time).
 pub struct Record {
-    out: Option<DeflateEncoder<Hashed>>,
+    out: Option<DeflateEncoder<Hashing<BufWriter<File>>>>,
     temporary: PathBuf,
     path: PathBuf,
-}
-
-/// A file being written and the hash of what was written to it.
-struct Hashed {
-    out: BufWriter<File>,
-    hasher: Xxh3,
-}
-
-impl Write for Hashed {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let n = self.out.write(bytes)?;
-        self.hasher.update(&bytes[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
 }
 
 impl Record {
@@ -362,7 +360,7 @@ impl Record {
             out.write_all(&1u64.to_le_bytes())?;
             out.write_all(b"E")?;
             let mut file = out.finish()?;
-            let digest = file.hasher.digest128().to_le_bytes();
+            let digest = file.written().1.to_le_bytes();
             file.out.write_all(&digest)?;
             let file = file
                 .out

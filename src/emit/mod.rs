@@ -185,21 +185,12 @@ pub trait Sink: Sync {
     }
 }
 
-/// The length and xxh3 hash of a file's bytes, read a megabyte at a time.
+/// The length and xxh3 hash of a file's bytes.
 pub fn file_hash(path: &Path) -> std::io::Result<(u64, u128)> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut buffer = vec![0; 1 << 20];
-    let mut len = 0;
-    loop {
-        let n = file.read(&mut buffer)?;
-        if n == 0 {
-            return Ok((len, hasher.digest128()));
-        }
-        hasher.update(&buffer[..n]);
-        len += n as u64;
-    }
+    let mut file = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut hashing = memo::Hashing::new(std::io::sink());
+    std::io::copy(&mut file, &mut hashing)?;
+    Ok(hashing.written())
 }
 
 /// Keeps the files in memory (for tests and tools).
