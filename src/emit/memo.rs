@@ -263,23 +263,7 @@ impl Store {
 
     /// After a build of every unit: delete the records no key of this build named.
     pub fn prune(&self) {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name == REPORT_RECORD {
-                continue;
-            }
-            let kept = name
-                .to_string_lossy()
-                .strip_suffix(".bin")
-                .and_then(|hex| u128::from_str_radix(hex, 16).ok())
-                .is_some_and(|key| self.seen.contains(&key));
-            if !kept {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
+        crate::pipeline::memo::prune(&self.dir, ".bin", &self.seen, &[REPORT_RECORD]);
     }
 }
 

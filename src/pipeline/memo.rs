@@ -219,19 +219,26 @@ impl Memo {
 
     /// After a run over every unit: delete the results no key of this run named.
     pub fn prune(&self) {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            let kept = name
-                .strip_suffix(".json")
+        prune(&self.dir, ".json", &self.seen, &[]);
+    }
+}
+
+/// Delete every file of `dir` but those named `<key><ending>` for a key of `seen`, and those
+/// named in `spare` (a folder of results kept by key, after a run that used every one it needs).
+pub fn prune(dir: &Path, ending: &str, seen: &BTreeSet<u128>, spare: &[&str]) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let kept = spare.contains(&name.as_ref())
+            || name
+                .strip_suffix(ending)
                 .and_then(|hex| u128::from_str_radix(hex, 16).ok())
-                .is_some_and(|key| self.seen.contains(&key));
-            if !kept {
-                let _ = std::fs::remove_file(entry.path());
-            }
+                .is_some_and(|key| seen.contains(&key));
+        if !kept {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
