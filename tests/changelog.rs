@@ -1174,3 +1174,74 @@ fn expiry_dates_follow_each_commit_from_the_one_before_with_one_search_of_the_wh
         serde_json::to_value(&next).unwrap()
     );
 }
+
+/// A commit that changed a national item (and nothing else national) is compared on that item's
+/// entries in every region, not on the whole catalog: the same changes as the whole catalog's,
+/// the expiry of an exception of another item in its window included.
+#[test]
+fn a_national_items_commit_is_compared_on_that_items_entries_with_the_whole_catalogs_result() {
+    let dir = guangdong();
+    let d = dir.path();
+    let item = "catalog/national/000131127004.yaml";
+    edit(
+        d,
+        item,
+        "name: 公司登记注册（县级权限）",
+        "name: 公司设立登记（县级权限）",
+    );
+    commit_at(d, "2026-11-20T09:30:00+08:00", "全国：事项改名");
+    // After 深圳's exceptions (居住证申领) expired on 2027-12-31.
+    edit(
+        d,
+        item,
+        "name: 公司设立登记（县级权限）",
+        "name: 公司登记（县级权限）",
+    );
+    commit_at(d, "2028-01-05T09:30:00+08:00", "全国：事项又改名");
+    let range = "HEAD~2..HEAD";
+    let options = catalogc::pipeline::Options {
+        cache: false,
+        ..options()
+    };
+    let log = catalogc::history::changelog(d, range, &options).unwrap();
+    let whole = catalogc::history::changelog(
+        d,
+        range,
+        &catalogc::pipeline::Options {
+            whole_catalog: true,
+            ..options.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_value(&log).unwrap(),
+        serde_json::to_value(&whole).unwrap()
+    );
+    let kinds = |kind: &str| -> Vec<(Option<&str>, &str)> {
+        log.changes
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| (c.region.as_deref(), c.item.as_deref().unwrap_or("")))
+            .collect()
+    };
+    assert!(
+        kinds("exception_expired").contains(&(Some("440300"), "002000112001")),
+        "{:#?}",
+        log.changes
+    );
+    // The item's renames, and no other item's change than the expiries.
+    let of_item: Vec<&str> = log
+        .changes
+        .iter()
+        .filter(|c| c.item.as_deref() == Some("000131127004"))
+        .map(|c| c.kind)
+        .collect();
+    assert!(!of_item.is_empty(), "{:#?}", log.changes);
+    assert!(
+        log.changes
+            .iter()
+            .all(|c| c.item.as_deref() == Some("000131127004") || c.kind == "exception_expired"),
+        "{:#?}",
+        log.changes
+    );
+}

@@ -374,17 +374,26 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         // between its parent's date and its own (an expiry is a change whatever files the
         // commit touched: `compare::Recorder::expiring`).
         let mut scope = scope_of(files, options);
-        // Within those folders, the entries of the items the commit changed (and of those whose
-        // exceptions expire).
-        let mut items: Option<BTreeSet<String>> = scope.as_ref().map(|_| {
+        // A commit that changed national items (and entries) and nothing else national reaches
+        // the entries of those items in every region, and no others.
+        let items_only = scope.is_none()
+            && !options.whole_catalog
+            && files.iter().all(|f| {
+                revision::national_item(f).is_some()
+                    || (!crate::pipeline::units::is_national(f)
+                        && crate::pipeline::units::folder_of(f).is_some())
+            });
+        // Within those folders (every one, for national items), the entries of the items the
+        // commit changed (and of those whose exceptions expire).
+        let mut items: Option<BTreeSet<String>> = (scope.is_some() || items_only).then(|| {
             files
                 .iter()
-                .filter_map(|f| revision::entry_item(f))
+                .filter_map(|f| revision::entry_item(f).or_else(|| revision::national_item(f)))
                 .map(str::to_string)
                 .collect()
         });
         let day = |date: &str| crate::dates::parse(date.get(..10)?);
-        if let Some(folders) = &mut scope
+        if items.is_some()
             && let (Some(from), Some(to)) = (since.as_deref().and_then(day), day(&commit.date))
         {
             let expiring = expiries.of(&commit.id, base, files)?;
@@ -393,15 +402,17 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
                 .filter(|(_, date)| crate::dates::parse(date).is_some_and(|d| from <= d && d < to))
                 .map(|(f, _)| f.as_str())
                 .collect();
-            let folder = crate::pipeline::units::folder_of;
-            folders.extend(
-                expiring
-                    .iter()
-                    .filter_map(|f| folder(f))
-                    .map(str::to_string),
-            );
-            folders.sort();
-            folders.dedup();
+            if let Some(folders) = &mut scope {
+                let folder = crate::pipeline::units::folder_of;
+                folders.extend(
+                    expiring
+                        .iter()
+                        .filter_map(|f| folder(f))
+                        .map(str::to_string),
+                );
+                folders.sort();
+                folders.dedup();
+            }
             if let Some(items) = &mut items {
                 items.extend(
                     expiring
@@ -418,6 +429,7 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
         // reaches every region: it is compared one province at a time, as `check` compiles, so
         // that memory follows the largest province (`--whole-catalog` compares it whole).
         if scope.is_none()
+            && !items_only
             && !options.whole_catalog
             && let Some(ByUnits {
                 changes: found,
@@ -440,18 +452,18 @@ pub fn changelog(root: &Path, range: &str, options: &Options) -> Result<Changelo
             cache.clear();
             continue;
         }
-        let key = |rev: &str| match (&scope, &items) {
-            (Some(folders), Some(items)) => format!(
-                "{rev} {} {}",
-                folders.join(","),
-                items
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ),
-            (Some(folders), None) => format!("{rev} {}", folders.join(",")),
-            _ => rev.to_string(),
+        let key = |rev: &str| {
+            let items = items
+                .iter()
+                .flatten()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(",");
+            match &scope {
+                Some(folders) => format!("{rev} {} {items}", folders.join(",")),
+                None if items_only => format!("{rev} * {items}"),
+                None => rev.to_string(),
+            }
         };
         for rev in commit.parent.iter().chain([&commit.id]) {
             if let std::collections::btree_map::Entry::Vacant(slot) = cache.entry(key(rev)) {

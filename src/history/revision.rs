@@ -39,6 +39,15 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// The national item a national item's file is: `catalog/national/<code>.yaml` → `<code>`.
+pub fn national_item(path: &str) -> Option<&str> {
+    let name = path.strip_prefix("catalog/national/")?;
+    if name.contains('/') {
+        return None;
+    }
+    name.strip_suffix(".yaml")
+}
+
 /// The national item an entry's file is of: `catalog/regions/<region>/<code>.yaml` → `<code>`
 /// (not `region.yaml`, local items or any other file of the folder).
 pub fn entry_item(path: &str) -> Option<&str> {
@@ -58,8 +67,8 @@ pub fn entry_item(path: &str) -> Option<&str> {
 /// them and their ancestors are compiled: a commit that changed entries of one city needs that
 /// city, the regions that inherit from it and those it inherits from, at both revisions, not its
 /// province or the nation (the changes of a regional entry are those of the regions whose
-/// `parent` chain holds it: `compare::compare_commit`). With `items` as well, those folders'
-/// entries are read for those national items alone (their other files, local items and
+/// `parent` chain holds it: `compare::compare_commit`). With `items` (with or without `scope`),
+/// the folders' entries are read for those national items alone (their other files, local items and
 /// attachments, are all read): a commit that changed entries compares the effective entries of the
 /// items it changed, which are made of the national item and the item's entries in the region's
 /// chain. The tree is this revision's.
@@ -82,14 +91,11 @@ pub fn materialise(
         None => None,
     };
     let read = |path: &str| {
-        wanted.as_ref().is_none_or(|wanted| {
-            is_national(path)
-                || folder_of(path).is_none_or(|f| {
-                    wanted.contains(f)
-                        && entry_item(path)
-                            .is_none_or(|code| items.is_none_or(|i| i.contains(code)))
-                })
-        })
+        is_national(path)
+            || folder_of(path).is_none_or(|f| {
+                wanted.as_ref().is_none_or(|wanted| wanted.contains(f))
+                    && entry_item(path).is_none_or(|code| items.is_none_or(|i| i.contains(code)))
+            })
     };
     let (names, objects): (Vec<&String>, Vec<String>) = listing
         .iter()
