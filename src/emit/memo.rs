@@ -247,18 +247,8 @@ impl Store {
 
     /// Keep what [`Store::report`] reads (a failure to write only costs a report written again).
     pub fn put_report(&self, key: u128, len: u64, hash: u128) {
-        if std::fs::create_dir_all(&self.dir).is_err() {
-            return;
-        }
-        let temporary = self
-            .dir
-            .join(format!("{REPORT_RECORD}.tmp-{}", std::process::id()));
         let text = format!("{REPORT_HEADER}{key:032x} {len} {hash:032x}\n");
-        if std::fs::write(&temporary, text).is_err()
-            || std::fs::rename(&temporary, self.dir.join(REPORT_RECORD)).is_err()
-        {
-            let _ = std::fs::remove_file(&temporary);
-        }
+        crate::load::cache::replace(&self.dir.join(REPORT_RECORD), text.as_bytes());
     }
 
     /// After a build of every unit: delete the records no key of this build named.

@@ -190,9 +190,14 @@ impl Expiries<'_> {
         }
         let dates = self.git.expiry_dates(commit)?;
         self.searched += 1;
+        Ok(self.keep(commit, dates))
+    }
+
+    /// Keep `commit`'s dates (in the store, and as the last commit's), and give them back.
+    fn keep(&mut self, commit: &str, dates: Vec<(String, String)>) -> Vec<(String, String)> {
         self.store.put(commit, &dates);
         self.last = Some((commit.to_string(), dates.clone()));
-        Ok(dates)
+        dates
     }
 
     /// `commit`'s dates when they are kept or can be made from its base's; `None` otherwise.
@@ -226,9 +231,7 @@ impl Expiries<'_> {
         }
         // By path, each file's dates in the order they are written.
         dates.sort_by(|a, b| a.0.cmp(&b.0));
-        self.store.put(commit, &dates);
-        self.last = Some((commit.to_string(), dates.clone()));
-        Ok(Some(dates))
+        Ok(Some(self.keep(commit, dates)))
     }
 
     fn known(&self, commit: &str) -> Option<Vec<(String, String)>> {

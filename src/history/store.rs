@@ -52,9 +52,7 @@ impl Store {
     }
 
     fn path(&self, commit: &str) -> Option<PathBuf> {
-        // A commit id is hexadecimal; anything else is not used as a file name.
-        let safe = !commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit());
-        Some(self.dir.as_ref()?.join(format!("{commit}.json"))).filter(|_| safe)
+        commit_file(self.dir.as_deref(), commit, "json")
     }
 
     /// The changes and warnings of `commit`, if kept under this store's key.
@@ -78,7 +76,7 @@ impl Store {
 
     /// Keep the changes and warnings of `commit`. A failure to write only costs time later.
     pub fn put(&self, commit: &str, changes: &[Change], warnings: &[Warning]) {
-        let (Some(dir), Some(path)) = (&self.dir, self.path(commit)) else {
+        let Some(path) = self.path(commit) else {
             return;
         };
         let stored = Stored {
@@ -86,18 +84,17 @@ impl Store {
             changes: changes.to_vec(),
             warnings: warnings.to_vec(),
         };
-        let Ok(bytes) = serde_json::to_vec(&stored) else {
-            return;
-        };
-        if std::fs::create_dir_all(dir).is_err() {
-            return;
-        }
-        let temporary = dir.join(format!(".{commit}.{}.tmp", std::process::id()));
-        if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, &path).is_err()
-        {
-            let _ = std::fs::remove_file(&temporary);
+        if let Ok(bytes) = serde_json::to_vec(&stored) {
+            crate::load::cache::replace(&path, &bytes);
         }
     }
+}
+
+/// `<dir>/<commit>.<ending>`, when the store keeps anything (`dir`) and `commit` is a commit id
+/// (hexadecimal: anything else is not used as a file name).
+fn commit_file(dir: Option<&Path>, commit: &str, ending: &str) -> Option<PathBuf> {
+    let safe = !commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit());
+    Some(dir?.join(format!("{commit}.{ending}"))).filter(|_| safe)
 }
 
 /// The store of each commit's `expires` dates (`.catalogc-cache/expires/<commit>.txt`):
@@ -119,8 +116,7 @@ impl Expiries {
     }
 
     fn path(&self, commit: &str) -> Option<PathBuf> {
-        let safe = !commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit());
-        Some(self.dir.as_ref()?.join(format!("{commit}.txt"))).filter(|_| safe)
+        commit_file(self.dir.as_deref(), commit, "txt")
     }
 
     /// The dates kept for `commit`, as (path, date).
@@ -140,7 +136,7 @@ impl Expiries {
 
     /// Keep `commit`'s dates. A failure to write only costs a search later.
     pub fn put(&self, commit: &str, dates: &[(String, String)]) {
-        let (Some(dir), Some(path)) = (&self.dir, self.path(commit)) else {
+        let Some(path) = self.path(commit) else {
             return;
         };
         let mut text = format!("{EXPIRIES_HEADER}\n");
@@ -151,14 +147,7 @@ impl Expiries {
             }
             text.push_str(&format!("{date} {file}\n"));
         }
-        if std::fs::create_dir_all(dir).is_err() {
-            return;
-        }
-        let temporary = dir.join(format!(".{commit}.{}.tmp", std::process::id()));
-        if std::fs::write(&temporary, text).is_err() || std::fs::rename(&temporary, &path).is_err()
-        {
-            let _ = std::fs::remove_file(&temporary);
-        }
+        crate::load::cache::replace(&path, text.as_bytes());
     }
 }
 

@@ -453,6 +453,27 @@ fn index(file: File, fingerprint: u128) -> Option<(File, HashMap<u128, Range<u64
     (hasher.digest128() == checksum).then(|| (reader.into_inner(), entries))
 }
 
+/// Put `bytes` at `path` whole or not at all: written beside it (creating its folder), then
+/// renamed over it. False, with nothing left behind, when either step fails; the stores of
+/// results use it, for which a failed write only costs the work again next time.
+pub fn replace(path: &Path, bytes: &[u8]) -> bool {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return false;
+    };
+    let temporary = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let done = std::fs::create_dir_all(dir).is_ok()
+        && std::fs::write(&temporary, bytes).is_ok()
+        && std::fs::rename(&temporary, path).is_ok();
+    if !done {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    done
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

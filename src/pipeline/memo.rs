@@ -201,19 +201,8 @@ impl Memo {
     /// Keep a unit's result (written beside and renamed; failing to write is not an error).
     pub fn put(&mut self, key: u128, stored: &Stored) {
         self.seen.insert(key);
-        if std::fs::create_dir_all(&self.dir).is_err() {
-            return;
-        }
-        let Ok(text) = serde_json::to_vec(stored) else {
-            return;
-        };
-        let path = self.path(key);
-        let temporary = self
-            .dir
-            .join(format!("{key:032x}.tmp-{}", std::process::id()));
-        if std::fs::write(&temporary, text).is_err() || std::fs::rename(&temporary, &path).is_err()
-        {
-            let _ = std::fs::remove_file(&temporary);
+        if let Ok(text) = serde_json::to_vec(stored) {
+            crate::load::cache::replace(&self.path(key), &text);
         }
     }
 
