@@ -851,6 +851,28 @@ fn judge(direction: &Direction, national: Option<&Value>, regional: Option<&Valu
 }
 
 /// The line a regional line restates: its `key` (`ref`).
+/// The properties of `item` that a regional line states, with their directions and values, in
+/// `item`'s order: the two sorted key lists walked side by side (a property the line does not
+/// state is the national one: `judge` finds it the same).
+fn stated_properties<'a, 'b>(
+    item: &'b BTreeMap<String, Direction>,
+    line: &'a Value,
+) -> impl Iterator<Item = (&'b String, &'b Direction, &'a Value)> {
+    let mut stated = line.as_object().into_iter().flatten().peekable();
+    item.iter().filter_map(move |(property, direction)| {
+        while let Some((key, value)) = stated.peek() {
+            match key.as_str().cmp(property.as_str()) {
+                std::cmp::Ordering::Less => {
+                    stated.next();
+                }
+                std::cmp::Ordering::Equal => return Some((property, direction, *value)),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
+    })
+}
+
 fn reference<'a>(line: &'a Value, key: &str) -> Option<&'a str> {
     line.get(key).and_then(Value::as_str)
 }
@@ -905,26 +927,31 @@ fn lines<'a>(
         .collect();
     let mut omitted: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut unaccounted: BTreeMap<&str, usize> = BTreeMap::new();
+    // What each line of a stated list is, read once: (omitted, the line it restates, applies).
+    let facts = |list: &'a Value| -> Vec<(bool, Option<&'a str>, bool)> {
+        list.as_array()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|l| {
+                let omission = Line::Plain(l).omitted().is_some();
+                (omission, reference(l, key), applies(l))
+            })
+            .collect()
+    };
+    let mut in_effect_facts = Vec::new();
     for &(doc, list) in &stated.lists {
-        let lines: Vec<&Value> = list
-            .as_array()
-            .unwrap_or(&empty)
+        let facts = facts(list);
+        let restated: Vec<&str> = facts
             .iter()
-            .filter(|l| applies(l))
+            .filter(|(omission, _, applies)| *applies && !omission)
+            .filter_map(|(_, r, _)| *r)
             .collect();
-        let is_omission = |line: &Value| Line::Plain(line).omitted().is_some();
-        let restated: Vec<&str> = lines
-            .iter()
-            .filter(|l| !is_omission(l))
-            .filter_map(|l| reference(l, key))
-            .collect();
-        let all = list.as_array().unwrap_or(&empty);
-        for (i, line) in all
+        for (i, (_, r, _)) in facts
             .iter()
             .enumerate()
-            .filter(|(_, l)| is_omission(l) && applies(l))
+            .filter(|(_, (omission, _, applies))| *omission && *applies)
         {
-            if let Some(r) = reference(line, key) {
+            if let Some(r) = *r {
                 omitted.insert(r, (doc, i));
                 unaccounted.remove(r);
             }
@@ -947,17 +974,20 @@ fn lines<'a>(
                     .any(|(id, applies)| id == r && *applies)
             })
             .collect();
+        in_effect_facts = facts;
     }
     let Some(&(in_effect, regional)) = stated.lists.last() else {
         return Vec::new();
     };
     let regional_lines = regional.as_array().unwrap_or(&empty);
     let mut details = Vec::new();
-    for (i, line) in regional_lines.iter().enumerate() {
-        if Line::Plain(line).omitted().is_some() || !applies(line) {
+    for (i, (line, &(omission, reference, applies))) in
+        regional_lines.iter().zip(&in_effect_facts).enumerate()
+    {
+        if omission || !applies {
             continue; // judged below, with the national line it omits
         }
-        let Some(reference) = reference(line, key) else {
+        let Some(reference) = reference else {
             let id = Some(Line::Plain(line).id()).filter(|id| !id.is_empty());
             details.push(detail(
                 Class::Deviation,
@@ -988,8 +1018,8 @@ fn lines<'a>(
             ));
             continue;
         }
-        for (property, direction) in item {
-            let r = line.get(property);
+        for (property, direction, r) in stated_properties(item, line) {
+            let r = Some(r);
             let n = national_line.get(property);
             let class = judge(direction, n, r);
             if class == Class::Same {
@@ -1429,6 +1459,45 @@ fn finding(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The properties a line states are found by walking its keys beside the policy's, both in
+    /// sorted order: that needs serde_json's maps sorted (no `preserve_order`).
+    #[test]
+    fn a_lines_stated_properties_are_found_in_the_policys_order() {
+        let item: BTreeMap<String, Direction> = [
+            ("copies", Direction::Lower),
+            ("form", Direction::Same),
+            ("original", Direction::FalseIsBetter),
+            ("waived_by", Direction::SetIsBetter),
+        ]
+        .into_iter()
+        .map(|(k, d)| (k.to_string(), d))
+        .collect();
+        let line = serde_json::json!({
+            "waived_by": "C1", "ref": "M1", "copies": 2, "name": "x", "original": true, "zz": 1
+        });
+        let keys: Vec<String> = line.as_object().unwrap().keys().cloned().collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "serde_json maps iterate in key order");
+        let found: Vec<(&str, &Value)> = stated_properties(&item, &line)
+            .map(|(p, _, v)| (p.as_str(), v))
+            .collect();
+        let expected: Vec<(&str, &Value)> = item
+            .keys()
+            .filter_map(|p| line.get(p).map(|v| (p.as_str(), v)))
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(
+            found.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
+            ["copies", "original", "waived_by"]
+        );
+        assert_eq!(stated_properties(&item, &serde_json::json!({})).count(), 0);
+        assert_eq!(
+            stated_properties(&item, &serde_json::json!("text")).count(),
+            0
+        );
+    }
 
     #[test]
     fn inline_diff_marks_removed_and_added_text() {

@@ -93,6 +93,11 @@ struct Scan {
 
 /// Every full-width slip in a file's text, in order.
 pub fn find(text: &str) -> Vec<Slip> {
+    scan(text, true)
+}
+
+/// [`find`], with the lines that can hold no slip skipped (`skip_inert`) or scanned too.
+fn scan(text: &str, skip_inert: bool) -> Vec<Slip> {
     let fast = [
         FULL_COLON,
         FULL_COMMA,
@@ -109,6 +114,9 @@ pub fn find(text: &str) -> Vec<Slip> {
     // One line's characters at a time, in one buffer (most files with Chinese text get here).
     let mut chars: Vec<char> = Vec::new();
     for (index, line) in text.split('\n').enumerate() {
+        if skip_inert && scan.plain() && inert(line) {
+            continue;
+        }
         chars.clear();
         chars.extend(line.trim_end_matches('\r').chars());
         let before = scan.slips.len();
@@ -130,6 +138,26 @@ pub fn find(text: &str) -> Vec<Slip> {
         }
     }
     slips
+}
+
+/// Whether a line can neither hold a slip nor change the scanner's state, read outside every
+/// block scalar, flow collection and quoted scalar: it has none of the full-width characters
+/// and none of the characters that open a block scalar, a quoted scalar or a flow collection.
+/// Most lines of a file with Chinese text are such lines; they are not decoded.
+fn inert(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().all(|(i, b)| match b {
+        b'|' | b'>' | b'[' | b'{' | b'"' | b'\'' => false,
+        // The UTF-8 lead bytes of the full-width characters: the character decides.
+        0xE2 | 0xE3 | 0xEF => !matches!(
+            &bytes[i..bytes.len().min(i + 3)],
+            // “ ” U+3000 【 】 ： ，
+            [0xE2, 0x80, 0x9C | 0x9D]
+                | [0xE3, 0x80, 0x80 | 0x90 | 0x91]
+                | [0xEF, 0xBC, 0x9A | 0x8C]
+        ),
+        _ => true,
+    })
 }
 
 /// The text with every slip repaired (each character replaced by its ASCII counterpart).
@@ -163,6 +191,11 @@ pub fn repaired(text: &str, slips: &[Slip]) -> String {
 }
 
 impl Scan {
+    /// Outside every block scalar, flow collection and multi-line quoted scalar.
+    fn plain(&self) -> bool {
+        self.block_scalar.is_none() && self.flow.is_empty() && self.quote.is_none()
+    }
+
     fn slip(&mut self, line: u32, col: usize, found: char, place: Place, also: Option<usize>) {
         let at = Pos {
             line,
@@ -993,6 +1026,71 @@ mod tests {
             .iter()
             .map(|s| (s.at.line, s.at.column, s.found))
             .collect()
+    }
+
+    /// Skipping the lines that can hold no slip changes nothing: every YAML file of the sample
+    /// and the fixtures, as written and with a full-width slip typed into every line (`：` for
+    /// `: `, `，` for `, `, U+3000 for a leading space, `“”` for `""`), and awkward texts where a
+    /// skippable-looking line sits inside a block scalar, a flow collection or a quoted scalar.
+    #[test]
+    fn skipping_lines_that_cannot_hold_a_slip_finds_the_same_slips() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = vec![
+            "a: |\n  plain\n  key： x\nb： y\n".into(),
+            "a: >-\n  plain\n\n  “x”\nb: [1， 2]\n".into(),
+            "a: [1,\n  2，\n  plain\n  3]\nb： c\n".into(),
+            "a: {k: 1,\n  plain: 2,\n  m： 3}\n".into(),
+            "a: \"open\n  plain\n  still， open\" \nb： c\n".into(),
+            "a: 'x\n  plain\n  y'\nb： c\n".into(),
+            "- plain\n-\u{3000}x\n\u{3000}\u{3000}k: v\n".into(),
+            "k: 【a, b】\nplain: 中文、。《》（）！\nm: “abc”\n".into(),
+        ];
+        for dir in ["catalog", "tests/fixtures"] {
+            for entry in crate::load::walk_sorted(&root.join(dir))
+                .into_iter()
+                .flatten()
+            {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "yaml")
+                    && let Ok(text) = std::fs::read_to_string(path)
+                {
+                    let slipped: String = text
+                        .lines()
+                        .map(|l| {
+                            let l = l.replacen(": ", "： ", 1).replacen(", ", "， ", 1);
+                            let l = l.replacen("  ", "\u{3000}", 1);
+                            l.replacen('"', "“", 1).replacen('"', "”", 1) + "\n"
+                        })
+                        .collect();
+                    texts.push(text);
+                    texts.push(slipped);
+                }
+            }
+        }
+        assert!(
+            texts.len() > 100,
+            "the corpus is read: {} texts",
+            texts.len()
+        );
+        let mut found = 0;
+        for text in &texts {
+            let skipped = scan(text, true);
+            assert_eq!(skipped, scan(text, false), "{text}");
+            found += skipped.len();
+        }
+        assert!(found > 1000, "the corpus has slips to find: {found}");
+        for c in [
+            FULL_COLON,
+            FULL_COMMA,
+            IDEO_SPACE,
+            OPEN_QUOTE,
+            CLOSE_QUOTE,
+            OPEN_BRACKET,
+            CLOSE_BRACKET,
+        ] {
+            assert!(!inert(&format!("a: x{c}y")), "{c}");
+        }
+        assert!(inert("- ref: M001  # 中文、。《》（）"));
     }
 
     #[test]

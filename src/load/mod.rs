@@ -123,6 +123,9 @@ pub struct Document {
     /// The YAML tree with positions: kept from parsing, or parsed again on demand (after
     /// [`Document::forget_tree`], or for a document that came from the cache).
     tree: std::sync::OnceLock<Option<Node>>,
+    /// Set when a finding's position was found by a walk of the parser's events
+    /// ([`yaml::locate`]); the next finding parses the tree, which answers the rest.
+    walked: std::sync::OnceLock<()>,
     /// Top-level keys and their lines, read from the text on first use.
     key_lines: std::sync::OnceLock<std::collections::BTreeMap<String, u32>>,
     /// The text the tree is parsed from when it is not the source: the source with its
@@ -149,6 +152,7 @@ impl Document {
             key: None,
             limits,
             tree,
+            walked: Default::default(),
             key_lines: Default::default(),
             parse_text: None,
             moved: Vec::new(),
@@ -173,6 +177,7 @@ impl Document {
             key: None,
             limits,
             tree: std::sync::OnceLock::new(),
+            walked: Default::default(),
             key_lines: Default::default(),
             parse_text: None,
             moved: Vec::new(),
@@ -212,9 +217,10 @@ impl Document {
         let lines = self.key_lines.get_or_init(|| {
             let mut lines = std::collections::BTreeMap::new();
             for (i, line) in self.source.text.lines().enumerate() {
-                if let Some((key, _)) = line.split_once(':')
+                // Most lines are indented: they are passed over before being searched.
+                if !line.starts_with([' ', '#', '-', '\t'])
+                    && let Some((key, _)) = line.split_once(':')
                     && !key.is_empty()
-                    && !key.starts_with([' ', '#', '-', '\t'])
                 {
                     lines
                         .entry(key.trim_end().to_string())
@@ -273,14 +279,18 @@ impl Document {
         // A clean file whose tree is not parsed yet: a top-level key's simple value is found in
         // its line, without parsing the file (most findings of a catalog whose reviews are due
         // are about `reviewed`).
-        if self.tree.get().is_none()
-            && self.moved.is_empty()
-            && let Some(span) = top_level_scalar(
-                self.parse_text.as_deref().unwrap_or(&self.source.text),
-                pointer,
-            )
-        {
-            return span;
+        if self.tree.get().is_none() && self.moved.is_empty() {
+            let text = self.parse_text.as_deref().unwrap_or(&self.source.text);
+            if let Some(span) = top_level_scalar(text, pointer) {
+                return span;
+            }
+            // A file's first such finding is placed by a walk of the parser's events that
+            // stops at the node; a second parses the tree, kept for the rest.
+            if self.walked.set(()).is_ok()
+                && let Some(span) = yaml::locate(text, pointer)
+            {
+                return span;
+            }
         }
         let Some(root) = self.root() else {
             return Span::file_start();

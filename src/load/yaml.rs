@@ -337,6 +337,138 @@ fn json_key(scalar: serde_json::Value) -> String {
     }
 }
 
+/// Where a finding about the value at JSON Pointer `pointer` belongs, found from the parser's
+/// events without building the tree: the same span as [`Node::pointer`] and
+/// [`Node::anchor_span`] give on the tree of [`parse`], for the pointer or, when it names
+/// nothing, its longest prefix that names a node (`Document::span`'s fallback). `None` when the
+/// events alone cannot say it as the tree would: an alias, a key that is not a string, a syntax
+/// error, or no document; the caller then parses the tree. For a file that parsed cleanly.
+///
+/// A clean file's tree is parsed only for a finding's position; most findings are in files
+/// that have one or two, and a walk that stops at the node costs less than a tree of the file.
+pub fn locate(text: &str, pointer: &str) -> Option<Span> {
+    let segments: Vec<String> = match pointer {
+        "" => Vec::new(),
+        _ => pointer
+            .strip_prefix('/')?
+            .split('/')
+            .map(|raw| raw.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    };
+    /// A collection being walked: whether its items or values are on the pointer's path, the
+    /// next item's index or the key whose value comes next, and its own anchor span.
+    struct Open {
+        map: bool,
+        on_path: bool,
+        index: usize,
+        key: Option<(Option<String>, Span)>,
+        anchor: Span,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut line_starts: Option<Vec<usize>> = None;
+    for event in Parser::new_from_str(text) {
+        let (event, at) = event.ok()?;
+        let mut at = span(&at);
+        let (is_scalar, is_start) = match &event {
+            Event::Scalar(..) => (true, false),
+            Event::SequenceStart(..) | Event::MappingStart(..) => (false, true),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let open = stack.pop()?;
+                if open.on_path {
+                    // The deepest node on the path ends without the rest of it: the tree's
+                    // fallback lands here.
+                    return Some(open.anchor);
+                }
+                if let Some(parent) = stack.last_mut() {
+                    parent.index += 1;
+                    parent.key = None;
+                }
+                continue;
+            }
+            Event::Alias(_) => return None,
+            _ => continue,
+        };
+        // A mapping's key: a string on the path is kept to match the value that follows.
+        if let Some(parent) = stack.last_mut()
+            && parent.map
+            && parent.key.is_none()
+        {
+            if !is_scalar {
+                return None;
+            }
+            let name = match &event {
+                Event::Scalar(text, style, ..) if parent.on_path => {
+                    match Scalar::parse_from_cow_and_metadata(text.clone(), *style, None) {
+                        Some(Scalar::String(s)) => Some(s.into_owned()),
+                        None => Some(text.to_string()),
+                        Some(_) => return None,
+                    }
+                }
+                _ => None,
+            };
+            parent.key = Some((name, at));
+            continue;
+        }
+        // A node: where it stands on the path.
+        let depth = stack.len();
+        let (on_path, key_span) = match stack.last() {
+            None => (true, None),
+            Some(parent) if parent.on_path => match &parent.key {
+                Some((name, key_span)) => (
+                    name.as_deref() == Some(segments[depth - 1].as_str()),
+                    Some(*key_span),
+                ),
+                None => (
+                    segments[depth - 1].parse::<usize>().ok() == Some(parent.index),
+                    None,
+                ),
+            },
+            Some(_) => (false, None),
+        };
+        if is_scalar {
+            if let Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) =
+                &event
+            {
+                let starts = line_starts.get_or_insert_with(|| {
+                    std::iter::once(0)
+                        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                        .collect()
+                });
+                if let Some(end) = quoted_end(text, starts, at.start) {
+                    at.end = end;
+                }
+            }
+            if on_path {
+                // The node named, or a scalar the rest of the path cannot go into.
+                return Some(at);
+            }
+            if let Some(parent) = stack.last_mut() {
+                parent.index += 1;
+                parent.key = None;
+            }
+        } else if is_start {
+            let anchor = key_span.unwrap_or(Span::new(
+                at.start,
+                Pos {
+                    line: at.start.line,
+                    column: at.start.column + 1,
+                },
+            ));
+            if on_path && depth == segments.len() {
+                return Some(anchor);
+            }
+            stack.push(Open {
+                map: matches!(event, Event::MappingStart(..)),
+                on_path,
+                index: 0,
+                key: None,
+                anchor,
+            });
+        }
+    }
+    None
+}
+
 /// The position just after the closing quote of the quoted scalar that starts at `start`: the
 /// parser's own span of a quoted scalar runs on over the spaces and comment after it.
 fn quoted_end(text: &str, line_starts: &[usize], start: Pos) -> Option<Pos> {
