@@ -6,8 +6,8 @@
 //! included.
 
 use catalogc::diagnostic::source::Span;
-use catalogc::load::top_level_scalar;
 use catalogc::load::yaml::{Limits, Node, Value, locate, parse};
+use catalogc::load::{top_level_line, top_level_scalar};
 
 /// The span the tree gives a finding about `pointer` (as `Document::span` finds it).
 fn tree_span(text: &str, pointer: &str) -> Option<Span> {
@@ -223,4 +223,72 @@ fn awkward_yaml_is_located_as_the_tree_places_it() {
     assert_eq!(locate("a: &x {k: v}\nb: *x\n", "/b/k"), None);
     assert_eq!(locate("1: one\n", "/1"), None);
     assert_eq!(locate("a: 1\n", "no-slash"), None);
+}
+
+/// A field's line, as the conformance report gives it: the first line whose text before its
+/// first `:` is the key (white space after it allowed), read line by line (the way it was
+/// found before it was searched for).
+fn line_by_line(text: &str, key: &str) -> u32 {
+    for (i, line) in text.lines().enumerate() {
+        if let Some((k, _)) = line.split_once(':')
+            && !k.is_empty()
+            && !k.starts_with([' ', '#', '-', '\t'])
+            && k.trim_end() == key
+        {
+            return i as u32 + 1;
+        }
+    }
+    1
+}
+
+#[test]
+fn a_top_level_keys_line_is_the_one_a_line_by_line_reading_finds() {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut compared = 0;
+    let mut texts: Vec<String> = [
+        "a: 1\nab: 2\n  a: 3\nb : 4\nc\t: 5\n",
+        "# a: comment\nx: |\n  a: inside\na: 6\na: 7\n",
+        "a b: 1\na:b: 2\n",
+        "name\u{3000}: 居住证\r\nlevel: city\r\n",
+        "- a: 1\n",
+        "",
+    ]
+    .map(str::to_string)
+    .to_vec();
+    for dir in ["catalog", "tests/fixtures"] {
+        for entry in walkdir::WalkDir::new(here.join(dir)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "yaml")
+                && let Ok(text) = std::fs::read_to_string(entry.path())
+            {
+                texts.push(text);
+            }
+        }
+    }
+    for text in &texts {
+        let keys = [
+            "a",
+            "ab",
+            "b",
+            "c",
+            "x",
+            "name",
+            "level",
+            "materials",
+            "reviewed",
+            "code",
+            "contact",
+            "missing",
+        ];
+        for key in keys {
+            assert_eq!(
+                top_level_line(text, key),
+                line_by_line(text, key),
+                "{key} in {text:?}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 1000);
+    assert_eq!(top_level_line("x: 1\nreviewed: 2\n", "reviewed"), 2);
 }

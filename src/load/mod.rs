@@ -126,8 +126,6 @@ pub struct Document {
     /// Set when a finding's position was found by a walk of the parser's events
     /// ([`yaml::locate`]); the next finding parses the tree, which answers the rest.
     walked: std::sync::OnceLock<()>,
-    /// Top-level keys and their lines, read from the text on first use.
-    key_lines: std::sync::OnceLock<std::collections::BTreeMap<String, u32>>,
     /// The text the tree is parsed from when it is not the source: the source with its
     /// full-width slips repaired (CAT022), same lines and columns.
     parse_text: Option<std::sync::Arc<str>>,
@@ -153,7 +151,6 @@ impl Document {
             limits,
             tree,
             walked: Default::default(),
-            key_lines: Default::default(),
             parse_text: None,
             moved: Vec::new(),
         }
@@ -178,7 +175,6 @@ impl Document {
             limits,
             tree: std::sync::OnceLock::new(),
             walked: Default::default(),
-            key_lines: Default::default(),
             parse_text: None,
             moved: Vec::new(),
         }
@@ -214,22 +210,7 @@ impl Document {
     /// The line of a top-level key, found in the text without parsing (block-style documents
     /// start top-level keys at column 1); line 1 when it is not found.
     pub fn top_level_line(&self, key: &str) -> u32 {
-        let lines = self.key_lines.get_or_init(|| {
-            let mut lines = std::collections::BTreeMap::new();
-            for (i, line) in self.source.text.lines().enumerate() {
-                // Most lines are indented: they are passed over before being searched.
-                if !line.starts_with([' ', '#', '-', '\t'])
-                    && let Some((key, _)) = line.split_once(':')
-                    && !key.is_empty()
-                {
-                    lines
-                        .entry(key.trim_end().to_string())
-                        .or_insert(i as u32 + 1);
-                }
-            }
-            lines
-        });
-        lines.get(key).copied().unwrap_or(1)
+        top_level_line(&self.source.text, key)
     }
 
     /// Record the schema check: a clean document is valid, remembered in the cache and its YAML
@@ -1100,6 +1081,30 @@ fn problem_diagnostic(
             Diagnostic::new(rule, message, rel, *at).help(t!(lang, "limit-help", limit = *limit))
         }
     }
+}
+
+/// The line (from 1) of the first line of `text` that starts with top-level key `key`, then
+/// white space, then `:`; 1 when none does. Searched for where it is, not line by line:
+/// a field's line is asked for each field the conformance report lists.
+pub fn top_level_line(text: &str, key: &str) -> u32 {
+    if key.is_empty() || key.starts_with([' ', '#', '-', '\t']) {
+        return 1;
+    }
+    let mut from = 0;
+    while let Some(found) = text[from..].find(key) {
+        let at = from + found;
+        from = at + key.len();
+        let line_start = at == 0 || text.as_bytes()[at - 1] == b'\n';
+        let rest = text[from..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+        if line_start && rest.starts_with(':') {
+            return text.as_bytes()[..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32
+                + 1;
+        }
+    }
+    1
 }
 
 /// The span of the value of top-level key `pointer` (`/<key>`) when the text says it simply, as
