@@ -1245,3 +1245,123 @@ fn a_national_items_commit_is_compared_on_that_items_entries_with_the_whole_cata
         log.changes
     );
 }
+
+/// A change to any other field a guide prints is news too (`field_changed`), named by the
+/// field's label, with where it came from; the contact's phone stays `phone_changed` alone, and
+/// a review date is not news.
+#[test]
+fn every_field_a_guide_prints_is_news_when_it_changes() {
+    const KAIBAN: &str = "000131127004";
+    let dir = sample_copy();
+    commit_all(dir.path(), "sample");
+    let shenzhen = format!("catalog/regions/440300/{KAIBAN}.yaml");
+    edit(
+        dir.path(),
+        &format!("catalog/national/{KAIBAN}.yaml"),
+        "quantity_limit: 无数量限制",
+        "quantity_limit: 每次限申请一户",
+    );
+    edit(
+        dir.path(),
+        &shenzhen,
+        "窗口周一至周五 9:00-12:00",
+        "窗口周一至周六 9:00-12:00",
+    );
+    edit(
+        dir.path(),
+        &shenzhen,
+        "什么是“秒批”？",
+        "什么情况可以“秒批”？",
+    );
+    edit(
+        dir.path(),
+        &shenzhen,
+        "{phone: \"0755-12345674\", complaint: \"12345\"}",
+        "{phone: \"0755-12345674\", complaint: \"0755-12345\"}",
+    );
+    commit_at(
+        dir.path(),
+        "2026-11-20T09:30:00+08:00",
+        "开办企业：数量限制、窗口时间、常见问题、投诉电话",
+    );
+    let changes = json_changes(dir.path(), "HEAD~1..HEAD");
+    let of = |region: Option<&str>, field: &str| -> Vec<&serde_json::Value> {
+        changes
+            .iter()
+            .filter(|c| {
+                c["kind"] == "field_changed"
+                    && c["field"] == field
+                    && c["item"] == KAIBAN
+                    && c["region"].as_str() == region
+            })
+            .collect()
+    };
+    // The national item's own change, and the same reaching the entries that inherit it.
+    let national = of(None, "quantity_limit");
+    assert_eq!(national.len(), 1, "{changes:#?}");
+    assert_eq!(
+        national[0]["summary"],
+        "数量限制：无数量限制 → 每次限申请一户"
+    );
+    assert_eq!(national[0]["new"], "每次限申请一户");
+    for region in ["440300", "440304"] {
+        let reached = of(Some(region), "quantity_limit");
+        assert_eq!(reached.len(), 1, "{region}: {changes:#?}");
+        assert_eq!(
+            reached[0]["summary"],
+            "数量限制：无数量限制 → 每次限申请一户（来自全国标准）"
+        );
+    }
+    // 深圳's own changes: structured values are said to be updated, with both values in full.
+    let points = of(Some("440300"), "service_points");
+    assert_eq!(points.len(), 1, "{changes:#?}");
+    assert_eq!(points[0]["summary"], "办理窗口已更新");
+    assert!(points[0]["old"].to_string().contains("周一至周五"));
+    assert!(points[0]["new"].to_string().contains("周一至周六"));
+    assert_eq!(of(Some("440300"), "faq")[0]["summary"], "常见问题已更新");
+    assert_eq!(
+        of(Some("440300"), "contact")[0]["summary"],
+        "咨询监督方式已更新"
+    );
+    // 福田 states its own service points and contact, and inherits 深圳's questions.
+    assert!(
+        of(Some("440304"), "service_points").is_empty(),
+        "{changes:#?}"
+    );
+    assert!(of(Some("440304"), "contact").is_empty(), "{changes:#?}");
+    let faq = of(Some("440304"), "faq");
+    assert_eq!(faq.len(), 1, "{changes:#?}");
+    assert_eq!(faq[0]["summary"], "常见问题已更新（来自深圳市实施清单）");
+    // Every change has its own id in the feed.
+    let feed: atom_syndication::Feed = changelog_of(dir.path(), "HEAD~1..HEAD", "atom")
+        .parse()
+        .unwrap();
+    let ids: std::collections::BTreeSet<&str> = feed.entries().iter().map(|e| e.id()).collect();
+    assert_eq!(ids.len(), feed.entries().len());
+
+    // The phone alone is `phone_changed`, and a review date is no change at all.
+    edit(
+        dir.path(),
+        &shenzhen,
+        "\"0755-12345674\"",
+        "\"0755-12345679\"",
+    );
+    edit(
+        dir.path(),
+        &shenzhen,
+        "reviewed: 2025-09-15",
+        "reviewed: 2026-11-21",
+    );
+    commit_at(dir.path(), "2026-11-21T09:30:00+08:00", "深圳：咨询电话");
+    let changes = json_changes(dir.path(), "HEAD~1..HEAD");
+    let kinds: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap(),
+                c["region"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(kinds, [("phone_changed", "440300")], "{changes:#?}");
+}

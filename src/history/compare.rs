@@ -32,6 +32,46 @@ const LAWS: &str = "catalog/registries/laws.yaml";
 /// The time limits a record can state, national first.
 const LIMITS: [&str; 2] = ["statutory_limit", "committed_limit"];
 
+/// The other fields a service guide prints, compared as wholes: a change to any of them is a
+/// change of what the citizen reads (`field_changed`). Not here: what is compared in detail
+/// above (name, status, department, the contact's phone, the limits, the three lists), the
+/// exceptions and the scheduled changes (their own kinds), the identity codes, and the
+/// record-keeping fields (`sources`, `illustrative`, `reviewed`, `standard_version`, `version`,
+/// `effective`, `level`, `levels`, `topics`).
+const OTHER_FIELDS: [&str; 31] = [
+    "type",
+    "audience",
+    "replaced_by",
+    "central_department",
+    "competent_department",
+    "entrusting_department",
+    "co_departments",
+    "power_source",
+    "description",
+    "legal_basis",
+    "implementation_basis",
+    "quantity_limit",
+    "handling",
+    "situations",
+    "special_procedures",
+    "intermediary_services",
+    "service_points",
+    "assistance",
+    "cross_region",
+    "process",
+    "result",
+    "channels",
+    "appointment_url",
+    "contact",
+    "handle_area",
+    "convenience",
+    "towns",
+    "faq",
+    "redress",
+    "personal_data",
+    "rights",
+];
+
 /// One difference between two states of a record, before it is given its place and source.
 struct Found {
     kind: &'static str,
@@ -110,6 +150,8 @@ struct State<'a> {
     phone: Option<&'a Value>,
     /// The registry keys it cites, with the registry's name for each (none when missing).
     citations: BTreeMap<Citation<'a>, Option<String>>,
+    /// Its value of each of [`OTHER_FIELDS`].
+    others: [Option<&'a Value>; OTHER_FIELDS.len()],
 }
 
 impl<'a> State<'a> {
@@ -141,6 +183,7 @@ impl<'a> State<'a> {
             department: record.department().map(view::Department::name),
             phone: record.contact().and_then(view::Contact::phone),
             citations,
+            others: OTHER_FIELDS.map(|f| record.get(f).filter(|v| !v.is_null())),
         }
     }
 }
@@ -1072,6 +1115,17 @@ impl<'a> Recorder<'a> {
         for (i, field) in ListField::ALL.into_iter().enumerate() {
             out.extend(self.lines(field, &old.lines[i], &new.lines[i], old, new));
         }
+        for (i, field) in OTHER_FIELDS.into_iter().enumerate() {
+            let (a, b) = (old.others[i], new.others[i]);
+            // The contact's phone is `phone_changed`: the rest of the contact is compared here.
+            let unchanged = match field {
+                "contact" => without_phone(a) == without_phone(b),
+                _ => a == b,
+            };
+            if !unchanged {
+                out.push(other_field(labels, field, a, b));
+            }
+        }
         out
     }
 
@@ -1165,6 +1219,54 @@ impl<'a> Recorder<'a> {
 fn entry_state<'a>(compiled: &'a Compiled, e: &'a Effective, names: &Names) -> State<'a> {
     let record = view::effective(&compiled.resolved.catalog, e);
     State::of(record, ListField::ALL.map(|f| record.lines(f)), names)
+}
+
+/// A contact's entries other than `phone`.
+fn without_phone(contact: Option<&Value>) -> Option<Vec<(&String, &Value)>> {
+    let object = contact?.as_object()?;
+    Some(object.iter().filter(|(k, _)| *k != "phone").collect())
+}
+
+/// A change of one of [`OTHER_FIELDS`]: `办理地点：A → B` for a value written as one short
+/// text, number or yes/no; `新增…` / `删除…` / `…已更新` for anything longer or structured
+/// (the old and new values go with the change in full).
+fn other_field(
+    labels: &FieldLabels,
+    field: &'static str,
+    old: Option<&Value>,
+    new: Option<&Value>,
+) -> Found {
+    let label = labels.field(field);
+    let short = |v: &Value| match v {
+        Value::String(s) if s.chars().count() <= 40 && !s.contains('\n') => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(true) => Some("是".to_string()),
+        Value::Bool(false) => Some("否".to_string()),
+        _ => None,
+    };
+    let summary = match (old, new) {
+        (None, Some(b)) => match short(b) {
+            Some(b) => format!("新增{label}：{b}"),
+            None => format!("新增{label}"),
+        },
+        (Some(a), None) => match short(a) {
+            Some(a) => format!("删除{label}：{a}"),
+            None => format!("删除{label}"),
+        },
+        (Some(a), Some(b)) => match (short(a), short(b)) {
+            (Some(a), Some(b)) => format!("{label}：{a} → {b}"),
+            _ => format!("{label}已更新"),
+        },
+        (None, None) => format!("{label}已更新"),
+    };
+    Found {
+        kind: "field_changed",
+        field: Some(field),
+        key: None,
+        old: old.cloned(),
+        new: new.cloned(),
+        summary,
+    }
 }
 
 /// A change of a time limit: `承诺办结时限：12个工作日 → 14个工作日`.

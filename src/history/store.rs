@@ -18,7 +18,7 @@ use super::{Change, Warning};
 use crate::pipeline::Options;
 
 /// Bumped whenever what a commit's changes are, or how they are stored, changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Stored {

@@ -72,12 +72,16 @@ pub fn entry_id(base_url: &str, change: &Change) -> String {
             .collect(),
         None => "-".to_string(),
     };
+    // A field's change (`field_changed`) is one per field: the field is part of its kind here.
+    let kind = match (change.kind, change.field.as_deref()) {
+        ("field_changed", Some(field)) => format!("field_changed.{}", part(Some(field))),
+        _ => change.kind.to_string(),
+    };
     format!(
-        "tag:{host},{date}:{}/{}/{}/{}/{}",
+        "tag:{host},{date}:{}/{}/{}/{kind}/{}",
         change.commit.id,
         part(change.region.as_deref().or(Some("national"))),
         part(change.item.as_deref()),
-        change.kind,
         part(change.key.as_deref())
     )
 }
