@@ -126,6 +126,8 @@ pub struct Document {
     /// Set when a finding's position was found by a walk of the parser's events
     /// ([`yaml::locate`]); the next finding parses the tree, which answers the rest.
     walked: std::sync::OnceLock<()>,
+    /// Where its top-level keys are, read from the text on first use.
+    key_lines: std::sync::OnceLock<TopLevelKeys>,
     /// The text the tree is parsed from when it is not the source: the source with its
     /// full-width slips repaired (CAT022), same lines and columns.
     parse_text: Option<std::sync::Arc<str>>,
@@ -151,6 +153,7 @@ impl Document {
             limits,
             tree,
             walked: Default::default(),
+            key_lines: Default::default(),
             parse_text: None,
             moved: Vec::new(),
         }
@@ -175,6 +178,7 @@ impl Document {
             limits,
             tree: std::sync::OnceLock::new(),
             walked: Default::default(),
+            key_lines: Default::default(),
             parse_text: None,
             moved: Vec::new(),
         }
@@ -210,7 +214,9 @@ impl Document {
     /// The line of a top-level key, found in the text without parsing (block-style documents
     /// start top-level keys at column 1); line 1 when it is not found.
     pub fn top_level_line(&self, key: &str) -> u32 {
-        top_level_line(&self.source.text, key)
+        self.key_lines
+            .get_or_init(|| TopLevelKeys::of(&self.source.text))
+            .line(&self.source.text, key)
     }
 
     /// Record the schema check: a clean document is valid, remembered in the cache and its YAML
@@ -1083,28 +1089,48 @@ fn problem_diagnostic(
     }
 }
 
-/// The line (from 1) of the first line of `text` that starts with top-level key `key`, then
-/// white space, then `:`; 1 when none does. Searched for where it is, not line by line:
-/// a field's line is asked for each field the conformance report lists.
+/// The line (from 1) of the first line of `text` whose text before its first `:` is top-level
+/// key `key` (white space after the key allowed); 1 when none is.
 pub fn top_level_line(text: &str, key: &str) -> u32 {
-    if key.is_empty() || key.starts_with([' ', '#', '-', '\t']) {
-        return 1;
-    }
-    let mut from = 0;
-    while let Some(found) = text[from..].find(key) {
-        let at = from + found;
-        from = at + key.len();
-        let line_start = at == 0 || text.as_bytes()[at - 1] == b'\n';
-        let rest = text[from..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
-        if line_start && rest.starts_with(':') {
-            return text.as_bytes()[..at]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u32
-                + 1;
+    TopLevelKeys::of(text).line(text, key)
+}
+
+/// Where a file's top-level keys are: for each line that starts with one, the key's byte range
+/// and the line, in file order. Made once per file and kept: a field's line is asked for each
+/// field the conformance report lists, and a national item's for every entry of the item.
+#[derive(Clone, Debug, Default)]
+pub struct TopLevelKeys(Vec<(u32, u32, u32)>);
+
+impl TopLevelKeys {
+    pub fn of(text: &str) -> TopLevelKeys {
+        let mut keys = Vec::new();
+        let mut start = 0;
+        let mut line = 1u32;
+        while start <= text.len() {
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let this = &text[start..end];
+            // Most lines are indented: they are passed over before being searched.
+            if !this.starts_with([' ', '#', '-', '\t'])
+                && let Some(colon) = this.find(':')
+            {
+                let key = this[..colon].trim_end();
+                if !key.is_empty() {
+                    keys.push((start as u32, (start + key.len()) as u32, line));
+                }
+            }
+            start = end + 1;
+            line += 1;
         }
+        TopLevelKeys(keys)
     }
-    1
+
+    /// The line of `key`'s first line in `text` (the text this was made of); 1 when none.
+    pub fn line(&self, text: &str, key: &str) -> u32 {
+        self.0
+            .iter()
+            .find(|(start, end, _)| text.get(*start as usize..*end as usize) == Some(key))
+            .map_or(1, |(_, _, line)| *line)
+    }
 }
 
 /// The span of the value of top-level key `pointer` (`/<key>`) when the text says it simply, as
