@@ -57,6 +57,16 @@ const OPEN_QUOTE: char = '“';
 const CLOSE_QUOTE: char = '”';
 const OPEN_BRACKET: char = '【';
 const CLOSE_BRACKET: char = '】';
+/// Every character a slip can be.
+const FULL_WIDTH: [char; 7] = [
+    FULL_COLON,
+    FULL_COMMA,
+    IDEO_SPACE,
+    OPEN_QUOTE,
+    CLOSE_QUOTE,
+    OPEN_BRACKET,
+    CLOSE_BRACKET,
+];
 
 fn ascii_of(c: char) -> char {
     match c {
@@ -98,16 +108,7 @@ pub fn find(text: &str) -> Vec<Slip> {
 
 /// [`find`], with the lines that can hold no slip skipped (`skip_inert`) or scanned too.
 fn scan(text: &str, skip_inert: bool) -> Vec<Slip> {
-    let fast = [
-        FULL_COLON,
-        FULL_COMMA,
-        IDEO_SPACE,
-        OPEN_QUOTE,
-        CLOSE_QUOTE,
-        OPEN_BRACKET,
-        CLOSE_BRACKET,
-    ];
-    if !text.contains(fast) {
+    if !text.contains(FULL_WIDTH) {
         return Vec::new();
     }
     let mut scan = Scan::default();
@@ -1079,15 +1080,7 @@ mod tests {
             found += skipped.len();
         }
         assert!(found > 1000, "the corpus has slips to find: {found}");
-        for c in [
-            FULL_COLON,
-            FULL_COMMA,
-            IDEO_SPACE,
-            OPEN_QUOTE,
-            CLOSE_QUOTE,
-            OPEN_BRACKET,
-            CLOSE_BRACKET,
-        ] {
+        for c in FULL_WIDTH {
             assert!(!inert(&format!("a: x{c}y")), "{c}");
         }
         assert!(inert("- ref: M001  # 中文、。《》（）"));

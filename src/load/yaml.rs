@@ -159,19 +159,7 @@ pub fn parse(text: &str, limits: Limits) -> Parsed {
     for event in Parser::new_from_str(text) {
         match event {
             Ok((event, at)) => {
-                let mut at = span(&at);
-                if let Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) =
-                    &event
-                {
-                    let starts = line_starts.get_or_insert_with(|| {
-                        std::iter::once(0)
-                            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                            .collect()
-                    });
-                    if let Some(end) = quoted_end(text, starts, at.start) {
-                        at.end = end;
-                    }
-                }
+                let at = event_span(text, &event, &at, &mut line_starts);
                 if let Err(problem) = builder.event(event, at) {
                     builder.problems.push(problem);
                     return builder.finish(true);
@@ -368,7 +356,7 @@ pub fn locate(text: &str, pointer: &str) -> Option<Span> {
     let mut line_starts: Option<Vec<usize>> = None;
     for event in Parser::new_from_str(text) {
         let (event, at) = event.ok()?;
-        let mut at = span(&at);
+        let at = event_span(text, &event, &at, &mut line_starts);
         let (is_scalar, is_start) = match &event {
             Event::Scalar(..) => (true, false),
             Event::SequenceStart(..) | Event::MappingStart(..) => (false, true),
@@ -426,18 +414,6 @@ pub fn locate(text: &str, pointer: &str) -> Option<Span> {
             Some(_) => (false, None),
         };
         if is_scalar {
-            if let Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) =
-                &event
-            {
-                let starts = line_starts.get_or_insert_with(|| {
-                    std::iter::once(0)
-                        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                        .collect()
-                });
-                if let Some(end) = quoted_end(text, starts, at.start) {
-                    at.end = end;
-                }
-            }
             if on_path {
                 // The node named, or a scalar the rest of the path cannot go into.
                 return Some(at);
@@ -467,6 +443,28 @@ pub fn locate(text: &str, pointer: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// An event's span as a node's: a quoted scalar's ends at its closing quote. `line_starts` is
+/// made on the first quoted scalar and kept for the rest of the file.
+fn event_span(
+    text: &str,
+    event: &Event<'_>,
+    at: &saphyr_parser::Span,
+    line_starts: &mut Option<Vec<usize>>,
+) -> Span {
+    let mut at = span(at);
+    if let Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) = event {
+        let starts = line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        if let Some(end) = quoted_end(text, starts, at.start) {
+            at.end = end;
+        }
+    }
+    at
 }
 
 /// The position just after the closing quote of the quoted scalar that starts at `start`: the
