@@ -57,7 +57,8 @@ const OPEN_QUOTE: char = '“';
 const CLOSE_QUOTE: char = '”';
 const OPEN_BRACKET: char = '【';
 const CLOSE_BRACKET: char = '】';
-/// Every character a slip can be.
+/// Every character a slip can be ([`full_width_at`] reads them as bytes).
+#[cfg(test)]
 const FULL_WIDTH: [char; 7] = [
     FULL_COLON,
     FULL_COMMA,
@@ -108,15 +109,29 @@ pub fn find(text: &str) -> Vec<Slip> {
 
 /// [`find`], with the lines that can hold no slip skipped (`skip_inert`) or scanned too.
 fn scan(text: &str, skip_inert: bool) -> Vec<Slip> {
-    if !text.contains(FULL_WIDTH) {
+    if !holds_full_width(text) {
         return Vec::new();
     }
     let mut scan = Scan::default();
     // One line's characters at a time, in one buffer (most files with Chinese text get here).
     let mut chars: Vec<char> = Vec::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if skip_inert && scan.plain() && inert(line) {
-            continue;
+    let mut start = 0;
+    for (index, end) in memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain([text.len()])
+        .enumerate()
+    {
+        let line = &text[start..end];
+        start = end + 1;
+        if skip_inert {
+            let skip = match scan.block_scalar {
+                // A block scalar's content line (more indented than its key): only its
+                // indentation is read.
+                Some(parent) => line.bytes().take_while(|b| *b == b' ').count() > parent,
+                None => scan.plain() && neutral(line),
+            };
+            if skip {
+                continue;
+            }
         }
         chars.clear();
         chars.extend(line.trim_end_matches('\r').chars());
@@ -141,24 +156,66 @@ fn scan(text: &str, skip_inert: bool) -> Vec<Slip> {
     slips
 }
 
-/// Whether a line can neither hold a slip nor change the scanner's state, read outside every
-/// block scalar, flow collection and quoted scalar: it has none of the full-width characters
-/// and none of the characters that open a block scalar, a quoted scalar or a flow collection.
-/// Most lines of a file with Chinese text are such lines; they are not decoded.
-fn inert(line: &str) -> bool {
+/// Whether a line, read outside every block scalar, flow collection and quoted scalar, can
+/// neither hold a slip nor leave the scanner in another state. It must have none of the
+/// full-width characters; nothing that opens a block scalar (`|`, `>`) or a single-quoted
+/// scalar (`'`), and no escape (`\`); every `"` closed on the line, and every `[` and `{`
+/// outside double quotes closed on it; and no `#` beside a
+/// bracket or a quote, since a comment ends the scanner's reading. Most lines of a file with
+/// Chinese text are such lines (a flow mapping of Chinese text on one line is one); they are
+/// not decoded. Anything else is scanned: this may say no to a line the scanner would leave
+/// as it found it, never yes to one it would not.
+fn neutral(line: &str) -> bool {
     let bytes = line.as_bytes();
-    bytes.iter().enumerate().all(|(i, b)| match b {
-        b'|' | b'>' | b'[' | b'{' | b'"' | b'\'' => false,
-        // The UTF-8 lead bytes of the full-width characters: the character decides.
-        0xE2 | 0xE3 | 0xEF => !matches!(
-            &bytes[i..bytes.len().min(i + 3)],
-            // “ ” U+3000 【 】 ： ，
-            [0xE2, 0x80, 0x9C | 0x9D]
-                | [0xE3, 0x80, 0x80 | 0x90 | 0x91]
-                | [0xEF, 0xBC, 0x9A | 0x8C]
-        ),
-        _ => true,
-    })
+    let (mut depth, mut quoted, mut syntax, mut hash) = (0u32, false, false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if !NOTABLE[b as usize] {
+            continue;
+        }
+        match b {
+            b'|' | b'>' | b'\'' | b'\\' => return false,
+            b'#' => hash = true,
+            b'"' => (quoted, syntax) = (!quoted, true),
+            b'[' | b'{' if !quoted => (depth, syntax) = (depth + 1, true),
+            // A `]` with none open is read past: the scanner opens a flow only at a value's
+            // start and stops reading at the bracket that closes it, so a line whose count
+            // ends at 0 has closed whatever it opened.
+            b']' | b'}' if !quoted => depth = depth.saturating_sub(1),
+            0xE2 | 0xE3 | 0xEF if full_width_at(bytes, i) => return false,
+            _ => {}
+        }
+    }
+    depth == 0 && !quoted && !(hash && syntax)
+}
+
+/// The bytes [`neutral`] reads; it passes over every other byte (most of a line).
+const NOTABLE: [bool; 256] = {
+    let mut notable = [false; 256];
+    let syntax = b"|>'\\#\"[]{}";
+    let mut i = 0;
+    while i < syntax.len() {
+        notable[syntax[i] as usize] = true;
+        i += 1;
+    }
+    // The UTF-8 lead bytes of the full-width characters.
+    notable[0xE2] = true;
+    notable[0xE3] = true;
+    notable[0xEF] = true;
+    notable
+};
+
+/// Whether one of the full-width characters starts at byte `i` (`“ ” U+3000 【 】 ： ，`).
+fn full_width_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        &bytes[i..bytes.len().min(i + 3)],
+        [0xE2, 0x80, 0x9C | 0x9D] | [0xE3, 0x80, 0x80 | 0x90 | 0x91] | [0xEF, 0xBC, 0x9A | 0x8C]
+    )
+}
+
+/// Whether the text holds any of the full-width characters, found by their lead bytes.
+fn holds_full_width(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes).any(|i| full_width_at(bytes, i))
 }
 
 /// The text with every slip repaired (each character replaced by its ASCII counterpart).
@@ -1045,6 +1102,22 @@ mod tests {
             "a: 'x\n  plain\n  y'\nb： c\n".into(),
             "- plain\n-\u{3000}x\n\u{3000}\u{3000}k: v\n".into(),
             "k: 【a, b】\nplain: 中文、。《》（）！\nm: “abc”\n".into(),
+            // Lines that open a state and look balanced to a reading that ignores quotes,
+            // escapes or comments, each followed by a line read differently in that state.
+            "a: [x, \"]\", [y]\n  b， c]\nd： e\n".into(),
+            "a: [x, '[y', z\n  b， c]\nd： e\n".into(),
+            "a: [x, ']', [y]\n  b， c]\nd： e\n".into(),
+            "a: \"x\\\"\n  [y]\nb： c\"\nd： e\n".into(),
+            "a: [x] [y\nb： c\n".into(),
+            "a: x ] [\nb： c\n".into(),
+            "\"k [\": [1,\n  2， 3]\nd： e\n".into(),
+            "a: [x, # ]\n  y， z]\nd： e\n".into(),
+            "a: {b: \"c}\", d: [e]}\nf： g\n".into(),
+            "a: {b: \"c\", d: [e, {f: g}]}\nh： i\n".into(),
+            "a: |\n    deeper\n  [x\n  y， z\nb： c\n".into(),
+            "- a: |2\n     x\n    y\n  b： c\n".into(),
+            "a: [\n  {b: 1}\n  ]\nc： d\n".into(),
+            "a: \"[\"\nb： c\n".into(),
         ];
         for dir in ["catalog", "tests/fixtures"] {
             for entry in crate::load::walk_sorted(&root.join(dir))
@@ -1081,9 +1154,25 @@ mod tests {
         }
         assert!(found > 1000, "the corpus has slips to find: {found}");
         for c in FULL_WIDTH {
-            assert!(!inert(&format!("a: x{c}y")), "{c}");
+            assert!(!neutral(&format!("a: x{c}y")), "{c}");
         }
-        assert!(inert("- ref: M001  # 中文、。《》（）"));
+        // The lead-byte reading of the full-width characters agrees with the characters, for
+        // every character, alone, beside ASCII and beside Chinese text.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for text in [format!("{c}"), format!("a{c}"), format!("中{c}文")] {
+                let expected = text.contains(FULL_WIDTH);
+                assert_eq!(holds_full_width(&text), expected, "U+{:04X}", c as u32);
+                if !text.contains(['|', '>', '\'', '\\', '"', '[', ']', '{', '}']) {
+                    assert_eq!(neutral(&text), !expected, "U+{:04X}", c as u32);
+                }
+            }
+        }
+        assert!(neutral("- ref: M001  # 中文、。《》（）"));
+        assert!(neutral(
+            "- {id: a, text: 中文、。《》（）, at: [\"x]\", 1]}"
+        ));
+        assert!(!neutral("a: [1, \"]\", [2]"));
+        assert!(!neutral("a: [1] # ]"));
     }
 
     #[test]

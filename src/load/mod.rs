@@ -959,11 +959,13 @@ pub fn parse_document(
 /// forbids most of them, and the rest have no place in a service guide. At most five per file.
 fn control_characters(source: &SourceFile, lang: Lang) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    // Almost every file has none: its bytes are looked at once, its characters never.
+    if !holds_control_character(source.text.as_bytes()) {
+        return found;
+    }
     for (index, line) in source.text.split('\n').enumerate() {
         for (column, c) in line.chars().enumerate() {
-            let forbidden = (c.is_control() && !matches!(c, '\t' | '\r'))
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}');
-            if forbidden && found.len() < 5 {
+            if forbidden_character(c) && found.len() < 5 {
                 let at = crate::diagnostic::source::Pos {
                     line: index as u32 + 1,
                     column: column as u32 + 1,
@@ -991,6 +993,43 @@ fn control_characters(source: &SourceFile, lang: Lang) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// A character CAT019 reports: a control character other than tab, line feed and carriage
+/// return, or a line or paragraph separator, or a byte-order mark inside the text.
+fn forbidden_character(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// Whether UTF-8 text holds a [`forbidden_character`], read as bytes: C0 controls and DEL are
+/// one byte; C1 controls (U+0080–U+009F) are `C2 80`–`C2 9F`; U+2028 and U+2029 are
+/// `E2 80 A8`/`A9`; U+FEFF is `EF BB BF`.
+fn holds_control_character(bytes: &[u8]) -> bool {
+    // The bytes that can start one; every other byte (most of a text) is passed over.
+    const LEAD: [bool; 256] = {
+        let mut lead = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            lead[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+            b += 1;
+        }
+        lead[0x7F] = true;
+        lead[0xC2] = true;
+        lead[0xE2] = true;
+        lead[0xEF] = true;
+        lead
+    };
+    bytes.iter().enumerate().any(|(i, &b)| {
+        LEAD[b as usize]
+            && match b {
+                0x00..=0x1F | 0x7F => true,
+                0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+                0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])),
+                0xEF => matches!(bytes.get(i + 1..i + 3), Some([0xBB, 0xBF])),
+                _ => false,
+            }
+    })
 }
 
 /// The diagnostics for what the YAML parser found wrong with a file.
@@ -1107,11 +1146,12 @@ impl TopLevelKeys {
         let mut start = 0;
         let mut line = 1u32;
         while start <= text.len() {
-            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
             let this = &text[start..end];
             // Most lines are indented: they are passed over before being searched.
             if !this.starts_with([' ', '#', '-', '\t'])
-                && let Some(colon) = this.find(':')
+                && let Some(colon) = memchr::memchr(b':', this.as_bytes())
             {
                 let key = this[..colon].trim_end();
                 if !key.is_empty() {
@@ -1195,4 +1235,42 @@ pub fn top_level_scalar(text: &str, pointer: &str) -> Option<Span> {
         ));
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte reading agrees with the character reading for every Unicode scalar value, at
+    /// the start, in the middle and at the end of a text, and beside multi-byte neighbours
+    /// whose bytes a careless reading would take for part of it.
+    #[test]
+    fn control_characters_are_found_in_the_bytes_as_in_the_characters() {
+        let mut forbidden = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("a: {c}x"),
+                format!("说明：{c}"),
+                format!("{c}”"),
+            ] {
+                assert_eq!(
+                    holds_control_character(text.as_bytes()),
+                    text.chars().any(forbidden_character),
+                    "U+{:04X} in {text:?}",
+                    c as u32
+                );
+            }
+            forbidden += usize::from(forbidden_character(c));
+        }
+        // C0 without tab, line feed and carriage return (29), DEL and C1 (33), U+2028, U+2029,
+        // U+FEFF.
+        assert_eq!(forbidden, 29 + 33 + 3);
+        let source = SourceFile::new("a.yaml", "a: 1\nb: x\u{85}y\u{2029}\u{7}\n".to_string());
+        let found: Vec<_> = control_characters(&source, Lang::En)
+            .iter()
+            .map(|d| (d.span.start.line, d.span.start.column))
+            .collect();
+        assert_eq!(found, vec![(2, 5), (2, 7), (2, 8)]);
+    }
 }
