@@ -709,6 +709,35 @@ fn entry<'a>(
     })
 }
 
+/// The pointer `/{field}/{index}`, or `/{field}/{index}/{property}`, of a list's line (the
+/// field already escaped), made without the formatting machinery: the diff makes one or two for
+/// each of its details, hundreds of thousands in a province.
+fn line_pointer(field: &str, index: usize, property: Option<&str>) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = index;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = &digits[start..];
+    let mut pointer =
+        String::with_capacity(2 + field.len() + digits.len() + property.map_or(0, |p| 1 + p.len()));
+    pointer.push('/');
+    pointer.push_str(field);
+    pointer.push('/');
+    pointer.extend(digits.iter().map(|d| char::from(*d)));
+    if let Some(property) = property {
+        pointer.push('/');
+        pointer.push_str(property);
+    }
+    pointer
+}
+
 fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
@@ -995,7 +1024,7 @@ fn lines<'a>(
                 id,
                 None,
                 Some(line),
-                format!("/{f}/{i}"),
+                line_pointer(&f, i, None),
                 Some(format!("/{f}")),
             ));
             continue;
@@ -1013,8 +1042,8 @@ fn lines<'a>(
                 Some(reference),
                 Some(national_line),
                 Some(line),
-                format!("/{f}/{i}"),
-                Some(format!("/{f}/{j}")),
+                line_pointer(&f, i, None),
+                Some(line_pointer(&f, j, None)),
             ));
             continue;
         }
@@ -1031,9 +1060,9 @@ fn lines<'a>(
                 property.as_str()
             };
             let national_pointer = if n.is_some() {
-                format!("/{f}/{j}/{property}")
+                line_pointer(&f, j, Some(property.as_str()))
             } else {
-                format!("/{f}/{j}")
+                line_pointer(&f, j, None)
             };
             let mut d = detail(
                 class,
@@ -1041,7 +1070,7 @@ fn lines<'a>(
                 Some(reference),
                 n,
                 r,
-                format!("/{f}/{i}/{property}"),
+                line_pointer(&f, i, Some(property.as_str())),
                 Some(national_pointer),
             );
             if let (Direction::Same, Some(a), Some(b)) = (
@@ -1081,8 +1110,8 @@ fn lines<'a>(
                 Some(id),
                 Some(national_line),
                 line,
-                format!("/{f}/{i}"),
-                Some(format!("/{f}/{j}")),
+                line_pointer(&f, i, None),
+                Some(line_pointer(&f, j, None)),
             );
             d.stated_in = Some(doc);
             details.push(d);
@@ -1094,7 +1123,7 @@ fn lines<'a>(
                 Some(national_line),
                 None,
                 format!("/{f}"),
-                Some(format!("/{f}/{j}")),
+                Some(line_pointer(&f, j, None)),
             );
             d.stated_in = Some(doc);
             details.push(d);
@@ -1459,6 +1488,27 @@ fn finding(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A line's pointer is the one `format!` would make, for every number of digits.
+    #[test]
+    fn a_lines_pointer_is_made_as_format_would() {
+        let mut index = 0usize;
+        let mut indices = vec![usize::MAX];
+        while index < usize::MAX / 10 {
+            indices.extend([index, index + 9]);
+            index = index * 10 + 10;
+        }
+        for i in indices {
+            assert_eq!(
+                line_pointer("materials", i, None),
+                format!("/materials/{i}")
+            );
+            assert_eq!(
+                line_pointer("a~1b", i, Some("waived_by")),
+                format!("/a~1b/{i}/waived_by")
+            );
+        }
+    }
 
     /// The properties a line states are found by walking its keys beside the policy's, both in
     /// sorted order: that needs serde_json's maps sorted (no `preserve_order`).
