@@ -60,6 +60,13 @@ impl Span {
     }
 }
 
+/// The byte offset of every line's start in `text`: 0, then one past each line feed.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect()
+}
+
 /// One file of the catalog: its path relative to the catalog root (with `/` separators) and its text.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -70,8 +77,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: String) -> SourceFile {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let line_starts = line_starts(&text);
         SourceFile {
             path: path.into(),
             text,

@@ -107,8 +107,8 @@ pub fn find(text: &str) -> Vec<Slip> {
     scan(text, true)
 }
 
-/// [`find`], with the lines that can hold no slip skipped (`skip_inert`) or scanned too.
-fn scan(text: &str, skip_inert: bool) -> Vec<Slip> {
+/// [`find`], with the lines that can hold no slip skipped (`skip_neutral`) or scanned too.
+fn scan(text: &str, skip_neutral: bool) -> Vec<Slip> {
     if !holds_full_width(text) {
         return Vec::new();
     }
@@ -122,7 +122,7 @@ fn scan(text: &str, skip_inert: bool) -> Vec<Slip> {
     {
         let line = &text[start..end];
         start = end + 1;
-        if skip_inert {
+        if skip_neutral {
             let skip = match scan.block_scalar {
                 // A block scalar's content line (more indented than its key): only its
                 // indentation is read.
@@ -160,11 +160,11 @@ fn scan(text: &str, skip_inert: bool) -> Vec<Slip> {
 /// neither hold a slip nor leave the scanner in another state. It must have none of the
 /// full-width characters; nothing that opens a block scalar (`|`, `>`) or a single-quoted
 /// scalar (`'`), and no escape (`\`); every `"` closed on the line, and every `[` and `{`
-/// outside double quotes closed on it; and no `#` beside a
-/// bracket or a quote, since a comment ends the scanner's reading. Most lines of a file with
-/// Chinese text are such lines (a flow mapping of Chinese text on one line is one); they are
-/// not decoded. Anything else is scanned: this may say no to a line the scanner would leave
-/// as it found it, never yes to one it would not.
+/// outside double quotes closed on it; and no `#` beside a bracket or a quote, since a comment
+/// ends the scanner's reading. Most lines of a file with Chinese text are such lines (a flow
+/// mapping of Chinese text on one line is one); they are not decoded. Anything else is
+/// scanned: this may say no to a line the scanner would leave as it found it, never yes to one
+/// it would not.
 fn neutral(line: &str) -> bool {
     let bytes = line.as_bytes();
     let (mut depth, mut quoted, mut syntax, mut hash) = (0u32, false, false, false);

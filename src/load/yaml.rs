@@ -455,11 +455,8 @@ fn event_span(
 ) -> Span {
     let mut at = span(at);
     if let Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) = event {
-        let starts = line_starts.get_or_insert_with(|| {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
+        let starts =
+            line_starts.get_or_insert_with(|| crate::diagnostic::source::line_starts(text));
         if let Some(end) = quoted_end(text, starts, at.start) {
             at.end = end;
         }
