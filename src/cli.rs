@@ -1406,7 +1406,7 @@ fn run_build_by_unit(
             replayed,
             ..
         } = each;
-        (stopped, outside_git, units_kept) = (unit_stopped, no_git, (replayed, units));
+        (stopped, outside_git, units_kept) = (unit_stopped, no_git, (replayed.len(), units));
         let findings = match compiled {
             Ok(findings) => findings,
             Err(e) => {
@@ -1426,11 +1426,6 @@ fn run_build_by_unit(
         }
         columns.finish()?;
         summaries.sort_by(|a, b| a.code.cmp(&b.code));
-        let pieces = spill.finish().map_err(spilled)?;
-        let report = DiffReport::of_units(&findings.national, &pieces);
-        let mut site = crate::emit::Site::new(&findings.national, &templates, Vec::new());
-        site.feeds = log.is_some();
-        site.reuse_pages = options.cache;
         // The report the last build wrote, when every province's inputs are what they were
         // then: taken from the previous output if it is still that file (hundreds of MB at 50k).
         let last = records.as_ref().and_then(|r| r.report());
@@ -1440,6 +1435,18 @@ fn run_build_by_unit(
             }
             _ => false,
         };
+        // Otherwise it is made again, with the parts of the provinces taken from their records.
+        let mut spill = spill;
+        if let (false, Some(records)) = (kept, &records) {
+            for key in &replayed {
+                records.pieces(*key, &mut spill)?;
+            }
+        }
+        let pieces = spill.finish().map_err(spilled)?;
+        let report = DiffReport::of_units(&findings.national, &pieces);
+        let mut site = crate::emit::Site::new(&findings.national, &templates, Vec::new());
+        site.feeds = log.is_some();
+        site.reuse_pages = options.cache;
         let written = std::cell::Cell::new(None);
         let write = |out: &mut dyn std::io::Write| {
             let mut hashing = crate::emit::memo::Hashing::new(out);

@@ -93,6 +93,9 @@ fn one_changed_entry_remakes_its_region_and_the_national_pages_and_nothing_else(
 
     // One entry of 深圳 changes (committed, so the feeds change too).
     let item_before = std::fs::read(site.join("portal/items/002000112001.html")).unwrap();
+    // The page of an item 深圳's change does not touch, as the previous build made it.
+    let other_item = site.join("portal/items/000700180003.html");
+    let other_before = inode(&other_item);
     merge(
         dir.path(),
         "catalog/regions/440300/002000112001.yaml",
@@ -112,6 +115,12 @@ fn one_changed_entry_remakes_its_region_and_the_national_pages_and_nothing_else(
     // The national pages follow: the item page's column for 深圳, the national feed.
     let item = std::fs::read_to_string(site.join("portal/items/002000112001.html")).unwrap();
     assert!(item.as_bytes() != item_before && item.contains("7个工作日"));
+    // The other item's page was taken from the previous output (linked), not made again.
+    assert_eq!(
+        inode(&other_item),
+        other_before,
+        "an unchanged item page was made again"
+    );
     let feed = std::fs::read_to_string(site.join("portal/feed.xml")).unwrap();
     assert!(feed.contains("7个工作日"), "{feed}");
     let region_feed = std::fs::read_to_string(site.join("portal/regions/440300/feed.xml")).unwrap();

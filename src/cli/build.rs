@@ -35,7 +35,9 @@ pub(super) struct EachUnit<'a> {
     pub outside_git: bool,
     /// How many units (not the national one) there were, and how many came from their records.
     pub units: usize,
-    pub replayed: usize,
+    /// The record keys of the units taken from their records, whose parts of the report are
+    /// read from them only if the report is made again.
+    pub replayed: Vec<u128>,
     /// Each unit's record key, compiled or taken (for the conformance report's key).
     pub keys: Vec<u128>,
 }
@@ -65,7 +67,7 @@ impl<'a> EachUnit<'a> {
             refused: false,
             outside_git: false,
             units: 0,
-            replayed: 0,
+            replayed: Vec::new(),
             keys: Vec::new(),
         }
     }
@@ -187,14 +189,13 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
         let into = Replay {
             sink: self.sink,
             columns: &mut self.columns,
-            spill: &mut self.spill,
             summaries: &mut self.summaries,
             published: &mut self.published,
         };
         match records.replay(key, into) {
             Ok(true) => {
                 self.units += 1;
-                self.replayed += 1;
+                self.replayed.push(key);
                 self.keys.push(key);
                 true
             }

@@ -13,13 +13,16 @@
 //! else (no record, a damaged one, a region folder gone) compiles the unit as if there were no
 //! record.
 //!
-//! A record is a line naming its format, then a deflate stream (flate2, level 1: the JSON it holds
-//! is about 11 times smaller, at a few hundred MB a second) of fields, each a length (8 bytes,
-//! little-endian) and its bytes, grouped in entries that start with a tag: `R` a region and the key
-//! of its folders, `A` an attachment's path and bytes, `C` an item, a region and the region's
-//! column of the item as JSON, `S` a summary as JSON (its columns are in `C` entries), `P` a piece
-//! of the report (section, first key, second key, text), and `E` the end; then the xxh3 hash of
-//! every byte before it (16 bytes).
+//! A record is a line naming its format, then two deflate streams (flate2, level 1: the JSON they
+//! hold is about 11 times smaller, at a few hundred MB a second) of fields, each a length (8 bytes,
+//! little-endian) and its bytes, grouped in entries that start with a tag. The first stream holds
+//! `R` a region and the key of its folders, `A` an attachment's path and bytes, `C` an item, a
+//! region and the region's column of the item as JSON, `S` a summary as JSON (its columns are in
+//! `C` entries); the second, `P` the pieces of the report (section, first key, second key, text);
+//! each ends with an `E` entry. Then the offset of the second stream (8 bytes, little-endian), and
+//! the xxh3 hash of every byte before it (16 bytes). The pieces are three quarters of a record and
+//! are read only when the report is made again ([`Store::pieces`]): a build whose report is kept
+//! does not inflate them.
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -36,7 +39,7 @@ use super::{BuildError, Sink, Summary};
 use crate::report::diff::spill::Spill;
 
 /// Changes whenever the layout of a record changes.
-const FORMAT: &[u8] = b"catalogc build record 2\n";
+const FORMAT: &[u8] = b"catalogc build record 3\n";
 
 /// The key of a unit's record: its memo key (`unit`), the templates' fingerprint, and whether
 /// feeds are written and what each of its regions' feed lists.
@@ -127,12 +130,12 @@ pub struct Store {
     seen: BTreeSet<u128>,
 }
 
-/// What a unit's record is taken into: the build's sink, its columns and report pieces, the
-/// regions' summaries and the attachments already published.
+/// What a unit's record is taken into: the build's sink, its columns, the regions' summaries and
+/// the attachments already published. Its part of the report is read later, if the report is
+/// made again ([`Store::pieces`]).
 pub struct Replay<'a> {
     pub sink: &'a dyn Sink,
     pub columns: &'a mut Columns,
-    pub spill: &'a mut Spill,
     pub summaries: &'a mut Vec<Summary>,
     pub published: &'a mut BTreeSet<String>,
 }
@@ -164,14 +167,16 @@ impl Store {
         out.write_all(FORMAT).ok()?;
         Some(Record {
             out: Some(DeflateEncoder::new(out, Compression::fast())),
+            pieces_at: None,
             temporary,
             path: self.path(key),
         })
     }
 
-    /// Take the unit's part of the build from its record under `key` into `into`. False, with
-    /// nothing taken, when there is no whole record or a region's folders cannot be taken from
-    /// the previous output; an error only when the output cannot be written.
+    /// Take the unit's part of the build but its part of the report from its record under `key`
+    /// into `into`. False, with nothing taken, when there is no whole record or a region's
+    /// folders cannot be taken from the previous output; an error only when the output cannot be
+    /// written.
     pub fn replay(&mut self, key: u128, into: Replay<'_>) -> Result<bool, BuildError> {
         self.seen.insert(key);
         let path = self.path(key);
@@ -219,19 +224,40 @@ impl Store {
             match entry.map_err(damaged)? {
                 Entry::Column(item, region, bytes) => into.columns.put(item, &region, &bytes)?,
                 Entry::Summary(summary) => into.summaries.push(summary),
-                Entry::Piece(section, first, second, text) => into
-                    .spill
+                Entry::Region(..) | Entry::Attachment(..) | Entry::Piece(..) => {
+                    return Err(damaged(io::Error::other("an entry out of its place")));
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Put the unit's part of the report, from its record under `key` (one [`Store::replay`]
+    /// took), into `spill`. An error when the record is no longer whole: the report cannot be
+    /// made without it.
+    pub fn pieces(&self, key: u128, spill: &mut Spill) -> Result<(), BuildError> {
+        let path = self.path(key);
+        let damaged = |error: io::Error| BuildError::Io {
+            path: path.clone(),
+            error,
+        };
+        if !whole(&path) {
+            return Err(damaged(io::Error::other(
+                "the build record changed during the build",
+            )));
+        }
+        for entry in Entries::pieces(&path).map_err(damaged)? {
+            match entry.map_err(damaged)? {
+                Entry::Piece(section, first, second, text) => spill
                     .put(section, &first, &second, &text)
                     .map_err(|error| BuildError::Io {
                         path: std::env::temp_dir(),
                         error,
                     })?,
-                Entry::Region(..) | Entry::Attachment(..) => {
-                    return Err(damaged(io::Error::other("a region after the summaries")));
-                }
+                _ => return Err(damaged(io::Error::other("an entry out of its place"))),
             }
         }
-        Ok(true)
+        Ok(())
     }
 
     /// The conformance report the last build wrote: the key of its inputs (every province's
@@ -260,12 +286,21 @@ impl Store {
 /// A record being written. A write that fails abandons it (the unit is compiled next time).
 pub struct Record {
     out: Option<DeflateEncoder<Hashing<BufWriter<File>>>>,
+    /// Where the second stream (the report's pieces) starts, once it has.
+    pieces_at: Option<u64>,
     temporary: PathBuf,
     path: PathBuf,
 }
 
 impl Record {
     fn entry(&mut self, tag: u8, fields: &[&[u8]]) {
+        // The pieces are the second stream: the first ends before the first of them, and
+        // nothing else may follow them.
+        match (tag == b'P', self.pieces_at.is_some()) {
+            (true, false) => self.second_stream(),
+            (false, true) => return self.abandon(),
+            _ => {}
+        }
         let Some(out) = self.out.as_mut() else {
             return;
         };
@@ -318,6 +353,28 @@ impl Record {
         );
     }
 
+    /// End the first stream and start the second.
+    fn second_stream(&mut self) {
+        let Some(mut out) = self.out.take() else {
+            return;
+        };
+        let started = (|| -> io::Result<_> {
+            out.write_all(&1u64.to_le_bytes())?;
+            out.write_all(b"E")?;
+            let file = out.finish()?;
+            Ok((file.written().0, file))
+        })();
+        match started {
+            Ok((at, file)) => {
+                self.pieces_at = Some(at);
+                self.out = Some(DeflateEncoder::new(file, Compression::fast()));
+            }
+            Err(_) => {
+                let _ = std::fs::remove_file(&self.temporary);
+            }
+        }
+    }
+
     /// Give up the record (the unit's part of the build was not all seen).
     pub fn abandon(&mut self) {
         if self.out.take().is_some() {
@@ -327,13 +384,17 @@ impl Record {
 
     /// Seal the record with its hash and put it in its place.
     pub fn finish(mut self) {
-        let Some(mut out) = self.out.take() else {
+        if self.pieces_at.is_none() {
+            self.second_stream();
+        }
+        let (Some(mut out), Some(pieces_at)) = (self.out.take(), self.pieces_at) else {
             return;
         };
         let sealed = (|| -> io::Result<()> {
             out.write_all(&1u64.to_le_bytes())?;
             out.write_all(b"E")?;
             let mut file = out.finish()?;
+            file.write_all(&pieces_at.to_le_bytes())?;
             let digest = file.written().1.to_le_bytes();
             file.out.write_all(&digest)?;
             let file = file
@@ -363,7 +424,7 @@ fn whole(path: &Path) -> bool {
     let Ok(len) = file.metadata().map(|m| m.len()) else {
         return false;
     };
-    if len < (FORMAT.len() + 16) as u64 {
+    if len < (FORMAT.len() + 8 + 16) as u64 {
         return false;
     }
     let mut hasher = Xxh3::new();
@@ -408,6 +469,7 @@ struct Entries {
 }
 
 impl Entries {
+    /// The entries of the first stream: regions, attachments, columns and summaries.
     fn open(path: &Path) -> io::Result<Entries> {
         let mut file = BufReader::with_capacity(1 << 20, File::open(path)?);
         let mut format = vec![0; FORMAT.len()];
@@ -415,17 +477,34 @@ impl Entries {
         if format != FORMAT {
             return Err(io::Error::other("another format"));
         }
-        Ok(Entries {
+        Ok(Entries::of(file))
+    }
+
+    /// The entries of the second stream: the report's pieces.
+    fn pieces(path: &Path) -> io::Result<Entries> {
+        use std::io::{Seek, SeekFrom};
+        let mut file = File::open(path)?;
+        let mut at = [0; 8];
+        file.seek(SeekFrom::End(-(8 + 16)))?;
+        file.read_exact(&mut at)?;
+        file.seek(SeekFrom::Start(u64::from_le_bytes(at)))?;
+        Ok(Entries::of(BufReader::with_capacity(1 << 20, file)))
+    }
+
+    fn of(file: BufReader<File>) -> Entries {
+        Entries {
             input: BufReader::with_capacity(1 << 20, DeflateDecoder::new(file)),
             done: false,
-        })
+        }
     }
 
     fn field(&mut self) -> io::Result<Vec<u8>> {
         let mut len = [0; 8];
         self.input.read_exact(&mut len)?;
         let n = u64::from_le_bytes(len);
-        let mut bytes = Vec::new();
+        // Room for the field at once (a field is at most a few MB; a damaged length reads to
+        // the end of the stream and fails below).
+        let mut bytes = Vec::with_capacity(n.min(1 << 24) as usize);
         (&mut self.input).take(n).read_to_end(&mut bytes)?;
         if bytes.len() as u64 != n {
             return Err(io::ErrorKind::UnexpectedEof.into());
@@ -484,5 +563,142 @@ impl Iterator for Entries {
             self.done = true;
         }
         entry
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sink that takes every region's folders from a previous output and keeps what is put.
+    #[derive(Default)]
+    struct Taking(std::sync::Mutex<Vec<String>>);
+
+    impl Sink for Taking {
+        fn put(&self, path: String, _bytes: Vec<u8>) -> Result<(), BuildError> {
+            self.0.lock().unwrap().push(path);
+            Ok(())
+        }
+
+        fn reuse_region(&self, region: &str, key: u128) -> Result<bool, BuildError> {
+            self.0.lock().unwrap().push(format!("{region} {key}"));
+            Ok(true)
+        }
+
+        fn can_reuse_region(&self, _region: &str, _key: u128) -> bool {
+            true
+        }
+    }
+
+    /// Replay `key` from `store`: what the sink saw, the columns' count.
+    fn replay(store: &mut Store, key: u128) -> Result<Option<Vec<String>>, BuildError> {
+        let sink = Taking::default();
+        let dir = tempfile::tempdir().unwrap();
+        let mut columns = Columns::new(dir.path())?;
+        let (mut summaries, mut published) = (Vec::new(), BTreeSet::new());
+        let into = Replay {
+            sink: &sink,
+            columns: &mut columns,
+            summaries: &mut summaries,
+            published: &mut published,
+        };
+        if !store.replay(key, into)? {
+            return Ok(None);
+        }
+        columns.finish()?;
+        let mut seen = sink.0.into_inner().unwrap();
+        for item in ["001", "002"] {
+            for column in columns.raw(item)? {
+                seen.push(format!("{item} {}", String::from_utf8(column).unwrap()));
+            }
+        }
+        Ok(Some(seen))
+    }
+
+    /// The pieces `store` holds under `key`, as `(section, first, second, text)`.
+    fn pieces(store: &Store, key: u128) -> Result<Vec<String>, BuildError> {
+        let mut spill = Spill::new().unwrap();
+        store.pieces(key, &mut spill)?;
+        let mut seen = Vec::new();
+        spill
+            .each_since(0, &mut |section, first, second, text| {
+                seen.push(format!("{section} {first} {second} {text}"));
+                Ok(())
+            })
+            .unwrap();
+        Ok(seen)
+    }
+
+    /// A record keeps a unit's regions, attachments and columns in one stream and its part of
+    /// the report in another: a replay takes the first and never reads the second, which is read
+    /// on its own when the report is made again. A second stream made unreadable (and the record
+    /// sealed again, so that it is whole) does not stop a replay; it stops the report.
+    #[test]
+    fn the_reports_pieces_are_read_only_when_asked_for() {
+        let root = tempfile::tempdir().unwrap();
+        let mut store = Store::open(root.path());
+        let mut record = store.record(7).unwrap();
+        record.region("440300", 42);
+        record.attachment("files/a.pdf", b"%PDF");
+        record.column("001", "440300", br#"{"class":"same"}"#);
+        record.column("002", "440300", br#"{"class":"stricter"}"#);
+        record.piece(1, "440300", "", r#"{"score":1}"#);
+        record.piece(6, "001", "440300", "{}");
+        record.finish();
+
+        let seen = replay(&mut store, 7).unwrap().unwrap();
+        assert_eq!(
+            seen,
+            [
+                "440300 42",
+                "files/a.pdf",
+                r#"001 {"class":"same"}"#,
+                r#"002 {"class":"stricter"}"#
+            ]
+        );
+        assert_eq!(
+            pieces(&store, 7).unwrap(),
+            [r#"1 440300  {"score":1}"#, "6 001 440300 {}"]
+        );
+
+        // The second stream replaced by bytes that do not inflate, the record sealed again.
+        let path = store.path(7);
+        let bytes = std::fs::read(&path).unwrap();
+        let body = &bytes[..bytes.len() - 16];
+        let at = u64::from_le_bytes(body[body.len() - 8..].try_into().unwrap()) as usize;
+        let mut damaged = body[..at].to_vec();
+        damaged.extend_from_slice(&[0xff; 64]);
+        damaged.extend_from_slice(&(at as u64).to_le_bytes());
+        let digest = xxhash_rust::xxh3::xxh3_128(&damaged);
+        damaged.extend_from_slice(&digest.to_le_bytes());
+        std::fs::write(&path, &damaged).unwrap();
+        assert_eq!(replay(&mut store, 7).unwrap().unwrap(), seen);
+        assert!(pieces(&store, 7).is_err());
+
+        // A record cut short is not whole: neither stream is taken.
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert_eq!(replay(&mut store, 7).unwrap(), None);
+        assert!(pieces(&store, 7).is_err());
+    }
+
+    /// A unit without findings in the report still has its second stream; an entry of the first
+    /// stream after a piece abandons the record.
+    #[test]
+    fn a_record_without_pieces_replays_and_one_out_of_order_is_abandoned() {
+        let root = tempfile::tempdir().unwrap();
+        let mut store = Store::open(root.path());
+        let mut record = store.record(1).unwrap();
+        record.region("110000", 5);
+        record.finish();
+        assert_eq!(replay(&mut store, 1).unwrap().unwrap(), ["110000 5"]);
+        assert_eq!(pieces(&store, 1).unwrap(), Vec::<String>::new());
+
+        let mut record = store.record(2).unwrap();
+        record.region("110000", 5);
+        record.piece(1, "110000", "", "{}");
+        record.column("001", "110000", b"{}");
+        record.finish();
+        assert!(!store.path(2).exists());
+        assert_eq!(replay(&mut store, 2).unwrap(), None);
     }
 }

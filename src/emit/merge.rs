@@ -238,8 +238,9 @@ impl Columns {
         Ok(())
     }
 
-    /// The columns of item `code`, in region code order.
-    pub(super) fn of(&self, code: &str) -> Result<Vec<serde_json::Value>, BuildError> {
+    /// The columns of item `code`, in region code order, as the JSON `take` made of them: what
+    /// an item page is made from, hashed to know whether the page must be made again.
+    pub(super) fn raw(&self, code: &str) -> Result<Vec<Vec<u8>>, BuildError> {
         use std::io::{Read, Seek};
         let Some(at) = self.at.get(code) else {
             return Ok(Vec::new());
@@ -252,7 +253,16 @@ impl Columns {
                 file.seek(std::io::SeekFrom::Start(*offset))
                     .and_then(|_| file.read_exact(&mut bytes))
                     .map_err(super::io(&self.dir))?;
-                serde_json::from_slice(&bytes).map_err(|e| BuildError::Io {
+                Ok(bytes)
+            })
+            .collect()
+    }
+
+    /// The columns `raw` read, as values.
+    pub(super) fn parse(&self, raw: &[Vec<u8>]) -> Result<Vec<serde_json::Value>, BuildError> {
+        raw.iter()
+            .map(|bytes| {
+                serde_json::from_slice(bytes).map_err(|e| BuildError::Io {
                     path: self.dir.clone(),
                     error: std::io::Error::other(e),
                 })

@@ -1083,21 +1083,26 @@ impl<'a> Site<'a> {
         let items = || -> Done {
             let codes: Vec<&String> = self.catalog.items.keys().collect();
             codes.par_iter().try_for_each(|code| -> Done {
-                let columns = match regions {
-                    Regions::Here => self
-                        .resolved
-                        .effective_for_item(code)
-                        .filter(|e| self.wanted(&e.region))
-                        .map(|e| self.column(e, code))
-                        .collect(),
-                    Regions::Shards(_, columns) => columns.of(code)?,
-                };
-                self.page_to(
-                    sink,
-                    format!("portal/items/{code}.html"),
-                    "item.html",
-                    self.item_page(code, &columns),
-                )
+                let path = format!("portal/items/{code}.html");
+                match regions {
+                    Regions::Here => {
+                        let columns: Vec<Value> = self
+                            .resolved
+                            .effective_for_item(code)
+                            .filter(|e| self.wanted(&e.region))
+                            .map(|e| self.column(e, code))
+                            .collect();
+                        let raw: Vec<Vec<u8>> = columns
+                            .iter()
+                            .map(|c| serde_json::to_vec(c).unwrap_or_default())
+                            .collect();
+                        self.item_page_to(sink, path, code, &raw, || Ok(columns))
+                    }
+                    Regions::Shards(_, columns) => {
+                        let raw = columns.raw(code)?;
+                        self.item_page_to(sink, path, code, &raw, || columns.parse(&raw))
+                    }
+                }
             })
         };
         let events = || -> Done {
@@ -1283,6 +1288,33 @@ impl<'a> Site<'a> {
         hasher.0.update(&self.templates.fingerprint.to_le_bytes());
         let _ = serde_json::to_writer(&mut hasher, context);
         hasher.0.digest128()
+    }
+
+    /// The page of national item `code`, unless the previous build made it from the same inputs.
+    /// The page is a function of the item's page without its columns and of the regions'
+    /// columns, `raw` as JSON (as a merge or a build a province at a time keeps them,
+    /// [`super::merge::Columns`]), so those are hashed as they are: the 30-odd columns of a page
+    /// are made into values (`columns`) and template values only when the page is made again.
+    fn item_page_to(
+        &self,
+        sink: &dyn super::Sink,
+        path: String,
+        code: &str,
+        raw: &[Vec<u8>],
+        columns: impl FnOnce() -> Result<Vec<Value>, super::BuildError>,
+    ) -> Result<(), super::BuildError> {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let item = self.key(&("item.html", &self.item_page(code, &[])));
+        hasher.update(&item.to_le_bytes());
+        for column in raw {
+            hasher.update(&(column.len() as u64).to_le_bytes());
+            hasher.update(column);
+        }
+        if sink.reuse(hasher.digest128(), &[&path])? {
+            return Ok(());
+        }
+        let page = self.item_page(code, &columns()?);
+        sink.put(path, self.templates.render("item.html", page)?.into_bytes())
     }
 
     /// Render `template` into `path`, unless the previous build made it from the same inputs.
