@@ -1380,6 +1380,7 @@ fn run_build_by_unit(
     let mut found = None;
     let mut outside_git = false;
     let mut units_kept = (0, 0);
+    let mut regions_kept = (0, 0);
     let built = crate::emit::build_with(out, options.cache, |sink| {
         let spilled = |error| BuildError::Io {
             path: std::env::temp_dir(),
@@ -1404,8 +1405,10 @@ fn run_build_by_unit(
             outside_git: no_git,
             units,
             replayed,
+            regions,
             ..
         } = each;
+        regions_kept = regions;
         (stopped, outside_git, units_kept) = (unit_stopped, no_git, (replayed.len(), units));
         let findings = match compiled {
             Ok(findings) => findings,
@@ -1499,6 +1502,18 @@ fn run_build_by_unit(
                 "report-build-units-kept",
                 kept = kept,
                 units = units
+            )
+        );
+    }
+    let (regions, kept) = regions_kept;
+    if kept > 0 {
+        eprintln!(
+            "{}",
+            t!(
+                findings.lang,
+                "report-build-regions-kept",
+                kept = kept,
+                regions = regions
             )
         );
     }

@@ -314,6 +314,15 @@ fn kept(stderr: &str) -> Option<(usize, usize)> {
     Some((numbers.next()?, numbers.next()?))
 }
 
+/// How many regions of the provinces compiled again were unchanged, and how many there were.
+fn regions_kept(stderr: &str) -> Option<(usize, usize)> {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("regions of the provinces compiled again were unchanged"))?;
+    let mut numbers = line.split(' ').filter_map(|w| w.parse::<usize>().ok());
+    Some((numbers.next()?, numbers.next()?))
+}
+
 /// The records of the units' parts of a build.
 fn records(root: &Path) -> Vec<std::path::PathBuf> {
     let mut paths: Vec<_> = std::fs::read_dir(root.join(".catalogc-cache/builds"))
@@ -357,6 +366,10 @@ fn an_unchanged_province_is_taken_from_the_last_builds_record_with_the_same_outp
     commit_all(dir.path(), "深圳市居住证申领：8 个工作日");
     let one = ok(build(dir.path(), &site, &[]));
     assert_eq!(kept(&one), Some((6, 7)), "{one}");
+    // Of 广东's four regions, 广东 itself and 珠海 (440200) are unchanged: their summaries and
+    // parts of the report come from 广东's last record, and the national pages and the report
+    // are still a build from scratch's.
+    assert_eq!(regions_kept(&one), Some((2, 4)), "{one}");
     same_as_from_scratch(dir.path(), &site, &fresh);
     let guide =
         std::fs::read_to_string(site.join("portal/regions/440300/002000112001.html")).unwrap();

@@ -177,3 +177,4 @@ author-no-item = no national item { $item } (catalog/national/{ $item }.yaml is 
 author-retired-item = the national item { $item } { $name } is retired: regions no longer implement it
 author-national-code = { $code } is a national item's code: write the region's entry for it with `catalogc new entry --region { $region } --item { $code }`
 report-build-units-kept = { $kept } of { $units } provinces were unchanged since the last build and were taken from it without being compiled again
+report-build-regions-kept = { $kept } of the { $regions } regions of the provinces compiled again were unchanged: their summaries and their part of the conformance report were taken from the last build

@@ -183,3 +183,4 @@ author-no-item = 没有全国事项 { $item }（catalog/national/{ $item }.yaml 
 author-retired-item = 全国事项 { $item } { $name } 已取消：各地不再实施
 author-national-code = { $code } 是全国事项的编码：请用 `catalogc new entry --region { $region } --item { $code }` 编写本区划的实施清单
 report-build-units-kept = { $units } 个省级单元中有 { $kept } 个自上次构建以来没有变化，直接取自上次构建，没有重新编译
+report-build-regions-kept = 重新编译的省级单元共有 { $regions } 个地区，其中 { $kept } 个没有变化，其摘要和一致性报告中的部分直接取自上次构建

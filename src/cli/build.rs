@@ -10,7 +10,7 @@ use crate::emit::memo::{Record, Replay, Store};
 use crate::emit::templates::Templates;
 use crate::emit::{BuildError, Sink, Summary};
 use crate::pipeline::{self, Compiled, Options};
-use crate::report::diff::{DiffReport, Format as Json, spill::Spill};
+use crate::report::diff::{DiffReport, Format as Json, piece_region, spill::Spill};
 
 use super::Error;
 
@@ -38,6 +38,9 @@ pub(super) struct EachUnit<'a> {
     /// The record keys of the units taken from their records, whose parts of the report are
     /// read from them only if the report is made again.
     pub replayed: Vec<u128>,
+    /// Of the regions of the units compiled, how many, and how many of them were unchanged and
+    /// taken from their unit's last record.
+    pub regions: (usize, usize),
     /// Each unit's record key, compiled or taken (for the conformance report's key).
     pub keys: Vec<u128>,
 }
@@ -68,6 +71,7 @@ impl<'a> EachUnit<'a> {
             outside_git: false,
             units: 0,
             replayed: Vec::new(),
+            regions: (0, 0),
             keys: Vec::new(),
         }
     }
@@ -132,8 +136,16 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
         let key = key.map(|key| self.key(key, folders));
         self.keys.extend(key);
         let mut record: Option<Record> = match (key, self.records.as_mut()) {
-            (Some(key), Some(records)) => records.record(key),
+            (Some(key), Some(records)) => {
+                records.named(unit, key);
+                records.record(key)
+            }
             _ => None,
+        };
+        // The unit's last record: its regions whose files are unchanged are taken from it.
+        let (last, last_regions) = match self.records.as_ref().and_then(|r| r.previous(unit)) {
+            Some((key, regions)) => (Some(key), regions),
+            None => (None, Default::default()),
         };
         let mut site = crate::emit::Site::new(compiled, self.templates, folders.to_vec());
         site.feeds = self.log.is_some();
@@ -145,16 +157,42 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
             self.sink,
             &mut self.columns,
             &mut self.published,
+            &last_regions,
             record.as_mut(),
         )
-        .and_then(|made| {
+        .and_then(|(mut made, unchanged)| {
             let spilled = |error| BuildError::Io {
                 path: std::env::temp_dir(),
                 error,
             };
+            self.regions.0 += folders.len();
+            self.regions.1 += unchanged.len();
+            if let (Some(last), Some(records)) = (last, &self.records)
+                && !unchanged.is_empty()
+            {
+                records.take_regions(
+                    last,
+                    &unchanged,
+                    &mut self.columns,
+                    &mut made,
+                    record.as_mut(),
+                )?;
+            }
             let mark = self.spill.mark();
             let report = DiffReport::new(compiled, &[]);
-            report.spill(Json::Json, &mut self.spill).map_err(spilled)?;
+            report
+                .spill_regions(Json::Json, &mut self.spill, &|code| {
+                    !unchanged.contains(code)
+                })
+                .map_err(spilled)?;
+            if let (Some(last), Some(records)) = (last, &self.records)
+                && !unchanged.is_empty()
+            {
+                let wanted = |section, first: &str, second: &str| {
+                    unchanged.contains(piece_region(section, first, second))
+                };
+                records.pieces_of(last, &wanted, &mut self.spill)?;
+            }
             if let Some(record) = record.as_mut() {
                 self.spill
                     .each_since(mark, &mut |section, first, second, text| {
@@ -176,7 +214,7 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
         }
     }
 
-    fn remembered(&mut self, _unit: &str, folders: &[String], key: u128) -> bool {
+    fn remembered(&mut self, unit: &str, folders: &[String], key: u128) -> bool {
         // Once the build is refused or failed, the findings are all that is needed.
         if self.done() {
             self.units += 1;
@@ -194,6 +232,7 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
         };
         match records.replay(key, into) {
             Ok(true) => {
+                records.named(unit, key);
                 self.units += 1;
                 self.replayed.push(key);
                 self.keys.push(key);

@@ -24,7 +24,7 @@
 //! are read only when the report is made again ([`Store::pieces`]): a build whose report is kept
 //! does not inflate them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -123,11 +123,18 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
+/// The file that names each unit's record in the last whole build.
+const UNITS_RECORD: &str = "units";
+const UNITS_HEADER: &str = "catalogc build units 1\n";
+
 /// The records of the catalog at a root.
 pub struct Store {
     dir: PathBuf,
     /// The keys asked for or recorded in this build.
     seen: BTreeSet<u128>,
+    /// Each unit's record key in the last whole build, and in this one.
+    last: BTreeMap<String, u128>,
+    now: BTreeMap<String, u128>,
 }
 
 /// What a unit's record is taken into: the build's sink, its columns, the regions' summaries and
@@ -142,10 +149,91 @@ pub struct Replay<'a> {
 
 impl Store {
     pub fn open(root: &Path) -> Store {
+        let dir = root.join(".catalogc-cache").join("builds");
+        let last = std::fs::read_to_string(dir.join(UNITS_RECORD))
+            .ok()
+            .and_then(|text| {
+                let mut last = BTreeMap::new();
+                for line in text.strip_prefix(UNITS_HEADER)?.lines() {
+                    let (unit, key) = line.split_once(' ')?;
+                    last.insert(unit.to_string(), u128::from_str_radix(key, 16).ok()?);
+                }
+                Some(last)
+            })
+            .unwrap_or_default();
         Store {
-            dir: root.join(".catalogc-cache").join("builds"),
+            dir,
             seen: BTreeSet::new(),
+            last,
+            now: BTreeMap::new(),
         }
+    }
+
+    /// `unit`'s record in this build is the one under `key`.
+    pub fn named(&mut self, unit: &str, key: u128) {
+        self.now.insert(unit.to_string(), key);
+    }
+
+    /// The key of `unit`'s record in the last whole build, and the key each of its regions' files
+    /// had then; `None` when there is no such record, or it is not whole.
+    pub fn previous(&self, unit: &str) -> Option<(u128, BTreeMap<String, u128>)> {
+        let key = *self.last.get(unit)?;
+        let path = self.path(key);
+        if !whole(&path) {
+            return None;
+        }
+        let mut regions = BTreeMap::new();
+        for entry in Entries::open(&path).ok()? {
+            match entry.ok()? {
+                Entry::Region(code, key) => regions.insert(code, key),
+                _ => break,
+            };
+        }
+        Some((key, regions))
+    }
+
+    /// Take the summaries and item-page columns of `regions` from the record under `key` (a
+    /// unit's last, [`Store::previous`]) into `summaries` and `columns`, and into the unit's new
+    /// `record`.
+    pub fn take_regions(
+        &self,
+        key: u128,
+        regions: &BTreeSet<String>,
+        columns: &mut Columns,
+        summaries: &mut Vec<Summary>,
+        mut record: Option<&mut Record>,
+    ) -> Result<(), BuildError> {
+        let path = self.path(key);
+        let damaged = |error: io::Error| BuildError::Io {
+            path: path.clone(),
+            error,
+        };
+        if !whole(&path) {
+            return Err(damaged(io::Error::other(
+                "the build record changed during the build",
+            )));
+        }
+        for entry in Entries::open(&path).map_err(damaged)? {
+            match entry.map_err(damaged)? {
+                Entry::Column(item, region, bytes) if regions.contains(&region) => {
+                    if let Some(record) = record.as_deref_mut() {
+                        record.column(&item, &region, &bytes);
+                    }
+                    columns.put(item, &region, &bytes)?;
+                }
+                Entry::Summary(summary) if regions.contains(&summary.code) => {
+                    if let Some(record) = record.as_deref_mut() {
+                        record.summary(&summary);
+                    }
+                    summaries.push(summary);
+                }
+                Entry::Piece(..) => {
+                    return Err(damaged(io::Error::other("an entry out of its place")));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     fn path(&self, key: u128) -> PathBuf {
@@ -236,6 +324,16 @@ impl Store {
     /// took), into `spill`. An error when the record is no longer whole: the report cannot be
     /// made without it.
     pub fn pieces(&self, key: u128, spill: &mut Spill) -> Result<(), BuildError> {
+        self.pieces_of(key, &|_, _, _| true, spill)
+    }
+
+    /// [`Store::pieces`], the pieces `wanted` says (by section, first and second key) only.
+    pub fn pieces_of(
+        &self,
+        key: u128,
+        wanted: &dyn Fn(u8, &str, &str) -> bool,
+        spill: &mut Spill,
+    ) -> Result<(), BuildError> {
         let path = self.path(key);
         let damaged = |error: io::Error| BuildError::Io {
             path: path.clone(),
@@ -248,12 +346,16 @@ impl Store {
         }
         for entry in Entries::pieces(&path).map_err(damaged)? {
             match entry.map_err(damaged)? {
-                Entry::Piece(section, first, second, text) => spill
-                    .put(section, &first, &second, &text)
-                    .map_err(|error| BuildError::Io {
-                        path: std::env::temp_dir(),
-                        error,
-                    })?,
+                Entry::Piece(section, first, second, text) => {
+                    if wanted(section, &first, &second) {
+                        spill
+                            .put(section, &first, &second, &text)
+                            .map_err(|error| BuildError::Io {
+                                path: std::env::temp_dir(),
+                                error,
+                            })?
+                    }
+                }
                 _ => return Err(damaged(io::Error::other("an entry out of its place"))),
             }
         }
@@ -277,9 +379,20 @@ impl Store {
         crate::load::cache::replace(&self.dir.join(REPORT_RECORD), text.as_bytes());
     }
 
-    /// After a build of every unit: delete the records no key of this build named.
+    /// After a build of every unit: delete the records no key of this build named, and say
+    /// which record is each unit's ([`Store::previous`] in the next build).
     pub fn prune(&self) {
-        crate::pipeline::memo::prune(&self.dir, ".bin", &self.seen, &[REPORT_RECORD]);
+        crate::pipeline::memo::prune(
+            &self.dir,
+            ".bin",
+            &self.seen,
+            &[REPORT_RECORD, UNITS_RECORD],
+        );
+        let mut text = UNITS_HEADER.to_string();
+        for (unit, key) in &self.now {
+            text.push_str(&format!("{unit} {key:032x}\n"));
+        }
+        crate::load::cache::replace(&self.dir.join(UNITS_RECORD), text.as_bytes());
     }
 }
 

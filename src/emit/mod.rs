@@ -370,6 +370,10 @@ pub fn emit(
 /// regions' summaries for the national pages, with their item-page columns moved to `columns`.
 /// `site` is made from the unit's compiled catalog, for the unit's regions. What the national
 /// files take from the unit is also written to `record`, when there is one ([`memo`]).
+///
+/// `previous` holds the key each region's files had in the unit's last build. A region whose key
+/// is the same is not summarised: its summary is a function of the same inputs as its files, and
+/// the caller takes it from that build's record. The second value names those regions.
 #[allow(clippy::too_many_arguments)]
 pub fn unit(
     site: &Site<'_>,
@@ -378,8 +382,9 @@ pub fn unit(
     sink: &dyn Sink,
     columns: &mut merge::Columns,
     published: &mut std::collections::BTreeSet<String>,
+    previous: &BTreeMap<String, u128>,
     mut record: Option<&mut memo::Record>,
-) -> Result<Vec<Summary>, BuildError> {
+) -> Result<(Vec<Summary>, std::collections::BTreeSet<String>), BuildError> {
     use rayon::prelude::*;
     let regions = site.units();
     let units = units::Units::new(site, &compiled.policy_document.source.text);
@@ -402,10 +407,21 @@ pub fn unit(
         .collect::<Result<Vec<u128>, BuildError>>()?;
     bar.finish();
     if let Some(record) = record.as_deref_mut() {
-        for (code, key) in regions.iter().zip(keys) {
-            record.region(code, key);
+        for (code, key) in regions.iter().zip(&keys) {
+            record.region(code, *key);
         }
     }
+    let unchanged: std::collections::BTreeSet<String> = regions
+        .iter()
+        .zip(&keys)
+        .filter(|(code, key)| previous.get(**code) == Some(*key))
+        .map(|(code, _)| code.to_string())
+        .collect();
+    let changed: Vec<&str> = regions
+        .iter()
+        .copied()
+        .filter(|code| !unchanged.contains(*code))
+        .collect();
     for (path, bytes) in site.files.outputs(Some(&regions))? {
         if let Some(record) = record.as_deref_mut() {
             record.attachment(&path, &bytes);
@@ -416,8 +432,8 @@ pub fn unit(
     }
     // A few regions' at a time, their columns moved out at once: a province's columns are
     // hundreds of MB as values (94 % of a summary).
-    let mut summaries = Vec::with_capacity(regions.len());
-    for some in regions.chunks(rayon::current_num_threads()) {
+    let mut summaries = Vec::with_capacity(changed.len());
+    for some in changed.chunks(rayon::current_num_threads()) {
         let mut made: Vec<Summary> = some.par_iter().map(|r| site.summary(r)).collect();
         for summary in &mut made {
             match record.as_deref_mut() {
@@ -433,7 +449,7 @@ pub fn unit(
         }
         summaries.extend(made);
     }
-    Ok(summaries)
+    Ok((summaries, unchanged))
 }
 
 /// The national files of a build made a province at a time, once every unit is made: the

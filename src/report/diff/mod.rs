@@ -163,6 +163,16 @@ mod section {
     pub const EXTRA: u8 = 11;
 }
 
+/// The region a spilled piece belongs to (its first key, but an item's column's, whose second key
+/// is its region).
+pub fn piece_region<'k>(section: u8, first: &'k str, second: &'k str) -> &'k str {
+    if section == section::COLUMNS {
+        second
+    } else {
+        first
+    }
+}
+
 impl<'a> DiffReport<'a> {
     pub fn new(compiled: &'a Compiled, items: &[String]) -> DiffReport<'a> {
         let wanted = |code: &str| items.iter().any(|i| i == code);
@@ -203,7 +213,18 @@ impl<'a> DiffReport<'a> {
     /// Write this report's regions (one unit's) to `spill` as `format` renders them, so that
     /// [`DiffReport::of_units`] and [`DiffReport::write`] put them in place later.
     pub fn spill(&self, format: Format, spill: &mut Spill) -> std::io::Result<()> {
-        for region in &self.regions {
+        self.spill_regions(format, spill, &|_| true)
+    }
+
+    /// [`DiffReport::spill`] for the regions `wanted` says (the others' pieces are taken from
+    /// elsewhere: a build takes an unchanged region's from its province's last record).
+    pub fn spill_regions(
+        &self,
+        format: Format,
+        spill: &mut Spill,
+        wanted: &dyn Fn(&str) -> bool,
+    ) -> std::io::Result<()> {
+        for region in self.regions.iter().filter(|r| wanted(&r.code)) {
             let code = region.code.as_str();
             match format {
                 Format::Json => spill.put(section::REGIONS, code, "", &json::region(region))?,
@@ -225,7 +246,7 @@ impl<'a> DiffReport<'a> {
         }
         if format == Format::Json {
             for item in self.items() {
-                for column in &item.regions {
+                for column in item.regions.iter().filter(|c| wanted(c.region)) {
                     spill.put(
                         section::COLUMNS,
                         item.code,
