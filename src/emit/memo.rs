@@ -203,16 +203,8 @@ impl Store {
         summaries: &mut Vec<Summary>,
         mut record: Option<&mut Record>,
     ) -> Result<(), BuildError> {
-        let path = self.path(key);
-        let damaged = |error: io::Error| BuildError::Io {
-            path: path.clone(),
-            error,
-        };
-        if !whole(&path) {
-            return Err(damaged(io::Error::other(
-                "the build record changed during the build",
-            )));
-        }
+        let path = self.still_whole(key)?;
+        let damaged = damaged(&path);
         for entry in Entries::open(&path).map_err(damaged)? {
             match entry.map_err(damaged)? {
                 Entry::Column(item, region, bytes) if regions.contains(&region) => {
@@ -304,10 +296,7 @@ impl Store {
                 into.sink.put(path, bytes)?;
             }
         }
-        let damaged = |error: io::Error| BuildError::Io {
-            path: path.clone(),
-            error,
-        };
+        let damaged = damaged(&path);
         for entry in rest.into_iter().map(Ok).chain(entries) {
             match entry.map_err(damaged)? {
                 Entry::Column(item, region, bytes) => into.columns.put(item, &region, &bytes)?,
@@ -334,16 +323,8 @@ impl Store {
         wanted: &dyn Fn(u8, &str, &str) -> bool,
         spill: &mut Spill,
     ) -> Result<(), BuildError> {
-        let path = self.path(key);
-        let damaged = |error: io::Error| BuildError::Io {
-            path: path.clone(),
-            error,
-        };
-        if !whole(&path) {
-            return Err(damaged(io::Error::other(
-                "the build record changed during the build",
-            )));
-        }
+        let path = self.still_whole(key)?;
+        let damaged = damaged(&path);
         for entry in Entries::pieces(&path).map_err(damaged)? {
             match entry.map_err(damaged)? {
                 Entry::Piece(section, first, second, text) => {
@@ -360,6 +341,17 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// The path of the record under `key`, which must still be whole: a record this build
+    /// decided to take something from, read for it.
+    fn still_whole(&self, key: u128) -> Result<PathBuf, BuildError> {
+        let path = self.path(key);
+        if !whole(&path) {
+            let error = io::Error::other("the build record changed during the build");
+            return Err(damaged(&path)(error));
+        }
+        Ok(path)
     }
 
     /// The conformance report the last build wrote: the key of its inputs (every province's
@@ -526,6 +518,14 @@ impl Record {
 impl Drop for Record {
     fn drop(&mut self) {
         self.abandon();
+    }
+}
+
+/// A record that cannot be read as it was written, as a build's error.
+fn damaged(path: &Path) -> impl Fn(io::Error) -> BuildError + Copy + '_ {
+    move |error| BuildError::Io {
+        path: path.to_path_buf(),
+        error,
     }
 }
 
