@@ -167,6 +167,15 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
             };
             self.regions.0 += folders.len();
             self.regions.1 += unchanged.len();
+            let mark = self.spill.mark();
+            let report = DiffReport::new(compiled, &[]);
+            report
+                .spill_regions(Json::Json, &mut self.spill, &|code| {
+                    !unchanged.contains(code)
+                })
+                .map_err(spilled)?;
+            // The unchanged regions' summaries, columns and pieces of the report, from the
+            // unit's last record (the new record's pieces are written from the spill below).
             if let (Some(last), Some(records)) = (last, &self.records)
                 && !unchanged.is_empty()
             {
@@ -177,17 +186,6 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                     &mut made,
                     record.as_mut(),
                 )?;
-            }
-            let mark = self.spill.mark();
-            let report = DiffReport::new(compiled, &[]);
-            report
-                .spill_regions(Json::Json, &mut self.spill, &|code| {
-                    !unchanged.contains(code)
-                })
-                .map_err(spilled)?;
-            if let (Some(last), Some(records)) = (last, &self.records)
-                && !unchanged.is_empty()
-            {
                 let wanted = |section, first: &str, second: &str| {
                     unchanged.contains(piece_region(section, first, second))
                 };

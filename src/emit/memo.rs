@@ -523,7 +523,7 @@ impl Drop for Record {
 
 /// A record that cannot be read as it was written, as a build's error.
 fn damaged(path: &Path) -> impl Fn(io::Error) -> BuildError + Copy + '_ {
-    move |error| BuildError::Io {
+    move |error| BuildError::Record {
         path: path.to_path_buf(),
         error,
     }

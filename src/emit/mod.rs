@@ -23,7 +23,7 @@ mod workbook;
 pub use output::{build, build_with, folder_of};
 pub use portal::{Regions, Summary};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::diff::Conformance;
@@ -105,6 +105,12 @@ pub enum BuildError {
         error: std::io::Error,
     },
     UnsafePath(String),
+    /// A build record (`.catalogc-cache/builds/`, [`memo`]) the build took a province from could
+    /// not be read as it was written.
+    Record {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// The workbook (`opendata/catalog.xlsx`) could not be made.
     Workbook(rust_xlsxwriter::XlsxError),
     /// The caller stopped the build for a reason it reports itself (errors in the catalog).
@@ -117,6 +123,9 @@ impl std::fmt::Display for BuildError {
             BuildError::Template(_) => f.write_str("a template could not be rendered"),
             BuildError::Io { path, .. } => write!(f, "cannot write {}", path.display()),
             BuildError::UnsafePath(p) => write!(f, "refusing to write the output path `{p}`"),
+            BuildError::Record { path, .. } => {
+                write!(f, "cannot read the build record {}", path.display())
+            }
             BuildError::Workbook(_) => f.write_str("the workbook could not be made"),
             BuildError::Stopped => f.write_str("the build was stopped"),
         }
@@ -127,7 +136,7 @@ impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BuildError::Template(e) => Some(e),
-            BuildError::Io { error, .. } => Some(error),
+            BuildError::Io { error, .. } | BuildError::Record { error, .. } => Some(error),
             BuildError::Workbook(e) => Some(e),
             BuildError::UnsafePath(_) | BuildError::Stopped => None,
         }
@@ -381,10 +390,10 @@ pub fn unit(
     log: Option<&crate::history::Changelog>,
     sink: &dyn Sink,
     columns: &mut merge::Columns,
-    published: &mut std::collections::BTreeSet<String>,
+    published: &mut BTreeSet<String>,
     previous: &BTreeMap<String, u128>,
     mut record: Option<&mut memo::Record>,
-) -> Result<(Vec<Summary>, std::collections::BTreeSet<String>), BuildError> {
+) -> Result<(Vec<Summary>, BTreeSet<String>), BuildError> {
     use rayon::prelude::*;
     let regions = site.units();
     let units = units::Units::new(site, &compiled.policy_document.source.text);
@@ -411,7 +420,7 @@ pub fn unit(
             record.region(code, *key);
         }
     }
-    let unchanged: std::collections::BTreeSet<String> = regions
+    let unchanged: BTreeSet<String> = regions
         .iter()
         .zip(&keys)
         .filter(|(code, key)| previous.get(**code) == Some(*key))
@@ -463,7 +472,7 @@ pub fn national_of_units(
     log: Option<&crate::history::Changelog>,
     summaries: &[Summary],
     columns: &merge::Columns,
-    published: &std::collections::BTreeSet<String>,
+    published: &BTreeSet<String>,
     report: Option<Streamed<'_>>,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
