@@ -68,10 +68,10 @@ pub fn entry_item(path: &str) -> Option<&str> {
 /// city, the regions that inherit from it and those it inherits from, at both revisions, not its
 /// province or the nation (the changes of a regional entry are those of the regions whose
 /// `parent` chain holds it: `compare::compare_commit`). With `items` (with or without `scope`),
-/// the folders' entries are read for those national items alone (their other files, local items and
-/// attachments, are all read): a commit that changed entries compares the effective entries of the
-/// items it changed, which are made of the national item and the item's entries in the region's
-/// chain. The tree is this revision's.
+/// the national items and the folders' entries are read for those items alone (the other national
+/// files, the folders' other files, local items and attachments, are all read): a commit that
+/// changed entries compares the effective entries of the items it changed, which are made of the
+/// national item and the item's entries in the region's chain. The tree is this revision's.
 pub fn materialise(
     tree: &Tree<'_>,
     options: &Options,
@@ -90,12 +90,15 @@ pub fn materialise(
         }
         None => None,
     };
+    let item = |code: &str| items.is_none_or(|i| i.contains(code));
     let read = |path: &str| {
-        is_national(path)
-            || folder_of(path).is_none_or(|f| {
-                wanted.as_ref().is_none_or(|wanted| wanted.contains(f))
-                    && entry_item(path).is_none_or(|code| items.is_none_or(|i| i.contains(code)))
-            })
+        if is_national(path) {
+            return national_item(path).is_none_or(item);
+        }
+        folder_of(path).is_none_or(|f| {
+            wanted.as_ref().is_none_or(|wanted| wanted.contains(f))
+                && entry_item(path).is_none_or(item)
+        })
     };
     let (names, objects): (Vec<&String>, Vec<String>) = listing
         .iter()
