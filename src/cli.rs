@@ -1365,7 +1365,7 @@ fn run_build_by_unit(
     templates: Option<&Path>,
 ) -> Result<Outcome, Error> {
     use crate::emit::BuildError;
-    use crate::report::diff::{DiffReport, Format as Json, spill::Spill};
+    use crate::report::diff::{DiffReport, spill::Spill};
     let started = std::time::Instant::now();
     let templates =
         crate::emit::templates::Templates::load(root, templates).map_err(Error::Templates)?;
@@ -1405,6 +1405,7 @@ fn run_build_by_unit(
             outside_git: no_git,
             units,
             replayed,
+            mut last_report,
             regions,
             ..
         } = each;
@@ -1438,11 +1439,18 @@ fn run_build_by_unit(
             }
             _ => false,
         };
-        // Otherwise it is made again, with the parts of the provinces taken from their records.
+        // Otherwise it is made again, with the parts of the provinces taken from their records
+        // copied from the last report (or, if it is not there as it was written, read from
+        // their records).
         let mut spill = spill;
         if let (false, Some(records)) = (kept, &records) {
-            for key in &replayed {
-                records.pieces(*key, &mut spill)?;
+            for unit in &replayed {
+                let last = &mut last_report;
+                if !(unit.last
+                    && build::from_last_report(last, records, sink, &unit.regions, &mut spill)?)
+                {
+                    records.pieces(unit.key, &mut spill)?;
+                }
             }
         }
         let pieces = spill.finish().map_err(spilled)?;
@@ -1450,11 +1458,11 @@ fn run_build_by_unit(
         let mut site = crate::emit::Site::new(&findings.national, &templates, Vec::new());
         site.feeds = log.is_some();
         site.reuse_pages = options.cache;
-        let written = std::cell::Cell::new(None);
+        let written = std::cell::RefCell::new(None);
         let write = |out: &mut dyn std::io::Write| {
             let mut hashing = crate::emit::memo::Hashing::new(out);
-            report.write(Json::Json, &mut hashing)?;
-            written.set(Some(hashing.written()));
+            let placed = crate::report::diff::json::write_spilled(&report, &pieces, &mut hashing)?;
+            *written.borrow_mut() = Some((hashing.written(), placed));
             Ok(())
         };
         crate::emit::national_of_units(
@@ -1467,9 +1475,10 @@ fn run_build_by_unit(
             (!kept).then_some(&write),
             sink,
         )?;
-        if let (Some(records), Some(key), Some((len, hash))) = (&records, report_key, written.get())
+        if let (Some(records), Some(key), Some(((len, hash), placed))) =
+            (&records, report_key, written.take())
         {
-            records.put_report(key, len, hash);
+            records.put_report(key, len, hash, &placed);
         }
         drop((site, report));
         found = Some(findings);

@@ -530,3 +530,94 @@ fn an_unchanged_report_is_taken_from_the_previous_output_and_a_different_file_is
     assert_ne!(std::fs::read(&report).unwrap(), made);
     same_as_from_scratch(dir.path(), &site, &out.path().join("fresh2"));
 }
+
+/// Where the report's piece `region` (the region's result, section 0) is in the last report:
+/// its place and length, from `.catalogc-cache/builds/report-pieces`.
+fn region_piece(root: &Path, region: &str) -> (usize, usize) {
+    let pieces =
+        std::fs::read_to_string(root.join(".catalogc-cache/builds/report-pieces")).unwrap();
+    let line = pieces
+        .lines()
+        .find(|l| l.starts_with(&format!("0\t{region}\t\t")))
+        .unwrap_or_else(|| panic!("no piece of {region}: {pieces}"));
+    let fields: Vec<usize> = line
+        .split('\t')
+        .skip(3)
+        .map(|f| f.parse().unwrap())
+        .collect();
+    (fields[0], fields[1])
+}
+
+/// Every record's report pieces (its second stream) replaced by bytes that do not inflate, the
+/// record sealed again so that it is still whole.
+fn break_records_pieces(root: &Path) {
+    for path in records(root) {
+        let bytes = std::fs::read(&path).unwrap();
+        let end = bytes.len() - 24;
+        let at = u64::from_le_bytes(bytes[end..end + 8].try_into().unwrap()) as usize;
+        let mut broken = bytes[..at].to_vec();
+        broken.extend_from_slice(b"not a deflate stream");
+        broken.extend_from_slice(&(at as u64).to_le_bytes());
+        let hash = xxhash_rust::xxh3::xxh3_128(&broken);
+        broken.extend_from_slice(&hash.to_le_bytes());
+        std::fs::write(&path, broken).unwrap();
+    }
+}
+
+/// When the report is made again, the parts of it that regions unchanged since the last build
+/// contribute (the provinces taken from their records, the unchanged regions of a province
+/// compiled again) are copied from the report the last build wrote, where it says they are
+/// (`report-pieces`), not read from the records: with every record's pieces unreadable, a
+/// change still makes a build from scratch's report. A last report that is not the file that
+/// build wrote (a digit changed, the length kept) is not copied from.
+#[cfg(unix)]
+#[test]
+fn the_unchanged_parts_of_a_report_made_again_are_copied_from_the_last_report() {
+    let dir = sample_repo();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let fresh = out.path().join("fresh");
+    let report = site.join("reports/conformance.json");
+    ok(build(dir.path(), &site, &[]));
+
+    // A digit of 湖南's part of the previous report changed: the file is not the one recorded,
+    // so none of it is copied; the report is made from the records.
+    let (at, len) = region_piece(dir.path(), "430000");
+    let mut planted = std::fs::read(&report).unwrap();
+    let digit = at
+        + planted[at..at + len]
+            .iter()
+            .position(u8::is_ascii_digit)
+            .unwrap();
+    planted[digit] = if planted[digit] == b'9' {
+        b'8'
+    } else {
+        planted[digit] + 1
+    };
+    std::fs::remove_file(&report).unwrap();
+    std::fs::write(&report, &planted).unwrap();
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "committed_limit: {days: 8, unit: working_day}\n",
+    );
+    commit_all(dir.path(), "深圳市居住证申领：8 个工作日");
+    let one = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&one), Some((6, 7)), "{one}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+
+    // Every record's pieces unreadable: another change to 深圳 makes the report from the last
+    // one, for the six provinces taken and for 广东's two unchanged regions.
+    break_records_pieces(dir.path());
+    merge(
+        dir.path(),
+        "catalog/regions/440300/002000112001.yaml",
+        "committed_limit: {days: 9, unit: working_day}\n",
+    );
+    commit_all(dir.path(), "深圳市居住证申领：9 个工作日");
+    let two = ok(build(dir.path(), &site, &[]));
+    assert_eq!(kept(&two), Some((6, 7)), "{two}");
+    assert_eq!(regions_kept(&two), Some((2, 4)), "{two}");
+    same_as_from_scratch(dir.path(), &site, &fresh);
+    assert!(String::from_utf8_lossy(&std::fs::read(&report).unwrap()).contains("\"days\": 9"));
+}

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::emit::memo::{Record, Replay, Store};
+use crate::emit::memo::{LastReport, Record, Replay, Store};
 use crate::emit::templates::Templates;
 use crate::emit::{BuildError, Sink, Summary};
 use crate::pipeline::{self, Compiled, Options};
@@ -35,14 +35,54 @@ pub(super) struct EachUnit<'a> {
     pub outside_git: bool,
     /// How many units (not the national one) there were, and how many came from their records.
     pub units: usize,
-    /// The record keys of the units taken from their records, whose parts of the report are
-    /// read from them only if the report is made again.
-    pub replayed: Vec<u128>,
+    /// The units taken from their records, whose parts of the report are read only if the
+    /// report is made again.
+    pub replayed: Vec<Replayed>,
+    /// The report the last build wrote, looked for once (`None` until then): unchanged regions'
+    /// parts of the report are taken from it ([`from_last_report`]).
+    pub last_report: Option<Option<LastReport>>,
     /// Of the regions of the units compiled, how many, and how many of them were unchanged and
     /// taken from their unit's last record.
     pub regions: (usize, usize),
     /// Each unit's record key, compiled or taken (for the conformance report's key).
     pub keys: Vec<u128>,
+}
+
+/// A unit taken from its record.
+pub(super) struct Replayed {
+    pub key: u128,
+    pub regions: Vec<String>,
+    /// The record is the one the last build named for the unit: its regions' parts of the
+    /// report are those of the report the last build wrote.
+    pub last: bool,
+}
+
+/// Put the parts of the report of `regions` (of a unit whose record is the one the last build
+/// named) into `spill` as they are in the report the last build wrote (looked for once, in
+/// `last`): false when there is no such report, and they must be read from the unit's record.
+pub(super) fn from_last_report<'r>(
+    last: &mut Option<Option<LastReport>>,
+    records: &Store,
+    sink: &dyn Sink,
+    regions: impl IntoIterator<Item = &'r String>,
+    spill: &mut Spill,
+) -> Result<bool, BuildError> {
+    let report = last.get_or_insert_with(|| {
+        let report = records.last_report(sink.previous_file(crate::emit::REPORT)?)?;
+        report.attach(spill).ok()?;
+        sink.previous_was(crate::emit::REPORT, report.len, report.hash);
+        Some(report)
+    });
+    let Some(report) = report else {
+        return Ok(false);
+    };
+    report
+        .refer(regions, spill)
+        .map_err(|error| BuildError::Io {
+            path: std::env::temp_dir(),
+            error,
+        })?;
+    Ok(true)
 }
 
 impl<'a> EachUnit<'a> {
@@ -71,6 +111,7 @@ impl<'a> EachUnit<'a> {
             outside_git: false,
             units: 0,
             replayed: Vec::new(),
+            last_report: None,
             regions: (0, 0),
             keys: Vec::new(),
         }
@@ -186,10 +227,14 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                     &mut made,
                     record.as_mut(),
                 )?;
-                let wanted = |section, first: &str, second: &str| {
-                    unchanged.contains(piece_region(section, first, second))
-                };
-                records.pieces_of(last, &wanted, &mut self.spill)?;
+                let sink = self.sink;
+                let spill = &mut self.spill;
+                if !from_last_report(&mut self.last_report, records, sink, &unchanged, spill)? {
+                    let wanted = |section, first: &str, second: &str| {
+                        unchanged.contains(piece_region(section, first, second))
+                    };
+                    records.pieces_of(last, &wanted, &mut self.spill)?;
+                }
             }
             if let Some(record) = record.as_mut() {
                 self.spill
@@ -229,14 +274,18 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
             published: &mut self.published,
         };
         match records.replay(key, into) {
-            Ok(true) => {
+            Ok(Some(regions)) => {
                 records.named(unit, key);
                 self.units += 1;
-                self.replayed.push(key);
+                self.replayed.push(Replayed {
+                    key,
+                    regions,
+                    last: records.last_key(unit) == Some(key),
+                });
                 self.keys.push(key);
                 true
             }
-            Ok(false) => false,
+            Ok(None) => false,
             Err(e) => {
                 self.failed = Some(e);
                 self.units += 1;

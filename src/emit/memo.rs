@@ -22,7 +22,9 @@
 //! each ends with an `E` entry. Then the offset of the second stream (8 bytes, little-endian), and
 //! the xxh3 hash of every byte before it (16 bytes). The pieces are three quarters of a record and
 //! are read only when the report is made again ([`Store::pieces`]): a build whose report is kept
-//! does not inflate them.
+//! does not inflate them, and a build that makes it again takes the pieces of unchanged regions
+//! from the report the last build wrote, where the file `report-pieces` says they are
+//! ([`LastReport`]), when the previous output still holds that report as it was written.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -36,7 +38,8 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::merge::Columns;
 use super::{BuildError, Sink, Summary};
-use crate::report::diff::spill::Spill;
+use crate::report::diff::piece_region;
+use crate::report::diff::spill::{Piece, Spill};
 
 /// Changes whenever the layout of a record changes.
 const FORMAT: &[u8] = b"catalogc build record 3\n";
@@ -72,6 +75,11 @@ pub fn key(
 /// The file that says which conformance report the last build wrote.
 const REPORT_RECORD: &str = "report";
 const REPORT_HEADER: &str = "catalogc report 1\n";
+/// The file that says where each piece of that report is in it: a line naming the report as
+/// [`REPORT_RECORD`] does, then a line a piece, its section, first and second keys, place and
+/// length, separated by tabs.
+const REPORT_PIECES: &str = "report-pieces";
+const REPORT_PIECES_HEADER: &str = "catalogc report pieces 1\n";
 
 /// The key of the conformance report's inputs: every province's record key (the national files,
 /// catalogc, the date and the language are in each).
@@ -254,17 +262,21 @@ impl Store {
     }
 
     /// Take the unit's part of the build but its part of the report from its record under `key`
-    /// into `into`. False, with nothing taken, when there is no whole record or a region's
-    /// folders cannot be taken from the previous output; an error only when the output cannot be
-    /// written.
-    pub fn replay(&mut self, key: u128, into: Replay<'_>) -> Result<bool, BuildError> {
+    /// into `into`; the codes of its regions. `None`, with nothing taken, when there is no whole
+    /// record or a region's folders cannot be taken from the previous output; an error only when
+    /// the output cannot be written.
+    pub fn replay(
+        &mut self,
+        key: u128,
+        into: Replay<'_>,
+    ) -> Result<Option<Vec<String>>, BuildError> {
         self.seen.insert(key);
         let path = self.path(key);
         if !whole(&path) {
-            return Ok(false);
+            return Ok(None);
         }
         let Ok(mut entries) = Entries::open(&path) else {
-            return Ok(false);
+            return Ok(None);
         };
         // The regions and attachments come first: every region must be reusable before
         // anything is taken.
@@ -279,14 +291,14 @@ impl Store {
                     rest = Some(other);
                     break;
                 }
-                Err(_) => return Ok(false),
+                Err(_) => return Ok(None),
             }
         }
         if !regions
             .iter()
             .all(|(code, key)| into.sink.can_reuse_region(code, *key))
         {
-            return Ok(false);
+            return Ok(None);
         }
         for (code, key) in &regions {
             into.sink.reuse_region(code, *key)?;
@@ -306,7 +318,7 @@ impl Store {
                 }
             }
         }
-        Ok(true)
+        Ok(Some(regions.into_iter().map(|(code, _)| code).collect()))
     }
 
     /// Put the unit's part of the report, from its record under `key` (one [`Store::replay`]
@@ -365,10 +377,85 @@ impl Store {
         Some((key, len, hash))
     }
 
-    /// Keep what [`Store::report`] reads (a failure to write only costs a report written again).
-    pub fn put_report(&self, key: u128, len: u64, hash: u128) {
-        let text = format!("{REPORT_HEADER}{key:032x} {len} {hash:032x}\n");
+    /// Keep what [`Store::report`] reads (a failure to write only costs a report written again),
+    /// and where each of the report's pieces is in it (`placed`), for [`Store::last_report`].
+    pub fn put_report(&self, key: u128, len: u64, hash: u128, placed: &[Piece]) {
+        let named = format!("{key:032x} {len} {hash:032x}\n");
+        let pieces = self.dir.join(REPORT_PIECES);
+        let mut text = format!("{REPORT_PIECES_HEADER}{named}");
+        for piece in placed {
+            let (first, second) = (&*piece.first, &*piece.second);
+            // Keys are codes; one that could not be read back leaves the pieces unsaid.
+            if [first, second].iter().any(|k| k.contains(['\t', '\n'])) {
+                let _ = std::fs::remove_file(&pieces);
+                text.clear();
+                break;
+            }
+            let (section, at, len) = (piece.section, piece.at, piece.len);
+            text.push_str(&format!("{section}\t{first}\t{second}\t{at}\t{len}\n"));
+        }
+        if !text.is_empty() {
+            crate::load::cache::replace(&pieces, text.as_bytes());
+        }
+        let text = format!("{REPORT_HEADER}{named}");
         crate::load::cache::replace(&self.dir.join(REPORT_RECORD), text.as_bytes());
+    }
+
+    /// The key of `unit`'s record in the last whole build.
+    pub fn last_key(&self, unit: &str) -> Option<u128> {
+        self.last.get(unit).copied()
+    }
+
+    /// The conformance report the last build wrote, in `file` (the previous output's): `None`
+    /// unless it was made from the records that build named ([`Store::open`]), the file is the
+    /// one recorded (its length and xxh3 hash) and `report-pieces` says where its pieces are.
+    pub fn last_report(&self, mut file: File) -> Option<LastReport> {
+        let (key, len, hash) = self.report()?;
+        let units: Vec<u128> = self.last.values().copied().collect();
+        if units.is_empty() || key != report_key(&units) {
+            return None;
+        }
+        let text = std::fs::read_to_string(self.dir.join(REPORT_PIECES)).ok()?;
+        let named = format!("{key:032x} {len} {hash:032x}\n");
+        let lines = text
+            .strip_prefix(REPORT_PIECES_HEADER)?
+            .strip_prefix(&named)?;
+        if file.metadata().ok()?.len() != len {
+            return None;
+        }
+        let mut hashing = Hashing::new(io::sink());
+        io::copy(
+            &mut BufReader::with_capacity(1 << 20, &mut file),
+            &mut hashing,
+        )
+        .ok()?;
+        if hashing.written() != (len, hash) {
+            return None;
+        }
+        let mut regions: BTreeMap<Box<str>, Vec<Piece>> = BTreeMap::new();
+        for line in lines.lines() {
+            let mut fields = line.split('\t');
+            let mut next = || fields.next();
+            let piece = Piece {
+                section: next()?.parse().ok()?,
+                first: next()?.into(),
+                second: next()?.into(),
+                at: next()?.parse().ok()?,
+                len: next()?.parse().ok()?,
+                last: true,
+            };
+            if piece.at.checked_add(piece.len)? > len {
+                return None;
+            }
+            let region = piece_region(piece.section, &piece.first, &piece.second);
+            regions.entry(region.into()).or_default().push(piece);
+        }
+        Some(LastReport {
+            file,
+            len,
+            hash,
+            regions,
+        })
     }
 
     /// After a build of every unit: delete the records no key of this build named, and say
@@ -385,6 +472,39 @@ impl Store {
             text.push_str(&format!("{unit} {key:032x}\n"));
         }
         crate::load::cache::replace(&self.dir.join(UNITS_RECORD), text.as_bytes());
+    }
+}
+
+/// The conformance report the last build wrote, as the previous output holds it, and where
+/// each region's pieces are in it ([`Store::last_report`]).
+pub struct LastReport {
+    file: File,
+    /// Its length and xxh3 hash.
+    pub len: u64,
+    pub hash: u128,
+    regions: BTreeMap<Box<str>, Vec<Piece>>,
+}
+
+impl LastReport {
+    /// Give `spill` the report's file, which the pieces [`LastReport::refer`] keeps are in.
+    pub fn attach(&self, spill: &mut Spill) -> io::Result<()> {
+        spill.set_last(self.file.try_clone()?);
+        Ok(())
+    }
+
+    /// Keep the pieces of `regions` in `spill` as they are in this report (the spill must have
+    /// been given it: [`LastReport::attach`]).
+    pub fn refer<'r>(
+        &self,
+        regions: impl IntoIterator<Item = &'r String>,
+        spill: &mut Spill,
+    ) -> io::Result<()> {
+        for region in regions {
+            for piece in self.regions.get(region.as_str()).into_iter().flatten() {
+                spill.refer(piece)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -715,7 +835,7 @@ mod tests {
             summaries: &mut summaries,
             published: &mut published,
         };
-        if !store.replay(key, into)? {
+        if store.replay(key, into)?.is_none() {
             return Ok(None);
         }
         columns.finish()?;

@@ -192,6 +192,15 @@ pub trait Sink: Sync {
     fn keep(&self, _path: &str, _len: u64, _hash: u128) -> Result<bool, BuildError> {
         Ok(false)
     }
+
+    /// The previous output's file at `path` is known to be `len` bytes whose xxh3 hash is
+    /// `hash` (a streamed file that is not is then not compared with it).
+    fn previous_was(&self, _path: &str, _len: u64, _hash: u128) {}
+
+    /// The previous output's file at `path`, opened for reading, if there is one.
+    fn previous_file(&self, _path: &str) -> Option<std::fs::File> {
+        None
+    }
 }
 
 /// The length and xxh3 hash of a file's bytes.

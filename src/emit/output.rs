@@ -92,6 +92,9 @@ struct Staging {
     regions_now: Mutex<HashMap<String, Made>>,
     /// The regions whose folders are taken from the previous output.
     moved: Mutex<Vec<String>>,
+    /// Files of the previous output whose length and hash the build knows
+    /// ([`super::Sink::previous_was`]).
+    known: Mutex<HashMap<String, (u64, u128)>>,
 }
 
 impl Staging {
@@ -112,6 +115,7 @@ impl Staging {
             regions_before,
             regions_now: Default::default(),
             moved: Default::default(),
+            known: Default::default(),
         }
     }
 
@@ -217,18 +221,22 @@ impl Sink for Staging {
         use std::io::Write;
         let target = self.target(&path)?;
         let file = std::fs::File::create(&target).map_err(io(&target))?;
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let mut out = super::memo::Hashing::new(std::io::BufWriter::with_capacity(1 << 20, file));
         write(&mut out)
             .and_then(|()| out.flush())
             .map_err(io(&target))?;
+        let (len, hash) = out.written();
         drop(out);
-        let len = std::fs::metadata(&target).map_err(io(&target))?.len();
         self.bytes.fetch_add(len as usize, Relaxed);
         self.count(&path, len);
+        // A previous file known to differ is not read to see it does.
+        let known = self.known.lock().ok().and_then(|k| k.get(&path).copied());
+        let differs = known.is_some_and(|known| known != (len, hash));
         // The previous file is linked beside the new one and renamed over it: if the link
         // fails, the new file stays.
         let link = target.with_extension("link");
         if let Some(previous) = self.previous.as_ref().map(|p| p.join(&path))
+            && !differs
             && std::fs::metadata(&previous).is_ok_and(|m| m.len() == len)
             && same_bytes(&previous, &target)
             && std::fs::hard_link(&previous, &link).is_ok()
@@ -307,6 +315,19 @@ impl Sink for Staging {
             moved.push(region.to_string());
         }
         Ok(reusable)
+    }
+
+    fn previous_was(&self, path: &str, len: u64, hash: u128) {
+        if let Ok(mut known) = self.known.lock() {
+            known.insert(path.to_string(), (len, hash));
+        }
+    }
+
+    fn previous_file(&self, path: &str) -> Option<std::fs::File> {
+        let previous = self.previous.as_ref()?;
+        safe(path)
+            .then(|| std::fs::File::open(previous.join(path)).ok())
+            .flatten()
     }
 
     fn keep(&self, path: &str, len: u64, hash: u128) -> Result<bool, BuildError> {
@@ -548,4 +569,44 @@ pub fn build_with(
         let _ = std::fs::remove_file(&journal);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::build_with;
+
+    /// A streamed file equal to the previous output's is linked from it (the same inode), unless
+    /// the build said the previous file was another (its length and hash): it is then not read
+    /// to be compared, and the new file stays.
+    #[cfg(unix)]
+    #[test]
+    fn a_streamed_file_is_compared_with_the_previous_one_unless_it_is_known_to_differ() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let path = "reports/conformance.json";
+        let inode = || std::fs::metadata(out.join(path)).unwrap().ino();
+        let stream = |known: Option<(u64, u128)>| {
+            build_with(&out, true, |sink| {
+                if let Some((len, hash)) = known {
+                    sink.previous_was(path, len, hash);
+                }
+                sink.put_streamed(path.to_string(), &|w| w.write_all(b"{}\n"))
+            })
+            .unwrap()
+        };
+        stream(None);
+        let first = inode();
+        // The same bytes, nothing known: linked.
+        assert_eq!(stream(None).unchanged, 1);
+        assert_eq!(inode(), first);
+        // The previous file truly known: compared, linked.
+        let (len, hash) = (3, xxhash_rust::xxh3::xxh3_128(b"{}\n"));
+        assert_eq!(stream(Some((len, hash))).unchanged, 1);
+        assert_eq!(inode(), first);
+        // Said to be another file: not compared, written anew.
+        assert_eq!(stream(Some((len, hash ^ 1))).unchanged, 0);
+        assert_ne!(inode(), first);
+        assert_eq!(std::fs::read(out.join(path)).unwrap(), b"{}\n");
+    }
 }

@@ -4,19 +4,25 @@
 //! the unit finishes, with only its key and place remembered, and the report is then written out
 //! piece by piece in key order. What stays in memory is the index (about 60 bytes a piece), not
 //! the report (about 7 KiB of JSON an entry).
+//!
+//! A piece may also stay where it already is: in the report the last build wrote
+//! ([`Spill::refer`]), which a build takes an unchanged region's pieces from.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
-/// Where one piece of text is in the spill file, and what it is.
-#[derive(Debug)]
+/// Where one piece of text is (in the spill file, or in the last build's report), and what it
+/// is.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
-    section: u8,
+    pub section: u8,
     /// Sorted by (section, first, second): a region's code, or an item's code and a region's.
-    first: Box<str>,
-    second: Box<str>,
-    at: u64,
-    len: u64,
+    pub first: Box<str>,
+    pub second: Box<str>,
+    pub at: u64,
+    pub len: u64,
+    /// In the last build's report rather than in the spill file.
+    pub last: bool,
 }
 
 /// The pieces as they are written, in any order.
@@ -24,6 +30,15 @@ pub struct Spill {
     out: BufWriter<File>,
     len: u64,
     pieces: Vec<Piece>,
+    /// The last build's report, which [`Spill::refer`]'s pieces are in.
+    last: Option<File>,
+}
+
+/// Read `len` bytes at `at` of `file` into `text`.
+fn read_at(mut file: &File, at: u64, len: u64, text: &mut Vec<u8>) -> io::Result<()> {
+    text.resize(len as usize, 0);
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(text)
 }
 
 impl Spill {
@@ -33,7 +48,28 @@ impl Spill {
             out: BufWriter::with_capacity(1 << 20, tempfile::tempfile()?),
             len: 0,
             pieces: Vec::new(),
+            last: None,
         })
+    }
+
+    /// The last build's report, which the pieces [`Spill::refer`] keeps are in.
+    pub fn set_last(&mut self, report: File) {
+        self.last = Some(report);
+    }
+
+    /// Keep a piece of the last build's report where it is (its `at` and `len` in that file),
+    /// under its key. An error when that report was not given ([`Spill::set_last`]).
+    pub fn refer(&mut self, piece: &Piece) -> io::Result<()> {
+        if self.last.is_none() {
+            return Err(io::Error::other(
+                "no report of the last build to take pieces from",
+            ));
+        }
+        self.pieces.push(Piece {
+            last: true,
+            ..piece.clone()
+        });
+        Ok(())
     }
 
     /// Keep `text` under its key; empty text is not kept (an empty section has no pieces).
@@ -48,6 +84,7 @@ impl Spill {
             second: second.into(),
             at: self.len,
             len: text.len() as u64,
+            last: false,
         });
         self.len += text.len() as u64;
         Ok(())
@@ -70,9 +107,11 @@ impl Spill {
         let mut text = Vec::new();
         let read = (|| {
             for piece in self.pieces.get(mark..).unwrap_or_default() {
-                text.resize(piece.len as usize, 0);
-                file.seek(SeekFrom::Start(piece.at))?;
-                file.read_exact(&mut text)?;
+                let from = match (&self.last, piece.last) {
+                    (Some(last), true) => last,
+                    _ => file,
+                };
+                read_at(from, piece.at, piece.len, &mut text)?;
                 let text = std::str::from_utf8(&text).map_err(io::Error::other)?;
                 each(piece.section, &piece.first, &piece.second, text)?;
             }
@@ -93,13 +132,18 @@ impl Spill {
         pieces.sort_by(|a, b| {
             (a.section, &a.first, &a.second).cmp(&(b.section, &b.first, &b.second))
         });
-        Ok(Pieces { file, pieces })
+        Ok(Pieces {
+            file,
+            last: self.last,
+            pieces,
+        })
     }
 }
 
 /// The pieces of a spill, in key order.
 pub struct Pieces {
     file: File,
+    last: Option<File>,
     pieces: Vec<Piece>,
 }
 
@@ -119,27 +163,28 @@ impl Pieces {
         &pieces[start..end]
     }
 
+    /// The file a piece is in.
+    fn file_of(&self, piece: &Piece) -> io::Result<&File> {
+        match (piece.last, &self.last) {
+            (false, _) => Ok(&self.file),
+            (true, Some(last)) => Ok(last),
+            (true, None) => Err(io::Error::other("no report of the last build")),
+        }
+    }
+
     /// The text of one piece.
     pub fn read(&self, piece: &Piece) -> io::Result<String> {
-        let mut file = &self.file;
-        file.seek(SeekFrom::Start(piece.at))?;
-        let mut text = String::with_capacity(piece.len as usize);
-        file.take(piece.len).read_to_string(&mut text)?;
-        if text.len() as u64 != piece.len {
-            return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
-        }
-        Ok(text)
+        let mut text = Vec::new();
+        read_at(self.file_of(piece)?, piece.at, piece.len, &mut text)?;
+        String::from_utf8(text).map_err(io::Error::other)
     }
 
     /// Copy `pieces` to `out`, one after another.
     pub fn copy(&self, pieces: &[Piece], out: &mut dyn Write) -> io::Result<()> {
-        let mut file = &self.file;
+        let mut text = Vec::new();
         for piece in pieces {
-            file.seek(SeekFrom::Start(piece.at))?;
-            let copied = io::copy(&mut file.take(piece.len), out)?;
-            if copied != piece.len {
-                return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
-            }
+            read_at(self.file_of(piece)?, piece.at, piece.len, &mut text)?;
+            out.write_all(&text)?;
         }
         Ok(())
     }
