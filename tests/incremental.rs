@@ -548,19 +548,36 @@ fn region_piece(root: &Path, region: &str) -> (usize, usize) {
     (fields[0], fields[1])
 }
 
-/// Every record's report pieces (its second stream) replaced by bytes that do not inflate, the
-/// record sealed again so that it is still whole.
+/// Every record's report pieces (its `P` blocks, found in its index: a kind, a region's length
+/// and bytes, a place and a length, numbers as 8 bytes little-endian) replaced by bytes that do
+/// not inflate, the record sealed again so that it is still whole.
 fn break_records_pieces(root: &Path) {
+    let number =
+        |bytes: &[u8], at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
     for path in records(root) {
-        let bytes = std::fs::read(&path).unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
         let end = bytes.len() - 24;
-        let at = u64::from_le_bytes(bytes[end..end + 8].try_into().unwrap()) as usize;
-        let mut broken = bytes[..at].to_vec();
-        broken.extend_from_slice(b"not a deflate stream");
-        broken.extend_from_slice(&(at as u64).to_le_bytes());
-        let hash = xxhash_rust::xxh3::xxh3_128(&broken);
-        broken.extend_from_slice(&hash.to_le_bytes());
-        std::fs::write(&path, broken).unwrap();
+        let mut at = number(&bytes, end) as usize;
+        let mut broken = 0;
+        while at < end {
+            let kind = bytes[at];
+            let region = number(&bytes, at + 1) as usize;
+            let place = at + 9 + region;
+            let (block, len) = (
+                number(&bytes, place) as usize,
+                number(&bytes, place + 8) as usize,
+            );
+            if kind == b'P' {
+                bytes[block..block + len].fill(0xff);
+                broken += 1;
+            }
+            at = place + 16;
+        }
+        assert!(broken > 0, "{}", path.display());
+        let body = bytes.len() - 16;
+        let hash = xxhash_rust::xxh3::xxh3_128(&bytes[..body]);
+        bytes[body..].copy_from_slice(&hash.to_le_bytes());
+        std::fs::write(&path, bytes).unwrap();
     }
 }
 

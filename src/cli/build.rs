@@ -10,7 +10,8 @@ use crate::emit::memo::{LastReport, Record, Replay, Store};
 use crate::emit::templates::Templates;
 use crate::emit::{BuildError, Sink, Summary};
 use crate::pipeline::{self, Compiled, Options};
-use crate::report::diff::{DiffReport, Format as Json, piece_region, spill::Spill};
+use crate::report::diff::spill::{Piece, Spill};
+use crate::report::diff::{DiffReport, Format as Json, piece_region};
 
 use super::Error;
 
@@ -227,19 +228,27 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                     &mut made,
                     record.as_mut(),
                 )?;
+                if let Some(record) = record.as_mut() {
+                    records.copy_pieces(last, &unchanged, record)?;
+                }
                 let sink = self.sink;
                 let spill = &mut self.spill;
                 if !from_last_report(&mut self.last_report, records, sink, &unchanged, spill)? {
-                    let wanted = |section, first: &str, second: &str| {
-                        unchanged.contains(piece_region(section, first, second))
-                    };
-                    records.pieces_of(last, &wanted, &mut self.spill)?;
+                    records.pieces_of(last, Some(&unchanged), &mut self.spill)?;
                 }
             }
+            // The changed regions' pieces into the new record, a region's together.
             if let Some(record) = record.as_mut() {
+                fn region(p: &Piece) -> &str {
+                    piece_region(p.section, &p.first, &p.second)
+                }
+                self.spill
+                    .sort_since(mark, &|a, b| region(a).cmp(region(b)));
                 self.spill
                     .each_since(mark, &mut |section, first, second, text| {
-                        record.piece(section, first, second, text);
+                        if !unchanged.contains(piece_region(section, first, second)) {
+                            record.piece(section, first, second, text);
+                        }
                         Ok(())
                     })
                     .map_err(spilled)?;

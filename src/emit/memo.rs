@@ -13,18 +13,21 @@
 //! else (no record, a damaged one, a region folder gone) compiles the unit as if there were no
 //! record.
 //!
-//! A record is a line naming its format, then two deflate streams (flate2, level 1: the JSON they
-//! hold is about 11 times smaller, at a few hundred MB a second) of fields, each a length (8 bytes,
-//! little-endian) and its bytes, grouped in entries that start with a tag. The first stream holds
-//! `R` a region and the key of its folders, `A` an attachment's path and bytes, `C` an item, a
-//! region and the region's column of the item as JSON, `S` a summary as JSON (its columns are in
-//! `C` entries); the second, `P` the pieces of the report (section, first key, second key, text);
-//! each ends with an `E` entry. Then the offset of the second stream (8 bytes, little-endian), and
-//! the xxh3 hash of every byte before it (16 bytes). The pieces are three quarters of a record and
-//! are read only when the report is made again ([`Store::pieces`]): a build whose report is kept
-//! does not inflate them, and a build that makes it again takes the pieces of unchanged regions
-//! from the report the last build wrote, where the file `report-pieces` says they are
-//! ([`LastReport`]), when the previous output still holds that report as it was written.
+//! A record is a line naming its format, then blocks, each a deflate stream (flate2, level 1: the
+//! JSON they hold is about 11 times smaller, at a few hundred MB a second) of fields, each a length
+//! (8 bytes, little-endian) and its bytes, grouped in entries that start with a tag and ended by an
+//! `E` entry. The head block holds `R` a region and the key of its folders and `A` an attachment's
+//! path and bytes; then a block for each region's `C` entries (an item, the region and the
+//! region's column of the item as JSON) and its `S` summary as JSON; then a block for each
+//! region's `P` pieces of the report (section, first key, second key, text). Then the index of the
+//! blocks (for each, its kind, its region, its place and length), the index's place (8 bytes,
+//! little-endian), and the xxh3 hash of every byte before it (16 bytes). The pieces are three
+//! quarters of a record and are read only when the report is made again ([`Store::pieces`]): a
+//! build whose report is kept does not inflate them, and a build that makes it again takes the
+//! pieces of unchanged regions from the report the last build wrote, where the file
+//! `report-pieces` says they are ([`LastReport`]), when the previous output still holds that
+//! report as it was written. A province compiled again copies its unchanged regions' blocks from
+//! its last record into its new one as they are, neither inflated nor deflated again.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -42,7 +45,7 @@ use crate::report::diff::piece_region;
 use crate::report::diff::spill::{Piece, Spill};
 
 /// Changes whenever the layout of a record changes.
-const FORMAT: &[u8] = b"catalogc build record 3\n";
+const FORMAT: &[u8] = b"catalogc build record 4\n";
 
 /// The key of a unit's record: its memo key (`unit`), the templates' fingerprint, and whether
 /// feeds are written and what each of its regions' feed lists.
@@ -191,47 +194,40 @@ impl Store {
             return None;
         }
         let mut regions = BTreeMap::new();
-        for entry in Entries::open(&path).ok()? {
-            match entry.ok()? {
-                Entry::Region(code, key) => regions.insert(code, key),
-                _ => break,
-            };
+        let blocks = Blocks::open(&path).ok()?;
+        let head = blocks.entries(|b| b.kind == HEAD);
+        for entry in head {
+            if let Entry::Region(code, key) = entry.ok()? {
+                regions.insert(code, key);
+            }
         }
         Some((key, regions))
     }
 
     /// Take the summaries and item-page columns of `regions` from the record under `key` (a
     /// unit's last, [`Store::previous`]) into `summaries` and `columns`, and into the unit's new
-    /// `record`.
+    /// `record` as they are (their blocks copied, not deflated again).
     pub fn take_regions(
         &self,
         key: u128,
         regions: &BTreeSet<String>,
         columns: &mut Columns,
         summaries: &mut Vec<Summary>,
-        mut record: Option<&mut Record>,
+        record: Option<&mut Record>,
     ) -> Result<(), BuildError> {
         let path = self.still_whole(key)?;
         let damaged = damaged(&path);
-        for entry in Entries::open(&path).map_err(damaged)? {
+        let blocks = Blocks::open(&path).map_err(damaged)?;
+        let wanted = |b: &Block| b.kind == COLUMNS && regions.contains(&b.region);
+        for entry in blocks.entries(wanted) {
             match entry.map_err(damaged)? {
-                Entry::Column(item, region, bytes) if regions.contains(&region) => {
-                    if let Some(record) = record.as_deref_mut() {
-                        record.column(&item, &region, &bytes);
-                    }
-                    columns.put(item, &region, &bytes)?;
-                }
-                Entry::Summary(summary) if regions.contains(&summary.code) => {
-                    if let Some(record) = record.as_deref_mut() {
-                        record.summary(&summary);
-                    }
-                    summaries.push(summary);
-                }
-                Entry::Piece(..) => {
-                    return Err(damaged(io::Error::other("an entry out of its place")));
-                }
-                _ => {}
+                Entry::Column(item, region, bytes) => columns.put(item, &region, &bytes)?,
+                Entry::Summary(summary) => summaries.push(summary),
+                _ => return Err(damaged(io::Error::other("an entry out of its place"))),
             }
+        }
+        if let Some(record) = record {
+            blocks.copy(wanted, record).map_err(damaged)?;
         }
         Ok(())
     }
@@ -254,8 +250,9 @@ impl Store {
         ));
         out.write_all(FORMAT).ok()?;
         Some(Record {
-            out: Some(DeflateEncoder::new(out, Compression::fast())),
-            pieces_at: None,
+            out: Some(out),
+            block: None,
+            index: Vec::new(),
             temporary,
             path: self.path(key),
         })
@@ -275,23 +272,18 @@ impl Store {
         if !whole(&path) {
             return Ok(None);
         }
-        let Ok(mut entries) = Entries::open(&path) else {
+        let Ok(blocks) = Blocks::open(&path) else {
             return Ok(None);
         };
         // The regions and attachments come first: every region must be reusable before
         // anything is taken.
         let mut regions = Vec::new();
         let mut attachments = Vec::new();
-        let mut rest = None;
-        for entry in entries.by_ref() {
+        for entry in blocks.entries(|b| b.kind == HEAD) {
             match entry {
                 Ok(Entry::Region(code, key)) => regions.push((code, key)),
                 Ok(Entry::Attachment(path, bytes)) => attachments.push((path, bytes)),
-                Ok(other) => {
-                    rest = Some(other);
-                    break;
-                }
-                Err(_) => return Ok(None),
+                _ => return Ok(None),
             }
         }
         if !regions
@@ -309,13 +301,11 @@ impl Store {
             }
         }
         let damaged = damaged(&path);
-        for entry in rest.into_iter().map(Ok).chain(entries) {
+        for entry in blocks.entries(|b| b.kind == COLUMNS) {
             match entry.map_err(damaged)? {
                 Entry::Column(item, region, bytes) => into.columns.put(item, &region, &bytes)?,
                 Entry::Summary(summary) => into.summaries.push(summary),
-                Entry::Region(..) | Entry::Attachment(..) | Entry::Piece(..) => {
-                    return Err(damaged(io::Error::other("an entry out of its place")));
-                }
+                _ => return Err(damaged(io::Error::other("an entry out of its place"))),
             }
         }
         Ok(Some(regions.into_iter().map(|(code, _)| code).collect()))
@@ -325,34 +315,48 @@ impl Store {
     /// took), into `spill`. An error when the record is no longer whole: the report cannot be
     /// made without it.
     pub fn pieces(&self, key: u128, spill: &mut Spill) -> Result<(), BuildError> {
-        self.pieces_of(key, &|_, _, _| true, spill)
+        self.pieces_of(key, None, spill)
     }
 
-    /// [`Store::pieces`], the pieces `wanted` says (by section, first and second key) only.
+    /// [`Store::pieces`], of `regions` only (all with `None`).
     pub fn pieces_of(
         &self,
         key: u128,
-        wanted: &dyn Fn(u8, &str, &str) -> bool,
+        regions: Option<&BTreeSet<String>>,
         spill: &mut Spill,
     ) -> Result<(), BuildError> {
         let path = self.still_whole(key)?;
         let damaged = damaged(&path);
-        for entry in Entries::pieces(&path).map_err(damaged)? {
+        let blocks = Blocks::open(&path).map_err(damaged)?;
+        let wanted = |b: &Block| b.kind == PIECES && regions.is_none_or(|r| r.contains(&b.region));
+        for entry in blocks.entries(wanted) {
             match entry.map_err(damaged)? {
-                Entry::Piece(section, first, second, text) => {
-                    if wanted(section, &first, &second) {
-                        spill
-                            .put(section, &first, &second, &text)
-                            .map_err(|error| BuildError::Io {
-                                path: std::env::temp_dir(),
-                                error,
-                            })?
-                    }
-                }
+                Entry::Piece(section, first, second, text) => spill
+                    .put(section, &first, &second, &text)
+                    .map_err(|error| BuildError::Io {
+                        path: std::env::temp_dir(),
+                        error,
+                    })?,
                 _ => return Err(damaged(io::Error::other("an entry out of its place"))),
             }
         }
         Ok(())
+    }
+
+    /// Copy the parts of the report of `regions` from the record under `key` into `record` as
+    /// they are (not inflated and deflated again).
+    pub fn copy_pieces(
+        &self,
+        key: u128,
+        regions: &BTreeSet<String>,
+        record: &mut Record,
+    ) -> Result<(), BuildError> {
+        let path = self.still_whole(key)?;
+        let damaged = damaged(&path);
+        let blocks = Blocks::open(&path).map_err(damaged)?;
+        blocks
+            .copy(|b| b.kind == PIECES && regions.contains(&b.region), record)
+            .map_err(damaged)
     }
 
     /// The path of the record under `key`, which must still be whole: a record this build
@@ -508,25 +512,52 @@ impl LastReport {
     }
 }
 
+/// The kinds of block, in the order a record holds them: the head (`R` and `A` entries), a
+/// region's columns and summary (`C` and `S`), a region's pieces of the report (`P`).
+const HEAD: u8 = b'H';
+const COLUMNS: u8 = b'C';
+const PIECES: u8 = b'P';
+
+/// The kind of block an entry (by its tag) goes in.
+fn block_of(tag: u8) -> u8 {
+    match tag {
+        b'R' | b'A' => HEAD,
+        b'C' | b'S' => COLUMNS,
+        _ => PIECES,
+    }
+}
+
+/// Where a block is in its record, and whose it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Block {
+    kind: u8,
+    /// The region whose entries it holds (empty for the head).
+    region: String,
+    at: u64,
+    len: u64,
+}
+
+type Out = Hashing<BufWriter<File>>;
+
 /// A record being written. A write that fails abandons it (the unit is compiled next time).
 pub struct Record {
-    out: Option<DeflateEncoder<Hashing<BufWriter<File>>>>,
-    /// Where the second stream (the report's pieces) starts, once it has.
-    pieces_at: Option<u64>,
+    /// The file, between blocks.
+    out: Option<Out>,
+    /// The block being written: its kind, region, place, and the stream deflating into the file.
+    block: Option<(u8, String, u64, DeflateEncoder<Out>)>,
+    index: Vec<Block>,
     temporary: PathBuf,
     path: PathBuf,
 }
 
 impl Record {
-    fn entry(&mut self, tag: u8, fields: &[&[u8]]) {
-        // The pieces are the second stream: the first ends before the first of them, and
-        // nothing else may follow them.
-        match (tag == b'P', self.pieces_at.is_some()) {
-            (true, false) => self.second_stream(),
-            (false, true) => return self.abandon(),
-            _ => {}
+    fn entry(&mut self, tag: u8, region: &str, fields: &[&[u8]]) {
+        let kind = block_of(tag);
+        let same = matches!(&self.block, Some((k, r, ..)) if *k == kind && r == region);
+        if !same && !self.start(kind, region) {
+            return;
         }
-        let Some(out) = self.out.as_mut() else {
+        let Some((.., out)) = self.block.as_mut() else {
             return;
         };
         let mut write = || -> io::Result<()> {
@@ -537,30 +568,108 @@ impl Record {
             Ok(())
         };
         if write().is_err() {
-            self.out = None;
-            let _ = std::fs::remove_file(&self.temporary);
+            self.abandon();
         }
+    }
+
+    /// End the block being written, if any; false once the record is abandoned.
+    fn end_block(&mut self) -> bool {
+        let Some((kind, region, at, mut out)) = self.block.take() else {
+            return self.out.is_some();
+        };
+        let ended = (|| -> io::Result<Out> {
+            out.write_all(&1u64.to_le_bytes())?;
+            out.write_all(b"E")?;
+            out.finish()
+        })();
+        match ended {
+            Ok(file) => {
+                let len = file.written().0 - at;
+                self.index.push(Block {
+                    kind,
+                    region,
+                    at,
+                    len,
+                });
+                self.out = Some(file);
+                true
+            }
+            Err(_) => {
+                self.abandon();
+                false
+            }
+        }
+    }
+
+    /// Whether a block of `kind` may come now: the kinds come in their order (a head, columns,
+    /// pieces); one out of its place abandons the record.
+    fn in_order(&mut self, kind: u8) -> bool {
+        let rank = |k: u8| [HEAD, COLUMNS, PIECES].iter().position(|x| *x == k);
+        let last = self
+            .block
+            .as_ref()
+            .map(|(k, ..)| *k)
+            .or(self.index.last().map(|b| b.kind));
+        if last.is_some_and(|last| rank(last) > rank(kind)) {
+            self.abandon();
+            return false;
+        }
+        true
+    }
+
+    /// Start a block of `kind` for `region`, ending the one being written.
+    fn start(&mut self, kind: u8, region: &str) -> bool {
+        if !self.in_order(kind) || !self.end_block() {
+            return false;
+        }
+        let Some(out) = self.out.take() else {
+            return false;
+        };
+        let at = out.written().0;
+        let encoder = DeflateEncoder::new(out, Compression::fast());
+        self.block = Some((kind, region.to_string(), at, encoder));
+        true
+    }
+
+    /// Copy a block of another record as it is (`bytes`, a whole deflate stream of entries).
+    fn copy(&mut self, kind: u8, region: &str, bytes: &[u8]) {
+        if !self.in_order(kind) || !self.end_block() {
+            return;
+        }
+        let Some(out) = self.out.as_mut() else {
+            return;
+        };
+        let at = out.written().0;
+        if out.write_all(bytes).is_err() {
+            return self.abandon();
+        }
+        self.index.push(Block {
+            kind,
+            region: region.to_string(),
+            at,
+            len: bytes.len() as u64,
+        });
     }
 
     /// A region of the unit and the key its folders were made from.
     pub fn region(&mut self, code: &str, key: u128) {
-        self.entry(b'R', &[code.as_bytes(), &key.to_le_bytes()]);
+        self.entry(b'R', "", &[code.as_bytes(), &key.to_le_bytes()]);
     }
 
     /// An attachment the unit publishes.
     pub fn attachment(&mut self, path: &str, bytes: &[u8]) {
-        self.entry(b'A', &[path.as_bytes(), bytes]);
+        self.entry(b'A', "", &[path.as_bytes(), bytes]);
     }
 
     /// Region `region`'s column of item `item`, as JSON.
     pub fn column(&mut self, item: &str, region: &str, bytes: &[u8]) {
-        self.entry(b'C', &[item.as_bytes(), region.as_bytes(), bytes]);
+        self.entry(b'C', region, &[item.as_bytes(), region.as_bytes(), bytes]);
     }
 
     /// A region's summary, its columns taken.
     pub fn summary(&mut self, summary: &Summary) {
         match serde_json::to_vec(summary) {
-            Ok(json) => self.entry(b'S', &[&json]),
+            Ok(json) => self.entry(b'S', &summary.code, &[&json]),
             Err(_) => self.abandon(),
         }
     }
@@ -569,6 +678,7 @@ impl Record {
     pub fn piece(&mut self, section: u8, first: &str, second: &str, text: &str) {
         self.entry(
             b'P',
+            piece_region(section, first, second),
             &[
                 &[section],
                 first.as_bytes(),
@@ -578,51 +688,35 @@ impl Record {
         );
     }
 
-    /// End the first stream and start the second.
-    fn second_stream(&mut self) {
-        let Some(mut out) = self.out.take() else {
-            return;
-        };
-        let started = (|| -> io::Result<_> {
-            out.write_all(&1u64.to_le_bytes())?;
-            out.write_all(b"E")?;
-            let file = out.finish()?;
-            Ok((file.written().0, file))
-        })();
-        match started {
-            Ok((at, file)) => {
-                self.pieces_at = Some(at);
-                self.out = Some(DeflateEncoder::new(file, Compression::fast()));
-            }
-            Err(_) => {
-                let _ = std::fs::remove_file(&self.temporary);
-            }
-        }
-    }
-
     /// Give up the record (the unit's part of the build was not all seen).
     pub fn abandon(&mut self) {
-        if self.out.take().is_some() {
+        if self.out.take().is_some() | self.block.take().is_some() {
             let _ = std::fs::remove_file(&self.temporary);
         }
     }
 
-    /// Seal the record with its hash and put it in its place.
+    /// Seal the record with its index and hash and put it in its place.
     pub fn finish(mut self) {
-        if self.pieces_at.is_none() {
-            self.second_stream();
+        if !self.end_block() {
+            return;
         }
-        let (Some(mut out), Some(pieces_at)) = (self.out.take(), self.pieces_at) else {
+        let Some(mut out) = self.out.take() else {
             return;
         };
+        let index = std::mem::take(&mut self.index);
         let sealed = (|| -> io::Result<()> {
-            out.write_all(&1u64.to_le_bytes())?;
-            out.write_all(b"E")?;
-            let mut file = out.finish()?;
-            file.write_all(&pieces_at.to_le_bytes())?;
-            let digest = file.written().1.to_le_bytes();
-            file.out.write_all(&digest)?;
-            let file = file
+            let at = out.written().0;
+            for block in &index {
+                out.write_all(&[block.kind])?;
+                out.write_all(&(block.region.len() as u64).to_le_bytes())?;
+                out.write_all(block.region.as_bytes())?;
+                out.write_all(&block.at.to_le_bytes())?;
+                out.write_all(&block.len.to_le_bytes())?;
+            }
+            out.write_all(&at.to_le_bytes())?;
+            let digest = out.written().1.to_le_bytes();
+            out.out.write_all(&digest)?;
+            let file = out
                 .out
                 .into_inner()
                 .map_err(io::IntoInnerError::into_error)?;
@@ -695,40 +789,130 @@ enum Entry {
     Piece(u8, String, String, String),
 }
 
-/// The entries of a record, in order.
-struct Entries {
-    input: BufReader<DeflateDecoder<BufReader<File>>>,
-    done: bool,
+impl Entry {
+    fn tag(&self) -> u8 {
+        match self {
+            Entry::Region(..) => b'R',
+            Entry::Attachment(..) => b'A',
+            Entry::Column(..) => b'C',
+            Entry::Summary(..) => b'S',
+            Entry::Piece(..) => b'P',
+        }
+    }
 }
 
-impl Entries {
-    /// The entries of the first stream: regions, attachments, columns and summaries.
-    fn open(path: &Path) -> io::Result<Entries> {
-        let mut file = BufReader::with_capacity(1 << 20, File::open(path)?);
+/// A record's blocks, from its index (the record must be whole: [`whole`]).
+struct Blocks {
+    path: PathBuf,
+    index: Vec<Block>,
+}
+
+impl Blocks {
+    fn open(path: &Path) -> io::Result<Blocks> {
+        use std::io::{Seek, SeekFrom};
+        let mut file = File::open(path)?;
         let mut format = vec![0; FORMAT.len()];
         file.read_exact(&mut format)?;
         if format != FORMAT {
             return Err(io::Error::other("another format"));
         }
-        Ok(Entries::of(file))
-    }
-
-    /// The entries of the second stream: the report's pieces.
-    fn pieces(path: &Path) -> io::Result<Entries> {
-        use std::io::{Seek, SeekFrom};
-        let mut file = File::open(path)?;
+        let len = file.metadata()?.len();
         let mut at = [0; 8];
         file.seek(SeekFrom::End(-(8 + 16)))?;
         file.read_exact(&mut at)?;
-        file.seek(SeekFrom::Start(u64::from_le_bytes(at)))?;
-        Ok(Entries::of(BufReader::with_capacity(1 << 20, file)))
+        let at = u64::from_le_bytes(at);
+        let end = len.checked_sub(8 + 16).filter(|end| *end >= at);
+        let end = end.ok_or_else(|| io::Error::other("a damaged index"))?;
+        file.seek(SeekFrom::Start(at))?;
+        let mut bytes = vec![0; (end - at) as usize];
+        file.read_exact(&mut bytes)?;
+        let mut index = Vec::new();
+        let mut rest = bytes.as_slice();
+        while !rest.is_empty() {
+            let (block, left) =
+                index_entry(rest).ok_or_else(|| io::Error::other("a damaged index"))?;
+            if block.at.checked_add(block.len).is_none_or(|e| e > at) {
+                return Err(io::Error::other("a block outside the record"));
+            }
+            index.push(block);
+            rest = left;
+        }
+        Ok(Blocks {
+            path: path.to_path_buf(),
+            index,
+        })
     }
 
-    fn of(file: BufReader<File>) -> Entries {
-        Entries {
-            input: BufReader::with_capacity(1 << 20, DeflateDecoder::new(file)),
-            done: false,
+    /// The entries of the blocks `wanted` says, block by block in the record's order.
+    fn entries(&self, wanted: impl Fn(&Block) -> bool) -> impl Iterator<Item = io::Result<Entry>> {
+        let blocks: Vec<Block> = self.index.iter().filter(|b| wanted(b)).cloned().collect();
+        let path = self.path.clone();
+        blocks.into_iter().flat_map(move |block| {
+            let kind = block.kind;
+            let entries = Entries::of(&path, &block);
+            let entries: Box<dyn Iterator<Item = io::Result<Entry>>> = match entries {
+                Ok(entries) => Box::new(entries.map(move |entry| {
+                    let entry = entry?;
+                    if block_of(entry.tag()) != kind {
+                        return Err(io::Error::other("an entry out of its place"));
+                    }
+                    Ok(entry)
+                })),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            };
+            entries
+        })
+    }
+
+    /// Copy the blocks `wanted` says into `record` as they are.
+    fn copy(&self, wanted: impl Fn(&Block) -> bool, record: &mut Record) -> io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let mut file = File::open(&self.path)?;
+        let mut bytes = Vec::new();
+        for block in self.index.iter().filter(|b| wanted(b)) {
+            bytes.resize(block.len as usize, 0);
+            file.seek(SeekFrom::Start(block.at))?;
+            file.read_exact(&mut bytes)?;
+            record.copy(block.kind, &block.region, &bytes);
         }
+        Ok(())
+    }
+}
+
+/// One block of a record's index (its kind, its region's length and bytes, its place and
+/// length, numbers as 8 bytes little-endian), and the bytes after it.
+fn index_entry(bytes: &[u8]) -> Option<(Block, &[u8])> {
+    let number = |bytes: &[u8]| Some(u64::from_le_bytes(bytes.try_into().ok()?));
+    let (&kind, rest) = bytes.split_first()?;
+    let (n, rest) = rest.split_at_checked(8)?;
+    let (region, rest) = rest.split_at_checked(usize::try_from(number(n)?).ok()?)?;
+    let (at, rest) = rest.split_at_checked(8)?;
+    let (len, rest) = rest.split_at_checked(8)?;
+    let block = Block {
+        kind,
+        region: String::from_utf8(region.to_vec()).ok()?,
+        at: number(at)?,
+        len: number(len)?,
+    };
+    Some((block, rest))
+}
+
+/// The entries of one block, in order.
+struct Entries {
+    input: BufReader<DeflateDecoder<io::Take<File>>>,
+    done: bool,
+}
+
+impl Entries {
+    fn of(path: &Path, block: &Block) -> io::Result<Entries> {
+        use std::io::{Seek, SeekFrom};
+        let mut file = File::open(path)?;
+        file.seek(SeekFrom::Start(block.at))?;
+        let input = DeflateDecoder::new(file.take(block.len));
+        Ok(Entries {
+            input: BufReader::with_capacity(1 << 20, input),
+            done: false,
+        })
     }
 
     fn field(&mut self) -> io::Result<Vec<u8>> {
@@ -862,10 +1046,26 @@ mod tests {
         Ok(seen)
     }
 
-    /// A record keeps a unit's regions, attachments and columns in one stream and its part of
-    /// the report in another: a replay takes the first and never reads the second, which is read
-    /// on its own when the report is made again. A second stream made unreadable (and the record
-    /// sealed again, so that it is whole) does not stop a replay; it stops the report.
+    /// Every block of `kind` in the record at `path` replaced by bytes that do not inflate (as
+    /// many), the record sealed again so that it is whole.
+    fn damage(path: &Path, kind: u8) {
+        let blocks = Blocks::open(path).unwrap();
+        let mut bytes = std::fs::read(path).unwrap();
+        for block in blocks.index.iter().filter(|b| b.kind == kind) {
+            let (at, len) = (block.at as usize, block.len as usize);
+            bytes[at..at + len].fill(0xff);
+        }
+        let body = bytes.len() - 16;
+        let digest = xxhash_rust::xxh3::xxh3_128(&bytes[..body]);
+        bytes[body..].copy_from_slice(&digest.to_le_bytes());
+        std::fs::write(path, &bytes).unwrap();
+        assert!(whole(path));
+    }
+
+    /// A record keeps a unit's regions, attachments and columns apart from its part of the
+    /// report: a replay takes the first and never reads the second, which is read on its own
+    /// when the report is made again. The pieces made unreadable (and the record sealed again, so
+    /// that it is whole) do not stop a replay; they stop the report.
     #[test]
     fn the_reports_pieces_are_read_only_when_asked_for() {
         let root = tempfile::tempdir().unwrap();
@@ -875,8 +1075,8 @@ mod tests {
         record.attachment("files/a.pdf", b"%PDF");
         record.column("001", "440300", br#"{"class":"same"}"#);
         record.column("002", "440300", br#"{"class":"stricter"}"#);
-        record.piece(1, "440300", "", r#"{"score":1}"#);
-        record.piece(6, "001", "440300", "{}");
+        record.piece(0, "440300", "", r#"{"score":1}"#);
+        record.piece(1, "001", "440300", "{}");
         record.finish();
 
         let seen = replay(&mut store, 7).unwrap().unwrap();
@@ -891,31 +1091,117 @@ mod tests {
         );
         assert_eq!(
             pieces(&store, 7).unwrap(),
-            [r#"1 440300  {"score":1}"#, "6 001 440300 {}"]
+            [r#"0 440300  {"score":1}"#, "1 001 440300 {}"]
         );
 
-        // The second stream replaced by bytes that do not inflate, the record sealed again.
+        // The pieces' block replaced by bytes that do not inflate, the record sealed again.
         let path = store.path(7);
         let bytes = std::fs::read(&path).unwrap();
-        let body = &bytes[..bytes.len() - 16];
-        let at = u64::from_le_bytes(body[body.len() - 8..].try_into().unwrap()) as usize;
-        let mut damaged = body[..at].to_vec();
-        damaged.extend_from_slice(&[0xff; 64]);
-        damaged.extend_from_slice(&(at as u64).to_le_bytes());
-        let digest = xxhash_rust::xxh3::xxh3_128(&damaged);
-        damaged.extend_from_slice(&digest.to_le_bytes());
-        std::fs::write(&path, &damaged).unwrap();
+        damage(&path, PIECES);
         assert_eq!(replay(&mut store, 7).unwrap().unwrap(), seen);
         assert!(pieces(&store, 7).is_err());
 
-        // A record cut short is not whole: neither stream is taken.
+        // A record cut short is not whole: nothing is taken.
         std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
         assert_eq!(replay(&mut store, 7).unwrap(), None);
         assert!(pieces(&store, 7).is_err());
     }
 
-    /// A unit without findings in the report still has its second stream; an entry of the first
-    /// stream after a piece abandons the record.
+    /// A province compiled again takes its unchanged regions' blocks from its last record as
+    /// they are (the same deflated bytes), beside its changed regions' new ones: the new record
+    /// replays both, and gives both regions' pieces.
+    #[test]
+    fn an_unchanged_regions_blocks_are_copied_as_they_are_into_the_new_record() {
+        let root = tempfile::tempdir().unwrap();
+        let mut store = Store::open(root.path());
+        let mut record = store.record(1).unwrap();
+        for (region, key) in [("440300", 42), ("440304", 43)] {
+            record.region(region, key);
+        }
+        for region in ["440300", "440304"] {
+            record.column("001", region, format!(r#"{{"old":"{region}"}}"#).as_bytes());
+        }
+        for region in ["440300", "440304"] {
+            record.piece(0, region, "", &format!("old {region}"));
+            record.piece(1, "001", region, &format!("old 001 {region}"));
+        }
+        record.finish();
+
+        // 440304 unchanged, 440300 made again.
+        let kept: BTreeSet<String> = ["440304".to_string()].into();
+        let mut record = store.record(2).unwrap();
+        for (region, key) in [("440300", 52), ("440304", 43)] {
+            record.region(region, key);
+        }
+        record.column("001", "440300", br#"{"new":"440300"}"#);
+        let dir = tempfile::tempdir().unwrap();
+        let mut columns = Columns::new(dir.path()).unwrap();
+        let mut summaries = Vec::new();
+        store
+            .take_regions(1, &kept, &mut columns, &mut summaries, Some(&mut record))
+            .unwrap();
+        store.copy_pieces(1, &kept, &mut record).unwrap();
+        record.piece(1, "001", "440300", "new 001 440300");
+        record.finish();
+        columns.finish().unwrap();
+        let taken: Vec<String> = columns
+            .raw("001")
+            .unwrap()
+            .into_iter()
+            .map(|c| String::from_utf8(c).unwrap())
+            .collect();
+        assert_eq!(taken, [r#"{"old":"440304"}"#]);
+
+        assert_eq!(
+            replay(&mut store, 2).unwrap().unwrap(),
+            [
+                "440300 52",
+                "440304 43",
+                r#"001 {"new":"440300"}"#,
+                r#"001 {"old":"440304"}"#
+            ]
+        );
+        let mut got = pieces(&store, 2).unwrap();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "0 440304  old 440304",
+                "1 001 440300 new 001 440300",
+                "1 001 440304 old 001 440304"
+            ]
+        );
+        // The unchanged region's blocks are the old record's bytes.
+        let (old, new) = (store.path(1), store.path(2));
+        let (old_bytes, new_bytes) = (std::fs::read(&old).unwrap(), std::fs::read(&new).unwrap());
+        let old_blocks = Blocks::open(&old).unwrap();
+        for block in old_blocks.index.iter().filter(|b| b.region == "440304") {
+            let bytes = &old_bytes[block.at as usize..(block.at + block.len) as usize];
+            assert!(
+                new_bytes.windows(bytes.len()).any(|w| w == bytes),
+                "{block:?} was not copied"
+            );
+        }
+        let new_blocks = Blocks::open(&new).unwrap();
+        let kinds: Vec<(u8, &str)> = new_blocks
+            .index
+            .iter()
+            .map(|b| (b.kind, b.region.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (HEAD, ""),
+                (COLUMNS, "440300"),
+                (COLUMNS, "440304"),
+                (PIECES, "440304"),
+                (PIECES, "440300")
+            ]
+        );
+    }
+
+    /// A unit without findings in the report has no pieces; an entry of the regions' blocks after
+    /// a piece abandons the record.
     #[test]
     fn a_record_without_pieces_replays_and_one_out_of_order_is_abandoned() {
         let root = tempfile::tempdir().unwrap();

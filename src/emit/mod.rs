@@ -194,7 +194,8 @@ pub trait Sink: Sync {
     }
 
     /// The previous output's file at `path` is known to be `len` bytes whose xxh3 hash is
-    /// `hash` (a streamed file that is not is then not compared with it).
+    /// `hash`: a streamed file is then not compared with it byte by byte (the same length and
+    /// hash are the same file, as for [`Sink::keep`]).
     fn previous_was(&self, _path: &str, _len: u64, _hash: u128) {}
 
     /// The previous output's file at `path`, opened for reading, if there is one.

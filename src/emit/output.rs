@@ -229,16 +229,19 @@ impl Sink for Staging {
         drop(out);
         self.bytes.fetch_add(len as usize, Relaxed);
         self.count(&path, len);
-        // A previous file known to differ is not read to see it does.
+        // A previous file whose length and hash are known is not read to compare it: it is the
+        // same when they are the new file's (as `keep` takes a file), another when they are not.
         let known = self.known.lock().ok().and_then(|k| k.get(&path).copied());
-        let differs = known.is_some_and(|known| known != (len, hash));
+        let same = |previous: &Path| match known {
+            Some(known) => known == (len, hash),
+            None => same_bytes(previous, &target),
+        };
         // The previous file is linked beside the new one and renamed over it: if the link
         // fails, the new file stays.
         let link = target.with_extension("link");
         if let Some(previous) = self.previous.as_ref().map(|p| p.join(&path))
-            && !differs
             && std::fs::metadata(&previous).is_ok_and(|m| m.len() == len)
-            && same_bytes(&previous, &target)
+            && same(&previous)
             && std::fs::hard_link(&previous, &link).is_ok()
             && std::fs::rename(&link, &target).is_ok()
         {
@@ -575,38 +578,45 @@ pub fn build_with(
 mod tests {
     use super::build_with;
 
-    /// A streamed file equal to the previous output's is linked from it (the same inode), unless
-    /// the build said the previous file was another (its length and hash): it is then not read
-    /// to be compared, and the new file stays.
+    /// A streamed file equal to the previous output's is linked from it (the same inode). When
+    /// the build said what the previous file is (its length and hash), it is not read to be
+    /// compared: said to be another, the new file stays even if the bytes are the same.
     #[cfg(unix)]
     #[test]
-    fn a_streamed_file_is_compared_with_the_previous_one_unless_it_is_known_to_differ() {
+    fn a_streamed_file_equal_to_the_previous_one_is_linked_and_a_known_previous_is_not_read() {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let path = "reports/conformance.json";
         let inode = || std::fs::metadata(out.join(path)).unwrap().ino();
-        let stream = |known: Option<(u64, u128)>| {
+        let stream_of = |bytes: &'static [u8], known: Option<(u64, u128)>| {
             build_with(&out, true, |sink| {
                 if let Some((len, hash)) = known {
                     sink.previous_was(path, len, hash);
                 }
-                sink.put_streamed(path.to_string(), &|w| w.write_all(b"{}\n"))
+                sink.put_streamed(path.to_string(), &|w| w.write_all(bytes))
             })
             .unwrap()
         };
+        let stream = |known| stream_of(b"{}\n", known);
         stream(None);
         let first = inode();
         // The same bytes, nothing known: linked.
         assert_eq!(stream(None).unchanged, 1);
         assert_eq!(inode(), first);
-        // The previous file truly known: compared, linked.
+        // The previous file truly known: linked.
         let (len, hash) = (3, xxhash_rust::xxh3::xxh3_128(b"{}\n"));
         assert_eq!(stream(Some((len, hash))).unchanged, 1);
         assert_eq!(inode(), first);
-        // Said to be another file: not compared, written anew.
+        // Said to be another file: not compared, the new file kept.
         assert_eq!(stream(Some((len, hash ^ 1))).unchanged, 0);
         assert_ne!(inode(), first);
         assert_eq!(std::fs::read(out.join(path)).unwrap(), b"{}\n");
+        // Said to be the new file's length and hash: linked, unread (the build's word is taken,
+        // as `keep` takes a file by its length and hash).
+        let second = inode();
+        let (len, hash) = (3, xxhash_rust::xxh3::xxh3_128(b"[]\n"));
+        assert_eq!(stream_of(b"[]\n", Some((len, hash))).unchanged, 1);
+        assert_eq!(inode(), second);
     }
 }

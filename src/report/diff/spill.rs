@@ -95,6 +95,18 @@ impl Spill {
         self.pieces.len()
     }
 
+    /// Order the pieces written since `mark` as `order` says (stably), for
+    /// [`Spill::each_since`] to read them in that order (the report's order is its keys').
+    pub fn sort_since(
+        &mut self,
+        mark: usize,
+        order: &dyn Fn(&Piece, &Piece) -> std::cmp::Ordering,
+    ) {
+        if let Some(pieces) = self.pieces.get_mut(mark..) {
+            pieces.sort_by(order);
+        }
+    }
+
     /// Each piece written since `mark`, in the order it was written, as `(section, first,
     /// second, text)` (to keep a unit's part of the report between builds).
     pub fn each_since(
