@@ -323,6 +323,18 @@ fn regions_kept(stderr: &str) -> Option<(usize, usize)> {
     Some((numbers.next()?, numbers.next()?))
 }
 
+/// 深圳's 居住证 entry given a committed limit of `days` working days, committed, and built into
+/// `site`: the build's messages.
+fn shenzhen_limit(root: &Path, site: &Path, days: u32) -> String {
+    merge(
+        root,
+        "catalog/regions/440300/002000112001.yaml",
+        &format!("committed_limit: {{days: {days}, unit: working_day}}\n"),
+    );
+    commit_all(root, &format!("深圳市居住证申领：{days} 个工作日"));
+    ok(build(root, site, &[]))
+}
+
 /// The records of the units' parts of a build.
 fn records(root: &Path) -> Vec<std::path::PathBuf> {
     let mut paths: Vec<_> = std::fs::read_dir(root.join(".catalogc-cache/builds"))
@@ -358,13 +370,7 @@ fn an_unchanged_province_is_taken_from_the_last_builds_record_with_the_same_outp
 
     // One entry of 深圳 changed and committed: 广东 is compiled again (its files and its regions'
     // feeds changed), the six others are taken from their records.
-    merge(
-        dir.path(),
-        "catalog/regions/440300/002000112001.yaml",
-        "committed_limit: {days: 8, unit: working_day}\n",
-    );
-    commit_all(dir.path(), "深圳市居住证申领：8 个工作日");
-    let one = ok(build(dir.path(), &site, &[]));
+    let one = shenzhen_limit(dir.path(), &site, 8);
     assert_eq!(kept(&one), Some((6, 7)), "{one}");
     // Of 广东's four regions, 广东 itself and 珠海 (440200) are unchanged: their summaries and
     // parts of the report come from 广东's last record, and the national pages and the report
@@ -613,26 +619,14 @@ fn the_unchanged_parts_of_a_report_made_again_are_copied_from_the_last_report() 
     };
     std::fs::remove_file(&report).unwrap();
     std::fs::write(&report, &planted).unwrap();
-    merge(
-        dir.path(),
-        "catalog/regions/440300/002000112001.yaml",
-        "committed_limit: {days: 8, unit: working_day}\n",
-    );
-    commit_all(dir.path(), "深圳市居住证申领：8 个工作日");
-    let one = ok(build(dir.path(), &site, &[]));
+    let one = shenzhen_limit(dir.path(), &site, 8);
     assert_eq!(kept(&one), Some((6, 7)), "{one}");
     same_as_from_scratch(dir.path(), &site, &fresh);
 
     // Every record's pieces unreadable: another change to 深圳 makes the report from the last
     // one, for the six provinces taken and for 广东's two unchanged regions.
     break_records_pieces(dir.path());
-    merge(
-        dir.path(),
-        "catalog/regions/440300/002000112001.yaml",
-        "committed_limit: {days: 9, unit: working_day}\n",
-    );
-    commit_all(dir.path(), "深圳市居住证申领：9 个工作日");
-    let two = ok(build(dir.path(), &site, &[]));
+    let two = shenzhen_limit(dir.path(), &site, 9);
     assert_eq!(kept(&two), Some((6, 7)), "{two}");
     assert_eq!(regions_kept(&two), Some((2, 4)), "{two}");
     same_as_from_scratch(dir.path(), &site, &fresh);

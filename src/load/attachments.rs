@@ -88,44 +88,64 @@ pub struct Reference<'a> {
 
 /// Every attachment `json` states, in document order (also inside `scheduled[].set`).
 pub fn references(json: &Value) -> Vec<Reference<'_>> {
-    fn walk<'a>(value: &'a Value, pointer: &mut String, found: &mut Vec<Reference<'a>>) {
-        let len = pointer.len();
+    /// A step of the way from the document's root: a key or an index.
+    enum Step<'a> {
+        Key(&'a str),
+        Index(usize),
+    }
+    /// The JSON pointer (RFC 6901) of a way, made only for a reference found.
+    fn pointer(path: &[Step<'_>]) -> String {
+        use std::fmt::Write as _;
+        let mut pointer = String::new();
+        for step in path {
+            match step {
+                // Most keys need no escape (no copy of the key).
+                Step::Key(key) if key.contains(['~', '/']) => {
+                    let _ = write!(pointer, "/{}", key.replace('~', "~0").replace('/', "~1"));
+                }
+                Step::Key(key) => {
+                    pointer.push('/');
+                    pointer.push_str(key);
+                }
+                Step::Index(i) => {
+                    let _ = write!(pointer, "/{i}");
+                }
+            }
+        }
+        pointer
+    }
+    fn walk<'a>(value: &'a Value, path: &mut Vec<Step<'a>>, found: &mut Vec<Reference<'a>>) {
         match value {
             Value::Object(map) => {
                 for (key, value) in map {
-                    pointer.push('/');
-                    // Escaped as RFC 6901 says; most keys need nothing (no copy of the key).
-                    if key.contains(['~', '/']) {
-                        pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                    } else {
-                        pointer.push_str(key);
-                    }
+                    path.push(Step::Key(key));
                     if KEYS.contains(&key.as_str())
                         && let Some(file) = value.get("file").and_then(Value::as_str)
                     {
                         found.push(Reference {
-                            pointer: format!("{pointer}/file"),
+                            pointer: pointer(path) + "/file",
                             file,
                         });
-                    } else {
-                        walk(value, pointer, found);
+                    } else if value.is_object() || value.is_array() {
+                        walk(value, path, found);
                     }
-                    pointer.truncate(len);
+                    path.pop();
                 }
             }
             Value::Array(items) => {
                 for (i, value) in items.iter().enumerate() {
-                    use std::fmt::Write as _;
-                    let _ = write!(pointer, "/{i}");
-                    walk(value, pointer, found);
-                    pointer.truncate(len);
+                    if value.is_object() || value.is_array() {
+                        path.push(Step::Index(i));
+                        walk(value, path, found);
+                        path.pop();
+                    }
                 }
             }
             _ => {}
         }
     }
     let mut found = Vec::new();
-    walk(json, &mut String::new(), &mut found);
+    walk(json, &mut Vec::new(), &mut found);
     found
 }
 
