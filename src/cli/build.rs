@@ -217,10 +217,9 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                 })
                 .map_err(spilled)?;
             // The unchanged regions' summaries, columns and pieces of the report, from the
-            // unit's last record (the new record's pieces are written from the spill below).
-            if let (Some(last), Some(records)) = (last, &self.records)
-                && !unchanged.is_empty()
-            {
+            // unit's last record, its blocks copied into the new record as they are.
+            let last = last.filter(|_| !unchanged.is_empty());
+            if let (Some(last), Some(records)) = (last, &self.records) {
                 records.take_regions(
                     last,
                     &unchanged,
@@ -231,13 +230,9 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                 if let Some(record) = record.as_mut() {
                     records.copy_pieces(last, &unchanged, record)?;
                 }
-                let sink = self.sink;
-                let spill = &mut self.spill;
-                if !from_last_report(&mut self.last_report, records, sink, &unchanged, spill)? {
-                    records.pieces_of(last, Some(&unchanged), &mut self.spill)?;
-                }
             }
-            // The changed regions' pieces into the new record, a region's together.
+            // The changed regions' pieces (all since the mark) into the new record, a region's
+            // together.
             if let Some(record) = record.as_mut() {
                 fn region(p: &Piece) -> &str {
                     piece_region(p.section, &p.first, &p.second)
@@ -246,12 +241,19 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                     .sort_since(mark, &|a, b| region(a).cmp(region(b)));
                 self.spill
                     .each_since(mark, &mut |section, first, second, text| {
-                        if !unchanged.contains(piece_region(section, first, second)) {
-                            record.piece(section, first, second, text);
-                        }
+                        record.piece(section, first, second, text);
                         Ok(())
                     })
                     .map_err(spilled)?;
+            }
+            // The unchanged regions' pieces of the report: from the last report, or else from
+            // the unit's last record.
+            if let (Some(last), Some(records)) = (last, &self.records) {
+                let sink = self.sink;
+                let spill = &mut self.spill;
+                if !from_last_report(&mut self.last_report, records, sink, &unchanged, spill)? {
+                    records.pieces_of(last, Some(&unchanged), &mut self.spill)?;
+                }
             }
             Ok(made)
         });
