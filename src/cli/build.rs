@@ -216,8 +216,8 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                     !unchanged.contains(code)
                 })
                 .map_err(spilled)?;
-            // The unchanged regions' summaries, columns and pieces of the report, from the
-            // unit's last record, its blocks copied into the new record as they are.
+            // The unchanged regions' summaries and columns, from the unit's last record, its
+            // blocks (their parts of the report too) copied into the new record as they are.
             let last = last.filter(|_| !unchanged.is_empty());
             if let (Some(last), Some(records)) = (last, &self.records) {
                 records.take_regions(
@@ -227,9 +227,6 @@ impl pipeline::units::PerUnit for EachUnit<'_> {
                     &mut made,
                     record.as_mut(),
                 )?;
-                if let Some(record) = record.as_mut() {
-                    records.copy_pieces(last, &unchanged, record)?;
-                }
             }
             // The changed regions' pieces (all since the mark) into the new record, a region's
             // together.

@@ -205,8 +205,9 @@ impl Store {
     }
 
     /// Take the summaries and item-page columns of `regions` from the record under `key` (a
-    /// unit's last, [`Store::previous`]) into `summaries` and `columns`, and into the unit's new
-    /// `record` as they are (their blocks copied, not deflated again).
+    /// unit's last, [`Store::previous`]) into `summaries` and `columns`; copy their blocks and
+    /// their parts of the report into the unit's new `record` as they are (not inflated and
+    /// deflated again).
     pub fn take_regions(
         &self,
         key: u128,
@@ -215,9 +216,7 @@ impl Store {
         summaries: &mut Vec<Summary>,
         record: Option<&mut Record>,
     ) -> Result<(), BuildError> {
-        let path = self.still_whole(key)?;
-        let damaged = damaged(&path);
-        let blocks = Blocks::open(&path).map_err(damaged)?;
+        let (blocks, damaged) = self.whole_blocks(key)?;
         let wanted = |b: &Block| b.kind == COLUMNS && regions.contains(&b.region);
         for entry in blocks.entries(wanted) {
             match entry.map_err(damaged)? {
@@ -227,7 +226,8 @@ impl Store {
             }
         }
         if let Some(record) = record {
-            blocks.copy(wanted, record).map_err(damaged)?;
+            let copied = |b: &Block| b.kind != HEAD && regions.contains(&b.region);
+            blocks.copy(copied, record).map_err(damaged)?;
         }
         Ok(())
     }
@@ -325,9 +325,7 @@ impl Store {
         regions: Option<&BTreeSet<String>>,
         spill: &mut Spill,
     ) -> Result<(), BuildError> {
-        let path = self.still_whole(key)?;
-        let damaged = damaged(&path);
-        let blocks = Blocks::open(&path).map_err(damaged)?;
+        let (blocks, damaged) = self.whole_blocks(key)?;
         let wanted = |b: &Block| b.kind == PIECES && regions.is_none_or(|r| r.contains(&b.region));
         for entry in blocks.entries(wanted) {
             match entry.map_err(damaged)? {
@@ -343,31 +341,23 @@ impl Store {
         Ok(())
     }
 
-    /// Copy the parts of the report of `regions` from the record under `key` into `record` as
-    /// they are (not inflated and deflated again).
-    pub fn copy_pieces(
+    /// The blocks of the record under `key`, which must still be whole (a record this build
+    /// decided to take something from, read for it), and the error its damage is.
+    fn whole_blocks(
         &self,
         key: u128,
-        regions: &BTreeSet<String>,
-        record: &mut Record,
-    ) -> Result<(), BuildError> {
-        let path = self.still_whole(key)?;
-        let damaged = damaged(&path);
-        let blocks = Blocks::open(&path).map_err(damaged)?;
-        blocks
-            .copy(|b| b.kind == PIECES && regions.contains(&b.region), record)
-            .map_err(damaged)
-    }
-
-    /// The path of the record under `key`, which must still be whole: a record this build
-    /// decided to take something from, read for it.
-    fn still_whole(&self, key: u128) -> Result<PathBuf, BuildError> {
+    ) -> Result<(Blocks, impl Fn(io::Error) -> BuildError + Copy + '_), BuildError> {
         let path = self.path(key);
+        let damaged = move |error| BuildError::Record {
+            path: self.path(key),
+            error,
+        };
         if !whole(&path) {
-            let error = io::Error::other("the build record changed during the build");
-            return Err(damaged(&path)(error));
+            return Err(damaged(io::Error::other(
+                "the build record changed during the build",
+            )));
         }
-        Ok(path)
+        Ok((Blocks::open(&path).map_err(damaged)?, damaged))
     }
 
     /// The conformance report the last build wrote: the key of its inputs (every province's
@@ -427,13 +417,7 @@ impl Store {
         if file.metadata().ok()?.len() != len {
             return None;
         }
-        let mut hashing = Hashing::new(io::sink());
-        io::copy(
-            &mut BufReader::with_capacity(1 << 20, &mut file),
-            &mut hashing,
-        )
-        .ok()?;
-        if hashing.written() != (len, hash) {
+        if super::hash_of(&mut file).ok()? != (len, hash) {
             return None;
         }
         let mut regions: BTreeMap<Box<str>, Vec<Piece>> = BTreeMap::new();
@@ -1140,7 +1124,6 @@ mod tests {
         store
             .take_regions(1, &kept, &mut columns, &mut summaries, Some(&mut record))
             .unwrap();
-        store.copy_pieces(1, &kept, &mut record).unwrap();
         record.piece(1, "001", "440300", "new 001 440300");
         record.finish();
         columns.finish().unwrap();

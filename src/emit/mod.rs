@@ -206,9 +206,14 @@ pub trait Sink: Sync {
 
 /// The length and xxh3 hash of a file's bytes.
 pub fn file_hash(path: &Path) -> std::io::Result<(u64, u128)> {
-    let mut file = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    hash_of(std::fs::File::open(path)?)
+}
+
+/// The length and xxh3 hash of what `reader` reads, to its end.
+pub fn hash_of(reader: impl std::io::Read) -> std::io::Result<(u64, u128)> {
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
     let mut hashing = memo::Hashing::new(std::io::sink());
-    std::io::copy(&mut file, &mut hashing)?;
+    std::io::copy(&mut reader, &mut hashing)?;
     Ok(hashing.written())
 }
 
