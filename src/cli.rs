@@ -332,6 +332,10 @@ pub struct Common {
     /// province at a time (the same output; for tests that compare the two).
     #[arg(long, hide = true)]
     pub whole_catalog: bool,
+    /// `changelog` and `build`: compile at most this many files of region folders at once when
+    /// a commit reaches every province (for tests of the parts a province is split into).
+    #[arg(long, hide = true, value_name = "FILES")]
+    pub part_files: Option<usize>,
 }
 
 /// `--lang zh`, `zh-CN`, `en` ….
@@ -519,6 +523,7 @@ fn root_at(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
         no_cache: false,
         lang: None,
         whole_catalog: false,
+        part_files: None,
     })
 }
 
@@ -630,6 +635,7 @@ fn options(common: &Common) -> Result<Options, Error> {
         skip_rules: false,
         lang: common.lang,
         whole_catalog: common.whole_catalog,
+        part_files: common.part_files,
         whole_units: false,
         memo: false,
         own_folders: None,
@@ -845,6 +851,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 no_cache,
                 lang,
                 whole_catalog: false,
+                part_files: None,
             };
             let root = root(&common)?;
             let options = options(&common)?;
@@ -987,6 +994,7 @@ fn run_new(what: New) -> Result<Status, Error> {
             no_cache: true,
             lang: None,
             whole_catalog: false,
+            part_files: None,
         })
     };
     let written = match what {

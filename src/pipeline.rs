@@ -38,6 +38,9 @@ pub struct Options {
     /// Compile the whole catalog at once rather than one province at a time ([`units`]): the
     /// reference the unit-by-unit run is tested against.
     pub whole_catalog: bool,
+    /// `changelog` and `build`'s feeds: how many files of region folders a commit that reaches
+    /// every province compiles at once ([`crate::history::PART_FILES`] when absent).
+    pub part_files: Option<usize>,
     /// With `regions`: compile and report the whole units (provinces) they belong to, not only
     /// their folders (a shard, see [`units`]).
     pub whole_units: bool,

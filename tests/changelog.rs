@@ -950,6 +950,16 @@ fn commits_that_reach_every_province_are_compared_one_at_a_time_with_the_whole_c
     let whole = changelog_with(d, "HEAD", "json", &["--whole-catalog"]);
     let by_units = changelog_with(d, "HEAD", "json", &[]);
     assert!(by_units == whole, "{by_units}\n----- whole:\n{whole}");
+    // A province too large for one compile is compared a few regions at a time, each with the
+    // regions above it: every region in a part of its own (深圳 with 广东 above it, 福田 with
+    // both), then parts of up to 12 and 20 files (广东 has 27), give the same result.
+    for files in ["1", "12", "20"] {
+        let by_parts = changelog_with(d, "HEAD", "json", &["--part-files", files]);
+        assert!(
+            by_parts == whole,
+            "{files}: {by_parts}\n----- whole:\n{whole}"
+        );
+    }
     // And there is something to compare: each kind of change, in several provinces, a warning.
     let json: serde_json::Value = serde_json::from_str(&by_units).unwrap();
     let changes = json["changes"].as_array().unwrap();

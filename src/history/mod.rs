@@ -242,6 +242,12 @@ impl Expiries<'_> {
     }
 }
 
+/// How many files of region folders (at the larger of a commit's two revisions) a commit
+/// compared one province at a time compiles at once, with the regions above them: a province
+/// with more is compared a part at a time (`pipeline::units::parts`). At 50k entries a
+/// province's 26,000 files at two revisions took 1.2 GiB.
+pub const PART_FILES: usize = 8_192;
+
 /// What [`compare_by_units`] found, and how many revisions it compiled.
 struct ByUnits {
     changes: Vec<Change>,
@@ -250,10 +256,10 @@ struct ByUnits {
 }
 
 /// A commit compared one province at a time: each unit (the region folders at both revisions,
-/// grouped by their `parent` links, the commit's where it has the folder) is materialised at
-/// both revisions with its folders in scope (and the regions above and below them), and
-/// compared as a [`compare::Part`]: the first unit records the national files' changes, each
-/// unit its own regions'. The parts' changes, sorted by their [`compare::Place`], are the whole
+/// grouped by their `parent` links, the commit's where it has the folder), or each part of a unit
+/// larger than [`PART_FILES`], is materialised at both revisions with its folders and the regions
+/// above them, and compared as a [`compare::Part`]: the first part records the national files'
+/// changes, each part its own regions'. The parts' changes, sorted by their [`compare::Place`], are the whole
 /// comparison's, in its order. `None` when the catalog has no region folder (compared whole).
 fn compare_by_units(
     git: &Git,
@@ -279,20 +285,58 @@ fn compare_by_units(
         return Ok(None);
     }
     let units = crate::pipeline::units::Units::of_parents(&parents);
+    // A province too large to hold at both revisions is compared a few regions at a time.
+    let (after_sizes, before_sizes) = (
+        after_tree.folder_sizes(),
+        before_tree
+            .as_ref()
+            .map(revision::Tree::folder_sizes)
+            .unwrap_or_default(),
+    );
+    let size = |folder: &str| {
+        let at = |sizes: &BTreeMap<&str, usize>| sizes.get(folder).copied().unwrap_or(0);
+        at(&after_sizes).max(at(&before_sizes))
+    };
+    let budget = options.part_files.unwrap_or(PART_FILES);
+    let parts: Vec<Vec<String>> = units
+        .folders
+        .values()
+        .flat_map(|folders| crate::pipeline::units::parts(folders, &parents, &size, budget))
+        .collect();
     let mut placed = Vec::new();
     let (mut old_texts, mut new_texts) = (BTreeMap::new(), BTreeMap::new());
     let mut lang = None;
-    for (i, folders) in units.folders.values().enumerate() {
-        let scope = Some(folders.as_slice());
+    for (i, folders) in parts.iter().enumerate() {
+        // Each revision's part is its folders and the regions above them at that revision; the
+        // files of those above are kept for the next part, which most often shares them.
+        let wanted = |tree: &revision::Tree<'_>| -> Result<_, GitError> {
+            let wanted = crate::pipeline::units::with_ancestors(tree.parents()?, folders);
+            tree.share(
+                wanted
+                    .iter()
+                    .filter(|f| !folders.contains(f))
+                    .cloned()
+                    .collect(),
+            );
+            Ok(wanted)
+        };
         let before = match &before_tree {
-            Some(tree) => revision::materialise(tree, options, standards, scope, None)?,
+            Some(tree) => {
+                revision::materialise_folders(tree, options, standards, Some(&wanted(tree)?), None)?
+            }
             None => None,
         };
-        let after = revision::materialise(&after_tree, options, standards, scope, None)?;
+        let after = revision::materialise_folders(
+            &after_tree,
+            options,
+            standards,
+            Some(&wanted(&after_tree)?),
+            None,
+        )?;
         let Some(after) = after else {
             continue;
         };
-        let owns = |region: &str| units.unit_of.get(region) == units.unit_of.get(&folders[0]);
+        let owns = |region: &str| folders.iter().any(|f| f == region);
         let part = compare::Part {
             national: i == 0,
             owns: &owns,

@@ -1,7 +1,7 @@
 //! A catalog as it was at a git revision: read from git's blobs (never from the working tree)
 //! and compiled like any catalog, with the schemas of that revision.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::load::git::{Git, GitError};
 use crate::pipeline::{self, Compiled, Options};
@@ -17,6 +17,30 @@ pub struct Tree<'a> {
     rev: String,
     listing: Vec<(String, String)>,
     parents: std::cell::OnceCell<BTreeMap<String, Option<String>>>,
+    kept: std::cell::RefCell<Kept>,
+}
+
+/// A catalog file as parsed (and checked against the schemas), with its findings.
+type Parsed = (
+    Option<crate::load::Document>,
+    Vec<crate::diagnostic::Diagnostic>,
+);
+
+/// What a tree keeps from one materialisation for the next (a province compared a part at a
+/// time reads the national files and the regions above its parts once): the standard's key, and
+/// the parsed national files and files of the folders [`Tree::share`] names.
+#[derive(Default)]
+struct Kept {
+    standard: Option<u128>,
+    folders: BTreeSet<String>,
+    parsed: BTreeMap<String, Parsed>,
+}
+
+impl Kept {
+    fn shares(&self, path: &str) -> bool {
+        crate::pipeline::units::is_national(path)
+            || crate::pipeline::units::folder_of(path).is_some_and(|f| self.folders.contains(f))
+    }
 }
 
 impl<'a> Tree<'a> {
@@ -26,7 +50,31 @@ impl<'a> Tree<'a> {
             rev: rev.to_string(),
             listing: git.blobs_at(rev, &["catalog", "schema"])?,
             parents: std::cell::OnceCell::new(),
+            kept: Default::default(),
         })
+    }
+
+    /// Keep the parsed files of `folders` (besides the national files) for the next
+    /// materialisations, and no longer those of any other folder.
+    pub fn share(&self, folders: BTreeSet<String>) {
+        let mut kept = self.kept.borrow_mut();
+        kept.folders = folders;
+        let parsed = std::mem::take(&mut kept.parsed);
+        kept.parsed = parsed
+            .into_iter()
+            .filter(|(path, _)| kept.shares(path))
+            .collect();
+    }
+
+    /// The number of files in each region folder at this revision.
+    pub fn folder_sizes(&self) -> BTreeMap<&str, usize> {
+        let mut sizes = BTreeMap::new();
+        for (path, _) in &self.listing {
+            if let Some(folder) = crate::pipeline::units::folder_of(path) {
+                *sizes.entry(folder).or_default() += 1;
+            }
+        }
+        sizes
     }
 
     /// Each region folder's parent, as this revision's `region.yaml` files give it.
@@ -77,32 +125,51 @@ pub fn materialise(
     options: &Options,
     standards: &mut Standards,
     scope: Option<&[String]>,
-    items: Option<&std::collections::BTreeSet<String>>,
+    items: Option<&BTreeSet<String>>,
 ) -> Result<Option<Compiled>, GitError> {
-    use crate::pipeline::units::{folder_of, is_national, subtree};
-    use rayon::prelude::*;
-    let (git, rev, listing) = (tree.git, tree.rev.as_str(), &tree.listing);
     // With a scope, only the blobs it needs are read.
-    let wanted: Option<std::collections::BTreeSet<String>> = match scope {
+    let wanted: Option<BTreeSet<String>> = match scope {
         Some(folders) => {
-            let (below, above) = subtree(tree.parents()?, folders);
+            let (below, above) = crate::pipeline::units::subtree(tree.parents()?, folders);
             Some(below.into_iter().chain(above).collect())
         }
         None => None,
     };
+    materialise_folders(tree, options, standards, wanted.as_ref(), items)
+}
+
+/// [`materialise`] with the region folders read named one by one (`None`: all of them): those
+/// folders alone, without the regions above or below them.
+pub fn materialise_folders(
+    tree: &Tree<'_>,
+    options: &Options,
+    standards: &mut Standards,
+    wanted: Option<&BTreeSet<String>>,
+    items: Option<&BTreeSet<String>>,
+) -> Result<Option<Compiled>, GitError> {
+    use crate::load::classify;
+    use crate::pipeline::units::{folder_of, is_national};
+    use rayon::prelude::*;
+    let (git, rev, listing) = (tree.git, tree.rev.as_str(), &tree.listing);
     let item = |code: &str| items.is_none_or(|i| i.contains(code));
     let read = |path: &str| {
         if is_national(path) {
             return national_item(path).is_none_or(item);
         }
         folder_of(path).is_none_or(|f| {
-            wanted.as_ref().is_none_or(|wanted| wanted.contains(f))
-                && entry_item(path).is_none_or(item)
+            wanted.is_none_or(|wanted| wanted.contains(f)) && entry_item(path).is_none_or(item)
         })
+    };
+    let mut kept = tree.kept.borrow_mut();
+    // Once the standard is known, only the catalog files not kept from before are read.
+    let known = kept.standard.filter(|key| standards.contains_key(key));
+    let fetch = |path: &str| {
+        read(path)
+            && (known.is_none() || (classify(path).is_some() && !kept.parsed.contains_key(path)))
     };
     let (names, objects): (Vec<&String>, Vec<String>) = listing
         .iter()
-        .filter(|(path, _)| read(path))
+        .filter(|(path, _)| fetch(path))
         .map(|(path, object)| (path, object.clone()))
         .unzip();
     let files: Vec<(String, Vec<u8>)> = names
@@ -110,54 +177,73 @@ pub fn materialise(
         .zip(git.cat(&objects)?)
         .filter_map(|(name, bytes)| Some((name.clone(), bytes?)))
         .collect();
-    let Some((_, config)) = files
-        .iter()
-        .find(|(path, _)| path == "catalog/catalog.yaml")
-    else {
-        return Ok(None);
-    };
-    let schema: Vec<&(String, Vec<u8>)> = files
-        .iter()
-        .filter(|(path, _)| path.starts_with("schema/"))
-        .collect();
-    let mut parts: Vec<&[u8]> = vec![config.as_slice()];
-    for (path, bytes) in &schema {
-        parts.push(path.as_bytes());
-        parts.push(bytes);
-    }
-    let key = crate::load::cache::fingerprint(&parts);
-    if let std::collections::btree_map::Entry::Vacant(slot) = standards.entry(key) {
-        let dir = tempfile_dir()?;
-        for (path, bytes) in schema
-            .iter()
-            .copied()
-            .chain(files.iter().filter(|(p, _)| p == "catalog/catalog.yaml"))
-        {
-            let target = dir.path.join(path);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(GitError::Io)?;
+    let key = match known {
+        Some(key) => key,
+        None => {
+            let Some((_, config)) = files
+                .iter()
+                .find(|(path, _)| path == "catalog/catalog.yaml")
+            else {
+                return Ok(None);
+            };
+            let schema: Vec<&(String, Vec<u8>)> = files
+                .iter()
+                .filter(|(path, _)| path.starts_with("schema/"))
+                .collect();
+            let mut parts: Vec<&[u8]> = vec![config.as_slice()];
+            for (path, bytes) in &schema {
+                parts.push(path.as_bytes());
+                parts.push(bytes);
             }
-            std::fs::write(&target, bytes).map_err(GitError::Io)?;
+            let key = crate::load::cache::fingerprint(&parts);
+            if let std::collections::btree_map::Entry::Vacant(slot) = standards.entry(key) {
+                let dir = tempfile_dir()?;
+                for (path, bytes) in schema
+                    .iter()
+                    .copied()
+                    .chain(files.iter().filter(|(p, _)| p == "catalog/catalog.yaml"))
+                {
+                    let target = dir.path.join(path);
+                    if let Some(parent) = target.parent() {
+                        std::fs::create_dir_all(parent).map_err(GitError::Io)?;
+                    }
+                    std::fs::write(&target, bytes).map_err(GitError::Io)?;
+                }
+                slot.insert(pipeline::Standard::load(&dir.path, options.lang).ok());
+            }
+            kept.standard = Some(key);
+            key
         }
-        slot.insert(pipeline::Standard::load(&dir.path, options.lang).ok());
-    }
+    };
     let Some(standard) = standards[&key].as_ref() else {
         return Ok(None);
     };
-    let catalog_files: Vec<(crate::load::Kind, &String, &Vec<u8>)> = files
-        .iter()
-        .filter_map(|(path, bytes)| crate::load::classify(path).map(|kind| (kind, path, bytes)))
-        .collect();
-    let parse = |(kind, path, bytes): &(crate::load::Kind, &String, &Vec<u8>)| {
-        crate::load::document_from_bytes(
-            *kind,
+    // Each file parsed and checked against the schemas here, so that a file kept for the next
+    // part is checked once.
+    let parse = |(path, bytes): &(String, Vec<u8>)| -> Option<Parsed> {
+        let kind = classify(path)?;
+        let (mut document, mut found) = crate::load::document_from_bytes(
+            kind,
             path,
             bytes.to_vec(),
             standard.limits,
             standard.lang,
-        )
+        );
+        if let Some(document) = document.as_mut() {
+            let more = if document.parsed {
+                standard.schemas.validate(document, standard.lang)
+            } else {
+                Vec::new()
+            };
+            document.settle(more.is_empty(), None);
+            found.extend(more);
+        }
+        Some((document, found))
     };
-    let parsed: Vec<_> = catalog_files.par_iter().map(parse).collect();
+    let mut parsed: BTreeMap<&str, Parsed> = files
+        .par_iter()
+        .filter_map(|file| Some((file.0.as_str(), parse(file)?)))
+        .collect();
     let mut loaded = crate::load::Loaded {
         root: std::path::PathBuf::from(rev),
         documents: Vec::new(),
@@ -165,11 +251,24 @@ pub fn materialise(
         // Every file of the revision, read or not (the catalog's index of files).
         listed: listing
             .iter()
-            .filter_map(|(path, _)| Some((crate::load::classify(path)?, path.clone())))
+            .filter_map(|(path, _)| Some((classify(path)?, path.clone())))
             .collect(),
         attachments: Vec::new(),
     };
-    for (document, found) in parsed {
+    // In the listing's order, each file as parsed now or as kept.
+    for (path, _) in listing.iter().filter(|(path, _)| read(path)) {
+        let (document, found) = match parsed.remove(path.as_str()) {
+            Some(now) => {
+                if kept.shares(path) {
+                    kept.parsed.insert(path.clone(), now.clone());
+                }
+                now
+            }
+            None => match kept.parsed.get(path.as_str()) {
+                Some(before) => before.clone(),
+                None => continue,
+            },
+        };
         loaded.documents.extend(document);
         loaded.diagnostics.extend(found);
     }

@@ -35,6 +35,11 @@ pub struct Store {
 impl Store {
     /// The store of the catalog at `root`, or one that keeps nothing when the cache is off.
     pub fn open(root: &Path, options: &Options) -> Store {
+        // Nor does a run with parts of another size (the default's key is unchanged).
+        let parts = options
+            .part_files
+            .map(|files| format!(" parts {files}"))
+            .unwrap_or_default();
         Store {
             dir: options
                 .cache
@@ -42,7 +47,7 @@ impl Store {
             // `--whole-catalog` is the reference the province-by-province comparison is tested
             // against: neither reads what the other kept.
             key: format!(
-                "catalogc {} history {FORMAT} as-of {:?} regions {:?} whole {}",
+                "catalogc {} history {FORMAT} as-of {:?} regions {:?} whole {}{parts}",
                 env!("CARGO_PKG_VERSION"),
                 options.as_of,
                 options.regions,

@@ -511,6 +511,118 @@ pub fn subtree(
     (below.into_iter().collect(), above.into_iter().collect())
 }
 
+/// The folders of one unit (`folders`, grouped by [`Units`]) split into parts a part of which is
+/// compiled at a time, each part the folders whose results it keeps. A part is a region's whole
+/// subtree when that, with the files of the regions above it, holds at most `budget` files;
+/// otherwise the region is kept by a part of its own with as many of its children's subtrees as
+/// fit, and the other children are split the same way, the region's files counted in each of
+/// their parts (a part is compiled with the regions above it: [`with_ancestors`]). `files` gives a
+/// folder's number of files. A unit whose links do not form a tree (a loop) is one part.
+pub fn parts(
+    folders: &[String],
+    parents: &BTreeMap<String, Option<String>>,
+    files: &dyn Fn(&str) -> usize,
+    budget: usize,
+) -> Vec<Vec<String>> {
+    let inside: BTreeSet<&str> = folders.iter().map(String::as_str).collect();
+    let mut children: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut roots = Vec::new();
+    for folder in folders {
+        match parents.get(folder).cloned().flatten() {
+            Some(parent) if parent != *folder && inside.contains(parent.as_str()) => children
+                .entry(inside.get(parent.as_str()).copied().unwrap_or_default())
+                .or_default()
+                .push(folder),
+            _ => roots.push(folder.as_str()),
+        }
+    }
+    // Each folder's subtree, and the number of files in it; a folder no root reaches is on a loop.
+    let mut subtrees: BTreeMap<&str, (Vec<&str>, usize)> = BTreeMap::new();
+    fn measure<'a>(
+        folder: &'a str,
+        children: &BTreeMap<&'a str, Vec<&'a str>>,
+        files: &dyn Fn(&str) -> usize,
+        subtrees: &mut BTreeMap<&'a str, (Vec<&'a str>, usize)>,
+    ) {
+        let (mut below, mut count) = (vec![folder], files(folder));
+        for &child in children.get(folder).into_iter().flatten() {
+            measure(child, children, files, subtrees);
+            let (theirs, n) = &subtrees[child];
+            below.extend(theirs);
+            count += n;
+        }
+        subtrees.insert(folder, (below, count));
+    }
+    for &root in &roots {
+        measure(root, &children, files, &mut subtrees);
+    }
+    if subtrees.len() != folders.len() {
+        return vec![folders.to_vec()];
+    }
+    fn split<'a>(
+        folder: &'a str,
+        above: usize,
+        budget: usize,
+        children: &BTreeMap<&'a str, Vec<&'a str>>,
+        files: &dyn Fn(&str) -> usize,
+        subtrees: &BTreeMap<&'a str, (Vec<&'a str>, usize)>,
+        out: &mut Vec<Vec<String>>,
+    ) {
+        let (whole, count) = &subtrees[folder];
+        if above + count <= budget {
+            out.push(whole.iter().map(|f| f.to_string()).collect());
+            return;
+        }
+        // The folder's own part, then its children's subtrees, as many to a part as fit; the
+        // parts of children too large for that come after.
+        let own = above + files(folder);
+        let mut part = vec![folder.to_string()];
+        let mut size = own;
+        let mut deeper = Vec::new();
+        for &child in children.get(folder).into_iter().flatten() {
+            let (theirs, n) = &subtrees[child];
+            if own + n > budget {
+                split(child, own, budget, children, files, subtrees, &mut deeper);
+                continue;
+            }
+            if size + n > budget && !part.is_empty() {
+                out.push(std::mem::take(&mut part));
+                size = own;
+            }
+            part.extend(theirs.iter().map(|f| f.to_string()));
+            size += n;
+        }
+        if !part.is_empty() {
+            out.push(part);
+        }
+        out.append(&mut deeper);
+    }
+    let mut out = Vec::new();
+    for root in roots {
+        split(root, 0, budget, &children, files, &subtrees, &mut out);
+    }
+    out
+}
+
+/// `folders` with every region above them, as `parents` links them.
+pub fn with_ancestors(
+    parents: &BTreeMap<String, Option<String>>,
+    folders: &[String],
+) -> BTreeSet<String> {
+    let mut all: BTreeSet<String> = folders.iter().cloned().collect();
+    for folder in folders {
+        let mut current = parents.get(folder).cloned().flatten();
+        // A loop is stopped by a region already met.
+        while let Some(parent) = current {
+            if !all.insert(parent.clone()) {
+                break;
+            }
+            current = parents.get(&parent).cloned().flatten();
+        }
+    }
+    all
+}
+
 /// The order of a sorted walk: component by component.
 pub fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
@@ -558,5 +670,95 @@ impl Kept {
                 .into_iter()
                 .filter(|r| region(&r.code)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The folders, their parents and their numbers of files.
+    type Nation = (
+        Vec<String>,
+        BTreeMap<String, Option<String>>,
+        BTreeMap<String, usize>,
+    );
+
+    /// A province (10 files) with two cities (20 and 30 files), the second with two counties
+    /// (5 files each).
+    fn nation() -> Nation {
+        let links = [
+            ("440000", None, 10),
+            ("440100", Some("440000"), 20),
+            ("440300", Some("440000"), 30),
+            ("440304", Some("440300"), 5),
+            ("440305", Some("440300"), 5),
+        ];
+        let folders = links.iter().map(|(f, _, _)| f.to_string()).collect();
+        let parents = links
+            .iter()
+            .map(|(f, p, _)| (f.to_string(), p.map(str::to_string)))
+            .collect();
+        let sizes = links.iter().map(|(f, _, n)| (f.to_string(), *n)).collect();
+        (folders, parents, sizes)
+    }
+
+    fn split(budget: usize) -> Vec<Vec<String>> {
+        let (folders, parents, sizes) = nation();
+        parts(&folders, &parents, &|f: &str| sizes[f], budget)
+    }
+
+    #[test]
+    fn a_unit_within_the_budget_is_one_part() {
+        assert_eq!(split(70), vec![nation().0]);
+    }
+
+    #[test]
+    fn a_larger_unit_is_split_by_subtrees_each_part_counting_the_regions_above_it() {
+        // 440000 (10) with 440100 (20) is 30; 440300's subtree (40) with its province is 50.
+        assert_eq!(
+            split(50),
+            vec![
+                vec!["440000".to_string(), "440100".to_string()],
+                vec!["440300".into(), "440304".into(), "440305".into()],
+            ]
+        );
+        // 440300's subtree no longer fits beside its province (50 > 45): it is split too, one
+        // county beside it (10 + 30 + 5), the other in a part of its own (with both above it).
+        assert_eq!(
+            split(45),
+            vec![
+                vec!["440000".to_string(), "440100".into()],
+                vec!["440300".into(), "440304".into()],
+                vec!["440305".into()],
+            ]
+        );
+        // Every folder in a part of its own: the finest split.
+        assert_eq!(
+            split(1),
+            nation().0.into_iter().map(|f| vec![f]).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_unit_on_a_loop_is_one_part() {
+        let (mut folders, mut parents, mut sizes) = nation();
+        for (folder, parent) in [("450000", "450100"), ("450100", "450000")] {
+            folders.push(folder.to_string());
+            parents.insert(folder.to_string(), Some(parent.to_string()));
+            sizes.insert(folder.to_string(), 1);
+        }
+        assert_eq!(
+            parts(&folders, &parents, &|f: &str| sizes[f], 1),
+            vec![folders.clone()]
+        );
+    }
+
+    #[test]
+    fn a_part_is_compiled_with_the_regions_above_its_folders() {
+        let (_, parents, _) = nation();
+        let wanted = with_ancestors(&parents, &["440305".to_string(), "440100".to_string()]);
+        let expected = ["440000", "440100", "440300", "440305"];
+        assert_eq!(wanted, expected.iter().map(|f| f.to_string()).collect());
     }
 }
