@@ -493,25 +493,42 @@ pub fn national_of_units(
 ) -> Result<(), BuildError> {
     let units = units::Units::new(site, &compiled.policy_document.source.text);
     let codes: Vec<&str> = summaries.iter().map(|s| s.code.as_str()).collect();
-    merge::national_files(
-        site,
-        &units,
-        &Regions::Shards(summaries, columns),
-        &codes,
-        sink,
-    )?;
-    if let Some(log) = log {
-        sink.put("portal/feed.xml".to_string(), national_feed(site, log)?)?;
-    }
-    for (path, bytes) in site.files.outputs(None)? {
-        if !published.contains(&path) {
-            sink.put(path, bytes)?;
+    let rest = || -> Result<(), BuildError> {
+        let (files, feed) = rayon::join(
+            || {
+                merge::national_files(
+                    site,
+                    &units,
+                    &Regions::Shards(summaries, columns),
+                    &codes,
+                    sink,
+                )
+            },
+            || match log {
+                Some(log) => sink.put("portal/feed.xml".to_string(), national_feed(site, log)?),
+                None => Ok(()),
+            },
+        );
+        files.and(feed)?;
+        for (path, bytes) in site.files.outputs(None)? {
+            if !published.contains(&path) {
+                sink.put(path, bytes)?;
+            }
         }
-    }
-    match report {
-        Some(report) => sink.put_streamed(REPORT.to_string(), report),
-        None => Ok(()),
-    }
+        Ok(())
+    };
+    let Some(report) = report else {
+        return rest();
+    };
+    // The report (hundreds of MB, written by one thread) beside everything else.
+    std::thread::scope(|scope| {
+        let rest = scope.spawn(rest);
+        let written = sink.put_streamed(REPORT.to_string(), report);
+        let rest = rest
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        rest.and(written)
+    })
 }
 
 /// Where the conformance report is written, under the output folder.

@@ -245,8 +245,15 @@ impl<'a> DiffReport<'a> {
             }
         }
         if format == Format::Json {
-            for item in self.items() {
-                for column in item.regions.iter().filter(|c| wanted(c.region)) {
+            // The columns of the wanted regions alone are made.
+            let kept = self
+                .regions
+                .iter()
+                .map(|r| r.code.as_str())
+                .filter(|code| wanted(code))
+                .collect();
+            for item in self.items_of(kept) {
+                for column in &item.regions {
                     spill.put(
                         section::COLUMNS,
                         item.code,
@@ -282,9 +289,13 @@ impl<'a> DiffReport<'a> {
 
     /// The wanted items, in code order, each with the columns of the reported regions.
     pub fn items(&self) -> impl Iterator<Item = ItemView<'a>> + '_ {
+        self.items_of(self.regions.iter().map(|r| r.code.as_str()).collect())
+    }
+
+    /// [`DiffReport::items`] with the columns of the regions `kept` alone.
+    fn items_of<'s>(&'s self, kept: BTreeSet<&'s str>) -> impl Iterator<Item = ItemView<'a>> + 's {
         let compiled = self.compiled;
         let catalog = &compiled.resolved.catalog;
-        let kept: BTreeSet<&str> = self.regions.iter().map(|r| r.code.as_str()).collect();
         catalog
             .items
             .iter()
