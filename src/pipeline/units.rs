@@ -354,6 +354,7 @@ pub fn compile(
             },
         )
     });
+    let mut freeing: Option<std::thread::JoinHandle<()>> = None;
     for unit in &wanted {
         let files = by_unit.remove(unit.as_str()).unwrap_or_default();
         let key = match (&memo, &cache) {
@@ -393,6 +394,10 @@ pub fn compile(
             unread.extend(stored.unread);
             continue;
         }
+        // The last unit is freed before this one is read: two units are never held together.
+        if let Some(freeing) = freeing.take() {
+            let _ = freeing.join();
+        }
         let (mut documents, found) = load::parse_counted(
             &files,
             standard.limits,
@@ -406,7 +411,7 @@ pub fn compile(
         documents.extend(base.iter().cloned());
         documents.sort_by(|a, b| walk_order(a.path(), b.path()));
         let before = kept.diagnostics.len();
-        run_unit(
+        let compiled = run_unit(
             Some(unit),
             documents,
             found,
@@ -414,6 +419,8 @@ pub fn compile(
             per_unit,
             &mut kept,
         );
+        // Freed beside what comes next (for the last unit, the national files' output).
+        freeing = Some(std::thread::spawn(move || drop(compiled)));
         if let (Some((key, _)), Some(memo)) = (key, memo.as_mut()) {
             let new = &kept.diagnostics[before..];
             // CAT305's help quotes the national item's history from git: not a function of
@@ -665,11 +672,14 @@ impl Kept {
             }
             self.diagnostics.push(d);
         }
-        self.regions.extend(
-            std::mem::take(&mut compiled.conformance.regions)
-                .into_iter()
-                .filter(|r| region(&r.code)),
-        );
+        // (Those not kept are freed with the compiled catalog.)
+        if compiled.conformance.regions.iter().any(|r| region(&r.code)) {
+            self.regions.extend(
+                std::mem::take(&mut compiled.conformance.regions)
+                    .into_iter()
+                    .filter(|r| region(&r.code)),
+            );
+        }
     }
 }
 
