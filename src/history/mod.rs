@@ -259,8 +259,9 @@ struct ByUnits {
 /// grouped by their `parent` links, the commit's where it has the folder), or each part of a unit
 /// larger than [`PART_FILES`], is materialised at both revisions with its folders and the regions
 /// above them, and compared as a [`compare::Part`]: the first part records the national files'
-/// changes, each part its own regions'. The parts' changes, sorted by their [`compare::Place`], are the whole
-/// comparison's, in its order. `None` when the catalog has no region folder (compared whole).
+/// changes, each part its own regions'. The parts' changes, sorted by their [`compare::Place`],
+/// are the whole comparison's, in its order. `None` when the catalog has no region folder
+/// (compared whole).
 fn compare_by_units(
     git: &Git,
     commit: &Commit,

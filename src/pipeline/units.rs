@@ -535,12 +535,11 @@ pub fn parts(
     let mut children: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut roots = Vec::new();
     for folder in folders {
-        match parents.get(folder).cloned().flatten() {
-            Some(parent) if parent != *folder && inside.contains(parent.as_str()) => children
-                .entry(inside.get(parent.as_str()).copied().unwrap_or_default())
-                .or_default()
-                .push(folder),
-            _ => roots.push(folder.as_str()),
+        // A folder whose parent is outside the unit (or itself) is a root.
+        let parent = parents.get(folder).and_then(Option::as_deref);
+        match parent.and_then(|p| inside.get(p)).filter(|p| **p != folder) {
+            Some(&parent) => children.entry(parent).or_default().push(folder.as_str()),
+            None => roots.push(folder.as_str()),
         }
     }
     // Each folder's subtree, and the number of files in it; a folder no root reaches is on a loop.
