@@ -153,24 +153,13 @@ pub fn analyse(standard: &Standard, loaded: load::Loaded, options: &Options) -> 
     let mut documents = loaded.documents;
 
     // Documents not validated while loading (loaded without a validator) are validated here.
-    let validated: Vec<Option<Vec<Diagnostic>>> = documents
-        .par_iter()
+    let validated: Vec<Vec<Diagnostic>> = documents
+        .par_iter_mut()
         .map(|document| {
-            (!document.validated).then(|| {
-                if document.parsed {
-                    standard.schemas.validate(document, standard.lang)
-                } else {
-                    Vec::new()
-                }
-            })
+            document.check_schema(|d| standard.schemas.validate(d, standard.lang), None)
         })
         .collect();
-    for (document, found) in documents.iter_mut().zip(validated) {
-        if let Some(found) = found {
-            document.settle(found.is_empty(), None);
-            diagnostics.extend(found);
-        }
-    }
+    diagnostics.extend(validated.into_iter().flatten());
     diagnostics.extend(standard.policy_diagnostics.iter().cloned());
     if !options.skip_rules {
         let keeps = |d: &Document| Catalog::keeps(options.own_folders.as_deref(), d);

@@ -308,32 +308,19 @@ fn compare_by_units(
     let (mut old_texts, mut new_texts) = (BTreeMap::new(), BTreeMap::new());
     let mut lang = None;
     for (i, folders) in parts.iter().enumerate() {
-        // Each revision's part is its folders and the regions above them at that revision; the
+        // A revision's part is its folders and the regions above them at that revision; the
         // files of those above are kept for the next part, which most often shares them.
-        let wanted = |tree: &revision::Tree<'_>| -> Result<_, GitError> {
+        let mut materialise = |tree: &revision::Tree<'_>| -> Result<_, GitError> {
             let wanted = crate::pipeline::units::with_ancestors(tree.parents()?, folders);
-            tree.share(
-                wanted
-                    .iter()
-                    .filter(|f| !folders.contains(f))
-                    .cloned()
-                    .collect(),
-            );
-            Ok(wanted)
+            let above = wanted.iter().filter(|f| !folders.contains(f));
+            tree.share(above.cloned().collect());
+            revision::materialise_folders(tree, options, standards, Some(&wanted), None)
         };
         let before = match &before_tree {
-            Some(tree) => {
-                revision::materialise_folders(tree, options, standards, Some(&wanted(tree)?), None)?
-            }
+            Some(tree) => materialise(tree)?,
             None => None,
         };
-        let after = revision::materialise_folders(
-            &after_tree,
-            options,
-            standards,
-            Some(&wanted(&after_tree)?),
-            None,
-        )?;
+        let after = materialise(&after_tree)?;
         let Some(after) = after else {
             continue;
         };

@@ -230,13 +230,8 @@ pub fn materialise_folders(
             standard.lang,
         );
         if let Some(document) = document.as_mut() {
-            let more = if document.parsed {
-                standard.schemas.validate(document, standard.lang)
-            } else {
-                Vec::new()
-            };
-            document.settle(more.is_empty(), None);
-            found.extend(more);
+            let validate = |d: &crate::load::Document| standard.schemas.validate(d, standard.lang);
+            found.extend(document.check_schema(validate, None));
         }
         Some((document, found))
     };

@@ -219,6 +219,26 @@ impl Document {
             .line(&self.source.text, key)
     }
 
+    /// Check a document not yet checked against the schemas with `validate` (a document that did
+    /// not parse is not checked) and [`Document::settle`] it; its findings, none when it was
+    /// checked before.
+    pub fn check_schema(
+        &mut self,
+        validate: impl FnOnce(&Document) -> Vec<Diagnostic>,
+        cache: Option<&crate::load::cache::Cache>,
+    ) -> Vec<Diagnostic> {
+        if self.validated {
+            return Vec::new();
+        }
+        let found = if self.parsed {
+            validate(self)
+        } else {
+            Vec::new()
+        };
+        self.settle(found.is_empty(), cache);
+        found
+    }
+
     /// Record the schema check: a clean document is valid, remembered in the cache and its YAML
     /// tree freed (a position is parsed again only for a finding).
     pub fn settle(&mut self, clean: bool, cache: Option<&crate::load::cache::Cache>) {
@@ -743,16 +763,8 @@ pub fn parse_counted(
         .par_iter()
         .map(|(kind, path, rel)| {
             let (mut document, mut found) = read_document(*kind, path, rel, limits, lang, cache);
-            if let (Some(validate), Some(document)) = (validate, document.as_mut())
-                && !document.validated
-            {
-                let more = if document.parsed {
-                    validate(document)
-                } else {
-                    Vec::new()
-                };
-                document.settle(more.is_empty(), cache);
-                found.extend(more);
+            if let (Some(validate), Some(document)) = (validate, document.as_mut()) {
+                found.extend(document.check_schema(validate, cache));
             }
             bar.inc(1);
             (document, found)

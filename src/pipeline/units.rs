@@ -591,16 +591,15 @@ pub fn parts(
                 split(child, own, budget, children, files, subtrees, &mut deeper);
                 continue;
             }
-            if size + n > budget && !part.is_empty() {
+            // (A child that fits beside the folder fits in a part just begun.)
+            if size + n > budget {
                 out.push(std::mem::take(&mut part));
                 size = own;
             }
             part.extend(theirs.iter().map(|f| f.to_string()));
             size += n;
         }
-        if !part.is_empty() {
-            out.push(part);
-        }
+        out.push(part);
         out.append(&mut deeper);
     }
     let mut out = Vec::new();
